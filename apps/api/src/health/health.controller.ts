@@ -1,0 +1,17 @@
+import { Controller, Get, Res } from '@nestjs/common';
+import { type FastifyReply } from 'fastify';
+import { type HealthResponse } from '@fengqiao/contracts';
+import { HealthService } from './health.service';
+
+@Controller('health')
+export class HealthController {
+  constructor(private readonly health: HealthService) {}
+
+  /** Public on purpose: load balancers and the stack status call it. 503 when degraded. */
+  @Get()
+  async check(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthResponse> {
+    const result = await this.health.check();
+    void reply.status(result.status === 'ok' ? 200 : 503);
+    return result;
+  }
+}

@@ -1,0 +1,137 @@
+// Lint is architecture: the boundaries between apps and libs, and the promise and typing rules
+// that keep a process alive for days, are errors here, not conventions.
+import nx from '@nx/eslint-plugin';
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import prettier from 'eslint-config-prettier';
+
+const forbiddenInPureDomain = [
+  'kafkajs',
+  'pg',
+  '@nestjs/*',
+  'socket.io',
+  'socket.io-client',
+  'node:*',
+  'fs',
+  'path',
+  'crypto',
+  'http',
+];
+
+export default tseslint.config(
+  {
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      '**/coverage/**',
+      '.stack/**',
+      '.nx/**',
+      'docs/**',
+      '**/*.js',
+      '**/*.mjs',
+      '**/*.cjs',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    files: ['**/*.ts', '**/*.tsx'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    plugins: { '@nx': nx },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': [
+        'error',
+        { considerDefaultExhaustiveForUnions: true },
+      ],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-empty': ['error', { allowEmptyCatch: false }],
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          allow: [],
+          depConstraints: [
+            { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+            { sourceTag: 'scope:frontend', onlyDependOnLibsWithTags: ['scope:frontend', 'scope:shared'] },
+            { sourceTag: 'scope:backend', onlyDependOnLibsWithTags: ['scope:backend', 'scope:shared'] },
+            { sourceTag: 'type:contract', onlyDependOnLibsWithTags: [] },
+            { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:contract', 'type:domain'] },
+            {
+              sourceTag: 'type:adapter',
+              onlyDependOnLibsWithTags: ['type:contract', 'type:domain', 'type:adapter'],
+            },
+            {
+              sourceTag: 'type:testing',
+              onlyDependOnLibsWithTags: ['type:contract', 'type:domain', 'type:adapter'],
+            },
+            {
+              sourceTag: 'type:app',
+              onlyDependOnLibsWithTags: [
+                'type:contract',
+                'type:domain',
+                'type:adapter',
+                'type:ui',
+                'type:testing',
+                'type:app',
+              ],
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // process.env is read in exactly one place: the config lib.
+    files: ['apps/**/*.ts', 'libs/**/*.ts'],
+    // Exempt: the config lib itself, build-tool configs, and the jest global setup, whose only channel
+    // to the test workers is the environment.
+    ignores: ['libs/config/src/**', 'apps/*/vite.config.ts', 'libs/testing/src/jest/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[object.name='process'][property.name='env']",
+          message: 'Read configuration through @fengqiao/config, never process.env directly.',
+        },
+      ],
+    },
+  },
+  {
+    // The pure domain: no I/O, no clock, no randomness (time and ids are arguments).
+    files: ['libs/rules/src/**/*.ts', 'libs/contracts/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: forbiddenInPureDomain }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Date', property: 'now', message: 'Time is an argument in pure libs.' },
+        { object: 'Math', property: 'random', message: 'Randomness is an argument in pure libs.' },
+      ],
+      'no-restricted-globals': ['error', 'process', 'setTimeout', 'setInterval'],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'No clock in pure libs: pass `now` in.',
+        },
+        {
+          selector: "MemberExpression[object.name='process'][property.name='env']",
+          message: 'Pure libs read no configuration.',
+        },
+      ],
+    },
+  },
+  {
+    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', '**/*.spec.tsx'],
+    rules: {
+      '@typescript-eslint/unbound-method': 'off',
+      'no-restricted-syntax': 'off',
+    },
+  },
+  prettier,
+);

@@ -1,0 +1,47 @@
+import { ConfigError } from './config-error';
+import { loadConfig } from './config';
+
+describe('loadConfig', () => {
+  it('gives embedded defaults on 127.0.0.1 in development', () => {
+    const c = loadConfig({});
+    expect(c.mode).toBe('development');
+    expect(c.kafka.brokers).toEqual(['127.0.0.1:19092']);
+    expect(c.kafka.embedded).toBe(true);
+    expect(c.postgres.url).toBe('postgres://fengqiao:fengqiao@127.0.0.1:15432/fengqiao');
+    expect(c.postgres.embedded).toBe(true);
+    expect(c.stack.logDir.endsWith('.stack/logs')).toBe(true);
+  });
+
+  it('uses an external database and brokers when given', () => {
+    const c = loadConfig({ DATABASE_URL: 'postgres://u:p@db:5432/x', FQ_KAFKA_BROKERS: 'k1:9092, k2:9092' });
+    expect(c.postgres.embedded).toBe(false);
+    expect(c.kafka.brokers).toEqual(['k1:9092', 'k2:9092']);
+  });
+
+  it.each([
+    ['a port out of range', { FQ_API_PORT: '70000' }, 'FQ_API_PORT'],
+    ['an unknown mode', { FQ_MODE: 'staging' }, 'FQ_MODE'],
+    ['a malformed database url', { DATABASE_URL: 'not a url' }, 'DATABASE_URL'],
+  ])('rejects %s, naming the variable', (_title, env, variable) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(variable);
+  });
+
+  it('refuses production mode with default secrets and embedded services', () => {
+    expect(() => loadConfig({ FQ_MODE: 'production' })).toThrow(
+      /FQ_JWT_SECRET[\s\S]*FQ_MEDIA_SECRET[\s\S]*DATABASE_URL/,
+    );
+  });
+
+  it('accepts production mode with real secrets and external services', () => {
+    const secret = 'x'.repeat(40);
+    const c = loadConfig({
+      FQ_MODE: 'production',
+      FQ_JWT_SECRET: secret,
+      FQ_MEDIA_SECRET: `${secret}y`,
+      DATABASE_URL: 'postgres://u:p@db:5432/x',
+      FQ_KAFKA_BROKERS: 'kafka:9092',
+    });
+    expect(c.mode).toBe('production');
+  });
+});

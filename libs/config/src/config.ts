@@ -1,0 +1,126 @@
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+import { ConfigError } from './config-error';
+import { findRepoRoot } from './repo-root';
+
+export type RuntimeMode = 'development' | 'test' | 'production';
+
+const DEV_SECRET = 'fengqiao-dev-secret-change-me';
+const port = z.coerce.number().int().min(1).max(65535);
+
+const envSchema = z.object({
+  FQ_MODE: z.enum(['development', 'test', 'production']).default('development'),
+  FQ_HOME: z.string().optional(),
+  FQ_HOST: z.string().default('127.0.0.1'),
+  FQ_KAFKA_PORT: port.default(19092),
+  FQ_KAFKA_CONTROLLER_PORT: port.default(19093),
+  FQ_KAFKA_BROKERS: z.string().optional(),
+  FQ_KAFKA_HEAP: z
+    .string()
+    .regex(/^\d+[mg]$/)
+    .default('768m'),
+  FQ_PG_PORT: port.default(15432),
+  DATABASE_URL: z.string().url().optional(),
+  FQ_API_PORT: port.default(3000),
+  FQ_INGEST_PORT: port.default(3100),
+  FQ_DASHBOARD_PORT: port.default(5173),
+  FQ_JWT_SECRET: z.string().default(DEV_SECRET),
+  FQ_MEDIA_SECRET: z.string().default(DEV_SECRET),
+  FQ_GEOJSON: z.string().optional(),
+  FQ_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+});
+
+/** Everything a Fengqiao process is configured with, parsed once at start-up. */
+export interface FengqiaoConfig {
+  readonly mode: RuntimeMode;
+  readonly repoRoot: string;
+  readonly host: string;
+  readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
+  readonly stack: {
+    readonly home: string;
+    readonly cacheDir: string;
+    readonly dataDir: string;
+    readonly logDir: string;
+    readonly runDir: string;
+  };
+  readonly kafka: {
+    readonly brokers: string[];
+    readonly port: number;
+    readonly controllerPort: number;
+    readonly heap: string;
+    /** True when the brokers are ours to start (no FQ_KAFKA_BROKERS given). */
+    readonly embedded: boolean;
+  };
+  readonly postgres: {
+    readonly url: string;
+    readonly port: number;
+    /** True when the server is ours to start (no DATABASE_URL given). */
+    readonly embedded: boolean;
+  };
+  readonly api: { readonly port: number; readonly jwtSecret: string };
+  readonly ingest: { readonly port: number };
+  readonly dashboard: { readonly port: number };
+  readonly media: { readonly secret: string };
+  readonly geojsonPath: string | undefined;
+}
+
+/**
+ * Parses the environment into a typed config. The only reader of `process.env` in the codebase.
+ * Production mode refuses to start with default secrets or without an explicit database.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): FengqiaoConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const repoRoot = findRepoRoot();
+  const home = resolve(e.FQ_HOME ?? join(repoRoot, '.stack'));
+  const config: FengqiaoConfig = {
+    mode: e.FQ_MODE,
+    repoRoot,
+    host: e.FQ_HOST,
+    logLevel: e.FQ_LOG_LEVEL,
+    stack: {
+      home,
+      cacheDir: join(home, 'cache'),
+      dataDir: join(home, 'data'),
+      logDir: join(home, 'logs'),
+      runDir: join(home, 'run'),
+    },
+    kafka: {
+      brokers: (e.FQ_KAFKA_BROKERS ?? `${e.FQ_HOST}:${e.FQ_KAFKA_PORT}`).split(',').map((b) => b.trim()),
+      port: e.FQ_KAFKA_PORT,
+      controllerPort: e.FQ_KAFKA_CONTROLLER_PORT,
+      heap: e.FQ_KAFKA_HEAP,
+      embedded: e.FQ_KAFKA_BROKERS === undefined,
+    },
+    postgres: {
+      url: e.DATABASE_URL ?? `postgres://fengqiao:fengqiao@${e.FQ_HOST}:${e.FQ_PG_PORT}/fengqiao`,
+      port: e.FQ_PG_PORT,
+      embedded: e.DATABASE_URL === undefined,
+    },
+    api: { port: e.FQ_API_PORT, jwtSecret: e.FQ_JWT_SECRET },
+    ingest: { port: e.FQ_INGEST_PORT },
+    dashboard: { port: e.FQ_DASHBOARD_PORT },
+    media: { secret: e.FQ_MEDIA_SECRET },
+    geojsonPath: e.FQ_GEOJSON === undefined ? undefined : resolve(e.FQ_GEOJSON),
+  };
+  if (config.mode === 'production') assertProductionReady(config);
+  return config;
+}
+
+function assertProductionReady(config: FengqiaoConfig): void {
+  const problems: string[] = [];
+  const weak = (s: string): boolean => s === DEV_SECRET || s.length < 32;
+  if (weak(config.api.jwtSecret))
+    problems.push('FQ_JWT_SECRET must be set to a random value of 32+ characters');
+  if (weak(config.media.secret))
+    problems.push('FQ_MEDIA_SECRET must be set to a random value of 32+ characters');
+  if (config.postgres.embedded) problems.push('DATABASE_URL must point at the production database');
+  if (config.kafka.embedded) problems.push('FQ_KAFKA_BROKERS must list the production brokers');
+  if (problems.length > 0) {
+    throw new ConfigError(`Refusing to start in production mode:\n  ${problems.join('\n  ')}`);
+  }
+}

@@ -1,0 +1,61 @@
+export {
+  BAZHONG_DISTRICTS,
+  CITY_CODE,
+  countyCodeSchema,
+  geoPointSchema,
+  gridCellIdSchema,
+  regionRefSchema,
+  townshipCodeSchema,
+  villageCodeSchema,
+  type District,
+  type GeoPoint,
+  type RegionRef,
+} from './regions';
+export {
+  cameraIdSchema,
+  caseIdSchema,
+  countyOfCameraId,
+  eventIdSchema,
+  instantSchema,
+  type CameraId,
+} from './ids';
+export {
+  CASE_CATEGORIES,
+  CASE_CHANNELS,
+  SERVICE_TIERS,
+  caseCategorySchema,
+  caseChannelSchema,
+  caseEventSchema,
+  partyPersonalDataSchema,
+  riskFlagsSchema,
+  serviceTierSchema,
+  type CaseCategory,
+  type CaseEvent,
+  type CaseEventType,
+  type PartyPersonalData,
+  type RiskFlags,
+  type ServiceTier,
+} from './events/case-event';
+export {
+  ANALYTICS_KINDS,
+  SITE_TYPES,
+  analyticsKindSchema,
+  cameraAnalyticsSchema,
+  cameraRegisteredSchema,
+  cameraStatusSchema,
+  siteTypeSchema,
+  type AnalyticsKind,
+  type CameraAnalytics,
+  type CameraRegistered,
+  type CameraStatus,
+  type SiteType,
+} from './events/camera-event';
+export {
+  INPUT_TOPICS,
+  allTopicSpecs,
+  deadLetterTopicOf,
+  type InputTopicName,
+  type PartitionKey,
+  type TopicSpec,
+} from './topics';
+export { healthResponseSchema, type HealthResponse } from './api/health';

@@ -1,0 +1,94 @@
+import { type z } from 'zod';
+import { cameraAnalyticsSchema, cameraRegisteredSchema, cameraStatusSchema } from './events/camera-event';
+import { caseEventSchema } from './events/case-event';
+
+/** How a topic's messages are keyed, which decides what keeps its order on one partition. */
+export type PartitionKey = 'caseId' | 'cameraId';
+
+/** One entry of the topic registry: name, contract, key, partitions and retention. */
+export interface TopicSpec<S extends z.ZodType = z.ZodType> {
+  readonly name: string;
+  readonly description: string;
+  readonly schema: S;
+  readonly key: PartitionKey;
+  readonly partitions: number;
+  readonly retentionMs: number;
+  /** Compacted topics keep the latest message per key (registries). */
+  readonly compacted: boolean;
+}
+
+const DAY = 24 * 3600 * 1000;
+
+/**
+ * Input topics (`domain.entity.past-tense-verb.vN`). Camera topics are keyed by camera id so one
+ * camera's events stay ordered; case topics by case id so a case's lifecycle stays ordered.
+ */
+export const INPUT_TOPICS = {
+  caseEvents: {
+    name: 'intake.case.recorded.v1',
+    description: 'Case lifecycle events from the window, hotline, grid workers and online channels.',
+    schema: caseEventSchema,
+    key: 'caseId',
+    partitions: 6,
+    retentionMs: 30 * DAY,
+    compacted: false,
+  },
+  cameraRegistry: {
+    name: 'video.camera.registered.v1',
+    description: 'Camera registry entries (GB/T 28181 id, site, region, location, stream key).',
+    schema: cameraRegisteredSchema,
+    key: 'cameraId',
+    partitions: 6,
+    retentionMs: -1,
+    compacted: true,
+  },
+  cameraStatus: {
+    name: 'video.camera-status.reported.v1',
+    description: 'Camera heartbeats and stream state changes (online, bitrate, fps, last-frame age).',
+    schema: cameraStatusSchema,
+    key: 'cameraId',
+    partitions: 12,
+    retentionMs: 7 * DAY,
+    compacted: false,
+  },
+  cameraAnalytics: {
+    name: 'video.analytics.detected.v1',
+    description: 'Video analytics detections (crowd, fight, intrusion, loitering, fire/smoke, ...).',
+    schema: cameraAnalyticsSchema,
+    key: 'cameraId',
+    partitions: 6,
+    retentionMs: 30 * DAY,
+    compacted: false,
+  },
+} as const satisfies Record<string, TopicSpec>;
+
+export type InputTopicName = (typeof INPUT_TOPICS)[keyof typeof INPUT_TOPICS]['name'];
+
+/** The dead-letter topic of an input topic: same name under the `dlq.` prefix. */
+export function deadLetterTopicOf(topic: string): string {
+  return `dlq.${topic}`;
+}
+
+/** Every topic the stack creates, with partitions and retention (dead-letter topics included). */
+export function allTopicSpecs(): {
+  name: string;
+  partitions: number;
+  retentionMs: number;
+  compacted: boolean;
+}[] {
+  const inputs = Object.values(INPUT_TOPICS);
+  return [
+    ...inputs.map(({ name, partitions, retentionMs, compacted }) => ({
+      name,
+      partitions,
+      retentionMs,
+      compacted,
+    })),
+    ...inputs.map(({ name }) => ({
+      name: deadLetterTopicOf(name),
+      partitions: 1,
+      retentionMs: 30 * DAY,
+      compacted: false,
+    })),
+  ];
+}

@@ -1,0 +1,150 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Pool, type PoolClient } from 'pg';
+import { DbError } from './db-error';
+
+export const MIGRATIONS_DIR = join(__dirname, '..', 'migrations');
+
+export interface Migration {
+  readonly version: string;
+  readonly name: string;
+  readonly up: string;
+  readonly down: string;
+  readonly checksum: string;
+}
+
+export interface MigrationState {
+  readonly version: string;
+  readonly name: string;
+  readonly appliedAt: Date | null;
+}
+
+export interface MigrateOptions {
+  readonly direction: 'up' | 'down';
+  /** How many to apply (up) or revert (down); default: all pending for up, one for down. */
+  readonly steps?: number;
+  readonly dir?: string;
+  readonly log?: (line: string) => void;
+}
+
+const FILE = /^(\d{14})_([a-z0-9_]+)\.sql$/;
+const LOCK_KEY = 7_261_127; // pg_advisory_lock key: one migrator at a time per database
+
+/** Splits a `-- migrate:up` / `-- migrate:down` file into its two halves. */
+export function parseMigration(fileName: string, sql: string): Migration {
+  const m = FILE.exec(fileName);
+  if (!m)
+    throw new DbError('MIGRATION_INVALID', `${fileName}: name must be <14-digit timestamp>_<snake_name>.sql`);
+  const upAt = sql.indexOf('-- migrate:up');
+  const downAt = sql.indexOf('-- migrate:down');
+  if (upAt < 0 || downAt < upAt) {
+    throw new DbError(
+      'MIGRATION_INVALID',
+      `${fileName}: needs a '-- migrate:up' section followed by '-- migrate:down'`,
+    );
+  }
+  return {
+    version: m[1] as string,
+    name: m[2] as string,
+    up: sql.slice(upAt, downAt),
+    down: sql.slice(downAt),
+    checksum: createHash('sha256').update(sql).digest('hex'),
+  };
+}
+
+export function loadMigrations(dir: string = MIGRATIONS_DIR): Migration[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.sql'))
+    .sort()
+    .map((f) => parseMigration(f, readFileSync(join(dir, f), 'utf8')));
+}
+
+async function ensureLedger(client: PoolClient): Promise<Map<string, string>> {
+  await client.query(`CREATE TABLE IF NOT EXISTS fq_schema_migrations (
+    version text PRIMARY KEY, name text NOT NULL, checksum text NOT NULL,
+    applied_at timestamptz NOT NULL DEFAULT now())`);
+  const rows = await client.query<{ version: string; checksum: string }>(
+    'SELECT version, checksum FROM fq_schema_migrations',
+  );
+  return new Map(rows.rows.map((r) => [r.version, r.checksum]));
+}
+
+function verify(migrations: readonly Migration[], applied: ReadonlyMap<string, string>): void {
+  const known = new Map(migrations.map((m) => [m.version, m]));
+  for (const [version, checksum] of applied) {
+    const m = known.get(version);
+    if (!m)
+      throw new DbError(
+        'MIGRATION_UNKNOWN_APPLIED',
+        `migration ${version} is applied but its file is missing`,
+      );
+    if (m.checksum !== checksum) {
+      throw new DbError(
+        'MIGRATION_CHECKSUM_MISMATCH',
+        `migration ${version}_${m.name} changed after it was applied; add a new migration instead`,
+      );
+    }
+  }
+}
+
+/** Applies or reverts migrations, each in its own transaction, under an advisory lock. */
+export async function migrate(pool: Pool, options: MigrateOptions): Promise<string[]> {
+  const log = options.log ?? (() => undefined);
+  const migrations = loadMigrations(options.dir);
+  const client = await pool.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [LOCK_KEY]);
+    const applied = await ensureLedger(client);
+    verify(migrations, applied);
+    const plan =
+      options.direction === 'up'
+        ? migrations.filter((m) => !applied.has(m.version)).slice(0, options.steps ?? Infinity)
+        : migrations
+            .filter((m) => applied.has(m.version))
+            .reverse()
+            .slice(0, options.steps ?? 1);
+    for (const m of plan) {
+      log(`${options.direction === 'up' ? 'applying' : 'reverting'} ${m.version}_${m.name}`);
+      await client.query('BEGIN');
+      try {
+        await client.query(options.direction === 'up' ? m.up : m.down);
+        if (options.direction === 'up') {
+          await client.query(
+            'INSERT INTO fq_schema_migrations (version, name, checksum) VALUES ($1, $2, $3)',
+            [m.version, m.name, m.checksum],
+          );
+        } else {
+          await client.query('DELETE FROM fq_schema_migrations WHERE version = $1', [m.version]);
+        }
+        await client.query('COMMIT');
+      } catch (err) {
+        await client.query('ROLLBACK');
+        throw err;
+      }
+    }
+    return plan.map((m) => `${m.version}_${m.name}`);
+  } finally {
+    await client.query('SELECT pg_advisory_unlock($1)', [LOCK_KEY]).catch(() => undefined);
+    client.release();
+  }
+}
+
+/** Every known migration with when it was applied (null when pending). */
+export async function migrationStatus(pool: Pool, dir?: string): Promise<MigrationState[]> {
+  const client = await pool.connect();
+  try {
+    await ensureLedger(client);
+    const rows = await client.query<{ version: string; applied_at: Date }>(
+      'SELECT version, applied_at FROM fq_schema_migrations',
+    );
+    const at = new Map(rows.rows.map((r) => [r.version, r.applied_at]));
+    return loadMigrations(dir).map((m) => ({
+      version: m.version,
+      name: m.name,
+      appliedAt: at.get(m.version) ?? null,
+    }));
+  } finally {
+    client.release();
+  }
+}

@@ -1,0 +1,31 @@
+import { Kafka, logLevel, type LogEntry } from 'kafkajs';
+
+export interface KafkaClientOptions {
+  readonly brokers: readonly string[];
+  readonly clientId: string;
+  /** Where kafkajs' own log lines go; by default warnings and errors go to stderr as JSON. */
+  readonly log?: (level: 'info' | 'warn' | 'error', message: string, extra: Record<string, unknown>) => void;
+  readonly connectionTimeoutMs?: number;
+}
+
+function defaultLog(level: 'info' | 'warn' | 'error', message: string, extra: Record<string, unknown>): void {
+  process.stderr.write(`${JSON.stringify({ level, component: 'kafka', message, ...extra })}\n`);
+}
+
+/** The one place a kafkajs client is made, so the choice of client stays behind this lib. */
+export function createKafkaClient(options: KafkaClientOptions): Kafka {
+  const log = options.log ?? defaultLog;
+  return new Kafka({
+    clientId: options.clientId,
+    brokers: [...options.brokers],
+    connectionTimeout: options.connectionTimeoutMs ?? 3000,
+    logLevel: logLevel.WARN,
+    retry: { initialRetryTime: 200, retries: 8 },
+    logCreator:
+      () =>
+      ({ level, log: entry }: LogEntry) => {
+        const { message, ...extra } = entry;
+        log(level >= logLevel.INFO ? 'info' : level === logLevel.WARN ? 'warn' : 'error', message, extra);
+      },
+  });
+}

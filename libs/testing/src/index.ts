@@ -1,0 +1,1 @@
+export { testConfig, uniqueName } from './stack-env';

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Command 2 of the README: every test tier, against the real stack, in one run.
+#   lint (ESLint with module boundaries, Prettier) → typecheck → unit → integration → browser
+# Every tier runs even when an earlier one fails; the exit code is non-zero on any failure, and the
+# last line is "N passed, N failed" (jest tests, plus one failure per failed static check).
+set -uo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/bootstrap.sh --browser || exit 1
+export FQ_MODE=test
+results=.stack/test-results
+mkdir -p "$results"
+rm -f "$results"/*.json
+
+failed_steps=()
+step() { printf '\n\033[1m▸ %s\033[0m\n' "$1"; }
+run_step() { # name, command...
+  local name=$1; shift
+  step "$name"
+  local t0=$SECONDS
+  if "$@"; then echo "  $name: ok ($((SECONDS - t0))s)"; else echo "  $name: FAILED ($((SECONDS - t0))s)"; failed_steps+=("$name"); fi
+}
+
+run_step "lint" npm run -s lint
+run_step "typecheck" npm run -s typecheck
+run_step "unit tests" npx jest --selectProjects unit --json --outputFile="$results/unit.json"
+
+stack_was_up=1
+npm run -s stack:status >/dev/null 2>&1 || stack_was_up=0
+run_step "stack up (PostgreSQL, Kafka)" npm run -s stack:up
+run_step "integration tests" npx jest --selectProjects int --runInBand --json --outputFile="$results/int.json"
+run_step "browser tests" npx jest --selectProjects e2e --runInBand --json --outputFile="$results/e2e.json"
+if [[ $stack_was_up == 0 ]]; then
+  step "stack down (this run started it)"
+  npm run -s stack:down
+fi
+
+node tools/stack/summarize-tests.js "$results" "${#failed_steps[@]}" "${failed_steps[*]:-}"

@@ -1,0 +1,58 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { type AppProcess } from './apps';
+import { isAlive, sleep } from './processes';
+
+const COLOURS = [36, 33, 35, 32, 34, 31];
+
+/** Runs apps as children, prefixes their output, and stops them all together. */
+export class Supervisor {
+  private readonly children = new Map<string, ChildProcess>();
+  private stopping = false;
+
+  constructor(
+    private readonly env: NodeJS.ProcessEnv,
+    private readonly onUnexpectedExit: (name: string, code: number | null) => void,
+  ) {}
+
+  start(app: AppProcess, index: number): void {
+    const child = spawn(app.command, [...app.args], {
+      cwd: app.cwd,
+      env: this.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const tag = `\u001b[${COLOURS[index % COLOURS.length] ?? 37}m${app.name.padEnd(9)}\u001b[0m│ `;
+    for (const stream of [child.stdout, child.stderr]) {
+      createInterface({ input: stream }).on('line', (line) => process.stdout.write(`${tag}${line}\n`));
+    }
+    child.on('exit', (code) => {
+      this.children.delete(app.name);
+      if (!this.stopping) this.onUnexpectedExit(app.name, code);
+    });
+    this.children.set(app.name, child);
+  }
+
+  async stopAll(graceMs = 10_000): Promise<void> {
+    this.stopping = true;
+    const pids = [...this.children.values()].map((c) => c.pid).filter((p): p is number => p !== undefined);
+    for (const pid of pids) if (isAlive(pid)) process.kill(pid, 'SIGTERM');
+    const deadline = Date.now() + graceMs;
+    while (pids.some(isAlive) && Date.now() < deadline) await sleep(100);
+    for (const pid of pids) if (isAlive(pid)) process.kill(pid, 'SIGKILL');
+  }
+}
+
+/** Polls a URL until it answers 2xx; false on timeout. */
+export async function waitForHttp(url: string, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
+      if (res.ok) return true;
+    } catch {
+      // not listening yet
+    }
+    await sleep(500);
+  }
+  return false;
+}
