@@ -52,6 +52,7 @@ export {
 } from './events/camera-event';
 export {
   INPUT_TOPICS,
+  OUTPUT_TOPICS,
   allTopicSpecs,
   deadLetterTopicOf,
   type InputTopicName,
@@ -59,3 +60,25 @@ export {
   type TopicSpec,
 } from './topics';
 export { healthResponseSchema, type HealthResponse } from './api/health';
+export {
+  ALERT_CHANGES,
+  ALERT_COLOURS,
+  ALERT_STATES,
+  ESCALATION_LEVELS,
+  RESOLUTION_OUTCOMES,
+  alertChangedSchema,
+  alertChangeKindSchema,
+  alertColourSchema,
+  alertExplanationSchema,
+  alertSchema,
+  alertStateSchema,
+  escalationLevelSchema,
+  resolutionOutcomeSchema,
+  type Alert,
+  type AlertChangeKind,
+  type AlertChanged,
+  type AlertColour,
+  type AlertExplanation,
+  type AlertState,
+  type EscalationLevel,
+} from './alerts/alert';

@@ -1,9 +1,10 @@
 import { type z } from 'zod';
+import { alertChangedSchema } from './alerts/alert';
 import { cameraAnalyticsSchema, cameraRegisteredSchema, cameraStatusSchema } from './events/camera-event';
 import { caseEventSchema } from './events/case-event';
 
 /** How a topic's messages are keyed, which decides what keeps its order on one partition. */
-export type PartitionKey = 'caseId' | 'cameraId';
+export type PartitionKey = 'caseId' | 'cameraId' | 'alertId';
 
 /** One entry of the topic registry: name, contract, key, partitions and retention. */
 export interface TopicSpec<S extends z.ZodType = z.ZodType> {
@@ -57,6 +58,20 @@ export const INPUT_TOPICS = {
     schema: cameraAnalyticsSchema,
     key: 'cameraId',
     partitions: 6,
+    retentionMs: 30 * DAY,
+    compacted: false,
+  },
+} as const satisfies Record<string, TopicSpec>;
+
+/** Topics the system itself produces. Alert changes are keyed by alert id: one alert, one order. */
+export const OUTPUT_TOPICS = {
+  alertChanges: {
+    name: 'warning.alert.changed.v1',
+    description:
+      'Every change of every alert, with its database sequence number; consumed by each API instance.',
+    schema: alertChangedSchema,
+    key: 'alertId',
+    partitions: 3,
     retentionMs: 30 * DAY,
     compacted: false,
   },
