@@ -33,7 +33,7 @@ export function systemApps(config: FengqiaoConfig): AppProcess[] {
   const candidates: (AppProcess | undefined)[] = [
     node('ingest', 'apps/ingest/src/main.ts', `http://${config.host}:${config.ingest.port}/health`),
     node('api', 'apps/api/src/main.ts', `http://${config.host}:${config.api.port}/api/health`),
-    node('simulator', 'apps/ingest/src/simulator/main.ts'),
+    node('simulator', 'apps/simulator/src/main.ts'),
     {
       name: 'dashboard',
       command: process.execPath,
