@@ -82,3 +82,12 @@ export {
   type AlertState,
   type EscalationLevel,
 } from './alerts/alert';
+export { contractDocuments, type ContractDocument } from './json-schema/contract-documents';
+export { asyncApiDocument, channelId } from './json-schema/asyncapi';
+export {
+  messageJsonSchemas,
+  registryTopics,
+  type JsonObject,
+  type JsonValue,
+  type MessageJsonSchema,
+} from './json-schema/message-schemas';

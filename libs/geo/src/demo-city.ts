@@ -1,0 +1,31 @@
+import { districtShapesFromGeoJson, schematicDistrictShapes, type DistrictShapes } from './boundaries';
+import { generateCameraRegistry, type CameraSpec } from './cameras';
+import { generateHierarchy } from './hierarchy';
+import { type CityHierarchy } from './regions';
+
+/** The seed the demo uses unless told otherwise (the city's code, for want of a better number). */
+export const DEFAULT_DEMO_SEED = 511900;
+
+export interface DemoCityOptions {
+  readonly seed?: number;
+  /** A parsed GeoJSON FeatureCollection of the districts; the schematic is used when absent. */
+  readonly geojson?: unknown;
+  readonly townships?: number;
+  readonly cameras?: number;
+}
+
+export interface DemoCity {
+  readonly shapes: DistrictShapes;
+  readonly hierarchy: CityHierarchy;
+  readonly cameras: readonly CameraSpec[];
+}
+
+/** The whole demo city from one seed: boundaries, administrative hierarchy and camera registry. */
+export function buildDemoCity(options: DemoCityOptions = {}): DemoCity {
+  const seed = options.seed ?? DEFAULT_DEMO_SEED;
+  const shapes =
+    options.geojson === undefined ? schematicDistrictShapes() : districtShapesFromGeoJson(options.geojson);
+  const hierarchy = generateHierarchy({ seed, shapes, townships: options.townships });
+  const cameras = generateCameraRegistry({ seed, hierarchy, shapes, total: options.cameras });
+  return { shapes, hierarchy, cameras };
+}

@@ -1,0 +1,187 @@
+import { BAZHONG_DISTRICTS, CITY_CODE, type District, type GeoPoint } from '@fengqiao/contracts';
+import { type DistrictShapes } from './boundaries';
+import { GeoError } from './geo-error';
+import { NamePool } from './names';
+import {
+  bboxOf,
+  distanceKm,
+  pointInMultiPolygon,
+  pointNear,
+  randomPointIn,
+  roundPoint,
+  type MultiPolygonRings,
+} from './polygon';
+import { Prng, apportion } from './prng';
+import { DISTRICT_POPULATION, type CityHierarchy, type Region, type TownshipKind } from './regions';
+
+export interface HierarchyOptions {
+  readonly seed: number;
+  readonly shapes: DistrictShapes;
+  /** Townships across the city (default 120, as in the domain brief). */
+  readonly townships?: number;
+  readonly districts?: readonly District[];
+}
+
+interface Place {
+  readonly region: Region;
+  readonly kind: TownshipKind;
+}
+
+const code3 = (n: number): string => String(n).padStart(3, '0');
+
+/** Townships per district, in proportion to an even blend of area share and population share. */
+export function townshipCounts(districts: readonly District[], total: number): number[] {
+  const area = districts.reduce((a, d) => a + d.areaKm2, 0);
+  const pop = districts.reduce((a, d) => a + (DISTRICT_POPULATION[d.code] ?? 0), 0);
+  return apportion(
+    total,
+    districts.map((d) => 0.5 * (d.areaKm2 / area) + 0.5 * ((DISTRICT_POPULATION[d.code] ?? 0) / pop)),
+  );
+}
+
+/** Deterministic city → county → township → village/community → grid cell hierarchy. */
+export function generateHierarchy(options: HierarchyOptions): CityHierarchy {
+  const districts = options.districts ?? BAZHONG_DISTRICTS;
+  const counts = townshipCounts(districts, options.townships ?? 120);
+  const names = new NamePool(Prng.derive(options.seed, 'township-names'));
+  const out = {
+    counties: [] as Region[],
+    townships: [] as Region[],
+    villages: [] as Region[],
+    grids: [] as Region[],
+  };
+  districts.forEach((d, i) => {
+    const shape = options.shapes.get(d.code);
+    if (shape === undefined) throw new GeoError('GEO_MISSING_DISTRICT', `no shape for ${d.code}`);
+    const anchor = pointInMultiPolygon(d.seat, shape)
+      ? roundPoint(d.seat)
+      : randomPointIn(new Prng(i), shape);
+    const population = DISTRICT_POPULATION[d.code] ?? 100_000;
+    out.counties.push({
+      code: d.code,
+      level: 'county',
+      parent: CITY_CODE,
+      name: d.name,
+      centre: anchor,
+      population,
+      urban: false,
+    });
+    const spreadKm = Math.sqrt(d.areaKm2 / Math.max(1, counts[i] ?? 1)) / 2;
+    for (const t of townshipsOf(options.seed, d, shape, anchor, counts[i] ?? 0, names)) {
+      out.townships.push(t.region);
+      for (const v of villagesOf(options.seed, t, shape, spreadKm)) {
+        out.villages.push(v.region);
+        out.grids.push(...gridsOf(options.seed, v.region, shape));
+      }
+    }
+  });
+  return { seed: options.seed, ...out };
+}
+
+/** Picks, of k uniform candidates, the one farthest from the points already placed (even spread). */
+function bestCandidate(rng: Prng, shape: MultiPolygonRings, placed: readonly GeoPoint[], k = 12): GeoPoint {
+  const box = bboxOf(shape);
+  let best = randomPointIn(rng, shape, box);
+  let bestGap = Math.min(Infinity, ...placed.map((p) => distanceKm(p, best)));
+  for (let c = 1; c < k; c++) {
+    const cand = randomPointIn(rng, shape, box);
+    const gap = Math.min(Infinity, ...placed.map((p) => distanceKm(p, cand)));
+    if (gap > bestGap) [best, bestGap] = [cand, gap];
+  }
+  return best;
+}
+
+function townshipKinds(n: number): TownshipKind[] {
+  const streets = Math.min(n, Math.max(2, Math.round(n * 0.15)));
+  const rural = Math.round((n - streets) * 0.2);
+  return [
+    ...Array<TownshipKind>(streets).fill('street'),
+    ...Array<TownshipKind>(n - streets - rural).fill('town'),
+    ...Array<TownshipKind>(rural).fill('rural'),
+  ];
+}
+
+function townshipsOf(
+  seed: number,
+  d: District,
+  shape: MultiPolygonRings,
+  anchor: GeoPoint,
+  n: number,
+  names: NamePool,
+): Place[] {
+  const rng = Prng.derive(seed, 'townships', d.code);
+  const kinds = townshipKinds(n);
+  const centres: GeoPoint[] = [];
+  for (const kind of kinds)
+    centres.push(
+      kind === 'street'
+        ? pointNear(rng, anchor, 2.5, shape)
+        : bestCandidate(rng, shape, [anchor, ...centres]),
+    );
+  const weights = kinds.map((k) =>
+    k === 'street' ? rng.range(3, 6) : k === 'town' ? Math.exp(rng.normal() * 0.4) : rng.range(0.3, 0.7),
+  );
+  const people = apportion(DISTRICT_POPULATION[d.code] ?? 100_000, weights);
+  const next: Record<TownshipKind, number> = { street: 1, town: 100, rural: 200 };
+  return kinds.map((kind, i) => {
+    const name = kind === 'street' ? names.street() : names.place(kind === 'town' ? '镇' : '乡');
+    const code = `${d.code}${code3(next[kind]++)}`;
+    const region: Region = {
+      code,
+      level: 'township',
+      parent: d.code,
+      name,
+      centre: centres[i] as GeoPoint,
+      population: people[i] ?? 0,
+      urban: kind === 'street',
+    };
+    return { region, kind };
+  });
+}
+
+function villagesOf(seed: number, t: Place, shape: MultiPolygonRings, spreadKm: number): Place[] {
+  const rng = Prng.derive(seed, 'villages', t.region.code);
+  const names = new NamePool(rng);
+  const communities = t.kind === 'street' ? 5 + rng.int(6) : t.kind === 'town' ? 1 + rng.int(2) : rng.int(2);
+  const villages = t.kind === 'street' ? rng.int(3) : t.kind === 'town' ? 8 + rng.int(9) : 5 + rng.int(6);
+  const urban = Array<boolean>(communities).fill(true).concat(Array<boolean>(villages).fill(false));
+  const weights = urban.map((u) => (u ? 3 : 1) * Math.exp(rng.normal() * 0.3));
+  const people = apportion(t.region.population, weights);
+  let community = 1;
+  let village = 200;
+  return urban.map((u, i) => {
+    const centre = pointNear(rng, t.region.centre, u ? (t.kind === 'street' ? 1.2 : 0.6) : spreadKm, shape);
+    const code = `${t.region.code}${code3(u ? community++ : village++)}`;
+    const name = u ? names.community() : names.place('村');
+    return {
+      region: {
+        code,
+        level: 'village',
+        parent: t.region.code,
+        name,
+        centre,
+        population: people[i] ?? 0,
+        urban: u,
+      },
+      kind: t.kind,
+    };
+  });
+}
+
+function gridsOf(seed: number, v: Region, shape: MultiPolygonRings): Region[] {
+  const rng = Prng.derive(seed, 'grids', v.code);
+  const n = v.urban ? 4 + rng.int(6) : 1 + rng.int(4);
+  const people = apportion(
+    v.population,
+    Array.from({ length: n }, () => Math.exp(rng.normal() * 0.25)),
+  );
+  return people.map((population, i) => ({
+    code: `${v.code}${code3(i + 1)}`,
+    level: 'grid',
+    parent: v.code,
+    name: `${v.name}第${i + 1}网格`,
+    centre: pointNear(rng, v.centre, v.urban ? 0.3 : 0.8, shape),
+    population,
+    urban: v.urban,
+  }));
+}

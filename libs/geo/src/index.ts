@@ -1,0 +1,42 @@
+export { Prng, apportion, hashLabel, hashUnit } from './prng';
+export {
+  KM_PER_DEG_LAT,
+  KM_PER_DEG_LON,
+  areaKm2,
+  bboxOf,
+  distanceKm,
+  pointInMultiPolygon,
+  pointInPolygon,
+  pointInRing,
+  pointNear,
+  randomPointIn,
+  roundPoint,
+  type BBox,
+  type MultiPolygonRings,
+  type PolygonRings,
+  type Ring,
+} from './polygon';
+export {
+  districtShapesFromGeoJson,
+  schematicDistrictShapes,
+  shapeAreas,
+  type DistrictShapes,
+} from './boundaries';
+export {
+  DISTRICT_POPULATION,
+  allRegions,
+  ancestry,
+  type CityHierarchy,
+  type Region,
+  type RegionLevel,
+  type TownshipKind,
+} from './regions';
+export { generateHierarchy, townshipCounts, type HierarchyOptions } from './hierarchy';
+export {
+  INDUSTRY_CODE,
+  generateCameraRegistry,
+  type CameraRegistryOptions,
+  type CameraSpec,
+} from './cameras';
+export { DEFAULT_DEMO_SEED, buildDemoCity, type DemoCity, type DemoCityOptions } from './demo-city';
+export { GeoError, type GeoErrorCode } from './geo-error';
