@@ -12,3 +12,12 @@ export {
 } from './migrator';
 export { DbError, type DbErrorCode } from './db-error';
 export { ensureDatabase, withDatabaseName } from './database-admin';
+export { withTransaction, isTransientDbError, type Queryable } from './transaction';
+export { EventStoreRepository } from './event-store.repository';
+export {
+  type CameraAnalyticsRow,
+  type CameraRegionRow,
+  type CameraRow,
+  type CameraStatusRow,
+  type CaseEventRow,
+} from './event-rows';

@@ -1,8 +1,10 @@
 import { CompressionTypes, Partitioners, type Kafka, type Producer } from 'kafkajs';
+import { KafkaAdapterError } from './kafka-error';
 
 export interface OutgoingMessage {
-  readonly key: string;
-  readonly value: string;
+  readonly key: string | Buffer | null;
+  /** Text, or raw bytes passed through unchanged (dead letters keep the original payload). */
+  readonly value: string | Buffer;
   readonly headers?: Record<string, string>;
 }
 
@@ -28,12 +30,42 @@ export class KafkaEventPublisher {
 
   async publish(topic: string, messages: readonly OutgoingMessage[]): Promise<void> {
     if (messages.length === 0) return;
+    // A publisher whose start-up connect failed (broker away) connects on first use.
+    await this.connect();
     await this.producer.send({
       topic,
       acks: -1,
       compression: CompressionTypes.None,
       messages: messages.map((m) => ({ key: m.key, value: m.value, headers: m.headers })),
     });
+  }
+
+  /**
+   * Like `publish`, but gives up after `deadlineMs` with PUBLISH_TIMEOUT, so a caller that must answer
+   * (HTTP intake) can say "retry later" while the client keeps retrying a broker that is away. The
+   * send may still complete after the deadline: consumers absorb the duplicate by event id.
+   */
+  async publishWithin(
+    topic: string,
+    messages: readonly OutgoingMessage[],
+    deadlineMs: number,
+  ): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new KafkaAdapterError('PUBLISH_TIMEOUT', `no ack from Kafka within ${deadlineMs} ms`)),
+        deadlineMs,
+      );
+    });
+    const sent = this.publish(topic, messages).catch((err: unknown) => {
+      throw new KafkaAdapterError('PUBLISH_FAILED', err instanceof Error ? err.message : String(err));
+    });
+    try {
+      await Promise.race([sent, deadline]);
+    } finally {
+      clearTimeout(timer);
+      sent.catch(() => undefined);
+    }
   }
 
   async disconnect(): Promise<void> {

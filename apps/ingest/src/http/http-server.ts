@@ -1,0 +1,72 @@
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import { type IngestMetrics } from '../metrics';
+import { httpStatusOf } from '../validation/rejection';
+import { MAX_MESSAGE_BYTES } from '../validation/safe-json';
+import { type IntakeResult, type IntakeService } from './intake.service';
+
+export interface HealthSource {
+  health(): { ok: boolean; consumer: boolean; database: boolean };
+}
+
+// Seconds a client should wait before retrying while Kafka is unreachable.
+const RETRY_AFTER_S = 5;
+
+/** /health, /metrics and the intake endpoints on one small Fastify server. */
+export function buildHttpServer(deps: {
+  intake: IntakeService;
+  metrics: IngestMetrics;
+  health: HealthSource;
+}): FastifyInstance {
+  // Fastify's body limit sits just above ours so the validator, not the framework, explains a refusal.
+  const app = Fastify({ bodyLimit: MAX_MESSAGE_BYTES + 1024, logger: false, return503OnClosing: true });
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+
+  app.get('/health', async (_req, reply) => {
+    const h = deps.health.health();
+    return reply.code(h.ok ? 200 : 503).send({ status: h.ok ? 'ok' : 'degraded', ...h });
+  });
+  app.get('/metrics', async (_req, reply) =>
+    reply.type(deps.metrics.registry.contentType).send(await deps.metrics.registry.metrics()),
+  );
+  const intake = (route: string, channel: 'case' | 'camera') =>
+    app.post(route, async (req, reply) => {
+      const result = await deps.intake.accept(channel, Buffer.isBuffer(req.body) ? req.body : null);
+      return answer(reply, result, (status) => deps.metrics.intakeRequests.inc({ route, status }));
+    });
+  intake('/v1/intake/case-events', 'case');
+  intake('/v1/intake/camera-events', 'camera');
+
+  app.setErrorHandler((err: Error & { statusCode?: number; code?: string }, _req, reply) => {
+    const status = err.statusCode !== undefined && err.statusCode >= 400 ? err.statusCode : 500;
+    const code = status === 413 ? 'OVERSIZED' : status < 500 ? (err.code ?? 'BAD_REQUEST') : 'INTERNAL';
+    return reply
+      .code(status)
+      .send({ error: { code, reason: status < 500 ? err.message : 'internal error' } });
+  });
+  return app;
+}
+
+function answer(reply: FastifyReply, result: IntakeResult, count: (status: string) => void): FastifyReply {
+  switch (result.status) {
+    case 'accepted':
+      count('202');
+      return reply.code(202).send({ eventId: result.eventId });
+    case 'rejected': {
+      const status = httpStatusOf(result.rejection.code);
+      count(String(status));
+      return reply.code(status).send({ error: result.rejection });
+    }
+    case 'unavailable':
+      count('503');
+      return reply
+        .code(503)
+        .header('retry-after', String(RETRY_AFTER_S))
+        .send({
+          error: {
+            code: 'KAFKA_UNAVAILABLE',
+            reason: `event bus unavailable (${result.reason}); retry later`,
+          },
+        });
+  }
+}

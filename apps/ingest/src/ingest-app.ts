@@ -1,0 +1,88 @@
+import { type FengqiaoConfig } from '@fengqiao/config';
+import { EventStoreRepository, createPool, type DbPool } from '@fengqiao/db';
+import { KafkaBatchConsumer, KafkaEventPublisher, createKafkaClient, ensureTopics } from '@fengqiao/kafka';
+import { type FastifyInstance } from 'fastify';
+import { buildHttpServer } from './http/http-server';
+import { IntakeService } from './http/intake.service';
+import { ingestTopics, topicSpecsOf } from './ingest-topics';
+import { IngestMetrics } from './metrics';
+import { CameraDirectory } from './pipeline/camera-directory';
+import { DbAvailability } from './pipeline/db-availability';
+import { DeadLetterPublisher } from './pipeline/dead-letter.publisher';
+import { EventWriter } from './pipeline/event-writer';
+import { IngestConsumer } from './pipeline/ingest-consumer';
+import { IngestService } from './pipeline/ingest.service';
+import { noopEventsSink, type EventsSink } from './pipeline/rules-port';
+
+/** The production consumer group; more instances in it share the partitions. */
+export const INGEST_GROUP_ID = 'fengqiao-ingest';
+
+export interface IngestAppOptions {
+  readonly groupId?: string;
+  /** Private topic copies for tests and benchmarks (see ingestTopics). */
+  readonly topicSuffix?: string;
+  readonly port?: number;
+  readonly sink?: EventsSink;
+}
+
+export interface IngestApp {
+  readonly metrics: IngestMetrics;
+  /** Starts HTTP first (health answers while the consumer joins), then the consumer. */
+  start(): Promise<{ url: string }>;
+  stop(): Promise<void>;
+}
+
+/** The composition root: every adapter and service of one ingest process. */
+export function createIngestApp(config: FengqiaoConfig, options: IngestAppOptions = {}): IngestApp {
+  const topics = ingestTopics(options.topicSuffix);
+  const metrics = new IngestMetrics();
+  const kafka = createKafkaClient({ brokers: config.kafka.brokers, clientId: 'fengqiao-ingest' });
+  // Flushes are serial; the spare connections serve camera lookups and the outage probe.
+  const pool: DbPool = createPool(config.postgres.url, { max: 4, applicationName: 'fengqiao-ingest' });
+  const publisher = new KafkaEventPublisher(kafka);
+  const consumer = new KafkaBatchConsumer(kafka, {
+    groupId: options.groupId ?? INGEST_GROUP_ID,
+    topics: topics.all(),
+  });
+  const availability = new DbAvailability(pool, {
+    pause: () => consumer.pauseAll(),
+    resume: () => consumer.resumeAll(),
+    onChange: (up) => metrics.dbAvailable.set(up ? 1 : 0),
+  });
+  const store = new EventStoreRepository();
+  const service = new IngestService(
+    topics,
+    new EventWriter(pool, store, new CameraDirectory(pool, store)),
+    new DeadLetterPublisher(publisher, (t) => topics.deadLetterOf(t)),
+    options.sink ?? noopEventsSink,
+    { metrics, availability },
+  );
+  const ingest = new IngestConsumer(consumer, service, metrics);
+  const http: FastifyInstance = buildHttpServer({
+    intake: new IntakeService(topics, publisher),
+    metrics,
+    health: {
+      health: () => {
+        const h = { consumer: ingest.isJoined(), database: availability.isAvailable() };
+        return { ok: h.consumer && h.database, ...h };
+      },
+    },
+  });
+  return {
+    metrics,
+    start: async () => {
+      await ensureTopics(kafka, topicSpecsOf(topics));
+      await publisher.connect();
+      const url = await http.listen({ host: config.host, port: options.port ?? config.ingest.port });
+      await ingest.start();
+      return { url };
+    },
+    stop: async () => {
+      availability.stop();
+      await http.close();
+      await ingest.stop();
+      await publisher.disconnect();
+      await pool.end();
+    },
+  };
+}

@@ -1,0 +1,111 @@
+import {
+  withTransaction,
+  type CameraAnalyticsRow,
+  type CameraRegionRow,
+  type CameraRow,
+  type CameraStatusRow,
+  type CaseEventRow,
+  type DbPool,
+  type EventStoreRepository,
+} from '@fengqiao/db';
+import { type IngestEvent } from '../validation/event-validator';
+import { type CameraDirectory } from './camera-directory';
+import { cameraAnalyticsRow, cameraRow, cameraStatusRow, caseEventRow } from './event-rows.mapper';
+
+/** Rows of one flush, by table. */
+export interface WriteSet {
+  readonly cases: CaseEventRow[];
+  readonly cameras: CameraRow[];
+  readonly status: CameraStatusRow[];
+  readonly analytics: CameraAnalyticsRow[];
+}
+
+/** Builds the rows of a flush; analytics events need their camera's region, looked up beforehand. */
+export function writeSetOf(events: readonly IngestEvent[], regions: Map<string, CameraRegionRow>): WriteSet {
+  const set: WriteSet = { cases: [], cameras: [], status: [], analytics: [] };
+  const seen = new Set<string>();
+  for (const e of events) {
+    // A duplicate inside one statement would join twice in the rollup: keep the first.
+    if (seen.has(e.event.eventId)) continue;
+    seen.add(e.event.eventId);
+    switch (e.kind) {
+      case 'case':
+        set.cases.push(caseEventRow(e.event));
+        break;
+      case 'cameraRegistered':
+        set.cameras.push(cameraRow(e.event));
+        break;
+      case 'cameraStatus':
+        set.status.push(cameraStatusRow(e.event));
+        break;
+      case 'cameraAnalytics': {
+        const region = regions.get(e.event.cameraId);
+        if (region !== undefined) set.analytics.push(cameraAnalyticsRow(e.event, region));
+        break;
+      }
+    }
+  }
+  return set;
+}
+
+/** Writes one flush in one transaction: the registry first, so later batches can resolve its cameras. */
+async function writeInOneTransaction(
+  pool: DbPool,
+  store: EventStoreRepository,
+  set: WriteSet,
+): Promise<{ inserted: number }> {
+  return withTransaction(pool, async (client) => {
+    await store.upsertCameras(client, set.cameras);
+    const inserted =
+      (await store.insertCaseEvents(client, set.cases)) +
+      (await store.insertCameraStatus(client, set.status)) +
+      (await store.insertCameraAnalytics(client, set.analytics));
+    return { inserted };
+  });
+}
+
+export interface WriteOutcome {
+  /** Events committed (new or already stored before). */
+  readonly stored: IngestEvent[];
+  /** Camera events whose camera is not in the registry: not written. */
+  readonly unknownCamera: IngestEvent[];
+  /** Rows actually inserted; the rest of `stored` were duplicates. */
+  readonly inserted: number;
+}
+
+/** Resolves camera regions and writes a flush's valid events in one transaction. */
+export class EventWriter {
+  constructor(
+    private readonly pool: DbPool,
+    private readonly store: EventStoreRepository,
+    private readonly directory: CameraDirectory,
+  ) {}
+
+  async write(events: readonly IngestEvent[]): Promise<WriteOutcome> {
+    const registeredHere = new Map<string, CameraRegionRow>();
+    for (const e of events) {
+      if (e.kind === 'cameraRegistered') {
+        const { cameraId, region } = e.event;
+        registeredHere.set(cameraId, { cameraId, county: region.county, township: region.township });
+      }
+    }
+    const wanted = new Set<string>();
+    for (const e of events)
+      if (needsCamera(e) && !registeredHere.has(e.event.cameraId)) wanted.add(e.event.cameraId);
+    const regions = await this.directory.resolve(wanted);
+    for (const [id, row] of registeredHere) regions.set(id, row);
+    const stored: IngestEvent[] = [];
+    const unknownCamera: IngestEvent[] = [];
+    for (const e of events)
+      (needsCamera(e) && !regions.has(e.event.cameraId) ? unknownCamera : stored).push(e);
+    const { inserted } = await writeInOneTransaction(this.pool, this.store, writeSetOf(stored, regions));
+    this.directory.remember(registeredHere.values());
+    return { stored, unknownCamera, inserted };
+  }
+}
+
+function needsCamera(
+  e: IngestEvent,
+): e is Extract<IngestEvent, { kind: 'cameraStatus' } | { kind: 'cameraAnalytics' }> {
+  return e.kind === 'cameraStatus' || e.kind === 'cameraAnalytics';
+}

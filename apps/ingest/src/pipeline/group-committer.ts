@@ -1,0 +1,79 @@
+import { type FlushControl, type IncomingMessage } from './incoming-message';
+
+interface Submission {
+  readonly messages: readonly IncomingMessage[];
+  readonly control: FlushControl;
+  resolve(): void;
+  reject(err: unknown): void;
+}
+
+export interface GroupCommitOptions {
+  /** A flush starts as soon as this many messages wait. */
+  readonly maxRows: number;
+  /** ...or this long after the first one arrived, whichever is first. */
+  readonly lingerMs: number;
+}
+
+/**
+ * Coalesces the partition batches the consumer hands over concurrently into one database
+ * transaction (group commit): few large transactions instead of many small ones. One flush runs at a
+ * time; batches arriving meanwhile form the next. Memory stays bounded because each submitter waits
+ * for its flush before its partition is fetched again.
+ */
+export class GroupCommitter {
+  private pending: Submission[] = [];
+  private pendingRows = 0;
+  private flushing = false;
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly flush: (messages: IncomingMessage[], control: FlushControl) => Promise<void>,
+    private readonly options: GroupCommitOptions,
+  ) {}
+
+  submit(messages: readonly IncomingMessage[], control: FlushControl): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.pending.push({ messages, control, resolve, reject });
+      this.pendingRows += messages.length;
+      if (this.pendingRows >= this.options.maxRows) this.kick();
+      else this.timer ??= setTimeout(() => this.kick(), this.options.lingerMs);
+    });
+  }
+
+  private kick(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    if (!this.flushing) void this.drain();
+  }
+
+  private async drain(): Promise<void> {
+    this.flushing = true;
+    while (this.pending.length > 0) {
+      const group = this.pending;
+      this.pending = [];
+      this.pendingRows = 0;
+      try {
+        await this.flush(
+          group.flatMap((s) => s.messages),
+          combinedControl(group),
+        );
+        for (const s of group) s.resolve();
+      } catch (err) {
+        for (const s of group) s.reject(err);
+      }
+    }
+    this.flushing = false;
+  }
+}
+
+// Keeping any member's session alive keeps the consumer's; the flush is worth finishing while
+// at least one of its batches is still ours (the others' offsets simply will not commit).
+function combinedControl(group: readonly Submission[]): FlushControl {
+  return {
+    keepAlive: async () => {
+      const live = group.find((s) => s.control.isActive());
+      if (live !== undefined) await live.control.keepAlive();
+    },
+    isActive: () => group.some((s) => s.control.isActive()),
+  };
+}

@@ -1,0 +1,123 @@
+import { isTransientDbError } from '@fengqiao/db';
+import { type IngestTopics } from '../ingest-topics';
+import { type IngestMetrics } from '../metrics';
+import { validateEvent, type IngestEvent } from '../validation/event-validator';
+import { parseJsonSafely } from '../validation/safe-json';
+import { retryWhileDbDown, type DbAvailability } from './db-availability';
+import { type DeadLetter, type DeadLetterPublisher } from './dead-letter.publisher';
+import { type EventWriter, type WriteOutcome } from './event-writer';
+import { type FlushControl, type IncomingMessage } from './incoming-message';
+import { type EventsSink } from './rules-port';
+
+interface Accepted {
+  readonly message: IncomingMessage;
+  readonly event: IngestEvent;
+}
+
+/**
+ * One flush of consumed messages: validate, write the valid ones in one transaction, dead-letter
+ * the rest, hand the stored ones to the rules engine. Returns only when all of that is durable, so
+ * the caller may then commit the offsets.
+ */
+export class IngestService {
+  constructor(
+    private readonly topics: IngestTopics,
+    private readonly writer: EventWriter,
+    private readonly deadLetters: DeadLetterPublisher,
+    private readonly sink: EventsSink,
+    private readonly observe: { metrics: IngestMetrics; availability: DbAvailability },
+  ) {}
+
+  async process(messages: readonly IncomingMessage[], control: FlushControl): Promise<void> {
+    const nowMs = Date.now();
+    const { accepted, letters } = this.validate(messages, nowMs);
+    const stored = await this.store(accepted, letters, control);
+    await this.deadLetters.publish(letters, new Date().toISOString());
+    await this.sink.onEvents(stored);
+    this.record(messages.length, stored, letters);
+  }
+
+  private validate(messages: readonly IncomingMessage[], nowMs: number) {
+    const accepted: Accepted[] = [];
+    const letters: DeadLetter[] = [];
+    for (const message of messages) {
+      const kind = this.topics.kindOf(message.topic);
+      const parsed = parseJsonSafely(message.value);
+      const checked =
+        kind === undefined
+          ? ({ ok: false, rejection: { code: 'SCHEMA_INVALID', reason: 'topic has no contract' } } as const)
+          : parsed.ok
+            ? validateEvent(kind, parsed.value, nowMs)
+            : parsed;
+      if (checked.ok) accepted.push({ message, event: checked.value });
+      else letters.push({ message, rejection: checked.rejection });
+    }
+    return { accepted, letters };
+  }
+
+  private async store(
+    accepted: Accepted[],
+    letters: DeadLetter[],
+    control: FlushControl,
+  ): Promise<IngestEvent[]> {
+    const write = (events: IngestEvent[]): Promise<WriteOutcome> =>
+      retryWhileDbDown(() => this.timed(events), this.observe.availability, control);
+    try {
+      return this.settle(accepted, await write(accepted.map((a) => a.event)), letters);
+    } catch (err) {
+      if (isTransientDbError(err)) throw err;
+      // Data the database refuses although it passed validation: isolate it rather than stall.
+      const stored: IngestEvent[] = [];
+      for (const one of accepted) {
+        try {
+          stored.push(...this.settle([one], await write([one.event]), letters));
+        } catch (single) {
+          if (isTransientDbError(single)) throw single;
+          letters.push({
+            message: one.message,
+            rejection: { code: 'DB_REJECTED', reason: dbReason(single) },
+          });
+        }
+      }
+      return stored;
+    }
+  }
+
+  private settle(accepted: readonly Accepted[], outcome: WriteOutcome, letters: DeadLetter[]): IngestEvent[] {
+    const unknown = new Set(outcome.unknownCamera);
+    for (const a of accepted) {
+      if (unknown.has(a.event))
+        letters.push({
+          message: a.message,
+          rejection: { code: 'UNKNOWN_CAMERA', reason: 'cameraId: not in the camera registry' },
+        });
+    }
+    this.observe.metrics.events.inc({ outcome: 'duplicate' }, outcome.stored.length - outcome.inserted);
+    return outcome.stored;
+  }
+
+  private async timed(events: IngestEvent[]): Promise<WriteOutcome> {
+    const end = this.observe.metrics.writeSeconds.startTimer();
+    const outcome = await this.writer.write(events);
+    end();
+    return outcome;
+  }
+
+  private record(handled: number, stored: readonly IngestEvent[], letters: readonly DeadLetter[]): void {
+    const m = this.observe.metrics;
+    const now = Date.now();
+    m.batchSize.observe(handled);
+    m.countHandled(handled);
+    m.events.inc({ outcome: 'stored' }, stored.length);
+    for (const e of stored) m.commitLatency.observe(Math.max(0, now - Date.parse(e.event.occurredAt)) / 1000);
+    for (const { message, rejection } of letters) {
+      m.deadLetters.inc({ topic: message.topic, code: rejection.code });
+      m.events.inc({ outcome: 'dead_lettered' });
+    }
+  }
+}
+
+function dbReason(err: unknown): string {
+  const code = err instanceof Error ? (err as Error & { code?: unknown }).code : undefined;
+  return `database refused the event${typeof code === 'string' ? ` (SQLSTATE ${code})` : ''}`;
+}

@@ -1,0 +1,79 @@
+import {
+  cameraAnalyticsSchema,
+  cameraRegisteredSchema,
+  cameraStatusSchema,
+  caseEventSchema,
+  countyOfCameraId,
+  type CameraAnalytics,
+  type CameraRegistered,
+  type CameraStatus,
+  type CaseEvent,
+} from '@fengqiao/contracts';
+import { type z } from 'zod';
+import { type TopicKind } from '../ingest-topics';
+import { reject, type Checked } from './rejection';
+
+/** A validated event, tagged with the contract it satisfied. */
+export type IngestEvent =
+  | { readonly kind: 'case'; readonly event: CaseEvent }
+  | { readonly kind: 'cameraRegistered'; readonly event: CameraRegistered }
+  | { readonly kind: 'cameraStatus'; readonly event: CameraStatus }
+  | { readonly kind: 'cameraAnalytics'; readonly event: CameraAnalytics };
+
+// Clock skew tolerated for events from the future, and the oldest event still taken (the native
+// partitions reach 26 months back; the history generator fills 90 days).
+export const MAX_FUTURE_SKEW_MS = 5 * 60 * 1000;
+export const MAX_EVENT_AGE_MS = 400 * 24 * 3600 * 1000;
+
+const SCHEMAS = {
+  case: caseEventSchema,
+  cameraRegistered: cameraRegisteredSchema,
+  cameraStatus: cameraStatusSchema,
+  cameraAnalytics: cameraAnalyticsSchema,
+} as const;
+
+/** The topic kind a webhook body claims by its `schema` field. */
+export function cameraKindOfSchema(value: unknown): TopicKind | undefined {
+  const schema =
+    typeof value === 'object' && value !== null ? (value as { schema?: unknown }).schema : undefined;
+  if (schema === 'camera.status.v1') return 'cameraStatus';
+  if (schema === 'camera.analytics.v1') return 'cameraAnalytics';
+  if (schema === 'camera.registered.v1') return 'cameraRegistered';
+  return undefined;
+}
+
+/** Validates a parsed message against its topic's contract and the ingest's plausibility rules. */
+export function validateEvent(kind: TopicKind, value: unknown, nowMs: number): Checked<IngestEvent> {
+  const parsed = SCHEMAS[kind].safeParse(value);
+  if (!parsed.success) return reject('SCHEMA_INVALID', describeIssues(parsed.error.issues));
+  const tagged = { kind, event: parsed.data } as IngestEvent;
+  const at = Date.parse(tagged.event.occurredAt);
+  if (at > nowMs + MAX_FUTURE_SKEW_MS || at < nowMs - MAX_EVENT_AGE_MS)
+    return reject('TIMESTAMP_OUT_OF_RANGE', `occurredAt: outside [now - 400 d, now + 5 min]`);
+  const conflict = idConflict(tagged);
+  return conflict === undefined ? { ok: true, value: tagged } : reject('INCONSISTENT_IDS', conflict);
+}
+
+// GB/T 28181 ids and case ids carry the county code: a region that disagrees is a forged or broken event.
+function idConflict(e: IngestEvent): string | undefined {
+  switch (e.kind) {
+    case 'case':
+      return e.event.caseId.slice(1, 7) === e.event.region.county
+        ? undefined
+        : 'caseId: county code differs from region.county';
+    case 'cameraRegistered':
+      return countyOfCameraId(e.event.cameraId) === e.event.region.county
+        ? undefined
+        : 'cameraId: county code differs from region.county';
+    case 'cameraStatus':
+    case 'cameraAnalytics':
+      return undefined;
+  }
+}
+
+function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
+  return issues
+    .slice(0, 5)
+    .map((i) => `${i.path.length === 0 ? '(root)' : i.path.map(String).join('.')}: ${i.message}`)
+    .join('; ');
+}

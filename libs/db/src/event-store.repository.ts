@@ -1,0 +1,178 @@
+import {
+  type CameraAnalyticsRow,
+  type CameraRegionRow,
+  type CameraRow,
+  type CameraStatusRow,
+  type CaseEventRow,
+} from './event-rows';
+import { type Queryable } from './transaction';
+
+// Each method is one statement: rows travel as parallel arrays through unnest(), so a batch of any
+// size is one round trip with a fixed parameter count. Rollup counts come from the rows an INSERT
+// ... ON CONFLICT DO NOTHING actually inserted, so a redelivered batch adds nothing to them.
+// Buckets use date_bin from a UTC origin so they do not depend on the session time zone.
+
+const INSERT_CASE_EVENTS = `
+WITH src AS (
+  SELECT * FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::text[],
+                       $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::jsonb[])
+    AS s(event_id, occurred_at, case_id, type, channel, county, township, village, grid, category, tier, payload)
+), ins AS (
+  INSERT INTO case_events (event_id, occurred_at, case_id, type, channel, county, township, village, grid,
+                           category, tier, payload)
+  SELECT * FROM src ON CONFLICT DO NOTHING
+  RETURNING occurred_at, county, township, type, category
+), roll AS (
+  INSERT INTO region_hourly_rollup (bucket, county, township, source, category, events)
+  SELECT date_bin('1 hour', occurred_at, timestamptz '2000-01-01 00:00:00+00'), county, township, 'case',
+         category, count(*)
+  FROM ins WHERE type = 'reported' AND category IS NOT NULL
+  GROUP BY 1, 2, 3, 5 ORDER BY 1, 3, 5
+  ON CONFLICT (bucket, township, source, category)
+  DO UPDATE SET events = region_hourly_rollup.events + EXCLUDED.events
+)
+SELECT (SELECT count(*) FROM ins)::int AS inserted`;
+
+const INSERT_CAMERA_STATUS = `
+WITH src AS (
+  SELECT * FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::boolean[], $5::real[], $6::real[], $7::int[])
+    AS s(event_id, occurred_at, camera_id, online, bitrate_kbps, fps, last_frame_age_ms)
+), ins AS (
+  INSERT INTO camera_status_events (event_id, occurred_at, camera_id, online, bitrate_kbps, fps, last_frame_age_ms)
+  SELECT * FROM src ON CONFLICT DO NOTHING RETURNING 1
+), latest AS (
+  SELECT DISTINCT ON (camera_id) * FROM src ORDER BY camera_id, occurred_at DESC
+), state AS (
+  INSERT INTO camera_state (camera_id, online, bitrate_kbps, fps, last_frame_age_ms, changed_at, seen_at)
+  SELECT camera_id, online, bitrate_kbps, fps, last_frame_age_ms, occurred_at, occurred_at FROM latest
+  ON CONFLICT (camera_id) DO UPDATE SET
+    online = EXCLUDED.online, bitrate_kbps = EXCLUDED.bitrate_kbps, fps = EXCLUDED.fps,
+    last_frame_age_ms = EXCLUDED.last_frame_age_ms, seen_at = EXCLUDED.seen_at,
+    changed_at = CASE WHEN camera_state.online IS DISTINCT FROM EXCLUDED.online
+                      THEN EXCLUDED.changed_at ELSE camera_state.changed_at END
+  WHERE camera_state.seen_at < EXCLUDED.seen_at
+)
+SELECT (SELECT count(*) FROM ins)::int AS inserted`;
+
+const INSERT_CAMERA_ANALYTICS = `
+WITH src AS (
+  SELECT * FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::text[], $5::real[], $6::int[], $7::text[],
+                       $8::text[], $9::text[])
+    AS s(event_id, occurred_at, camera_id, kind, confidence, head_count, snapshot_ref, county, township)
+), ins AS (
+  INSERT INTO camera_analytics_events (event_id, occurred_at, camera_id, kind, confidence, head_count, snapshot_ref)
+  SELECT event_id, occurred_at, camera_id, kind, confidence, head_count, snapshot_ref FROM src
+  ON CONFLICT DO NOTHING RETURNING event_id, occurred_at
+), roll AS (
+  INSERT INTO region_hourly_rollup (bucket, county, township, source, category, events)
+  SELECT date_bin('1 hour', src.occurred_at, timestamptz '2000-01-01 00:00:00+00'), src.county, src.township,
+         'analytics', src.kind, count(*)
+  FROM ins JOIN src USING (event_id, occurred_at)
+  GROUP BY 1, 2, 3, 5 ORDER BY 1, 3, 5
+  ON CONFLICT (bucket, township, source, category)
+  DO UPDATE SET events = region_hourly_rollup.events + EXCLUDED.events
+)
+SELECT (SELECT count(*) FROM ins)::int AS inserted`;
+
+const UPSERT_CAMERAS = `
+INSERT INTO cameras (camera_id, name, site_type, county, township, village, grid, lon, lat, department,
+                     stream_key, registered_at)
+SELECT DISTINCT ON (camera_id) *
+FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+            $8::float8[], $9::float8[], $10::text[], $11::text[], $12::timestamptz[])
+  AS s(camera_id, name, site_type, county, township, village, grid, lon, lat, department, stream_key, registered_at)
+ORDER BY camera_id, registered_at DESC
+ON CONFLICT (camera_id) DO UPDATE SET
+  name = EXCLUDED.name, site_type = EXCLUDED.site_type, county = EXCLUDED.county, township = EXCLUDED.township,
+  village = EXCLUDED.village, grid = EXCLUDED.grid, lon = EXCLUDED.lon, lat = EXCLUDED.lat,
+  department = EXCLUDED.department, stream_key = EXCLUDED.stream_key, registered_at = EXCLUDED.registered_at,
+  updated_at = now()
+WHERE cameras.registered_at <= EXCLUDED.registered_at`;
+
+const FIND_CAMERA_REGIONS = `
+SELECT camera_id AS "cameraId", county, township FROM cameras WHERE camera_id = ANY($1::text[])`;
+
+/** The raw event tables, camera registry and latest state, and the region rollup the ingest writes. */
+export class EventStoreRepository {
+  /** Inserts case events not yet stored and counts the new `reported` ones into the rollup. */
+  async insertCaseEvents(db: Queryable, rows: readonly CaseEventRow[]): Promise<number> {
+    if (rows.length === 0) return 0;
+    const cols = [
+      rows.map((r) => r.eventId),
+      rows.map((r) => r.occurredAt),
+      rows.map((r) => r.caseId),
+      rows.map((r) => r.type),
+      rows.map((r) => r.channel),
+      rows.map((r) => r.county),
+      rows.map((r) => r.township),
+      rows.map((r) => r.village),
+      rows.map((r) => r.grid),
+      rows.map((r) => r.category),
+      rows.map((r) => r.tier),
+      rows.map((r) => r.payload),
+    ];
+    return inserted(await db.query<{ inserted: number }>(INSERT_CASE_EVENTS, cols));
+  }
+
+  /** Inserts status history not yet stored and moves each camera's latest state forward. */
+  async insertCameraStatus(db: Queryable, rows: readonly CameraStatusRow[]): Promise<number> {
+    if (rows.length === 0) return 0;
+    const cols = [
+      rows.map((r) => r.eventId),
+      rows.map((r) => r.occurredAt),
+      rows.map((r) => r.cameraId),
+      rows.map((r) => r.online),
+      rows.map((r) => r.bitrateKbps),
+      rows.map((r) => r.fps),
+      rows.map((r) => r.lastFrameAgeMs),
+    ];
+    return inserted(await db.query<{ inserted: number }>(INSERT_CAMERA_STATUS, cols));
+  }
+
+  /** Inserts analytics events not yet stored and counts them per township and kind. */
+  async insertCameraAnalytics(db: Queryable, rows: readonly CameraAnalyticsRow[]): Promise<number> {
+    if (rows.length === 0) return 0;
+    const cols = [
+      rows.map((r) => r.eventId),
+      rows.map((r) => r.occurredAt),
+      rows.map((r) => r.cameraId),
+      rows.map((r) => r.kind),
+      rows.map((r) => r.confidence),
+      rows.map((r) => r.headCount),
+      rows.map((r) => r.snapshotRef),
+      rows.map((r) => r.county),
+      rows.map((r) => r.township),
+    ];
+    return inserted(await db.query<{ inserted: number }>(INSERT_CAMERA_ANALYTICS, cols));
+  }
+
+  /** Upserts registry entries; an older registration never overwrites a newer one. */
+  async upsertCameras(db: Queryable, rows: readonly CameraRow[]): Promise<number> {
+    if (rows.length === 0) return 0;
+    const cols = [
+      rows.map((r) => r.cameraId),
+      rows.map((r) => r.name),
+      rows.map((r) => r.siteType),
+      rows.map((r) => r.county),
+      rows.map((r) => r.township),
+      rows.map((r) => r.village),
+      rows.map((r) => r.grid),
+      rows.map((r) => r.lon),
+      rows.map((r) => r.lat),
+      rows.map((r) => r.department),
+      rows.map((r) => r.streamKey),
+      rows.map((r) => r.registeredAt),
+    ];
+    return (await db.query(UPSERT_CAMERAS, cols)).rowCount ?? 0;
+  }
+
+  /** The registered region of each known camera among `cameraIds`. */
+  async findCameraRegions(db: Queryable, cameraIds: readonly string[]): Promise<CameraRegionRow[]> {
+    if (cameraIds.length === 0) return [];
+    return (await db.query<CameraRegionRow>(FIND_CAMERA_REGIONS, [cameraIds])).rows;
+  }
+}
+
+function inserted(result: { rows: { inserted: number }[] }): number {
+  return result.rows[0]?.inserted ?? 0;
+}

@@ -1,0 +1,117 @@
+import { type Consumer, type EachBatchPayload, type Kafka } from 'kafkajs';
+
+/** One message as the consumer hands it over: raw bytes, nothing parsed. */
+export interface ConsumedMessage {
+  readonly key: Buffer | null;
+  readonly value: Buffer | null;
+  readonly offset: string;
+}
+
+/** Consecutive messages of one partition, with the partition's high watermark for lag. */
+export interface ConsumedBatch {
+  readonly topic: string;
+  readonly partition: number;
+  readonly highWatermark: string;
+  readonly messages: readonly ConsumedMessage[];
+}
+
+/** What a handler may do while it holds a batch (e.g. while it waits for the database). */
+export interface BatchControl {
+  /** Keeps the group membership alive; throws when a rebalance took the partition away. */
+  heartbeat(): Promise<void>;
+  /** False once the consumer stops or the batch went stale after a rebalance. */
+  isActive(): boolean;
+}
+
+export type BatchHandler = (batch: ConsumedBatch, control: BatchControl) => Promise<void>;
+
+export interface BatchConsumerOptions {
+  readonly groupId: string;
+  readonly topics: readonly string[];
+  /** Partition batches handled at once; each waits for its own commit. Default 8. */
+  readonly concurrency?: number;
+  /** Upper bound of bytes fetched per partition, hence of the memory a batch holds. Default 1 MiB. */
+  readonly maxBytesPerPartition?: number;
+  readonly maxWaitTimeMs?: number;
+}
+
+/**
+ * At-least-once batch consumption in one consumer group: a partition's offset is committed only
+ * after the handler resolved (i.e. after the database commit), so a crash redelivers, never loses.
+ */
+export class KafkaBatchConsumer {
+  private readonly consumer: Consumer;
+  private joined = false;
+  private running = false;
+
+  constructor(
+    kafka: Kafka,
+    private readonly options: BatchConsumerOptions,
+  ) {
+    this.consumer = kafka.consumer({
+      groupId: options.groupId,
+      allowAutoTopicCreation: false,
+      maxBytesPerPartition: options.maxBytesPerPartition ?? 1024 * 1024,
+      maxBytes: 16 * 1024 * 1024,
+      maxWaitTimeInMs: options.maxWaitTimeMs ?? 100,
+      sessionTimeout: 30_000,
+      heartbeatInterval: 3000,
+    });
+    this.consumer.on(this.consumer.events.GROUP_JOIN, () => (this.joined = true));
+    this.consumer.on(this.consumer.events.STOP, () => (this.joined = false));
+    this.consumer.on(this.consumer.events.CRASH, () => (this.joined = false));
+  }
+
+  /** True while the consumer is a member of its group. */
+  isJoined(): boolean {
+    return this.joined;
+  }
+
+  async start(handler: BatchHandler): Promise<void> {
+    await this.consumer.connect();
+    await this.consumer.subscribe({ topics: [...this.options.topics], fromBeginning: true });
+    this.running = true;
+    await this.consumer.run({
+      autoCommit: false,
+      eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: this.options.concurrency ?? 8,
+      eachBatch: (payload) => this.handle(payload, handler),
+    });
+  }
+
+  /** Stops fetching every subscribed topic; batches already handed out still complete. */
+  pauseAll(): void {
+    this.consumer.pause(this.options.topics.map((topic) => ({ topic })));
+  }
+
+  resumeAll(): void {
+    this.consumer.resume(this.options.topics.map((topic) => ({ topic })));
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    await this.consumer.disconnect();
+  }
+
+  private async handle(payload: EachBatchPayload, handler: BatchHandler): Promise<void> {
+    const { batch } = payload;
+    const last = batch.messages[batch.messages.length - 1];
+    if (last === undefined) return;
+    await handler(
+      {
+        topic: batch.topic,
+        partition: batch.partition,
+        highWatermark: batch.highWatermark,
+        messages: batch.messages.map((m) => ({ key: m.key ?? null, value: m.value, offset: m.offset })),
+      },
+      {
+        heartbeat: () => payload.heartbeat(),
+        isActive: () => this.running && payload.isRunning() && !payload.isStale(),
+      },
+    );
+    // Only reached after the handler's database commit: the committed offset is the next one to read.
+    payload.resolveOffset(last.offset);
+    const next = (BigInt(last.offset) + 1n).toString();
+    await this.consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: next }]);
+  }
+}
