@@ -1,0 +1,87 @@
+import { type RuleSetInput } from '@fengqiao/contracts';
+import { SINGLE_EVENT_RULES } from './single-event-rules';
+import { HEALTH_AND_REPEAT_RULES, TIER_RULES } from './tier-rules';
+import { WINDOW_AND_ANOMALY_RULES } from './window-rules';
+
+const MIN = 60_000;
+const DAY = 24 * 60 * MIN;
+
+/**
+ * Public holidays and make-up workdays of 2026 as announced by the State Council General Office
+ * (国办发明电〔2025〕). Data, not code: next year's notice is a new rule-set version.
+ */
+const HOLIDAYS_2026 = [
+  ['2026-01-01', '2026-01-02', '2026-01-03'],
+  [
+    '2026-02-15',
+    '2026-02-16',
+    '2026-02-17',
+    '2026-02-18',
+    '2026-02-19',
+    '2026-02-20',
+    '2026-02-21',
+    '2026-02-22',
+    '2026-02-23',
+  ],
+  ['2026-04-04', '2026-04-05', '2026-04-06'],
+  ['2026-05-01', '2026-05-02', '2026-05-03', '2026-05-04', '2026-05-05'],
+  ['2026-06-19', '2026-06-20', '2026-06-21'],
+  ['2026-09-25', '2026-09-26', '2026-09-27'],
+  ['2026-10-01', '2026-10-02', '2026-10-03', '2026-10-04', '2026-10-05', '2026-10-06', '2026-10-07'],
+].flat();
+const MAKEUP_WORKDAYS_2026 = [
+  '2026-01-04',
+  '2026-02-14',
+  '2026-02-28',
+  '2026-05-09',
+  '2026-09-20',
+  '2026-10-10',
+];
+
+/** Per-camera alerts that a wider outage explains. */
+const CAMERA_FAULT_RULES = 'key-site-camera-offline|dark-key-site-near-incident';
+
+/** The default rule set: the domain of docs/rules.md as data. */
+export const DEFAULT_RULE_SET: RuleSetInput = {
+  schema: 'rule-set.v1',
+  name: 'bazhong-default',
+  version: 1,
+  rules: [...SINGLE_EVENT_RULES, ...WINDOW_AND_ANOMALY_RULES, ...TIER_RULES, ...HEALTH_AND_REPEAT_RULES],
+  inhibitions: [
+    {
+      id: 'red-over-orange',
+      source: [{ label: 'colour', op: '=', value: 'red' }],
+      target: [{ label: 'colour', op: '=', value: 'orange' }],
+      equal: ['subject'],
+    },
+    {
+      id: 'county-outage-over-cameras',
+      source: [{ label: 'ruleId', op: '=', value: 'county-outage' }],
+      target: [{ label: 'ruleId', op: '=~', value: CAMERA_FAULT_RULES }],
+      equal: ['county'],
+    },
+    {
+      id: 'township-outage-over-cameras',
+      source: [{ label: 'ruleId', op: '=', value: 'township-cameras-offline' }],
+      target: [{ label: 'ruleId', op: '=~', value: CAMERA_FAULT_RULES }],
+      equal: ['township'],
+    },
+  ],
+  escalation: { colour: 'red', ackTimeoutMs: 10 * MIN, ackTtlMs: 2 * 60 * MIN },
+  reopenWithinMs: 3 * DAY,
+  calendar: {
+    utcOffsetMinutes: 480,
+    weekend: [0, 6],
+    holidays: HOLIDAYS_2026,
+    makeupWorkdays: MAKEUP_WORKDAYS_2026,
+  },
+  hotspot: {
+    bucketMs: 60 * MIN,
+    caseWeight: 1,
+    analyticsWeight: 0.5,
+    blindnessWeight: 1,
+    categoryWeights: { 'land-acquisition': 1.5, 'labour-wages': 1.5, petition: 2, 'property-housing': 1.2 },
+    riskFlagWeight: 1,
+    minStd: 1,
+  },
+};

@@ -1,0 +1,87 @@
+import { type Alert, type AlertColour, type CaseEvent } from '@fengqiao/contracts';
+import { type Signal } from '../alerts/decisions';
+import { type Compiled } from '../ruleset/compile';
+import { isoOf, type WorkingCalendar } from '../time/calendar';
+import { activeSignal, inactiveSignal, levelOf, thresholdsOf } from './signal';
+import { regionOf } from './single-event';
+
+type DeadlineRule = Compiled<'deadline'>;
+
+/** A case held to a service-tier promise, from its start event until a stop event. */
+export interface OpenDeadline {
+  readonly rule: DeadlineRule;
+  readonly caseId: string;
+  readonly startMs: number;
+  readonly dueMs: number;
+  readonly region: Alert['region'];
+  readonly evidence: string[];
+  colour: AlertColour | undefined;
+}
+
+export type DeadlineState = Map<string, OpenDeadline>;
+
+const subjectOf = (d: { region: Alert['region']; caseId: string }): string =>
+  `${d.region.township ?? d.region.county}|${d.caseId}`;
+
+function starts(rule: DeadlineRule, e: CaseEvent): boolean {
+  if (rule.startOn !== e.type) return false;
+  return rule.tier === 'any' || (e.type === 'triaged' && e.tier === rule.tier);
+}
+
+/** Opens and stops the deadlines a case event concerns; a stop clears any alert it had raised. */
+export function deadlineOnEvent(
+  rules: readonly DeadlineRule[],
+  state: DeadlineState,
+  calendar: WorkingCalendar,
+  e: CaseEvent,
+  atMs: number,
+  out: Signal[],
+): void {
+  for (const rule of rules) {
+    const key = `${rule.id}|${e.caseId}`;
+    const open = state.get(key);
+    if ((rule.stopOn as readonly string[]).includes(e.type)) {
+      if (open === undefined) continue;
+      state.delete(key);
+      if (open.colour !== undefined) out.push(inactiveSignal(rule, subjectOf(open)));
+    } else if (open === undefined && starts(rule, e)) {
+      const dueMs = calendar.dueAt(atMs, rule.due);
+      const region = regionOf(e.region);
+      state.set(key, {
+        rule,
+        caseId: e.caseId,
+        startMs: atMs,
+        dueMs,
+        region,
+        evidence: [e.eventId],
+        colour: undefined,
+      });
+    }
+  }
+}
+
+/** Tick: raises the colour of cases that used enough of their allowed time. */
+export function deadlineOnTick(state: DeadlineState, now: number, out: Signal[]): void {
+  for (const open of state.values()) {
+    const { rule } = open;
+    const allowed = Math.max(1, open.dueMs - open.startMs);
+    const used = (now - open.startMs) / allowed;
+    const level = levelOf(rule.levels, used);
+    if (level === undefined || level.colour === open.colour) continue;
+    open.colour = level.colour;
+    const hoursLeft = Math.round(((open.dueMs - now) / 3_600_000) * 10) / 10;
+    out.push(
+      activeSignal(rule, {
+        subject: subjectOf(open),
+        colour: level.colour,
+        region: open.region,
+        extraLabels: { tier: rule.tier },
+        edge: false,
+        summary: `case ${open.caseId}: ${Math.round(used * 100)}% of its ${rule.tier} time used, due ${isoOf(open.dueMs)}`,
+        evidence: open.evidence,
+        values: { usedShare: Math.round(used * 1000) / 1000, hoursLeft, dueAt: isoOf(open.dueMs) },
+        thresholds: thresholdsOf(rule.levels),
+      }),
+    );
+  }
+}

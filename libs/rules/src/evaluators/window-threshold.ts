@@ -1,0 +1,126 @@
+import { type Alert } from '@fengqiao/contracts';
+import { type Signal } from '../alerts/decisions';
+import { type Compiled } from '../ruleset/compile';
+import { type Facts } from '../ruleset/facts';
+import { activeSignal, EVIDENCE_CAP, inactiveSignal, levelOf, thresholdsOf } from './signal';
+
+type WindowRule = Compiled<'window-threshold'>;
+
+/**
+ * A sliding window as a ring of fixed buckets: memory is (window / bucket) counters per key no
+ * matter how many events arrive, and a count is exact to one bucket's width.
+ */
+export interface WindowCell {
+  readonly rule: WindowRule;
+  readonly subject: string;
+  readonly region: Alert['region'];
+  readonly counts: Int32Array;
+  readonly bucketIds: Float64Array;
+  readonly evidence: string[];
+  latest: number;
+  /** An alert may be open or pending for this key: ticks must re-check it as the window slides. */
+  hot: boolean;
+}
+
+export type WindowState = Map<string, WindowCell>;
+
+function cellOf(state: WindowState, rule: WindowRule, subject: string, region: Alert['region']): WindowCell {
+  const key = `${rule.id}|${subject}`;
+  let cell = state.get(key);
+  if (cell === undefined || cell.rule !== rule) {
+    const n = rule.windowMs / rule.bucketMs;
+    const bucketIds = new Float64Array(n).fill(-1);
+    cell = {
+      rule,
+      subject,
+      region,
+      counts: new Int32Array(n),
+      bucketIds,
+      evidence: [],
+      latest: -1,
+      hot: false,
+    };
+    state.set(key, cell);
+  }
+  return cell;
+}
+
+function countAt(cell: WindowCell, bucket: number): number {
+  const n = cell.counts.length;
+  let sum = 0;
+  for (let i = 0; i < n; i++) {
+    const id = cell.bucketIds[i] ?? -1;
+    if (id > bucket - n && id <= bucket) sum += cell.counts[i] ?? 0;
+  }
+  return sum;
+}
+
+function add(cell: WindowCell, bucket: number, eventId: string): boolean {
+  const n = cell.counts.length;
+  if (bucket <= cell.latest - n) return false; // older than the window: too late to count
+  const slot = bucket % n;
+  if (cell.bucketIds[slot] !== bucket) {
+    if ((cell.bucketIds[slot] ?? -1) > bucket) return false;
+    cell.bucketIds[slot] = bucket;
+    cell.counts[slot] = 0;
+  }
+  cell.counts[slot] = (cell.counts[slot] ?? 0) + 1;
+  if (bucket > cell.latest) cell.latest = bucket;
+  cell.evidence.push(eventId);
+  if (cell.evidence.length > EVIDENCE_CAP) cell.evidence.shift();
+  return true;
+}
+
+function judge(cell: WindowCell, bucket: number): Signal {
+  const { rule } = cell;
+  const count = countAt(cell, bucket);
+  const level = levelOf(rule.levels, count);
+  cell.hot = level !== undefined;
+  if (level === undefined) return inactiveSignal(rule, cell.subject);
+  const hours = rule.windowMs / 3_600_000;
+  return activeSignal(rule, {
+    subject: cell.subject,
+    colour: level.colour,
+    region: cell.region,
+    extraLabels: { category: cell.subject.split('|')[1] ?? 'all' },
+    edge: false,
+    summary: `${count} events in ${hours} h in ${cell.subject} (≥ ${level.atLeast} is ${level.colour})`,
+    evidence: cell.evidence,
+    values: { count, windowMs: rule.windowMs },
+    thresholds: thresholdsOf(rule.levels),
+  });
+}
+
+/** Counts one event into every window rule it matches and judges the new counts. */
+export function windowOnEvent(
+  rules: readonly WindowRule[],
+  source: WindowRule['source'],
+  state: WindowState,
+  facts: Facts,
+  event: { eventId: string; atMs: number; region: Alert['region']; category: string },
+  out: Signal[],
+): void {
+  for (const rule of rules) {
+    if (rule.source !== source || !rule.test.test(facts)) continue;
+    const code =
+      rule.region === 'township' ? (event.region.township ?? event.region.county) : event.region.county;
+    const subject = rule.perCategory ? `${code}|${event.category}` : code;
+    const region =
+      rule.region === 'township' ? { county: event.region.county, township: code } : { county: code };
+    const cell = cellOf(state, rule, subject, region);
+    const bucket = Math.floor(event.atMs / rule.bucketMs);
+    if (!add(cell, bucket, event.eventId)) continue;
+    const wasHot = cell.hot;
+    const signal = judge(cell, cell.latest);
+    if (signal.active || wasHot) out.push(signal);
+  }
+}
+
+/** Tick: re-judge keys with an alert or pending condition, and forget keys whose window is empty. */
+export function windowOnTick(state: WindowState, now: number, out: Signal[]): void {
+  for (const [key, cell] of state) {
+    const bucket = Math.floor(now / cell.rule.bucketMs);
+    if (cell.hot) out.push(judge(cell, Math.max(bucket, cell.latest)));
+    else if (cell.latest <= bucket - cell.counts.length) state.delete(key);
+  }
+}
