@@ -1,11 +1,34 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { type FengqiaoConfig } from '@fengqiao/config';
+import { AlertsModule } from './alerts/alerts.module';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
+import { CamerasModule } from './cameras/cameras.module';
 import { HealthModule } from './health/health.module';
+import { type ApiOptions, type Clock } from './infra/api-options';
 import { InfraModule } from './infra/infra.module';
+import { LiveModule } from './live/live.module';
+import { MetricsModule } from './metrics/metrics.module';
+import { OpenApiModule } from './openapi/openapi.module';
+import { TrendsModule } from './trends/trends.module';
 
 @Module({})
 export class AppModule {
-  static register(config: FengqiaoConfig): DynamicModule {
-    return { module: AppModule, imports: [InfraModule.register(config), HealthModule] };
+  static register(config: FengqiaoConfig, options: ApiOptions, clock: Clock): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        InfraModule.register(config, options, clock),
+        MetricsModule,
+        AuthModule,
+        AuditModule,
+        AlertsModule,
+        LiveModule,
+        TrendsModule,
+        CamerasModule,
+        OpenApiModule,
+        HealthModule,
+      ],
+    };
   }
 }

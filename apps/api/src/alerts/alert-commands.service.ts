@@ -1,0 +1,129 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { type AlertChanged, type AlertChangeKind, type TransitionResponse } from '@fengqiao/contracts';
+import { AuditService } from '../audit/audit.service';
+import { type AuthUser } from '../auth/auth-user';
+import { inScope } from '../auth/region-scope';
+import { ApiError } from '../common/api-error';
+import { type Clock } from '../infra/api-options';
+import { Database, type Queryable } from '../infra/database';
+import { CLOCK } from '../infra/tokens';
+import { AlertPublisher } from './alert-publisher';
+import { type AlertRow, changeEventId, toAlert } from './alert-row';
+import { planTransition, type TransitionCommand } from './alert-transitions';
+import { AlertsRepository } from './alerts.repository';
+
+const CHANGE_OF: Record<TransitionCommand['kind'], AlertChangeKind> = {
+  acknowledge: 'acknowledged',
+  dispatch: 'dispatched',
+  resolve: 'resolved',
+  silence: 'silenced',
+};
+
+interface Outcome {
+  readonly response: TransitionResponse;
+  /** Present when this call made the change (not when it recognised a retry). */
+  readonly event?: AlertChanged;
+}
+
+/** Officers' transitions: version-checked, recorded with their audit row in one transaction, then published. */
+@Injectable()
+export class AlertCommandsService {
+  constructor(
+    private readonly db: Database,
+    private readonly alerts: AlertsRepository,
+    private readonly audit: AuditService,
+    private readonly publisher: AlertPublisher,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async transition(
+    user: AuthUser,
+    alertId: string,
+    version: number,
+    cmd: TransitionCommand,
+  ): Promise<TransitionResponse> {
+    const outcome = await this.db.transaction(async (tx) => {
+      const row = await this.alerts.lockById(tx, alertId);
+      if (row === undefined) throw new ApiError('NOT_FOUND', 'no such alert');
+      if (!inScope(user.regions, row)) throw new ApiError('OUT_OF_SCOPE', 'alert outside your regions');
+      if (row.version !== version) return this.retryOrConflict(tx, user, row, version, cmd);
+      return this.apply(tx, user, row, cmd);
+    });
+    if (outcome.event !== undefined) await this.publisher.publish(outcome.event);
+    return outcome.response;
+  }
+
+  /** The same request retried after it succeeded answers the same; anything else stale is a 409. */
+  private async retryOrConflict(
+    tx: Queryable,
+    user: AuthUser,
+    row: AlertRow,
+    version: number,
+    cmd: TransitionCommand,
+  ): Promise<Outcome> {
+    const done =
+      version < row.version ? await this.alerts.findChange(tx, row.alert_id, version + 1) : undefined;
+    if (done !== undefined && done.change === CHANGE_OF[cmd.kind] && done.actor_user_id === user.userId) {
+      return { response: { alert: toAlert(row), seq: done.seq } };
+    }
+    throw new ApiError(
+      'ALERT_VERSION_CONFLICT',
+      `alert is at version ${row.version}, not ${version}: reload it`,
+    );
+  }
+
+  private async apply(
+    tx: Queryable,
+    user: AuthUser,
+    row: AlertRow,
+    cmd: TransitionCommand,
+  ): Promise<Outcome> {
+    const now = this.clock.now();
+    const before = toAlert(row);
+    const plan = planTransition(before, cmd, now.toISOString());
+    if (!plan.ok) throw new ApiError(plan.code, plan.message);
+    await this.alerts.lockChanges(tx);
+    const updated = await this.alerts.applyState(tx, plan.next, row.version);
+    if (updated === undefined)
+      throw new ApiError('ALERT_VERSION_CONFLICT', 'alert changed concurrently: reload it');
+    const alert = toAlert(updated);
+    const note = plan.note ?? null;
+    const seq = await this.alerts.appendChange(tx, {
+      alertId: alert.alertId,
+      version: alert.version,
+      change: plan.change,
+      occurredAt: now,
+      actorUserId: user.userId,
+      actorRole: user.role,
+      note,
+      snapshot: alert,
+    });
+    await this.audit.record(tx, {
+      occurredAt: now,
+      actorUserId: user.userId,
+      actorRole: user.role,
+      action: `alert.${plan.change}`,
+      targetType: 'alert',
+      targetId: alert.alertId,
+      detail: {
+        seq,
+        fromState: before.state,
+        toState: alert.state,
+        version: alert.version,
+        colour: alert.colour,
+        note,
+      },
+    });
+    const event: AlertChanged = {
+      schema: 'alert.changed.v1',
+      eventId: changeEventId(alert.alertId, alert.version),
+      occurredAt: now.toISOString(),
+      seq,
+      change: plan.change,
+      alert,
+      actor: { userId: user.userId, role: user.role },
+      ...(note === null ? {} : { note }),
+    };
+    return { response: { alert, seq }, event };
+  }
+}

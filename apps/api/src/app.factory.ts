@@ -1,0 +1,46 @@
+import 'reflect-metadata';
+import { type LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { type FengqiaoConfig } from '@fengqiao/config';
+import { AppModule } from './app.module';
+import { ApiExceptionFilter } from './common/api-exception.filter';
+import { installSecurityHeaders } from './common/security-headers';
+import { type ApiOptions, type Clock, defaultApiOptions, systemClock } from './infra/api-options';
+import { LiveIoAdapter } from './live/live-io.adapter';
+import { installHttpMetrics } from './metrics/http-metrics';
+import { MetricsService } from './metrics/metrics.service';
+
+export interface ApiAppOverrides {
+  readonly options?: Partial<ApiOptions>;
+  readonly clock?: Clock;
+  readonly logger?: false | LogLevel[];
+}
+
+/** The dashboard's own origins, from config (FQ_CORS_ORIGINS is a wanted config addition). */
+function dashboardOrigins(config: FengqiaoConfig): string[] {
+  const port = config.dashboard.port;
+  return [`http://${config.host}:${port}`, `http://localhost:${port}`, `http://127.0.0.1:${port}`];
+}
+
+/** Builds the whole API (HTTP and live) without listening; main.ts and the tests share it. */
+export async function createApiApp(
+  config: FengqiaoConfig,
+  overrides: ApiAppOverrides = {},
+): Promise<NestFastifyApplication> {
+  const options: ApiOptions = { ...defaultApiOptions(dashboardOrigins(config)), ...overrides.options };
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.register(config, options, overrides.clock ?? systemClock),
+    new FastifyAdapter({ bodyLimit: options.bodyLimitBytes, trustProxy: false, return503OnClosing: true }),
+    { logger: overrides.logger ?? (config.mode === 'test' ? ['error', 'warn'] : ['log', 'error', 'warn']) },
+  );
+  app.setGlobalPrefix('api');
+  app.useGlobalFilters(new ApiExceptionFilter());
+  app.enableCors({ origin: [...options.corsOrigins], methods: ['GET', 'POST'], maxAge: 600 });
+  app.useWebSocketAdapter(new LiveIoAdapter(app, options));
+  const fastify = app.getHttpAdapter().getInstance();
+  installSecurityHeaders(fastify);
+  installHttpMetrics(fastify, app.get(MetricsService));
+  app.enableShutdownHooks();
+  return app;
+}

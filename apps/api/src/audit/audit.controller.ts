@@ -1,0 +1,17 @@
+import { Controller } from '@nestjs/common';
+import { Database } from '../infra/database';
+import { Endpoint } from '../routes/endpoint.decorator';
+import { AuditService, type AuditVerdict } from './audit.service';
+
+@Controller()
+export class AuditController {
+  constructor(
+    private readonly audit: AuditService,
+    private readonly db: Database,
+  ) {}
+
+  @Endpoint('audit.verify')
+  verify(): Promise<AuditVerdict> {
+    return this.audit.verify(this.db.pool);
+  }
+}

@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { AuthController } from './auth.controller';
+import { AuthGuard } from './auth.guard';
+import { AuthService } from './auth.service';
+import { RateLimitGuard } from './rate-limit.guard';
+import { RefreshTokensRepository } from './refresh-tokens.repository';
+import { TokenService } from './token.service';
+import { UsersRepository } from './users.repository';
+
+@Module({
+  controllers: [AuthController],
+  providers: [
+    AuthService,
+    TokenService,
+    UsersRepository,
+    RefreshTokensRepository,
+    // Global, in this order: who is calling and may they, then how often.
+    { provide: APP_GUARD, useClass: AuthGuard },
+    { provide: APP_GUARD, useClass: RateLimitGuard },
+  ],
+  exports: [TokenService, UsersRepository],
+})
+export class AuthModule {}

@@ -1,0 +1,115 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { type LoginRequest, type SessionUser, type TokenPair } from '@fengqiao/contracts';
+import { ApiError } from '../common/api-error';
+import { type Clock } from '../infra/api-options';
+import { Database } from '../infra/database';
+import { CLOCK } from '../infra/tokens';
+import { type AuthUser } from './auth-user';
+import { DUMMY_HASH, verifyPassword } from './password-hasher';
+import { RefreshTokensRepository } from './refresh-tokens.repository';
+import { TokenService } from './token.service';
+import { type UserRow, UsersRepository } from './users.repository';
+
+/** Five wrong passwords lock an account for fifteen minutes (the common guidance for staff systems). */
+const MAX_FAILURES = 5;
+const LOCK_MS = 15 * 60 * 1000;
+
+const digest = (token: string): string => createHash('sha256').update(token).digest('hex');
+
+function toSessionUser(u: UserRow): SessionUser {
+  return {
+    userId: u.user_id,
+    username: u.username,
+    displayName: u.display_name,
+    role: u.role,
+    regions: u.regions,
+  };
+}
+
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly db: Database,
+    private readonly users: UsersRepository,
+    private readonly refreshTokens: RefreshTokensRepository,
+    private readonly tokens: TokenService,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /**
+   * One answer for unknown user, wrong password, disabled or locked account, so a caller cannot tell
+   * which names exist; unknown names still pay for a hash so timing does not tell either.
+   */
+  async login(request: LoginRequest): Promise<TokenPair> {
+    const now = this.clock.now();
+    const user = await this.users.findByUsername(this.db.pool, request.username.toLowerCase());
+    const ok = await verifyPassword(request.password, user?.password_hash ?? DUMMY_HASH);
+    const refused = new ApiError(
+      'INVALID_CREDENTIALS',
+      'invalid credentials, or the account is locked for a while',
+    );
+    if (user === undefined || user.disabled) throw refused;
+    if (user.locked_until !== null && user.locked_until > now) throw refused;
+    if (!ok) {
+      await this.users.recordFailure(
+        this.db.pool,
+        user.user_id,
+        MAX_FAILURES,
+        new Date(now.getTime() + LOCK_MS),
+      );
+      throw refused;
+    }
+    if (user.failed_attempts > 0 || user.locked_until !== null)
+      await this.users.clearFailures(this.db.pool, user.user_id);
+    return this.issuePair(toSessionUser(user), randomUUID(), now);
+  }
+
+  /** Rotates: each refresh token works once; presenting a used one revokes its whole family. */
+  async refresh(refreshToken: string): Promise<TokenPair> {
+    const now = this.clock.now();
+    const row = await this.refreshTokens.find(this.db.pool, digest(refreshToken));
+    const invalid = new ApiError('REFRESH_INVALID', 'refresh token invalid or expired');
+    if (row === undefined || row.revoked_at !== null || row.expires_at <= now) throw invalid;
+    if (!(await this.refreshTokens.markRotated(this.db.pool, row.token_hash, now))) {
+      await this.refreshTokens.revokeFamily(this.db.pool, row.family_id, now);
+      throw invalid;
+    }
+    const user = await this.users.findById(this.db.pool, row.user_id);
+    if (user === undefined || user.disabled) throw invalid;
+    return this.issuePair(toSessionUser(user), row.family_id, now);
+  }
+
+  async logout(refreshToken: string): Promise<void> {
+    const row = await this.refreshTokens.find(this.db.pool, digest(refreshToken));
+    if (row !== undefined)
+      await this.refreshTokens.revokeFamily(this.db.pool, row.family_id, this.clock.now());
+  }
+
+  async me(caller: AuthUser): Promise<SessionUser> {
+    const user = await this.users.findById(this.db.pool, caller.userId);
+    if (user === undefined || user.disabled) throw new ApiError('UNAUTHENTICATED', 'user no longer active');
+    return toSessionUser(user);
+  }
+
+  private async issuePair(user: SessionUser, familyId: string, now: Date): Promise<TokenPair> {
+    const refreshToken = randomBytes(32).toString('base64url');
+    const ttl = this.tokens.refreshTtlSeconds;
+    await this.refreshTokens.insert(this.db.pool, {
+      tokenHash: digest(refreshToken),
+      userId: user.userId,
+      familyId,
+      issuedAt: now,
+      expiresAt: new Date(now.getTime() + ttl * 1000),
+    });
+    const access = this.tokens.issue(user);
+    return {
+      tokenType: 'Bearer',
+      accessToken: access.token,
+      expiresIn: access.expiresIn,
+      refreshToken,
+      refreshExpiresIn: ttl,
+      user,
+    };
+  }
+}

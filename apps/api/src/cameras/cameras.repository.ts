@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { type Queryable } from '../infra/database';
+
+export interface CameraFilter {
+  readonly q: string | null;
+  readonly county: string | null;
+  readonly township: string | null;
+  readonly siteType: string | null;
+  readonly online: boolean | null;
+  readonly after: string | null;
+  readonly limit: number;
+}
+
+export interface CameraRow {
+  readonly camera_id: string;
+  readonly name: string;
+  readonly site_type: string;
+  readonly county: string;
+  readonly township: string;
+  readonly lon: number;
+  readonly lat: number;
+  readonly online: boolean | null;
+  readonly changed_at: Date | null;
+}
+
+/** LIKE wildcards in user text are literal. */
+const escapeLike = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+@Injectable()
+export class CamerasRepository {
+  /** Keyset pages by camera id; a camera never heard from has online = null. */
+  async search(db: Queryable, f: CameraFilter): Promise<CameraRow[]> {
+    const res = await db.query<CameraRow>(
+      `SELECT c.camera_id, c.name, c.site_type, c.county, c.township, c.lon, c.lat, s.online, s.changed_at
+       FROM cameras c LEFT JOIN camera_state s USING (camera_id)
+       WHERE ($1::text IS NULL OR c.camera_id LIKE $1 || '%' OR c.name ILIKE '%' || $1 || '%')
+         AND ($2::text IS NULL OR c.county = $2) AND ($3::text IS NULL OR c.township = $3)
+         AND ($4::text IS NULL OR c.site_type = $4) AND ($5::boolean IS NULL OR coalesce(s.online, false) = $5)
+         AND ($6::text IS NULL OR c.camera_id > $6)
+       ORDER BY c.camera_id LIMIT $7`,
+      [f.q === null ? null : escapeLike(f.q), f.county, f.township, f.siteType, f.online, f.after, f.limit],
+    );
+    return res.rows;
+  }
+
+  async statusByRegion(
+    db: Queryable,
+    county: string | null,
+  ): Promise<{ region: string; total: number; online: number }[]> {
+    const res = await db.query<{ region: string; total: number; online: number }>(
+      `SELECT CASE WHEN $1::text IS NULL THEN c.county ELSE c.township END AS region,
+              count(*)::int AS total, count(*) FILTER (WHERE s.online)::int AS online
+       FROM cameras c LEFT JOIN camera_state s USING (camera_id)
+       WHERE $1::text IS NULL OR c.county = $1 GROUP BY 1 ORDER BY 1`,
+      [county],
+    );
+    return res.rows;
+  }
+}

@@ -1,0 +1,55 @@
+import { Injectable } from '@nestjs/common';
+import {
+  type CameraSearchQuery,
+  type CameraSearchResponse,
+  type CameraStatusQuery,
+  type CameraStatusResponse,
+} from '@fengqiao/contracts';
+import { Database } from '../infra/database';
+import { CamerasRepository } from './cameras.repository';
+
+@Injectable()
+export class CamerasService {
+  constructor(
+    private readonly db: Database,
+    private readonly cameras: CamerasRepository,
+  ) {}
+
+  async search(q: CameraSearchQuery): Promise<CameraSearchResponse> {
+    const rows = await this.cameras.search(this.db.pool, {
+      q: q.q ?? null,
+      county: q.county ?? null,
+      township: q.township ?? null,
+      siteType: q.siteType ?? null,
+      online: q.online === undefined ? null : q.online === 'true',
+      after: q.after ?? null,
+      limit: q.limit + 1,
+    });
+    const page = rows.slice(0, q.limit);
+    return {
+      items: page.map((r) => ({
+        cameraId: r.camera_id,
+        name: r.name,
+        siteType: r.site_type,
+        county: r.county,
+        township: r.township,
+        lon: r.lon,
+        lat: r.lat,
+        online: r.online,
+        changedAt: r.changed_at?.toISOString() ?? null,
+      })),
+      nextAfter: rows.length > q.limit ? (page[page.length - 1]?.camera_id ?? null) : null,
+    };
+  }
+
+  async status(q: CameraStatusQuery): Promise<CameraStatusResponse> {
+    const rows = await this.cameras.statusByRegion(this.db.pool, q.county ?? null);
+    return {
+      level: q.county === undefined ? 'county' : 'township',
+      rows: rows.map((r) => ({
+        ...r,
+        onlineShare: r.total === 0 ? 0 : Math.round((r.online / r.total) * 10_000) / 10_000,
+      })),
+    };
+  }
+}

@@ -1,0 +1,92 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { type AlertChanged } from '@fengqiao/contracts';
+import { toAlertChanged } from '../alerts/alert-row';
+import { AlertsRepository } from '../alerts/alerts.repository';
+import { type Clock } from '../infra/api-options';
+import { Database } from '../infra/database';
+import { CLOCK } from '../infra/tokens';
+import { MetricsService } from '../metrics/metrics.service';
+import { BroadcastLog } from './broadcast-log';
+import { roomsForAlert, roomsForUser } from './live-rooms';
+import { type LiveNamespace, type LiveSocket } from './live-types';
+
+/** More missed changes than this and the client is told to reload over REST instead. */
+const MAX_REPLAY = 500;
+
+/** Sends each alert change once to every socket allowed to see it: live from Kafka, or replayed. */
+@Injectable()
+export class AlertFanout {
+  private readonly logger = new Logger('alert-fanout');
+  private readonly log = new BroadcastLog();
+  private namespace: LiveNamespace | undefined;
+
+  constructor(
+    private readonly db: Database,
+    private readonly alerts: AlertsRepository,
+    private readonly metrics: MetricsService,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  bind(namespace: LiveNamespace): void {
+    this.namespace = namespace;
+  }
+
+  broadcast(change: AlertChanged): void {
+    if (this.namespace === undefined || !this.log.record(change.seq, this.clock.now().getTime())) return;
+    const skip = this.log.takeReplayed(change.seq);
+    this.namespace.to(roomsForAlert(change.alert)).except(skip).emit('alert.changed', change);
+    this.metrics.alertChangesFannedOut.inc();
+  }
+
+  /** Joins the socket's rooms first, then replays what it missed, so nothing falls in between. */
+  async attach(socket: LiveSocket): Promise<void> {
+    const { user, lastSeq } = socket.data;
+    await socket.join(roomsForUser(user));
+    this.metrics.liveSockets.inc();
+    const untilExpiry = user.expiresAt * 1000 - this.clock.now().getTime();
+    const timer = setTimeout(
+      () => {
+        socket.emit('session.expired');
+        socket.disconnect(true);
+      },
+      Math.max(0, untilExpiry),
+    );
+    socket.once('disconnect', () => {
+      clearTimeout(timer);
+      this.metrics.liveSockets.dec();
+    });
+    if (lastSeq !== undefined) await this.replay(socket, lastSeq);
+  }
+
+  private async replay(socket: LiveSocket, lastSeq: number): Promise<void> {
+    const mark = this.log.mark();
+    const rows = await this.alerts.changesAfter(
+      this.db.pool,
+      lastSeq,
+      socket.data.user.regions,
+      MAX_REPLAY + 1,
+    );
+    // From here to the end nothing awaits: no broadcast can interleave with the bookkeeping below.
+    if (rows.length > MAX_REPLAY) {
+      socket.emit('alerts.resync', {
+        reason: 'gap-too-large',
+        latestSeq: rows[rows.length - 1]?.seq ?? lastSeq,
+      });
+      return;
+    }
+    const deliveredLive = this.log.seqsSince(mark);
+    const now = this.clock.now().getTime();
+    let count = 0;
+    let throughSeq = lastSeq;
+    for (const row of rows) {
+      throughSeq = Math.max(throughSeq, row.seq);
+      if (deliveredLive.has(row.seq)) continue;
+      this.log.replayedTo(row.seq, socket.id, now);
+      socket.emit('alert.changed', toAlertChanged(row));
+      count += 1;
+    }
+    this.metrics.alertChangesReplayed.inc(count);
+    socket.emit('alerts.replayed', { count, throughSeq });
+    this.logger.debug(`replayed ${count} change(s) after seq ${lastSeq}`);
+  }
+}

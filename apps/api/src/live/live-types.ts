@@ -1,0 +1,23 @@
+import { type Namespace, type Socket } from 'socket.io';
+import { type ClientToServerEvents, type ServerToClientEvents } from '@fengqiao/contracts';
+import { type AuthUser } from '../auth/auth-user';
+
+/** What the handshake middleware leaves on each socket. */
+export interface LiveSocketData {
+  user: AuthUser;
+  /** The client's last shown seq, when it is resuming. */
+  lastSeq?: number;
+}
+
+export type LiveSocket = Socket<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  Record<string, never>,
+  LiveSocketData
+>;
+export type LiveNamespace = Namespace<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  Record<string, never>,
+  LiveSocketData
+>;

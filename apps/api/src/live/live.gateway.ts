@@ -1,0 +1,29 @@
+import { Logger } from '@nestjs/common';
+import { type OnGatewayConnection, type OnGatewayInit, WebSocketGateway } from '@nestjs/websockets';
+import { LIVE_NAMESPACE } from '@fengqiao/contracts';
+import { AlertFanout } from './alert-fanout.service';
+import { LiveAuthMiddleware } from './live-auth.middleware';
+import { type LiveNamespace, type LiveSocket } from './live-types';
+
+/** The live namespace: the handshake middleware authenticates, the fan-out does the rest. */
+@WebSocketGateway({ namespace: LIVE_NAMESPACE })
+export class LiveGateway implements OnGatewayInit<LiveNamespace>, OnGatewayConnection<LiveSocket> {
+  private readonly logger = new Logger('live');
+
+  constructor(
+    private readonly auth: LiveAuthMiddleware,
+    private readonly fanout: AlertFanout,
+  ) {}
+
+  afterInit(namespace: LiveNamespace): void {
+    namespace.use(this.auth.use);
+    this.fanout.bind(namespace);
+  }
+
+  handleConnection(socket: LiveSocket): void {
+    this.fanout.attach(socket).catch((err: unknown) => {
+      this.logger.warn(`attach failed: ${err instanceof Error ? err.message : 'unknown'}`);
+      socket.disconnect(true);
+    });
+  }
+}

@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { apiErrorBodySchema } from '@fengqiao/contracts';
+import { ROUTES, type RouteId, type RouteSpec } from '../routes/route-table';
+
+type JsonSchema = Record<string, unknown>;
+
+/** The request side of a schema (what a client sends), transforms shown by their input type. */
+function schemaOf(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema;
+  return rest;
+}
+
+function parametersOf(spec: RouteSpec): JsonSchema[] {
+  const list = (schema: z.ZodType | undefined, where: 'path' | 'query'): JsonSchema[] => {
+    if (schema === undefined) return [];
+    const s = schemaOf(schema, 'input') as { properties?: Record<string, JsonSchema>; required?: string[] };
+    return Object.entries(s.properties ?? {}).map(([name, prop]) => ({
+      name,
+      in: where,
+      required: where === 'path' || (s.required ?? []).includes(name),
+      schema: prop,
+    }));
+  };
+  return [...list(spec.params, 'path'), ...list(spec.query, 'query')];
+}
+
+function responsesOf(spec: RouteSpec): JsonSchema {
+  const error = {
+    description: 'error',
+    content: { 'application/json': { schema: schemaOf(apiErrorBodySchema, 'output') } },
+  };
+  const ok =
+    spec.produces !== undefined
+      ? { description: 'ok', content: { [spec.produces]: { schema: { type: 'string' } } } }
+      : spec.response !== undefined
+        ? {
+            description: 'ok',
+            content: { 'application/json': { schema: schemaOf(spec.response, 'output') } },
+          }
+        : { description: 'ok' };
+  return {
+    [spec.method === 'POST' && spec.response === undefined ? '204' : '200']: ok,
+    '4XX': error,
+    '5XX': error,
+  };
+}
+
+function operationOf(id: RouteId, spec: RouteSpec): JsonSchema {
+  return {
+    operationId: id,
+    summary: spec.summary,
+    tags: [id.split('.')[0]],
+    security: spec.access === 'public' ? [] : [{ bearer: [] }],
+    'x-roles': spec.access,
+    parameters: parametersOf(spec),
+    ...(spec.body === undefined
+      ? {}
+      : {
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: schemaOf(spec.body, 'input') } },
+          },
+        }),
+    responses: responsesOf(spec),
+  };
+}
+
+/** OpenAPI 3.1 generated from the route table and the contracts' zod schemas: never written by hand. */
+export function buildOpenApiDocument(version: string): JsonSchema {
+  const paths: Record<string, Record<string, JsonSchema>> = {};
+  for (const [id, spec] of Object.entries(ROUTES) as [RouteId, RouteSpec][]) {
+    const path = `/api/${spec.path}`.replace(/:(\w+)/g, '{$1}');
+    paths[path] = { ...paths[path], [spec.method.toLowerCase()]: operationOf(id, spec) };
+  }
+  return {
+    openapi: '3.1.0',
+    info: { title: 'Fengqiao command API', version, description: 'Roles per operation in x-roles.' },
+    servers: [{ url: '/' }],
+    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
+    paths,
+  };
+}

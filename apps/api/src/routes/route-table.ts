@@ -1,0 +1,256 @@
+import { z } from 'zod';
+import {
+  acknowledgeRequestSchema,
+  alertDetailSchema,
+  alertIdParamsSchema,
+  alertListQuerySchema,
+  alertListResponseSchema,
+  breakdownQuerySchema,
+  breakdownResponseSchema,
+  cameraSearchQuerySchema,
+  cameraSearchResponseSchema,
+  cameraStatusQuerySchema,
+  cameraStatusResponseSchema,
+  dispatchRequestSchema,
+  healthResponseSchema,
+  hotspotsQuerySchema,
+  hotspotsResponseSchema,
+  loginRequestSchema,
+  refreshRequestSchema,
+  resolveRequestSchema,
+  sessionUserSchema,
+  silenceRequestSchema,
+  tokenPairSchema,
+  transitionResponseSchema,
+  trendSeriesQuerySchema,
+  trendSeriesResponseSchema,
+  yearOnYearQuerySchema,
+  yearOnYearResponseSchema,
+  type UserRole,
+} from '@fengqiao/contracts';
+
+/** One HTTP route: where it is, who may call it, what it takes and returns. */
+export interface RouteSpec {
+  readonly method: 'GET' | 'POST';
+  /** Under the global `/api` prefix, with Nest-style `:params`. */
+  readonly path: string;
+  readonly summary: string;
+  /** 'public' routes need no token; every other route lists exactly the roles allowed. */
+  readonly access: 'public' | readonly UserRole[];
+  readonly rateLimit?: 'login' | 'write';
+  readonly params?: z.ZodType;
+  readonly query?: z.ZodType;
+  readonly body?: z.ZodType;
+  readonly response?: z.ZodType;
+  /** Non-JSON answers. */
+  readonly produces?: 'text/csv' | 'text/plain' | 'text/html' | 'application/javascript';
+}
+
+const ALL: readonly UserRole[] = ['wall', 'duty-officer', 'analyst', 'intake-clerk', 'admin'];
+/** Who watches alerts, hotspots and cameras: everyone but the intake window. */
+const WATCHERS: readonly UserRole[] = ['wall', 'duty-officer', 'analyst', 'admin'];
+/** Who changes an alert's state. */
+const RESPONDERS: readonly UserRole[] = ['duty-officer', 'admin'];
+/** Bulk export leaves the system: analysts and administrators only. */
+const EXPORTERS: readonly UserRole[] = ['analyst', 'admin'];
+const ADMIN: readonly UserRole[] = ['admin'];
+
+const verifyResponse = z.object({
+  ok: z.boolean(),
+  rows: z.number().int(),
+  firstBadSeq: z.number().nullable(),
+});
+
+/**
+ * THE route table: the controllers take method and path from it (`@Endpoint(id)`), the guard
+ * takes the roles, the OpenAPI document the schemas, and the authorization matrix test every cell.
+ */
+export const ROUTES = {
+  'health.check': {
+    method: 'GET',
+    path: 'health',
+    summary: 'Liveness and dependency health',
+    access: 'public',
+    response: healthResponseSchema,
+  },
+  'docs.openapi': { method: 'GET', path: 'openapi.json', summary: 'This OpenAPI document', access: 'public' },
+  'docs.page': {
+    method: 'GET',
+    path: 'docs',
+    summary: 'Interactive API documentation',
+    access: 'public',
+    produces: 'text/html',
+  },
+  'docs.script': {
+    method: 'GET',
+    path: 'docs/docs.js',
+    summary: 'Script of the documentation page',
+    access: 'public',
+    produces: 'application/javascript',
+  },
+  'auth.login': {
+    method: 'POST',
+    path: 'auth/login',
+    summary: 'Exchange username and password for tokens',
+    access: 'public',
+    rateLimit: 'login',
+    body: loginRequestSchema,
+    response: tokenPairSchema,
+  },
+  'auth.refresh': {
+    method: 'POST',
+    path: 'auth/refresh',
+    summary: 'Rotate a refresh token for new tokens',
+    access: 'public',
+    rateLimit: 'login',
+    body: refreshRequestSchema,
+    response: tokenPairSchema,
+  },
+  'auth.logout': {
+    method: 'POST',
+    path: 'auth/logout',
+    summary: 'Revoke a refresh token and its family',
+    access: 'public',
+    rateLimit: 'login',
+    body: refreshRequestSchema,
+  },
+  'auth.me': {
+    method: 'GET',
+    path: 'auth/me',
+    summary: 'The signed-in user',
+    access: ALL,
+    response: sessionUserSchema,
+  },
+  'alerts.list': {
+    method: 'GET',
+    path: 'alerts',
+    summary: 'Alerts in the caller’s scope, filtered, newest first',
+    access: WATCHERS,
+    query: alertListQuerySchema,
+    response: alertListResponseSchema,
+  },
+  'alerts.detail': {
+    method: 'GET',
+    path: 'alerts/:alertId',
+    summary: 'An alert with its explanation, evidence and history',
+    access: WATCHERS,
+    params: alertIdParamsSchema,
+    response: alertDetailSchema,
+  },
+  'alerts.acknowledge': {
+    method: 'POST',
+    path: 'alerts/:alertId/acknowledge',
+    summary: 'Acknowledge (a note is required for red)',
+    access: RESPONDERS,
+    rateLimit: 'write',
+    params: alertIdParamsSchema,
+    body: acknowledgeRequestSchema,
+    response: transitionResponseSchema,
+  },
+  'alerts.dispatch': {
+    method: 'POST',
+    path: 'alerts/:alertId/dispatch',
+    summary: 'Dispatch a unit to an acknowledged alert',
+    access: RESPONDERS,
+    rateLimit: 'write',
+    params: alertIdParamsSchema,
+    body: dispatchRequestSchema,
+    response: transitionResponseSchema,
+  },
+  'alerts.resolve': {
+    method: 'POST',
+    path: 'alerts/:alertId/resolve',
+    summary: 'Resolve with an outcome',
+    access: RESPONDERS,
+    rateLimit: 'write',
+    params: alertIdParamsSchema,
+    body: resolveRequestSchema,
+    response: transitionResponseSchema,
+  },
+  'alerts.silence': {
+    method: 'POST',
+    path: 'alerts/:alertId/silence',
+    summary: 'Silence a blue or orange alert for a while',
+    access: RESPONDERS,
+    rateLimit: 'write',
+    params: alertIdParamsSchema,
+    body: silenceRequestSchema,
+    response: transitionResponseSchema,
+  },
+  'hotspots.top': {
+    method: 'GET',
+    path: 'hotspots',
+    summary: 'The busiest townships over the last hours',
+    access: WATCHERS,
+    query: hotspotsQuerySchema,
+    response: hotspotsResponseSchema,
+  },
+  'trends.series': {
+    method: 'GET',
+    path: 'trends/series',
+    summary: 'Counts per bucket × region × category',
+    access: WATCHERS,
+    query: trendSeriesQuerySchema,
+    response: trendSeriesResponseSchema,
+  },
+  'trends.csv': {
+    method: 'GET',
+    path: 'trends/series.csv',
+    summary: 'The same series as CSV',
+    access: EXPORTERS,
+    query: trendSeriesQuerySchema,
+    produces: 'text/csv',
+  },
+  'trends.yoy': {
+    method: 'GET',
+    path: 'trends/yoy',
+    summary: 'A range against the same range a year earlier',
+    access: WATCHERS,
+    query: yearOnYearQuerySchema,
+    response: yearOnYearResponseSchema,
+  },
+  'trends.breakdown': {
+    method: 'GET',
+    path: 'trends/breakdown',
+    summary: 'Drill-down: totals one level below (city → county → township)',
+    access: WATCHERS,
+    query: breakdownQuerySchema,
+    response: breakdownResponseSchema,
+  },
+  'cameras.search': {
+    method: 'GET',
+    path: 'cameras',
+    summary: 'Search the camera registry',
+    access: WATCHERS,
+    query: cameraSearchQuerySchema,
+    response: cameraSearchResponseSchema,
+  },
+  'cameras.status': {
+    method: 'GET',
+    path: 'cameras/status',
+    summary: 'Online share by county or township',
+    access: WATCHERS,
+    query: cameraStatusQuerySchema,
+    response: cameraStatusResponseSchema,
+  },
+  'audit.verify': {
+    method: 'GET',
+    path: 'audit/verify',
+    summary: 'Verify the audit hash chain',
+    access: ADMIN,
+    response: verifyResponse,
+  },
+  'metrics.scrape': {
+    method: 'GET',
+    path: 'metrics',
+    summary: 'Prometheus metrics',
+    access: ADMIN,
+    produces: 'text/plain',
+  },
+} as const satisfies Record<string, RouteSpec>;
+
+export type RouteId = keyof typeof ROUTES;
+
+export function routeSpec(id: RouteId): RouteSpec {
+  return ROUTES[id];
+}

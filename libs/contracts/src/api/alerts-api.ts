@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import {
+  ALERT_COLOURS,
+  ALERT_STATES,
+  alertChangeKindSchema,
+  alertSchema,
+  resolutionOutcomeSchema,
+} from '../alerts/alert';
+import { instantSchema } from '../ids';
+import { scopeRegionSchema } from './auth';
+
+/** `a,b,c` in a query string → a de-duplicated list, each item one of `values`. */
+function csvOf<const V extends readonly [string, ...string[]]>(values: V) {
+  return z
+    .string()
+    .max(200)
+    .transform((s) => [
+      ...new Set(
+        s
+          .split(',')
+          .map((p) => p.trim())
+          .filter((p) => p.length > 0),
+      ),
+    ])
+    .pipe(z.array(z.enum(values)).min(1));
+}
+
+/** GET /api/alerts: filters combine with AND; lists within one filter with OR. Newest first. */
+export const alertListQuerySchema = z
+  .object({
+    colour: csvOf(ALERT_COLOURS).optional(),
+    state: csvOf(ALERT_STATES).optional(),
+    region: scopeRegionSchema.optional(),
+    ruleId: z.string().min(1).max(80).optional(),
+    from: instantSchema.optional(),
+    to: instantSchema.optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    /** Opaque cursor from the previous page's `nextCursor`. */
+    cursor: z
+      .string()
+      .max(200)
+      .regex(/^[A-Za-z0-9_-]+$/)
+      .optional(),
+  })
+  .strict();
+export type AlertListQuery = z.infer<typeof alertListQuerySchema>;
+
+export const alertListResponseSchema = z
+  .object({ items: z.array(alertSchema), nextCursor: z.string().nullable() })
+  .strict();
+export type AlertListResponse = z.infer<typeof alertListResponseSchema>;
+
+/** One line of an alert's history, oldest first. */
+export const alertHistoryEntrySchema = z
+  .object({
+    seq: z.number().int().min(1),
+    version: z.number().int().min(1),
+    change: alertChangeKindSchema,
+    occurredAt: instantSchema,
+    actor: z.object({ userId: z.string(), role: z.string() }).strict().optional(),
+    note: z.string().optional(),
+  })
+  .strict();
+export type AlertHistoryEntry = z.infer<typeof alertHistoryEntrySchema>;
+
+/** GET /api/alerts/:alertId: the alert with its explanation and evidence, and its history. */
+export const alertDetailSchema = z
+  .object({ alert: alertSchema, history: z.array(alertHistoryEntrySchema) })
+  .strict();
+export type AlertDetail = z.infer<typeof alertDetailSchema>;
+
+export const alertIdParamsSchema = z.object({ alertId: z.string().uuid() }).strict();
+
+const version = z.number().int().min(1);
+const note = z.string().trim().min(1).max(1000);
+
+/** A red alert needs a note (domain.md: "acknowledge them (with a note)"); checked by the service. */
+export const acknowledgeRequestSchema = z.object({ version, note: note.optional() }).strict();
+export const dispatchRequestSchema = z
+  .object({ version, unit: z.string().trim().min(1).max(100), note: note.optional() })
+  .strict();
+export const resolveRequestSchema = z
+  .object({ version, outcome: resolutionOutcomeSchema, note: note.optional() })
+  .strict();
+export const silenceRequestSchema = z
+  .object({
+    version,
+    minutes: z
+      .number()
+      .int()
+      .min(5)
+      .max(24 * 60),
+    note,
+  })
+  .strict();
+export type AcknowledgeRequest = z.infer<typeof acknowledgeRequestSchema>;
+export type DispatchRequest = z.infer<typeof dispatchRequestSchema>;
+export type ResolveRequest = z.infer<typeof resolveRequestSchema>;
+export type SilenceRequest = z.infer<typeof silenceRequestSchema>;
+
+/** The answer to a transition: the alert after it and the sequence number of the change. */
+export const transitionResponseSchema = z
+  .object({ alert: alertSchema, seq: z.number().int().min(1) })
+  .strict();
+export type TransitionResponse = z.infer<typeof transitionResponseSchema>;

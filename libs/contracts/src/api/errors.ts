@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+/** Every error code the HTTP API and the live stream answer with; each maps to one HTTP status. */
+export const API_ERROR_CODES = [
+  'VALIDATION_FAILED',
+  'MALFORMED_BODY',
+  'BODY_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'UNAUTHENTICATED',
+  'TOKEN_INVALID',
+  'TOKEN_EXPIRED',
+  'INVALID_CREDENTIALS',
+  'REFRESH_INVALID',
+  'FORBIDDEN',
+  'OUT_OF_SCOPE',
+  'NOT_FOUND',
+  'ALERT_VERSION_CONFLICT',
+  'ALERT_INVALID_TRANSITION',
+  'ALERT_NOTE_REQUIRED',
+  'ALERT_NOT_SILENCEABLE',
+  'RATE_LIMITED',
+  'INTERNAL',
+] as const;
+export const apiErrorCodeSchema = z.enum(API_ERROR_CODES);
+export type ApiErrorCode = z.infer<typeof apiErrorCodeSchema>;
+
+/** The body of every 4xx/5xx answer: never a stack trace, never personal data. */
+export const apiErrorBodySchema = z
+  .object({
+    statusCode: z.number().int(),
+    code: apiErrorCodeSchema,
+    message: z.string(),
+    issues: z.array(z.object({ path: z.string(), message: z.string() }).strict()).optional(),
+  })
+  .strict();
+export type ApiErrorBody = z.infer<typeof apiErrorBodySchema>;
