@@ -6,9 +6,13 @@ const path = require('node:path');
 const swcConfig = JSON.parse(fs.readFileSync(path.join(__dirname, '.swcrc'), 'utf8'));
 delete swcConfig.$schema;
 const transform = { '^.+\\.(t|j)sx?$': ['@swc/jest', { ...swcConfig, swcrc: false }] };
-const roots = ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/tools', '<rootDir>/bench'].filter((r) =>
-  fs.existsSync(r.replace('<rootDir>', __dirname)),
-);
+const roots = [
+  '<rootDir>/apps',
+  '<rootDir>/libs',
+  '<rootDir>/tools',
+  '<rootDir>/bench',
+  '<rootDir>/e2e',
+].filter((r) => fs.existsSync(r.replace('<rootDir>', __dirname)));
 const common = {
   rootDir: __dirname,
   roots,
@@ -27,8 +31,15 @@ module.exports = {
       testMatch: ['**/*.int-spec.ts'],
       globalSetup: '<rootDir>/libs/testing/src/jest/int-global-setup.ts',
       globalTeardown: '<rootDir>/libs/testing/src/jest/int-global-teardown.ts',
-      testTimeout: 60_000,
+      setupFilesAfterEnv: ['<rootDir>/libs/testing/src/jest/int-timeout.ts'],
     },
-    { ...common, displayName: 'e2e', testMatch: ['**/*.e2e-spec.ts'], testTimeout: 120_000 },
+    {
+      ...common,
+      displayName: 'e2e',
+      testMatch: ['**/*.e2e-spec.ts'],
+      globalSetup: '<rootDir>/libs/testing/src/jest/int-global-setup.ts',
+      globalTeardown: '<rootDir>/libs/testing/src/jest/int-global-teardown.ts',
+      setupFilesAfterEnv: ['<rootDir>/libs/testing/src/jest/e2e-timeout.ts'],
+    },
   ],
 };

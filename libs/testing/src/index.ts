@@ -1,4 +1,6 @@
 export { testConfig, uniqueName } from './stack-env';
+export { CHROMIUM_PATH, launchChromium, type LaunchedBrowser } from './browser';
+export { freePort, startProcess, type RunningProcess } from './app-process';
 export {
   aCameraAnalytics,
   aCameraId,

@@ -1,0 +1,69 @@
+import { spawnSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { findRepoRoot } from '@fengqiao/config';
+import { freePort, startProcess, testConfig, type RunningProcess } from '@fengqiao/testing';
+
+export interface RunningSystem {
+  readonly dashboardUrl: string;
+  readonly apiUrl: string;
+  stop(): Promise<void>;
+}
+
+const root = findRepoRoot(__dirname);
+
+/** Builds the dashboard and serves it (vite preview) in front of a real API on free ports. */
+export async function startSystem(): Promise<RunningSystem> {
+  const config = testConfig();
+  const [apiPort, webPort] = [await freePort(), await freePort()];
+  const env = {
+    ...process.env,
+    FQ_MODE: 'test',
+    FQ_API_PORT: String(apiPort),
+    DATABASE_URL: config.postgres.url,
+  };
+  const vite = join(
+    dirname(require.resolve('vite/package.json', { paths: [join(root, 'apps/dashboard')] })),
+    'bin',
+    'vite.js',
+  );
+  const build = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
+    cwd: join(root, 'apps/dashboard'),
+    env,
+    encoding: 'utf8',
+  });
+  if (build.status !== 0) throw new Error(`dashboard build failed:\n${build.stdout}${build.stderr}`);
+  const started: RunningProcess[] = [];
+  try {
+    started.push(
+      await startProcess({
+        command: process.execPath,
+        args: ['-r', '@swc-node/register', 'apps/api/src/main.ts'],
+        cwd: root,
+        env,
+        readyUrl: `http://127.0.0.1:${apiPort}/api/health`,
+      }),
+    );
+    started.push(
+      await startProcess({
+        command: process.execPath,
+        args: [vite, 'preview', '--port', String(webPort)],
+        cwd: join(root, 'apps/dashboard'),
+        env,
+        readyUrl: `http://127.0.0.1:${webPort}/`,
+      }),
+    );
+  } catch (err) {
+    await Promise.all(started.map((p) => p.stop()));
+    throw err;
+  }
+  return {
+    dashboardUrl: `http://127.0.0.1:${webPort}`,
+    apiUrl: `http://127.0.0.1:${apiPort}`,
+    stop: async () => {
+      await Promise.all(started.map((p) => p.stop()));
+    },
+  };
+}
+
+/** Where browser tests put their screenshots, for a person to look at. */
+export const SCREENSHOT_DIR = join(root, '.stack', 'test-results', 'screenshots');
