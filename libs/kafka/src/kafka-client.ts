@@ -6,6 +6,8 @@ export interface KafkaClientOptions {
   /** Where kafkajs' own log lines go; by default warnings and errors go to stderr as JSON. */
   readonly log?: (level: 'info' | 'warn' | 'error', message: string, extra: Record<string, unknown>) => void;
   readonly connectionTimeoutMs?: number;
+  /** Retries of a failed request before it is given up (default 8, about 30 s of backoff). */
+  readonly retries?: number;
 }
 
 function defaultLog(level: 'info' | 'warn' | 'error', message: string, extra: Record<string, unknown>): void {
@@ -20,7 +22,7 @@ export function createKafkaClient(options: KafkaClientOptions): Kafka {
     brokers: [...options.brokers],
     connectionTimeout: options.connectionTimeoutMs ?? 3000,
     logLevel: logLevel.WARN,
-    retry: { initialRetryTime: 200, retries: 8 },
+    retry: { initialRetryTime: 200, retries: options.retries ?? 8 },
     logCreator:
       () =>
       ({ level, log: entry }: LogEntry) => {

@@ -68,8 +68,8 @@ export class KafkaEventPublisher {
     }
   }
 
+  /** Also stops a connect that is still retrying (a broker that never answered). */
   async disconnect(): Promise<void> {
-    if (!this.connected) return;
     this.connected = false;
     await this.producer.disconnect();
   }

@@ -1,0 +1,68 @@
+import { KafkaEventPublisher, createKafkaClient } from '@fengqiao/kafka';
+import { createServer } from 'node:net';
+import { aCameraStatus, aCaseReported } from '@fengqiao/testing';
+import { ingestTopics } from '../ingest-topics';
+import { IngestMetrics } from '../metrics';
+import { buildHttpServer } from './http-server';
+import { IntakeService } from './intake.service';
+
+// Kafka unreachable (nothing listens on the port): the intake answers 503 with a retry hint within
+// its deadline instead of accepting what it cannot store.
+describe('HTTP intake without Kafka', () => {
+  it('answers 503 with Retry-After while the broker is unreachable, and still 400 for bad input', async () => {
+    const port = await freePortOnLoopback();
+    const kafka = createKafkaClient({
+      brokers: [`127.0.0.1:${port}`],
+      clientId: 'intake-test',
+      log: () => undefined,
+    });
+    const publisher = new KafkaEventPublisher(kafka);
+    const app = buildHttpServer({
+      intake: new IntakeService(ingestTopics('unreachable'), publisher),
+      metrics: new IngestMetrics(),
+      health: { health: () => ({ ok: true, consumer: true, database: true }) },
+    });
+    try {
+      const started = Date.now();
+      const res = await app.inject({
+        method: 'POST',
+        url: '/v1/intake/case-events',
+        headers: { 'content-type': 'application/json' },
+        payload: JSON.stringify(aCaseReported()),
+      });
+      expect(res.statusCode).toBe(503);
+      expect(res.headers['retry-after']).toBe('5');
+      expect(res.json()).toMatchObject({ error: { code: 'KAFKA_UNAVAILABLE' } });
+      expect(Date.now() - started).toBeLessThan(5000);
+      const bad = await app.inject({
+        method: 'POST',
+        url: '/v1/intake/camera-events',
+        headers: { 'content-type': 'application/json' },
+        payload: JSON.stringify({ ...aCameraStatus(), online: 'yes' }),
+      });
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json()).toMatchObject({
+        error: { code: 'SCHEMA_INVALID', reason: expect.stringMatching(/^online: /) as string },
+      });
+    } finally {
+      await app.close();
+      await publisher.disconnect().catch(() => undefined);
+    }
+  });
+});
+
+/** A port nothing listens on: bound once by us, then released. */
+function freePortOnLoopback(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address !== null
+          ? resolve(address.port)
+          : reject(new Error('no port')),
+      );
+    });
+  });
+}
