@@ -16,6 +16,8 @@ command -v java >/dev/null || missing+=(openjdk-17-jre-headless)
 command -v mvn >/dev/null || missing+=(maven)
 command -v ffmpeg >/dev/null || missing+=(ffmpeg)
 if [[ $want_browser == 1 ]]; then
+  # The test command validates docker-compose.yml; no engine is needed for that.
+  docker compose version >/dev/null 2>&1 || command -v docker-compose >/dev/null || missing+=(docker-compose)
   command -v chromium >/dev/null || missing+=(chromium)
   fc-list 2>/dev/null | grep -qi 'cjk' || missing+=(fonts-noto-cjk)
 fi

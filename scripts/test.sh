@@ -22,6 +22,7 @@ run_step() { # name, command...
 
 run_step "lint" npm run -s lint
 run_step "typecheck" npm run -s typecheck
+run_step "compose file" bash scripts/compose-config.sh -q
 run_step "unit tests" npx jest --selectProjects unit --json --outputFile="$results/unit.json"
 
 stack_was_up=1

@@ -27,6 +27,11 @@ describe('loadConfig', () => {
     expect(() => loadConfig(env)).toThrow(variable);
   });
 
+  it('treats empty variables as unset, so an empty secret is still refused in production', () => {
+    expect(loadConfig({ FQ_GEOJSON: '' }).geojsonPath).toBeUndefined();
+    expect(() => loadConfig({ FQ_MODE: 'production', FQ_JWT_SECRET: '' })).toThrow(/FQ_JWT_SECRET/);
+  });
+
   it('refuses production mode with default secrets and embedded services', () => {
     expect(() => loadConfig({ FQ_MODE: 'production' })).toThrow(
       /FQ_JWT_SECRET[\s\S]*FQ_MEDIA_SECRET[\s\S]*DATABASE_URL/,

@@ -69,7 +69,9 @@ export interface FengqiaoConfig {
  * Production mode refuses to start with default secrets or without an explicit database.
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): FengqiaoConfig {
-  const parsed = envSchema.safeParse(env);
+  // An empty variable means unset (compose passes `${X:-}` through as an empty string).
+  const given = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(given);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
