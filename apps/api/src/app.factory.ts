@@ -39,6 +39,8 @@ export async function createApiApp(
   app.enableCors({ origin: [...options.corsOrigins], methods: ['GET', 'POST'], maxAge: 600 });
   app.useWebSocketAdapter(new LiveIoAdapter(app, options));
   const fastify = app.getHttpAdapter().getInstance();
+  // JSON only: a text/plain body would reach the validators as a string; refuse it as 415 instead.
+  fastify.removeContentTypeParser('text/plain');
   installSecurityHeaders(fastify);
   installHttpMetrics(fastify, app.get(MetricsService));
   app.enableShutdownHooks();

@@ -57,7 +57,7 @@ export function maskName(fullName: string): string {
 export function maskPhone(phone: string): string {
   const digits = phone.replace(/\D/g, '');
   const local = digits.length === 13 && digits.startsWith('86') ? digits.slice(2) : digits;
-  if (local.length === 11) return `${local.slice(0, 3)}****${local.slice(7)}`;
+  if (local.length === 11 && local.startsWith('1')) return `${local.slice(0, 3)}****${local.slice(7)}`;
   if (local.length <= 4) return '****';
   return `****${local.slice(-4)}`;
 }

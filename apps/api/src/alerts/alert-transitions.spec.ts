@@ -1,0 +1,66 @@
+import { type Alert, type AlertState } from '@fengqiao/contracts';
+import { planTransition, type TransitionCommand } from './alert-transitions';
+
+const NOW = '2026-11-27T03:00:00.000Z';
+const alert = (state: AlertState, colour: Alert['colour'] = 'orange'): Alert => ({
+  alertId: '00000000-0000-4000-8000-000000000001',
+  dedupKey: 'k',
+  ruleId: 'r',
+  ruleVersion: 1,
+  colour,
+  state,
+  version: 3,
+  title: 't',
+  region: { county: '511902' },
+  escalationLevel: 'grid',
+  raisedAt: '2026-11-27T02:00:00.000Z',
+  updatedAt: '2026-11-27T02:00:00.000Z',
+  explanation: { summary: 's', evidence: [], values: {}, thresholds: {} },
+});
+
+const ack: TransitionCommand = { kind: 'acknowledge', note: 'ok' };
+const dispatch: TransitionCommand = { kind: 'dispatch', unit: '派出所' };
+const resolve: TransitionCommand = { kind: 'resolve', outcome: 'false-alarm' };
+const silence: TransitionCommand = { kind: 'silence', minutes: 30, note: '演练' };
+
+describe('planTransition', () => {
+  it.each([
+    ['acknowledge a raised alert', alert('raised'), ack, 'acknowledged'],
+    ['acknowledge an escalated alert', alert('escalated', 'red'), ack, 'acknowledged'],
+    ['acknowledge a silenced alert', alert('silenced'), ack, 'acknowledged'],
+    ['dispatch an acknowledged alert', alert('acknowledged'), dispatch, 'dispatched'],
+    ['resolve a dispatched alert', alert('dispatched'), resolve, 'resolved'],
+    ['resolve an acknowledged alert', alert('acknowledged'), resolve, 'resolved'],
+    ['silence a raised orange alert', alert('raised'), silence, 'silenced'],
+  ])('may %s', (_title, before, cmd, state) => {
+    const plan = planTransition(before, cmd, NOW);
+    expect(plan).toMatchObject({ ok: true, next: { state, version: 4, updatedAt: NOW } });
+  });
+
+  it.each([
+    ['dispatch an unacknowledged alert', alert('raised'), dispatch, 'ALERT_INVALID_TRANSITION'],
+    ['resolve a raised alert', alert('raised'), resolve, 'ALERT_INVALID_TRANSITION'],
+    ['acknowledge a resolved alert', alert('resolved'), ack, 'ALERT_INVALID_TRANSITION'],
+    [
+      'acknowledge red without a note',
+      alert('raised', 'red'),
+      { kind: 'acknowledge' } as const,
+      'ALERT_NOTE_REQUIRED',
+    ],
+    ['silence a red alert', alert('raised', 'red'), silence, 'ALERT_NOT_SILENCEABLE'],
+    ['silence an acknowledged alert', alert('acknowledged'), silence, 'ALERT_INVALID_TRANSITION'],
+  ])('may not %s', (_title, before, cmd, code) => {
+    expect(planTransition(before, cmd, NOW)).toMatchObject({ ok: false, code });
+  });
+
+  it('stamps acknowledgement and resolution times and the outcome', () => {
+    const acked = planTransition(alert('raised'), ack, NOW);
+    expect(acked.ok && acked.next.acknowledgedAt).toBe(NOW);
+    const resolved = planTransition(alert('dispatched'), resolve, NOW);
+    expect(resolved.ok && [resolved.next.resolvedAt, resolved.next.outcome, resolved.note]).toEqual([
+      NOW,
+      'false-alarm',
+      'outcome false-alarm',
+    ]);
+  });
+});
