@@ -17,6 +17,7 @@ const topics: SimTopics = {
   cameraAnalytics: uniqueName('test.analytics'),
   caseEvents: uniqueName('test.case'),
 };
+const topicNames = [topics.cameraStatus, topics.cameraAnalytics, topics.caseEvents];
 const schemaOf = new Map<string, (typeof INPUT_TOPICS)[keyof typeof INPUT_TOPICS]>([
   [topics.cameraStatus, INPUT_TOPICS.cameraStatus],
   [topics.cameraAnalytics, INPUT_TOPICS.cameraAnalytics],
@@ -27,7 +28,7 @@ const publisher = new KafkaEventPublisher(kafka);
 beforeAll(async () => {
   await ensureTopics(
     kafka,
-    Object.values(topics).map((name) => ({ name, partitions: 3, retentionMs: 3_600_000, compacted: false })),
+    topicNames.map((name) => ({ name, partitions: 3, retentionMs: 3_600_000, compacted: false })),
   );
   await publisher.connect();
 });
@@ -56,7 +57,7 @@ describe('the simulator on a real broker', () => {
     expect(status).toBe((300 * 600 * 5) / 30);
     expect(cases).toBeGreaterThan(50);
 
-    const messages = await drainTopics(kafka, Object.values(topics), produced, uniqueName('sim-test-group'));
+    const messages = await drainTopics(kafka, topicNames, produced, uniqueName('sim-test-group'));
     expect(messages).toHaveLength(produced);
     const invalid = messages.filter((m) => {
       const spec = schemaOf.get(m.topic);
