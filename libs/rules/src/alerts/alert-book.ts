@@ -37,6 +37,8 @@ export interface AlertBook {
   readonly tracks: Map<string, Track>;
   /** inhibition id → equal-labels key → number of open source alerts. */
   inhibitIndex: Map<string, Map<string, number>>;
+  /** township → its open alerts: "an incident nearby" looks here, not through every alert. */
+  openIn: Map<string, Set<AlertEntry>>;
   indexedFor: CompiledRuleSet | undefined;
   readonly repeats: Map<string, RepeatHistory>;
 }
@@ -47,6 +49,7 @@ export function createAlertBook(): AlertBook {
     byId: new Map(),
     tracks: new Map(),
     inhibitIndex: new Map(),
+    openIn: new Map(),
     indexedFor: undefined,
     repeats: new Map(),
   };
@@ -94,11 +97,29 @@ export function indexInhibitions(
   }
 }
 
+/** Keeps the township → open alerts index in step. */
+export function indexOpen(book: AlertBook, entry: AlertEntry, open: boolean): void {
+  const township = entry.alert.region.township ?? entry.alert.region.county;
+  let set = book.openIn.get(township);
+  if (open) {
+    if (set === undefined) book.openIn.set(township, (set = new Set()));
+    set.add(entry);
+  } else if (set !== undefined) {
+    set.delete(entry);
+    if (set.size === 0) book.openIn.delete(township);
+  }
+}
+
 /** After a rule-set swap the inhibitions may differ: rebuild the index from the open alerts. */
 export function reindexIfSwapped(book: AlertBook, rules: CompiledRuleSet): void {
   if (book.indexedFor === rules) return;
   book.inhibitIndex = new Map();
-  for (const e of book.byKey.values()) if (isOpen(e.alert.state)) indexInhibitions(book, rules, e.labels, 1);
+  book.openIn = new Map();
+  for (const e of book.byKey.values()) {
+    if (!isOpen(e.alert.state)) continue;
+    indexInhibitions(book, rules, e.labels, 1);
+    indexOpen(book, e, true);
+  }
   book.indexedFor = rules;
 }
 

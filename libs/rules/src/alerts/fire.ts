@@ -7,6 +7,7 @@ import {
   colourRank,
   groupKeyOf,
   indexInhibitions,
+  indexOpen,
   inhibitorOf,
   nextAlert,
   type AlertBook,
@@ -47,6 +48,7 @@ export function fire(
   book.byKey.set(sig.dedupKey, entry);
   book.byId.set(entry.alert.alertId, entry);
   indexInhibitions(book, ctx.rules, entry.labels, 1);
+  indexOpen(book, entry, true);
   armEscalation(ctx, entry, now);
   out.push(changeOf(entry, silenced ? 'silenced' : reopen ? 'reopened' : 'raised', !silenced));
 }

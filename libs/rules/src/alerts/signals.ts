@@ -3,6 +3,7 @@ import { isoOf } from '../time/calendar';
 import {
   changeOf,
   indexInhibitions,
+  indexOpen,
   isOpen,
   nextAlert,
   type AlertBook,
@@ -98,6 +99,7 @@ export function closeEntry(ctx: EngineContext, book: AlertBook, entry: AlertEntr
   entry.nextEscalationAt = undefined;
   entry.ackExpiresAt = undefined;
   indexInhibitions(book, ctx.rules, entry.labels, -1);
+  indexOpen(book, entry, false);
   book.tracks.delete(entry.alert.dedupKey);
 }
 

@@ -125,7 +125,7 @@ export const HEALTH_AND_REPEAT_RULES: RuleInput[] = [
     version: 1,
     kind: 'dark-key-site',
     title: 'Key-site camera dark near an active incident',
-    purpose: 'A camera at a key site is dark within 1 km of an open orange or red incident.',
+    purpose: 'A key-site camera is dark within 1 km of an open orange or red incident in its township.',
     siteTypes: ['school', 'square', 'station', 'key-industry'],
     incidentColour: 'orange',
     radiusM: 1000,

@@ -26,7 +26,7 @@ describe('anomaly against the baseline of the hour of the week', () => {
     [4, 'orange', 'z = 3'],
     [5, 'orange', 'z = 4'],
     [6, 'red', 'z = 5'],
-  ])('%i cases at Monday 11:00 → %s (%s)', (n, colour) => {
+  ])('%i cases at Monday 11:00 → %s (%s)', (n, colour, _why) => {
     expect(colourAfter(n, T0 + HOUR)).toBe(colour);
   });
 

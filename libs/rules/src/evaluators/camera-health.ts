@@ -52,7 +52,7 @@ export function cameraStatusChanged(
       continue;
     }
     dark.add(site.cameraId);
-    for (const entry of ctx.book.byKey.values()) {
+    for (const entry of ctx.book.openIn.get(site.township) ?? []) {
       if (isIncidentNear(rule, entry.alert, entry.labels.kind ?? '', site))
         out.push(darkSignal(rule, site, entry.alert, e.eventId));
     }

@@ -18,7 +18,8 @@ export interface OpenDeadline {
   colour: AlertColour | undefined;
 }
 
-export type DeadlineState = Map<string, OpenDeadline>;
+/** case id → rule id → its open deadline: one lookup per case event, whatever the rule count. */
+export type DeadlineState = Map<string, Map<string, OpenDeadline>>;
 
 const subjectOf = (d: { region: Alert['region']; caseId: string }): string =>
   `${d.region.township ?? d.region.county}|${d.caseId}`;
@@ -37,51 +38,56 @@ export function deadlineOnEvent(
   atMs: number,
   out: Signal[],
 ): void {
-  for (const rule of rules) {
-    const key = `${rule.id}|${e.caseId}`;
-    const open = state.get(key);
-    if ((rule.stopOn as readonly string[]).includes(e.type)) {
-      if (open === undefined) continue;
-      state.delete(key);
-      if (open.colour !== undefined) out.push(inactiveSignal(rule, subjectOf(open)));
-    } else if (open === undefined && starts(rule, e)) {
-      const dueMs = calendar.dueAt(atMs, rule.due);
-      const region = regionOf(e.region);
-      state.set(key, {
-        rule,
-        caseId: e.caseId,
-        startMs: atMs,
-        dueMs,
-        region,
-        evidence: [e.eventId],
-        colour: undefined,
-      });
+  let open = state.get(e.caseId);
+  if (open !== undefined) {
+    for (const [ruleId, d] of open) {
+      if (!(d.rule.stopOn as readonly string[]).includes(e.type)) continue;
+      open.delete(ruleId);
+      if (d.colour !== undefined) out.push(inactiveSignal(d.rule, subjectOf(d)));
     }
   }
+  for (const rule of rules) {
+    if (!starts(rule, e) || open?.has(rule.id) === true) continue;
+    if (open === undefined) state.set(e.caseId, (open = new Map<string, OpenDeadline>()));
+    const dueMs = calendar.dueAt(atMs, rule.due);
+    const region = regionOf(e.region);
+    open.set(rule.id, {
+      rule,
+      caseId: e.caseId,
+      startMs: atMs,
+      dueMs,
+      region,
+      evidence: [e.eventId],
+      colour: undefined,
+    });
+  }
+  if (open !== undefined && open.size === 0) state.delete(e.caseId);
 }
 
 /** Tick: raises the colour of cases that used enough of their allowed time. */
 export function deadlineOnTick(state: DeadlineState, now: number, out: Signal[]): void {
-  for (const open of state.values()) {
-    const { rule } = open;
-    const allowed = Math.max(1, open.dueMs - open.startMs);
-    const used = (now - open.startMs) / allowed;
-    const level = levelOf(rule.levels, used);
-    if (level === undefined || level.colour === open.colour) continue;
-    open.colour = level.colour;
-    const hoursLeft = Math.round(((open.dueMs - now) / 3_600_000) * 10) / 10;
-    out.push(
-      activeSignal(rule, {
-        subject: subjectOf(open),
-        colour: level.colour,
-        region: open.region,
-        extraLabels: { tier: rule.tier },
-        edge: false,
-        summary: `case ${open.caseId}: ${Math.round(used * 100)}% of its ${rule.tier} time used, due ${isoOf(open.dueMs)}`,
-        evidence: open.evidence,
-        values: { usedShare: Math.round(used * 1000) / 1000, hoursLeft, dueAt: isoOf(open.dueMs) },
-        thresholds: thresholdsOf(rule.levels),
-      }),
-    );
-  }
+  for (const byRule of state.values()) for (const open of byRule.values()) judge(open, now, out);
+}
+
+function judge(open: OpenDeadline, now: number, out: Signal[]): void {
+  const { rule } = open;
+  const allowed = Math.max(1, open.dueMs - open.startMs);
+  const used = (now - open.startMs) / allowed;
+  const level = levelOf(rule.levels, used);
+  if (level === undefined || level.colour === open.colour) return;
+  open.colour = level.colour;
+  const hoursLeft = Math.round(((open.dueMs - now) / 3_600_000) * 10) / 10;
+  out.push(
+    activeSignal(rule, {
+      subject: subjectOf(open),
+      colour: level.colour,
+      region: open.region,
+      extraLabels: { tier: rule.tier },
+      edge: false,
+      summary: `case ${open.caseId}: ${Math.round(used * 100)}% of its ${rule.tier} time used, due ${isoOf(open.dueMs)}`,
+      evidence: open.evidence,
+      values: { usedShare: Math.round(used * 1000) / 1000, hoursLeft, dueAt: isoOf(open.dueMs) },
+      thresholds: thresholdsOf(rule.levels),
+    }),
+  );
 }
