@@ -23,6 +23,7 @@ export interface IngestAppOptions {
   readonly topicSuffix?: string;
   readonly port?: number;
   readonly sink?: EventsSink;
+  readonly sessionTimeoutMs?: number;
 }
 
 export interface IngestApp {

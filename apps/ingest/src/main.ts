@@ -4,7 +4,12 @@ import { createIngestApp } from './ingest-app';
 
 // Flags exist for tests and benchmarks that run private copies of the pipeline on the shared stack.
 const { values: flags } = parseArgs({
-  options: { group: { type: 'string' }, 'topic-suffix': { type: 'string' }, port: { type: 'string' } },
+  options: {
+    group: { type: 'string' },
+    'topic-suffix': { type: 'string' },
+    port: { type: 'string' },
+    'session-timeout-ms': { type: 'string' },
+  },
 });
 
 function log(level: 'info' | 'error', message: string, extra: Record<string, unknown> = {}): void {
@@ -17,6 +22,8 @@ async function main(): Promise<void> {
     groupId: flags.group,
     topicSuffix: flags['topic-suffix'],
     port: flags.port === undefined ? undefined : Number(flags.port),
+    sessionTimeoutMs:
+      flags['session-timeout-ms'] === undefined ? undefined : Number(flags['session-timeout-ms']),
   });
   let stopping = false;
   const shutdown = (signal: string): void => {

@@ -1,7 +1,7 @@
 import { KafkaEventPublisher, createKafkaClient } from '@fengqiao/kafka';
-import { createServer } from 'node:net';
 import { aCameraStatus, aCaseReported } from '@fengqiao/testing';
 import { ingestTopics } from '../ingest-topics';
+import { freePort } from '../testing/ingest-process';
 import { IngestMetrics } from '../metrics';
 import { buildHttpServer } from './http-server';
 import { IntakeService } from './intake.service';
@@ -10,7 +10,7 @@ import { IntakeService } from './intake.service';
 // its deadline instead of accepting what it cannot store.
 describe('HTTP intake without Kafka', () => {
   it('answers 503 with Retry-After while the broker is unreachable, and still 400 for bad input', async () => {
-    const port = await freePortOnLoopback();
+    const port = await freePort(); // nothing listens there
     const kafka = createKafkaClient({
       brokers: [`127.0.0.1:${port}`],
       clientId: 'intake-test',
@@ -50,19 +50,3 @@ describe('HTTP intake without Kafka', () => {
     }
   });
 });
-
-/** A port nothing listens on: bound once by us, then released. */
-function freePortOnLoopback(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address !== null
-          ? resolve(address.port)
-          : reject(new Error('no port')),
-      );
-    });
-  });
-}
