@@ -19,7 +19,8 @@ if [[ $want_browser == 1 ]]; then
   # The test command validates docker-compose.yml; no engine is needed for that.
   docker compose version >/dev/null 2>&1 || command -v docker-compose >/dev/null || missing+=(docker-compose)
   command -v chromium >/dev/null || missing+=(chromium)
-  fc-list 2>/dev/null | grep -qi 'cjk' || missing+=(fonts-noto-cjk)
+  # Chinese glyphs for the wall's screenshots; (no grep -q: under pipefail its early exit fails the pipe)
+  [[ -n "$(fc-list :lang=zh family 2>/dev/null)" ]] || missing+=(fonts-noto-cjk)
 fi
 if ((${#missing[@]} > 0)); then
   if [[ $(id -u) != 0 ]]; then
