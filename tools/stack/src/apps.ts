@@ -23,6 +23,24 @@ function viteBin(root: string): string {
   );
 }
 
+/** A one-shot command `npm start` runs, in order, after the stack is up and before the apps. */
+export interface SetupStep {
+  readonly name: string;
+  readonly args: readonly string[];
+}
+
+/** Demo data and demo users; each step is idempotent, so a second start only checks and skips. */
+export function setupSteps(config: FengqiaoConfig): SetupStep[] {
+  const steps: [string, string, string[]][] = [
+    ['seed', 'apps/simulator/src/seed.ts', []],
+    ['history', 'apps/simulator/src/history.ts', []],
+    ['users', 'apps/api/src/seed-users.ts', []],
+  ];
+  return steps
+    .filter(([, entry]) => existsSync(join(config.repoRoot, entry)))
+    .map(([name, entry, args]) => ({ name, args: [...TS, entry, ...args] }));
+}
+
 /** Every process of the running system, in start order; entries whose code is absent are skipped. */
 export function systemApps(config: FengqiaoConfig): AppProcess[] {
   const root = config.repoRoot;
@@ -32,6 +50,7 @@ export function systemApps(config: FengqiaoConfig): AppProcess[] {
       : undefined;
   const candidates: (AppProcess | undefined)[] = [
     node('ingest', 'apps/ingest/src/main.ts', `http://${config.host}:${config.ingest.port}/health`),
+    node('warning', 'apps/warning/src/main.ts'),
     node('api', 'apps/api/src/main.ts', `http://${config.host}:${config.api.port}/api/health`),
     node('simulator', 'apps/simulator/src/main.ts'),
     {

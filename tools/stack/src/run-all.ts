@@ -1,8 +1,8 @@
 import { ConfigError, loadConfig } from '@fengqiao/config';
-import { systemApps } from './apps';
+import { setupSteps, systemApps } from './apps';
 import { stackDown, stackStatus, stackUp } from './stack';
 import { StackError } from './stack-error';
-import { Supervisor, waitForHttp } from './supervisor';
+import { runStep, Supervisor, waitForHttp } from './supervisor';
 
 const say = (line: string): void => {
   process.stdout.write(`${line}\n`);
@@ -13,6 +13,12 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const wasUp = (await stackStatus(config)).every((s) => s.state === 'running' || s.state === 'external');
   await stackUp(config, say);
+  const printed: string[] = [];
+  for (const step of setupSteps(config)) printed.push(await runStep(step, config.repoRoot));
+  const logins = printed
+    .join('\n')
+    .split('\n')
+    .filter((l) => /password/i.test(l));
 
   const apps = systemApps(config);
   let shuttingDown = false;
@@ -45,6 +51,8 @@ async function main(): Promise<void> {
   say('────────────────────────────────────────────────────────────');
   say(`  Fengqiao is up:  ${url}`);
   say(`  API:             http://${config.host}:${config.api.port}/api/health`);
+  if (logins.length > 0)
+    say(`  demo logins (development only):\n${logins.map((l) => `    ${l.trim()}`).join('\n')}`);
   say(`  logs of the stack: ${config.stack.logDir}`);
   say('  Ctrl-C stops everything this command started.');
   say('────────────────────────────────────────────────────────────');

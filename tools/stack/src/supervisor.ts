@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { type AppProcess } from './apps';
+import { type AppProcess, type SetupStep } from './apps';
 import { isAlive, sleep } from './processes';
 
 const COLOURS = [36, 33, 35, 32, 34, 31];
@@ -55,4 +55,22 @@ export async function waitForHttp(url: string, timeoutMs: number): Promise<boole
     await sleep(500);
   }
   return false;
+}
+
+/** Runs a one-shot step to completion, echoing its output; returns the output, throws on failure. */
+export async function runStep(step: SetupStep, cwd: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [...step.args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    for (const stream of [child.stdout, child.stderr]) {
+      createInterface({ input: stream }).on('line', (line) => {
+        out += `${line}\n`;
+        process.stdout.write(`${step.name.padEnd(9)}│ ${line}\n`);
+      });
+    }
+    child.on('error', reject);
+    child.on('close', (code) =>
+      code === 0 ? resolve(out) : reject(new Error(`${step.name} failed (exit ${code ?? 'signal'})`)),
+    );
+  });
 }
