@@ -16,6 +16,8 @@ import { AlertFanout } from './alert-fanout.service';
 export class AlertStreamConsumer implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('alert-stream');
   private consumer: Consumer | undefined;
+  private stopped = false;
+  private retryTimer: NodeJS.Timeout | undefined;
   private readonly groupId: string;
 
   constructor(
@@ -27,7 +29,37 @@ export class AlertStreamConsumer implements OnModuleInit, OnApplicationShutdown 
     this.groupId = `fengqiao-api-${options.instanceId}`;
   }
 
+  /**
+   * Waits for the stream (a fresh topic's partitions need a moment to get a leader), but never
+   * fails the API's start: REST keeps working while Kafka is away, and the stream retries.
+   */
   async onModuleInit(): Promise<void> {
+    for (let attempt = 1; !this.stopped; attempt += 1) {
+      try {
+        await this.start();
+        return;
+      } catch (err) {
+        await this.consumer?.disconnect().catch(() => undefined);
+        this.consumer = undefined;
+        if (attempt === 20) {
+          this.logger.error(
+            `alert stream not started, retrying in the background: ${err instanceof Error ? err.message : 'unknown'}`,
+          );
+          this.retryLater();
+          return;
+        }
+        await new Promise((r) => setTimeout(r, Math.min(1000, 100 * attempt)));
+      }
+    }
+  }
+
+  private retryLater(): void {
+    this.retryTimer = setTimeout(() => {
+      this.start().catch(() => this.retryLater());
+    }, 5000);
+  }
+
+  private async start(): Promise<void> {
     const topic = this.options.alertsTopic;
     const { partitions, retentionMs, compacted } = OUTPUT_TOPICS.alertChanges;
     await ensureTopics(this.kafka, [{ name: topic, partitions, retentionMs, compacted }]);
@@ -74,6 +106,8 @@ export class AlertStreamConsumer implements OnModuleInit, OnApplicationShutdown 
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.retryTimer);
     if (this.consumer === undefined) return;
     await this.consumer.disconnect();
     // The group held no offsets; removing it keeps the broker's group list from growing per restart.
