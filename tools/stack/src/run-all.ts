@@ -13,12 +13,12 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const wasUp = (await stackStatus(config)).every((s) => s.state === 'running' || s.state === 'external');
   await stackUp(config, say);
-  const printed: string[] = [];
-  for (const step of setupSteps(config)) printed.push(await runStep(step, config.repoRoot));
-  const logins = printed
-    .join('\n')
-    .split('\n')
-    .filter((l) => /password/i.test(l));
+  let logins: string[] = [];
+  for (const step of setupSteps(config)) {
+    const output = await runStep(step, config.repoRoot);
+    // The users step prints one `role  username / password` line per demo account.
+    if (step.name === 'users') logins = output.split('\n').filter((l) => l.includes(' / '));
+  }
 
   const apps = systemApps(config);
   let shuttingDown = false;
