@@ -1,0 +1,9 @@
+export {
+  signPlayToken,
+  verifyPlayToken,
+  type PlayGrant,
+  type PlayTokenRejection,
+  type PlayTokenVerdict,
+} from './auth/play-token';
+export { streamSign } from './auth/stream-sign';
+export { MEDIA_APP, MEDIA_HTTP_PORT, MEDIA_RTMP_PORT } from './media-ports';

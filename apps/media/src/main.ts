@@ -1,0 +1,58 @@
+import { parseArgs } from 'node:util';
+import { loadConfig } from '@fengqiao/config';
+import { DEFAULT_MEDIA_OPTIONS, startMediaService, type MediaServiceOptions } from './media-service';
+
+const log = (line: string): void => {
+  process.stdout.write(`${new Date().toISOString()} ${line}\n`);
+};
+
+/** Ports and topic may be overridden on the command line (tests run their own instance beside the demo). */
+function options(argv: string[]): MediaServiceOptions {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      'rtmp-port': { type: 'string' },
+      'http-port': { type: 'string' },
+      'internal-http-port': { type: 'string' },
+      'status-topic': { type: 'string' },
+      'hls-idle-ms': { type: 'string' },
+      'heartbeat-ms': { type: 'string' },
+    },
+  });
+  const num = (v: string | undefined, d: number): number => (v === undefined ? d : Number.parseInt(v, 10));
+  const d = DEFAULT_MEDIA_OPTIONS;
+  return {
+    rtmpPort: num(values['rtmp-port'], d.rtmpPort),
+    httpPort: num(values['http-port'], d.httpPort),
+    internalHttpPort: num(values['internal-http-port'], d.internalHttpPort),
+    statusTopic: values['status-topic'] ?? d.statusTopic,
+    hlsIdleMs: num(values['hls-idle-ms'], d.hlsIdleMs),
+    heartbeatMs: num(values['heartbeat-ms'], d.heartbeatMs),
+  };
+}
+
+async function main(): Promise<void> {
+  // loadConfig refuses production mode with an empty or default FQ_MEDIA_SECRET.
+  const config = loadConfig();
+  const service = await startMediaService(config, options(process.argv.slice(2)), log);
+  let stopping = false;
+  const stop = (): void => {
+    if (stopping) return;
+    stopping = true;
+    log('media: stopping');
+    service.stop().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        log(`media: stop failed: ${(err as Error).message}`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((err: unknown) => {
+  log(`media: failed to start: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});

@@ -1,0 +1,115 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { type FengqiaoConfig } from '@fengqiao/config';
+import { INPUT_TOPICS } from '@fengqiao/contracts';
+import { createKafkaClient, KafkaEventPublisher } from '@fengqiao/kafka';
+import { streamSign } from './auth/stream-sign';
+import { HlsPackager } from './hls/hls-packager';
+import { reapOrphans } from './hls/process-group';
+import { MEDIA_APP, MEDIA_HTTP_PORT, MEDIA_INTERNAL_HTTP_PORT, MEDIA_RTMP_PORT } from './media-ports';
+import { Gateway } from './server/gateway';
+import { IngestServer } from './server/ingest-server';
+import { StatusReporter } from './status/status-reporter';
+
+export interface MediaServiceOptions {
+  readonly rtmpPort: number;
+  readonly httpPort: number;
+  readonly internalHttpPort: number;
+  readonly statusTopic: string;
+  /** Stop a remux after this long without a playlist or segment request. */
+  readonly hlsIdleMs: number;
+  readonly heartbeatMs: number;
+}
+
+export const DEFAULT_MEDIA_OPTIONS: MediaServiceOptions = {
+  rtmpPort: MEDIA_RTMP_PORT,
+  httpPort: MEDIA_HTTP_PORT,
+  internalHttpPort: MEDIA_INTERNAL_HTTP_PORT,
+  statusTopic: INPUT_TOPICS.cameraStatus.name,
+  // A patrol rotation comes back to a camera within minutes; 30 s keeps a quick return warm.
+  hlsIdleMs: 30_000,
+  heartbeatMs: 30_000,
+};
+
+export interface RunningMediaService {
+  stop(): Promise<void>;
+}
+
+/** The folder of one instance's HLS output; its path is also how an instance finds its leftovers. */
+export function hlsRoot(config: FengqiaoConfig, rtmpPort: number): string {
+  return join(config.stack.runDir, 'media', String(rtmpPort), 'hls');
+}
+
+export async function startMediaService(
+  config: FengqiaoConfig,
+  o: MediaServiceOptions,
+  log: (line: string) => void,
+): Promise<RunningMediaService> {
+  const root = hlsRoot(config, o.rtmpPort);
+  const reaped = reapOrphans(root);
+  if (reaped > 0) log(`media: killed ${reaped} ffmpeg process(es) left by an earlier instance`);
+  rmSync(root, { recursive: true, force: true });
+  const loopSign = (id: string): string =>
+    streamSign(config.media.secret, `/${MEDIA_APP}/${id}`, Date.now() / 1000 + 24 * 3600);
+  const packager = new HlsPackager({
+    root,
+    inputUrl: (id) => `http://127.0.0.1:${o.internalHttpPort}/${MEDIA_APP}/${id}.flv?sign=${loopSign(id)}`,
+    idleMs: o.hlsIdleMs,
+    startTimeoutMs: 10_000,
+    ffmpeg: 'ffmpeg',
+    log,
+  });
+  const publisher = new KafkaEventPublisher(
+    createKafkaClient({ brokers: config.kafka.brokers, clientId: 'fengqiao-media' }),
+  );
+  const reporter = new StatusReporter(publisher, o.statusTopic, log);
+  const ingest = new IngestServer(
+    {
+      host: config.host,
+      rtmpPort: o.rtmpPort,
+      internalHttpPort: o.internalHttpPort,
+      mediaSecret: config.media.secret,
+      storeDir: join(config.stack.runDir, 'media', String(o.rtmpPort), 'nms-store'),
+    },
+    {
+      onPublished: (s) => {
+        log(`media: ${s.cameraId} is live`);
+        void reporter.published(s);
+      },
+      onUnpublished: (s) => {
+        log(`media: ${s.cameraId} stopped streaming`);
+        void reporter.unpublished(s);
+        void packager.stop(s.cameraId, 'stream ended');
+      },
+    },
+  );
+  const gateway = new Gateway({
+    mediaSecret: config.media.secret,
+    packager,
+    isLive: (id) => ingest.isLive(id),
+    internalFlvPath: (id) => `/${MEDIA_APP}/${id}.flv?sign=${loopSign(id)}`,
+    internalHttpPort: o.internalHttpPort,
+    health: () => ({
+      status: 'ok',
+      live: ingest.liveStreams().map((s) => s.cameraId),
+      remuxes: packager.running().map((id) => ({ cameraId: id, pid: packager.pidOf(id) })),
+    }),
+    log,
+  });
+  await ingest.start();
+  await new Promise<void>((resolve) => gateway.server.listen(o.httpPort, config.host, resolve));
+  const idleTimer = setInterval(() => void packager.stopIdle(), 2000);
+  const beatTimer = setInterval(() => void reporter.heartbeat(ingest.liveStreams()), o.heartbeatMs);
+  log(`media: RTMP on ${config.host}:${o.rtmpPort}, HLS/FLV gateway on http://${config.host}:${o.httpPort}`);
+  return {
+    async stop() {
+      clearInterval(idleTimer);
+      clearInterval(beatTimer);
+      gateway.server.closeAllConnections();
+      gateway.server.close();
+      await packager.stopAll();
+      await ingest.stop();
+      await publisher.disconnect();
+    },
+  };
+}
