@@ -183,6 +183,30 @@ describe('versioned transitions', () => {
     expect(current(h, a.alertId)).toMatchObject({ state: 'acknowledged', version: 2 });
     expect([10, 20, 60].flatMap((m) => h.tick(T0 + m * MIN))).toEqual([]);
   });
+  it('after losing a race, the database row replaces ours at an equal version (authoritative)', () => {
+    const h = new Harness();
+    const a = redAlert(h);
+    h.tick(T0 + 10 * MIN); // the engine escalated: version 2
+    const at = new Date(T0 + 10 * MIN).toISOString();
+    const dbRow: Alert = { ...a, state: 'acknowledged', version: 2, acknowledgedAt: at, updatedAt: at };
+    const change = {
+      schema: 'alert.changed.v1',
+      eventId: a.alertId,
+      occurredAt: at,
+      seq: 3,
+      change: 'acknowledged',
+      alert: dbRow,
+    } as const;
+    h.feed({ kind: 'alert-changed', change }, T0 + 10 * MIN);
+    expect(current(h, a.alertId).state).toBe('escalated');
+    h.feed({ kind: 'alert-changed', change, authoritative: true }, T0 + 10 * MIN);
+    expect(current(h, a.alertId)).toMatchObject({
+      state: 'acknowledged',
+      version: 2,
+      escalationLevel: 'grid',
+    });
+    expect(h.tick(T0 + 30 * MIN)).toEqual([]);
+  });
 });
 
 describe('silences and repeats', () => {

@@ -100,11 +100,19 @@ function transition(
  * Adopts a change made elsewhere (the API acknowledged, or a restart replays the alerts table) when
  * it is newer than what the engine holds; an older or equal version is ignored, so replays are idempotent.
  */
-export function adoptChange(ctx: EngineContext, book: AlertBook, change: AlertChanged): void {
+export function adoptChange(
+  ctx: EngineContext,
+  book: AlertBook,
+  change: AlertChanged,
+  authoritative: boolean,
+): void {
   const incoming = change.alert;
   const held = book.byId.get(incoming.alertId) ?? book.byKey.get(incoming.dedupKey);
-  if (held !== undefined && held.alert.alertId === incoming.alertId && held.alert.version >= incoming.version)
-    return;
+  // The database is the arbiter: its row replaces ours even at an equal version (we lost a race).
+  const newer = authoritative
+    ? incoming.version >= (held?.alert.version ?? 0)
+    : incoming.version > (held?.alert.version ?? 0);
+  if (held !== undefined && held.alert.alertId === incoming.alertId && !newer) return;
   if (
     held !== undefined &&
     held.alert.alertId !== incoming.alertId &&

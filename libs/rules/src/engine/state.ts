@@ -53,8 +53,11 @@ export type EngineInput =
   /** Time passed: pending periods, hysteresis, deadlines, window decay and escalation are judged. */
   | { readonly kind: 'tick' }
   | { readonly kind: 'command'; readonly command: AlertCommand }
-  /** An `alert.changed.v1` from the topic or the alerts table: adopted when newer than held. */
-  | { readonly kind: 'alert-changed'; readonly change: AlertChanged };
+  /**
+   * An `alert.changed.v1` from the topic or the alerts table: adopted when newer than held, or at
+   * an equal version too when `authoritative` (read back from the database after losing a race).
+   */
+  | { readonly kind: 'alert-changed'; readonly change: AlertChanged; readonly authoritative?: boolean };
 
 export interface StepResult {
   readonly state: EngineState;

@@ -41,7 +41,7 @@ export function step(ctx: EngineContext, state: EngineState, input: EngineInput,
       applyCommand(ctx, state.book, input.command, now, out);
       break;
     case 'alert-changed':
-      adoptChange(ctx, state.book, input.change);
+      adoptChange(ctx, state.book, input.change, input.authoritative === true);
       break;
   }
   drain(ctx, state, signals, now, out, 0);

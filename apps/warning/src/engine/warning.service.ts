@@ -1,0 +1,196 @@
+import { type AlertChanged, type CameraRegistered, type RuleSetInput } from '@fengqiao/contracts';
+import { type DbPool } from '@fengqiao/db';
+import {
+  buildCameraDirectory,
+  compileRuleSet,
+  createEngineContext,
+  createEngineState,
+  step,
+  type CameraSite,
+  type CompiledRuleSet,
+  type Decision,
+  type EngineContext,
+  type EngineInput,
+  type EngineState,
+} from '@fengqiao/rules';
+import { type Clock } from '../clock.port';
+import { type AlertChangePublisher } from '../messaging/alert-change.publisher';
+import { type AlertsRepository } from '../persistence/alerts.repository';
+import { type CamerasRepository } from '../persistence/cameras.repository';
+import { type AlertRecorder } from './alert-recorder';
+
+export interface WarningDeps {
+  readonly pool: DbPool;
+  readonly alerts: AlertsRepository;
+  readonly cameras: CamerasRepository;
+  readonly recorder: AlertRecorder;
+  readonly publisher: AlertChangePublisher;
+}
+
+/** Counters for health and tests. */
+export interface WarningStats {
+  inputs: number;
+  cameras: number;
+  recorded: number;
+  duplicates: number;
+  conflicts: number;
+  suppressed: number;
+}
+
+/**
+ * Feeds the engine one input at a time (strictly serial: the state is not shared), records every
+ * decision in the database, then publishes what was recorded. Offsets are committed by the
+ * consumer only after this resolves, so a crash replays inputs; replays are absorbed by the
+ * engine's dedup and by the database's (alert id, version) key.
+ */
+export class WarningService {
+  private ctx: EngineContext | undefined;
+  private state: EngineState = createEngineState();
+  private readonly sites = new Map<string, CameraSite>();
+  private rules: CompiledRuleSet;
+  private queue: Promise<unknown> = Promise.resolve();
+  readonly stats: WarningStats = {
+    inputs: 0,
+    cameras: 0,
+    recorded: 0,
+    duplicates: 0,
+    conflicts: 0,
+    suppressed: 0,
+  };
+
+  constructor(
+    ruleSet: RuleSetInput,
+    private readonly deps: WarningDeps,
+    private readonly clock: Clock,
+  ) {
+    this.rules = compileRuleSet(ruleSet);
+  }
+
+  /** Start-up: directory from the cameras table, then the alerts and dark cameras the database knows. */
+  rebuild(): Promise<void> {
+    return this.serial(async () => {
+      this.state = createEngineState();
+      for (const s of await this.deps.cameras.allSites(this.deps.pool)) this.sites.set(s.cameraId, s);
+      this.refreshContext();
+      const since = new Date(this.clock.now() - this.rules.spec.reopenWithinMs);
+      for (const alert of await this.deps.alerts.findActive(this.deps.pool, since)) this.adopt(alert);
+      for (const { cameraId, since: at } of await this.deps.cameras.offline(this.deps.pool)) {
+        const event = {
+          schema: 'camera.status.v1',
+          eventId: ZERO_UUID,
+          occurredAt: at.toISOString(),
+          cameraId,
+          online: false,
+        } as const;
+        await this.apply([{ kind: 'camera-status', event }]);
+      }
+    });
+  }
+
+  /** One consumed batch: registry entries refresh the directory, the rest go through the engine. */
+  handle(registered: readonly CameraRegistered[], inputs: readonly EngineInput[]): Promise<void> {
+    return this.serial(async () => {
+      if (registered.length > 0) {
+        for (const site of buildSites(registered)) this.sites.set(site.cameraId, site);
+        this.refreshContext();
+      }
+      await this.apply(inputs);
+    });
+  }
+
+  tick(): Promise<void> {
+    return this.serial(() => this.apply([{ kind: 'tick' }]));
+  }
+
+  /** A new rule-set version, swapped atomically between two inputs; the window state is kept. */
+  activate(ruleSet: RuleSetInput): Promise<void> {
+    return this.serial(() => {
+      this.rules = compileRuleSet(ruleSet);
+      this.refreshContext();
+      return Promise.resolve();
+    });
+  }
+
+  private async apply(inputs: readonly EngineInput[]): Promise<void> {
+    const ctx = this.context();
+    const published: AlertChanged[] = [];
+    for (const input of inputs) {
+      this.stats.inputs++;
+      const { decisions } = step(ctx, this.state, input, this.clock.now());
+      for (const d of decisions) await this.record(d, published);
+    }
+    if (published.length > 0) await this.deps.publisher.publish(published);
+  }
+
+  private async record(d: Decision, published: AlertChanged[]): Promise<void> {
+    if (d.type === 'suppressed' || d.type === 'refused') {
+      if (d.type === 'suppressed') this.stats.suppressed++;
+      return;
+    }
+    const outcome = await this.deps.recorder.record(d);
+    switch (outcome.kind) {
+      case 'recorded':
+        this.stats.recorded++;
+        published.push(outcome.message);
+        return;
+      case 'duplicate':
+        this.stats.duplicates++;
+        return;
+      case 'conflict':
+        this.stats.conflicts++;
+        if (outcome.current !== undefined) this.adopt(outcome.current);
+        return;
+    }
+  }
+
+  private adopt(alert: AlertChanged['alert']): void {
+    const change = {
+      schema: 'alert.changed.v1',
+      eventId: alert.alertId,
+      occurredAt: alert.updatedAt,
+      seq: 1,
+      change: 'updated',
+      alert,
+    } as const;
+    step(
+      this.context(),
+      this.state,
+      { kind: 'alert-changed', change, authoritative: true },
+      this.clock.now(),
+    );
+  }
+
+  /** The version of an alert as the engine holds it (for health checks and tests). */
+  versionOf(alertId: string): number | undefined {
+    return this.state.book.byId.get(alertId)?.alert.version;
+  }
+
+  private refreshContext(): void {
+    this.stats.cameras = this.sites.size;
+    this.ctx = createEngineContext({
+      ruleSet: this.rules,
+      directory: buildCameraDirectory(this.sites.values()),
+    });
+  }
+
+  private context(): EngineContext {
+    if (this.ctx === undefined) this.refreshContext();
+    return this.ctx as EngineContext;
+  }
+
+  private serial<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(work, work);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+}
+
+const ZERO_UUID = '00000000-0000-0000-0000-000000000000';
+
+function buildSites(registered: readonly CameraRegistered[]): CameraSite[] {
+  const dir = buildCameraDirectory(registered);
+  return registered.flatMap((r) => {
+    const site = dir.get(r.cameraId);
+    return site === undefined ? [] : [site];
+  });
+}
