@@ -22,7 +22,7 @@ const caseIdOf = (county: string, ms: number, n: number): string =>
  * runs; two reports in one county within one second keep only the first.
  */
 export class CaseTraffic {
-  private readonly pending = new MinHeap<CaseEvent>((e) => Date.parse(e.occurredAt));
+  private readonly pending = new MinHeap<{ readonly at: number; readonly event: CaseEvent }>((e) => e.at);
 
   constructor(
     private readonly regions: RegionPicker,
@@ -41,9 +41,9 @@ export class CaseTraffic {
       ...incidents.flatMap((i) => this.disputeRun(i, from, to)),
     ];
     for (const s of seeds)
-      for (const e of planCase(s, Prng.derive(this.seed, 'case', s.caseId), this.compress))
-        this.pending.push(e);
-    return this.pending.popBelow(to);
+      for (const event of planCase(s, Prng.derive(this.seed, 'case', s.caseId), this.compress))
+        this.pending.push({ at: Date.parse(event.occurredAt), event });
+    return this.pending.popBelow(to).map((p) => p.event);
   }
 
   /** The cases reported in [from, to): those of each whole second overlapping it, then filtered. */

@@ -70,6 +70,14 @@ export class TrafficGenerator {
     return incident;
   }
 
+  /** Detections and case events of [from, to) without heartbeats: what the history keeps. */
+  backfill(from: number, to: number, rate: number): Omit<SlotTraffic, 'status'> {
+    return {
+      analytics: this.cameras.analyticsInSlot(from, to, rate, []),
+      cases: this.cases.slot(from, to, rate, []),
+    };
+  }
+
   slot(from: number, to: number, rate: number): SlotTraffic {
     this.incidentList = this.incidentList.filter((i) => i.endMs > from);
     const active = this.incidentList.filter(

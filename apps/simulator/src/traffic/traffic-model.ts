@@ -11,14 +11,17 @@ import {
 // The numbers below are the demo's assumptions, chosen to look like a city of 2.7 million; they are
 // not measurements. Each array follows the order of the contract's enum it weights.
 
-/** Video-analytics detections per camera per day at rate 1, by site. */
+/**
+ * Video-analytics detections per camera per day at rate 1, by site (about 16,000 a day citywide:
+ * most cameras run no analytics, squares and stations do).
+ */
 export const ANALYTICS_PER_CAMERA_DAY: Readonly<Record<SiteType, number>> = {
-  square: 8,
-  station: 6,
-  school: 3,
-  'key-industry': 2,
-  'smart-community': 1,
-  road: 0.6,
+  square: 2,
+  station: 1.5,
+  school: 0.8,
+  'key-industry': 0.5,
+  'smart-community': 0.25,
+  road: 0.15,
 };
 
 /** Kind mix per site, in ANALYTICS_KINDS order: crowd, fight, intrusion, loitering, fire-smoke, abandoned-object, congestion. */
