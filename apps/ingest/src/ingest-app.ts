@@ -38,8 +38,9 @@ export function createIngestApp(config: FengqiaoConfig, options: IngestAppOption
   const topics = ingestTopics(options.topicSuffix);
   const metrics = new IngestMetrics();
   const kafka = createKafkaClient({ brokers: config.kafka.brokers, clientId: 'fengqiao-ingest' });
-  // Flushes are serial; the spare connections serve camera lookups and the outage probe.
-  const pool: DbPool = createPool(config.postgres.url, { max: 4, applicationName: 'fengqiao-ingest' });
+  // One flush at a time, writing up to four table families in parallel; the spare connections
+  // serve camera lookups and the outage probe.
+  const pool: DbPool = createPool(config.postgres.url, { max: 6, applicationName: 'fengqiao-ingest' });
   const publisher = new KafkaEventPublisher(kafka);
   const consumer = new KafkaBatchConsumer(kafka, {
     groupId: options.groupId ?? INGEST_GROUP_ID,

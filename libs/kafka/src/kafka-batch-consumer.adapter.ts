@@ -28,7 +28,7 @@ export type BatchHandler = (batch: ConsumedBatch, control: BatchControl) => Prom
 export interface BatchConsumerOptions {
   readonly groupId: string;
   readonly topics: readonly string[];
-  /** Partition batches handled at once; each waits for its own commit. Default 8. */
+  /** Partition batches handled at once; each waits for its own commit. Default 32 (all input partitions, so one fetch becomes one group commit). */
   readonly concurrency?: number;
   /** Upper bound of bytes fetched per partition, hence of the memory a batch holds. Default 1 MiB. */
   readonly maxBytesPerPartition?: number;
@@ -76,7 +76,7 @@ export class KafkaBatchConsumer {
     await this.consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
-      partitionsConsumedConcurrently: this.options.concurrency ?? 8,
+      partitionsConsumedConcurrently: this.options.concurrency ?? 32,
       eachBatch: (payload) => this.handle(payload, handler),
     });
   }

@@ -48,20 +48,28 @@ export function writeSetOf(events: readonly IngestEvent[], regions: Map<string, 
   return set;
 }
 
-/** Writes one flush in one transaction: the registry first, so later batches can resolve its cameras. */
-async function writeInOneTransaction(
+/**
+ * Writes one flush: each table family in its own transaction, in parallel, so the database can use
+ * more than one core. Atomicity across families is not needed: every statement is idempotent (ON
+ * CONFLICT on event id; rollups count only what that same statement inserted) and the offsets are
+ * committed only after all of them, so a partial failure is simply written again.
+ */
+async function writeInParallel(
   pool: DbPool,
   store: EventStoreRepository,
   set: WriteSet,
 ): Promise<{ inserted: number }> {
-  return withTransaction(pool, async (client) => {
-    await store.upsertCameras(client, set.cameras);
-    const inserted =
-      (await store.insertCaseEvents(client, set.cases)) +
-      (await store.insertCameraStatus(client, set.status)) +
-      (await store.insertCameraAnalytics(client, set.analytics));
-    return { inserted };
-  });
+  const counts = await Promise.all([
+    set.cameras.length === 0
+      ? 0
+      : withTransaction(pool, (c) => store.upsertCameras(c, set.cameras)).then(() => 0),
+    set.cases.length === 0 ? 0 : withTransaction(pool, (c) => store.insertCaseEvents(c, set.cases)),
+    set.status.length === 0 ? 0 : withTransaction(pool, (c) => store.insertCameraStatus(c, set.status)),
+    set.analytics.length === 0
+      ? 0
+      : withTransaction(pool, (c) => store.insertCameraAnalytics(c, set.analytics)),
+  ]);
+  return { inserted: counts.reduce((a, b) => a + b, 0) };
 }
 
 export interface WriteOutcome {
@@ -98,7 +106,7 @@ export class EventWriter {
     const unknownCamera: IngestEvent[] = [];
     for (const e of events)
       (needsCamera(e) && !regions.has(e.event.cameraId) ? unknownCamera : stored).push(e);
-    const { inserted } = await writeInOneTransaction(this.pool, this.store, writeSetOf(stored, regions));
+    const { inserted } = await writeInParallel(this.pool, this.store, writeSetOf(stored, regions));
     this.directory.remember(registeredHere.values());
     return { stored, unknownCamera, inserted };
   }

@@ -5,7 +5,7 @@ import { type IngestService } from './ingest.service';
 
 // Tuned with bench/ingest: flushes of a few thousand rows amortise the transaction and the
 // round trip; 10 ms linger collects the partition batches of one fetch.
-const GROUP_COMMIT = { maxRows: 5000, lingerMs: 10 };
+const GROUP_COMMIT = { maxRows: 10_000, lingerMs: 10 };
 
 /** Wires the Kafka batch consumer to the ingest service through the group committer. */
 export class IngestConsumer {
