@@ -1,0 +1,166 @@
+import { useMemo, useRef, useState } from 'react';
+import {
+  BAZHONG_DISTRICTS,
+  breakdownResponseSchema,
+  trendSeriesResponseSchema,
+  yearOnYearResponseSchema,
+} from '@fengqiao/contracts';
+import { apiGet, queryString } from '../api/http';
+import { navigate } from '../app/router';
+import { useSession } from '../auth/session';
+import { buildBreakdownOption } from '../charts/builders/breakdown-option';
+import { buildCategoryOption, buildYearOnYearOption } from '../charts/builders/category-option';
+import { buildTrendOption } from '../charts/builders/trend-option';
+import { foldToMonths, seriesByCategory, totalsByCategory } from '../charts/builders/trend-series';
+import { EChart, type ChartClick, type ChartHandle } from '../charts/EChart';
+import { usePolled } from '../common/hooks';
+import { currentLang, S } from '../i18n/strings';
+import { AnalysisFilters } from './AnalysisFilters';
+import { exportCsv, exportPng } from './exports';
+import {
+  apiBucket,
+  apiParams,
+  drillDown,
+  drillUp,
+  parseView,
+  viewToSearch,
+  type AnalysisView,
+} from './view-state';
+import './analysis.css';
+
+const lang = currentLang(window.location.search);
+const SLOW_MS = 300_000;
+
+function useAnalysisData(view: AnalysisView, key: string) {
+  const params = (): Record<string, string | undefined> => apiParams(view, Date.now());
+  const series = usePolled(
+    (signal) =>
+      apiGet(
+        `/api/trends/series${queryString({ ...params(), bucket: apiBucket(view.bucket) })}`,
+        trendSeriesResponseSchema,
+        signal,
+      ),
+    SLOW_MS,
+    key,
+  );
+  const yoy = usePolled(
+    (signal) => apiGet(`/api/trends/yoy${queryString(params())}`, yearOnYearResponseSchema, signal),
+    SLOW_MS,
+    key,
+  );
+  const breakdown = usePolled(
+    (signal) => apiGet(`/api/trends/breakdown${queryString(params())}`, breakdownResponseSchema, signal),
+    SLOW_MS,
+    key,
+  );
+  return { series, yoy, breakdown };
+}
+
+export function regionName(
+  code: string,
+  rows: readonly { region: string; name: string | null }[] = [],
+): string {
+  if (code === '') return S.city;
+  return (
+    BAZHONG_DISTRICTS.find((d) => d.code === code)?.name ?? rows.find((r) => r.region === code)?.name ?? code
+  );
+}
+
+/** Hotspot trends by region, category and bucket, year on year, with drill-down and exports. */
+export function AnalysisPage({ search }: { readonly search: string }) {
+  const view = parseView(search);
+  const key = viewToSearch(view);
+  const session = useSession();
+  const trendChart = useRef<ChartHandle>(null);
+  const [error, setError] = useState<string | null>(null);
+  const { series, yoy, breakdown } = useAnalysisData(view, key);
+  const go = (next: AnalysisView): void =>
+    navigate(`/analysis${viewToSearch(next, lang === 'en' ? 'en' : undefined)}`);
+
+  const points = useMemo(
+    () => (view.bucket === 'month' ? foldToMonths(series.data?.points ?? []) : (series.data?.points ?? [])),
+    [series.data, view.bucket],
+  );
+  const trendOption = useMemo(
+    () => buildTrendOption({ data: seriesByCategory(points), bucket: view.bucket, scale: 1, stacked: false }),
+    [points, view.bucket],
+  );
+  const categoryOption = useMemo(() => buildCategoryOption(totalsByCategory(points), 1), [points]);
+  const breakdownOption = useMemo(
+    () => buildBreakdownOption(breakdown.data?.rows ?? [], 1),
+    [breakdown.data],
+  );
+  const yoyOption = useMemo(
+    () =>
+      buildYearOnYearOption(
+        {
+          current: yoy.data?.current ?? 0,
+          previous: yoy.data?.previous ?? 0,
+          labels: [S.previousYear, S.trends],
+        },
+        1,
+      ),
+    [yoy.data],
+  );
+  const onDrill = (p: ChartClick): void => {
+    const region = (p.data as { region?: string } | undefined)?.region;
+    if (region !== undefined) go(drillDown(view, region));
+  };
+  const canExport = session?.user.role === 'analyst' || session?.user.role === 'admin';
+  const file = `fengqiao-${view.region || 'city'}-${view.bucket}-${view.days}d`;
+
+  return (
+    <div className="analysis" data-testid="analysis">
+      <AnalysisFilters view={view} onChange={go} />
+      <div className="analysis__bar">
+        <nav className="analysis__crumbs" aria-label="region">
+          {view.region !== '' && (
+            <button type="button" onClick={() => go(drillUp(view))} data-testid="drill-up">
+              ← {S.back}
+            </button>
+          )}
+          <strong data-testid="region-name">{regionName(view.region, breakdown.data?.rows)}</strong>
+        </nav>
+        <div className="analysis__yoy" data-testid="yoy">
+          {S.yoy}:{' '}
+          {yoy.data?.changePercent === null || yoy.data === undefined
+            ? '—'
+            : `${yoy.data.changePercent > 0 ? '+' : ''}${yoy.data.changePercent}%`}
+        </div>
+        {canExport && (
+          <button
+            type="button"
+            onClick={() =>
+              void exportCsv(
+                { ...apiParams(view, Date.now()), bucket: apiBucket(view.bucket) },
+                `${file}.csv`,
+              ).catch((e: unknown) => setError(String(e)))
+            }
+          >
+            {S.exportCsv}
+          </button>
+        )}
+        <button type="button" onClick={() => exportPng(trendChart.current?.toDataUrl(), `${file}.png`)}>
+          {S.exportPng}
+        </button>
+        {error !== null && <span role="alert">{error}</span>}
+      </div>
+      <section className="analysis__trend">
+        <h2>{S.trends}</h2>
+        <EChart className="analysis__chart" option={trendOption} label={S.trends} handle={trendChart} />
+      </section>
+      <section className="analysis__breakdown">
+        <h2>{S.breakdown}</h2>
+        <EChart className="analysis__chart" option={breakdownOption} label={S.breakdown} onClick={onDrill} />
+      </section>
+      <section className="analysis__categories">
+        <h2>{S.categories}</h2>
+        <EChart className="analysis__chart" option={categoryOption} label={S.categories} />
+      </section>
+      <section className="analysis__yoy-chart">
+        <h2>{S.yoy}</h2>
+        <EChart className="analysis__chart" option={yoyOption} label={S.yoy} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+import { apiGetBlob, queryString } from '../api/http';
+
+function download(href: string, filename: string): void {
+  const a = document.createElement('a');
+  a.href = href;
+  a.download = filename;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+}
+
+/** The API's CSV of the same series (analysts and administrators only). */
+export async function exportCsv(params: Record<string, string | undefined>, filename: string): Promise<void> {
+  const blob = await apiGetBlob(`/api/trends/series.csv${queryString(params)}`);
+  const url = URL.createObjectURL(blob);
+  try {
+    download(url, filename);
+  } finally {
+    // Revoked after the click has started the download; keeping it would leak the blob.
+    window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  }
+}
+
+export function exportPng(dataUrl: string | undefined, filename: string): void {
+  if (dataUrl !== undefined) download(dataUrl, filename);
+}

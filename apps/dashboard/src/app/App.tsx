@@ -1,0 +1,80 @@
+import { useEffect, type ReactNode } from 'react';
+import { type UserRole } from '@fengqiao/contracts';
+import { AnalysisPage } from '../analysis/AnalysisPage';
+import { LoginPage } from '../auth/LoginPage';
+import { logout, useSession } from '../auth/session';
+import { DutyPage } from '../duty/DutyPage';
+import { SystemHealthPanel } from '../health/SystemHealthPanel';
+import { S } from '../i18n/strings';
+import { LiveAlertsProvider } from '../live/LiveAlerts';
+import { WallPage } from '../wall/WallPage';
+import { navigate, useLocation } from './router';
+
+const WATCHERS: readonly UserRole[] = ['wall', 'duty-officer', 'analyst', 'admin'];
+const RESPONDERS: readonly UserRole[] = ['duty-officer', 'admin'];
+
+/** Signed in with an allowed role, or sent to the login page (coming back here afterwards). */
+function Guarded({ roles, children }: { readonly roles: readonly UserRole[]; readonly children: ReactNode }) {
+  const session = useSession();
+  const { pathname, search } = useLocation();
+  const allowed = session !== null && roles.includes(session.user.role);
+  useEffect(() => {
+    if (!allowed) navigate(`/login?next=${encodeURIComponent(pathname + search)}`, { replace: true });
+  }, [allowed, pathname, search]);
+  return allowed ? <>{children}</> : null;
+}
+
+function Home() {
+  const session = useSession();
+  return (
+    <main className="app">
+      <header className="app__header">
+        <h1>{S.appTitle}</h1>
+        <p>Fengqiao — risk warning and video monitoring command dashboard</p>
+        <nav className="app__nav">
+          <a href="/wall">{S.navWall}</a>
+          <a href="/duty">{S.navDuty}</a>
+          <a href="/analysis">{S.navAnalysis}</a>
+          {session !== null && (
+            <button type="button" onClick={logout}>
+              {S.logout} ({session.user.displayName})
+            </button>
+          )}
+        </nav>
+      </header>
+      <SystemHealthPanel />
+    </main>
+  );
+}
+
+export function App() {
+  const { pathname, search } = useLocation();
+  switch (pathname) {
+    case '/login':
+      return <LoginPage search={search} />;
+    case '/wall':
+      return (
+        <Guarded roles={WATCHERS}>
+          <LiveAlertsProvider>
+            <WallPage />
+          </LiveAlertsProvider>
+        </Guarded>
+      );
+    case '/duty':
+      return (
+        <Guarded roles={RESPONDERS}>
+          <LiveAlertsProvider>
+            <DutyPage />
+          </LiveAlertsProvider>
+        </Guarded>
+      );
+    case '/analysis':
+      return (
+        <Guarded roles={WATCHERS}>
+          <AnalysisPage search={search} />
+        </Guarded>
+      );
+    default:
+      return <Home />;
+  }
+}

@@ -1,0 +1,64 @@
+import { useState, type FormEvent } from 'react';
+import { navigate } from '../app/router';
+import { S } from '../i18n/strings';
+import { login } from './session';
+
+/** Where to go after signing in: only same-site paths, never an absolute URL from the query. */
+export function safeNext(search: string): string {
+  const next = new URLSearchParams(search).get('next') ?? '/';
+  return next.startsWith('/') && !next.startsWith('//') ? next : '/';
+}
+
+export function LoginPage({ search }: { readonly search: string }) {
+  const next = safeNext(search);
+  const [username, setUsername] = useState(next.startsWith('/wall') ? 'wall' : '');
+  const [password, setPassword] = useState('');
+  const [failed, setFailed] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  const submit = (e: FormEvent): void => {
+    e.preventDefault();
+    setBusy(true);
+    login(username, password)
+      .then(() => navigate(next, { replace: true }))
+      .catch(() => setFailed(true))
+      .finally(() => setBusy(false));
+  };
+
+  return (
+    <main className="login">
+      <form className="login__form" onSubmit={submit} aria-label={S.login}>
+        <h1>{S.appTitle}</h1>
+        <p>{next.startsWith('/wall') ? S.kioskLogin : S.appSubtitle}</p>
+        <label>
+          {S.username}
+          <input
+            name="username"
+            autoComplete="username"
+            value={username}
+            onChange={(e) => setUsername(e.target.value)}
+          />
+        </label>
+        <label>
+          {S.password}
+          <input
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            autoFocus
+          />
+        </label>
+        {failed && (
+          <p role="alert" className="login__error">
+            {S.loginFailed}
+          </p>
+        )}
+        <button type="submit" disabled={busy}>
+          {S.login}
+        </button>
+      </form>
+    </main>
+  );
+}

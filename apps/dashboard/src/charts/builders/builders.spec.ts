@@ -1,0 +1,111 @@
+import { type TrendPoint } from '@fengqiao/contracts';
+import { buildBreakdownOption } from './breakdown-option';
+import { buildCategoryOption, buildYearOnYearOption } from './category-option';
+import { buildMapOption } from './map-option';
+import { fontScale } from './palette';
+import { bucketLabel, buildTrendOption } from './trend-option';
+import { foldToMonths, seriesByCategory, totalsByCategory } from './trend-series';
+
+const p = (bucket: string, category: string, events: number, region = '511902'): TrendPoint => ({
+  bucket,
+  region,
+  category,
+  events,
+});
+const H0 = '2026-11-26T16:00:00.000Z';
+const H1 = '2026-11-26T17:00:00.000Z';
+
+describe('trend series shaping', () => {
+  it('sums regions into one series per category, zero-filling missing buckets', () => {
+    const s = seriesByCategory([p(H0, 'traffic', 2), p(H0, 'traffic', 3, '511903'), p(H1, 'medical', 4)]);
+    expect(s.buckets).toEqual([H0, H1]);
+    expect(s.series).toEqual([
+      { category: 'traffic', values: [5, 0] },
+      { category: 'medical', values: [0, 4] },
+    ]);
+  });
+
+  it('folds the smallest categories into "other" beyond the series limit', () => {
+    const points = ['a', 'b', 'c', 'd'].map((c, i) => p(H0, c, 10 - i));
+    const s = seriesByCategory(points, 3);
+    expect(s.series.map((x) => x.category)).toEqual(['a', 'b', 'other']);
+    expect(s.series[2]?.values).toEqual([8 + 7]);
+  });
+
+  it('folds day buckets into Beijing calendar months', () => {
+    const months = foldToMonths([
+      p('2026-03-31T16:00:00.000Z', 'traffic', 1), // 1 April, Beijing
+      p('2026-04-29T16:00:00.000Z', 'traffic', 2),
+      p('2026-03-30T16:00:00.000Z', 'traffic', 5), // 31 March
+    ]);
+    expect(months.map((m) => [m.bucket, m.events]).sort()).toEqual([
+      ['2026-03', 5],
+      ['2026-04', 3],
+    ]);
+  });
+
+  it('totals categories largest first', () => {
+    expect(totalsByCategory([p(H0, 'a', 1), p(H1, 'b', 3), p(H1, 'a', 1)])).toEqual([
+      { category: 'b', events: 3 },
+      { category: 'a', events: 2 },
+    ]);
+  });
+});
+
+describe('option builders (no DOM)', () => {
+  it('labels hour buckets in Beijing time and stacks the wall trend', () => {
+    expect(bucketLabel(H0, 'hour')).toBe('00时');
+    expect(bucketLabel(H0, 'day')).toBe('11-27');
+    const option = buildTrendOption({
+      data: seriesByCategory([p(H0, 'traffic', 2)]),
+      bucket: 'hour',
+      scale: 2,
+      stacked: true,
+    });
+    expect(option.series).toEqual([expect.objectContaining({ name: '交通事故', stack: 'all', data: [2] })]);
+    expect(option.textStyle).toEqual(expect.objectContaining({ fontSize: 28 }));
+  });
+
+  it('scales fonts with the viewport height: 4K is twice 1080p', () => {
+    expect(fontScale(1080)).toBe(1);
+    expect(fontScale(2160)).toBe(2);
+  });
+
+  it('shades districts by heat and marks alerts in their colour', () => {
+    const option = buildMapOption({
+      mapName: 'bazhong',
+      heat: [
+        { name: '巴州区', value: 40 },
+        { name: '通江县', value: 10 },
+      ],
+      markers: [{ name: 'x', lon: 106.8, lat: 31.9, colour: 'red' }],
+      scale: 1,
+    });
+    expect(option.visualMap).toEqual(expect.objectContaining({ max: 40 }));
+    const [map, scatter] = option.series as { data: unknown[] }[];
+    expect(map?.data).toHaveLength(2);
+    expect(scatter?.data).toEqual([{ name: 'x', value: [106.8, 31.9], itemStyle: { color: '#ff3b3b' } }]);
+  });
+
+  it('puts the biggest region on top of the breakdown and keeps its code for drill-down', () => {
+    const option = buildBreakdownOption(
+      [
+        { region: '511902', name: '巴州区', events: 5 },
+        { region: '511921', name: null, events: 9 },
+      ],
+      1,
+    );
+    expect((option.yAxis as { data: string[] }).data).toEqual(['巴州区', '511921']);
+    expect((option.series as { data: unknown[] }[])[0]?.data).toEqual([
+      { value: 5, region: '511902' },
+      { value: 9, region: '511921' },
+    ]);
+  });
+
+  it('builds the category ring and the year-on-year bars', () => {
+    const ring = buildCategoryOption([{ category: 'medical', events: 3 }], 1);
+    expect((ring.series as { data: unknown[] }[])[0]?.data).toEqual([{ name: '医疗纠纷', value: 3 }]);
+    const yoy = buildYearOnYearOption({ current: 82, previous: 100, labels: ['2025', '2026'] }, 1);
+    expect((yoy.series as { data: { value: number }[] }[])[0]?.data.map((d) => d.value)).toEqual([100, 82]);
+  });
+});

@@ -1,0 +1,12 @@
+import { S } from '../i18n/strings';
+import { type LiveStatus } from '../live/LiveAlerts';
+
+/** A clear, unmissable state while the live stream is away; nothing while it is live. */
+export function ConnectionBanner({ status }: { readonly status: LiveStatus }) {
+  if (status === 'live') return null;
+  return (
+    <div className="conn-banner" role="status" data-testid="reconnecting">
+      {status === 'resyncing' ? S.resyncing : S.reconnecting}
+    </div>
+  );
+}

@@ -1,0 +1,102 @@
+import { useState, type FormEvent } from 'react';
+import { RESOLUTION_OUTCOMES, type Alert } from '@fengqiao/contracts';
+import { currentLang, L, S } from '../i18n/strings';
+import { checkCommand, DEFAULT_ACK_NOTE, type CommandKind, type DutyCommand } from './commands';
+
+const lang = currentLang(window.location.search);
+
+interface Props {
+  readonly alert: Alert;
+  readonly kind: CommandKind;
+  readonly onSubmit: (cmd: DutyCommand) => void;
+  readonly onCancel: () => void;
+}
+
+function toCommand(
+  kind: CommandKind,
+  f: { note: string; unit: string; outcome: string; minutes: string },
+): DutyCommand {
+  const note = f.note.trim() === '' ? undefined : f.note.trim();
+  switch (kind) {
+    case 'acknowledge':
+      return { kind, note };
+    case 'dispatch':
+      return { kind, unit: f.unit.trim(), note };
+    case 'resolve':
+      return { kind, outcome: f.outcome as NonNullable<Alert['outcome']>, note };
+    case 'silence':
+      return { kind, minutes: Number(f.minutes), note: f.note.trim() };
+  }
+}
+
+/** The form of one action; its main field is focused, Enter submits, Escape cancels. */
+export function ActionForm({ alert, kind, onSubmit, onCancel }: Props) {
+  const [f, setF] = useState({
+    note: kind === 'acknowledge' ? DEFAULT_ACK_NOTE[lang] : '',
+    unit: '',
+    outcome: 'real-incident',
+    minutes: '30',
+  });
+  const [problem, setProblem] = useState<string | null>(null);
+  const set = (k: keyof typeof f) => (e: { target: { value: string } }) =>
+    setF({ ...f, [k]: e.target.value });
+
+  const submit = (e: FormEvent): void => {
+    e.preventDefault();
+    const cmd = toCommand(kind, f);
+    const check = checkCommand(alert, cmd);
+    if (!check.ok) return setProblem(check.reason === 'note' ? S.noteRequired : check.reason);
+    if (cmd.kind === 'dispatch' && cmd.unit === '') return setProblem(S.unit);
+    onSubmit(cmd);
+  };
+
+  return (
+    <form
+      className="action-form"
+      onSubmit={submit}
+      onKeyDown={(e) => e.key === 'Escape' && onCancel()}
+      data-testid={`form-${kind}`}
+    >
+      {kind === 'dispatch' && (
+        <label>
+          {S.unit}
+          <input name="unit" value={f.unit} onChange={set('unit')} autoFocus />
+        </label>
+      )}
+      {kind === 'resolve' && (
+        <label>
+          {S.outcome}
+          <select name="outcome" value={f.outcome} onChange={set('outcome')}>
+            {RESOLUTION_OUTCOMES.map((o) => (
+              <option key={o} value={o}>
+                {L.outcome[o]}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {kind === 'silence' && (
+        <label>
+          min
+          <input
+            name="minutes"
+            type="number"
+            min={5}
+            max={1440}
+            value={f.minutes}
+            onChange={set('minutes')}
+          />
+        </label>
+      )}
+      <label>
+        {S.note}
+        <input name="note" value={f.note} onChange={set('note')} autoFocus={kind !== 'dispatch'} />
+      </label>
+      {problem !== null && <p role="alert">{problem}</p>}
+      <button type="submit">{S.submit} ⏎</button>
+      <button type="button" onClick={onCancel}>
+        {S.cancel} Esc
+      </button>
+    </form>
+  );
+}

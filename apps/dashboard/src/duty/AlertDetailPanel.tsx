@@ -1,0 +1,106 @@
+import { alertDetailSchema, cameraSearchResponseSchema, type Alert } from '@fengqiao/contracts';
+import { apiGet, queryString } from '../api/http';
+import { usePolled } from '../common/hooks';
+import { L, S } from '../i18n/strings';
+import { districtName } from '../wall/wall-data';
+
+function KeyValues({
+  title,
+  values,
+}: {
+  title: string;
+  values: Readonly<Record<string, string | number | boolean>>;
+}) {
+  const entries = Object.entries(values);
+  if (entries.length === 0) return null;
+  return (
+    <div className="detail__kv">
+      <h4>{title}</h4>
+      <dl>
+        {entries.map(([k, v]) => (
+          <div key={k}>
+            <dt>{k}</dt>
+            <dd>{String(v)}</dd>
+          </div>
+        ))}
+      </dl>
+    </div>
+  );
+}
+
+/** Explanation, evidence, location, history and nearby cameras of the selected alert. */
+export function AlertDetailPanel({ alert }: { readonly alert: Alert }) {
+  // Keyed by version: every change of the alert reloads its history.
+  const detail = usePolled(
+    (signal) => apiGet(`/api/alerts/${alert.alertId}`, alertDetailSchema, signal),
+    60_000,
+    `${alert.alertId}:${alert.version}`,
+  );
+  const township = alert.region.township;
+  const cameras = usePolled(
+    (signal) =>
+      township === undefined
+        ? Promise.resolve({ items: [], nextAfter: null })
+        : apiGet(`/api/cameras${queryString({ township, limit: 6 })}`, cameraSearchResponseSchema, signal),
+    60_000,
+    township ?? '',
+  );
+  const { explanation } = alert;
+  return (
+    <article className={`detail detail--${alert.colour}`} aria-label={S.detail} data-testid="alert-detail">
+      <header>
+        <h2>{alert.title}</h2>
+        <p>
+          <strong className={`colour-${alert.colour}`}>{L.colour[alert.colour]}</strong> ·{' '}
+          {L.state[alert.state]} · v{alert.version} · {alert.ruleId}@{alert.ruleVersion}
+        </p>
+      </header>
+      <section>
+        <h4>{S.location}</h4>
+        <p>
+          {districtName(alert.region.county)} {township ?? ''} {alert.region.grid ?? ''}
+          {alert.location !== undefined &&
+            ` (${alert.location.lon.toFixed(4)}, ${alert.location.lat.toFixed(4)})`}
+        </p>
+      </section>
+      <section>
+        <h4>{S.explanation}</h4>
+        <p>{explanation.summary}</p>
+        <div className="detail__grid">
+          <KeyValues title={S.values} values={explanation.values} />
+          <KeyValues title={S.thresholds} values={explanation.thresholds} />
+        </div>
+        <h4>
+          {S.evidence} ({explanation.evidence.length})
+        </h4>
+        <ul className="detail__evidence">
+          {explanation.evidence.slice(0, 6).map((id) => (
+            <li key={id}>{id}</li>
+          ))}
+        </ul>
+      </section>
+      <section>
+        <h4>{S.videoPatrol}</h4>
+        <ul className="detail__cameras">
+          {(cameras.data?.items ?? []).map((c) => (
+            <li key={c.cameraId}>
+              {c.name} <small>{c.online === false ? '●离线' : '●'}</small>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section>
+        <h4>{S.history}</h4>
+        <ol className="detail__history">
+          {(detail.data?.history ?? []).map((h) => (
+            <li key={h.seq}>
+              <time>{new Date(h.occurredAt).toLocaleTimeString()}</time> {h.change} v{h.version}
+              {h.actor !== undefined && ` · ${h.actor.role}`}
+              {h.note !== undefined && ` · ${h.note}`}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </article>
+  );
+}

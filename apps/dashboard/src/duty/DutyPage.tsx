@@ -1,0 +1,126 @@
+import { useEffect, useMemo, useState } from 'react';
+import { logout, useSession } from '../auth/session';
+import { ConnectionBanner } from '../common/ConnectionBanner';
+import { useNow } from '../common/hooks';
+import { S } from '../i18n/strings';
+import { isFlashing, openAlertsInOrder } from '../live/alert-book';
+import { useLiveAlerts } from '../live/LiveAlerts';
+import { useRedAlarm } from '../wall/alarm';
+import { ActionForm } from './ActionForm';
+import { AlertDetailPanel } from './AlertDetailPanel';
+import { AlertQueue } from './AlertQueue';
+import { type CommandKind } from './commands';
+import { useDutyKeys } from './useDutyKeys';
+import { useDutyActions } from './useDutyActions';
+import './duty.css';
+
+const ACTION_KEYS: readonly (readonly [CommandKind | 'escalate', string])[] = [
+  ['acknowledge', 'a'],
+  ['dispatch', 'd'],
+  ['escalate', 'e'],
+  ['resolve', 'r'],
+  ['silence', 's'],
+];
+
+/** The duty officer's console: queue, detail and every action on the keyboard. */
+export function DutyPage() {
+  const session = useSession();
+  const { book, status } = useLiveAlerts();
+  const actions = useDutyActions();
+  const now = useNow(1000);
+  const [selectedId, setSelectedId] = useState<string | undefined>();
+  const [form, setForm] = useState<CommandKind | null>(null);
+  const [hint, setHint] = useState<string | null>(null);
+
+  const alerts = useMemo(
+    () => openAlertsInOrder([...book.alerts.values()].map((a) => actions.pending.get(a.alertId) ?? a)),
+    [book, actions.pending],
+  );
+  const selected = alerts.find((a) => a.alertId === selectedId) ?? alerts[0];
+  useEffect(() => {
+    if (selectedId === undefined && alerts[0] !== undefined) setSelectedId(alerts[0].alertId);
+  }, [alerts, selectedId]);
+  useRedAlarm(alerts.some(isFlashing));
+
+  useDutyKeys({
+    enabled: form === null,
+    onMove: (step) => {
+      const i = alerts.findIndex((a) => a.alertId === selected?.alertId);
+      const next = alerts[Math.min(alerts.length - 1, Math.max(0, i + step))];
+      if (next !== undefined) setSelectedId(next.alertId);
+    },
+    onAction: (kind) => {
+      if (selected === undefined) return;
+      if (kind === 'escalate') return setHint(S.escalateMissing);
+      setHint(null);
+      setForm(kind);
+    },
+  });
+
+  return (
+    <div className="duty" data-testid="duty" data-live={status}>
+      <header className="duty__header">
+        <h1>{S.navDuty}</h1>
+        <span className="duty__shortcuts">{S.shortcuts}</span>
+        <a href="/wall">{S.navWall}</a>
+        <a href="/analysis">{S.navAnalysis}</a>
+        <button type="button" onClick={logout}>
+          {S.logout} {session?.user.displayName}
+        </button>
+      </header>
+      <ConnectionBanner status={status} />
+      {actions.notice !== null && (
+        <div
+          className={`duty__notice duty__notice--${actions.notice.kind}`}
+          role="alert"
+          data-testid="duty-notice"
+        >
+          {actions.notice.kind === 'conflict' ? S.conflict : actions.notice.message}
+          <button type="button" onClick={actions.dismiss}>
+            ×
+          </button>
+        </div>
+      )}
+      <AlertQueue
+        alerts={alerts}
+        selectedId={selected?.alertId}
+        pendingIds={new Set(actions.pending.keys())}
+        now={now}
+        onSelect={setSelectedId}
+      />
+      <main className="duty__main">
+        {selected === undefined ? (
+          <p className="duty__empty">{S.noOpenAlerts}</p>
+        ) : (
+          <>
+            <div className="duty__actions">
+              {ACTION_KEYS.map(([kind, key]) => (
+                <button
+                  key={kind}
+                  type="button"
+                  onClick={() => (kind === 'escalate' ? setHint(S.escalateMissing) : setForm(kind))}
+                >
+                  <kbd>{key}</kbd> {S[kind]}
+                </button>
+              ))}
+              {hint !== null && <span className="duty__hint">{hint}</span>}
+            </div>
+            {form !== null && (
+              <ActionForm
+                key={`${selected.alertId}:${form}`}
+                alert={selected}
+                kind={form}
+                onCancel={() => setForm(null)}
+                onSubmit={(cmd) => {
+                  actions.run(selected, cmd);
+                  setForm(null);
+                }}
+              />
+            )}
+            <AlertDetailPanel alert={selected} />
+          </>
+        )}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+import { BAZHONG_DISTRICTS } from '@fengqiao/contracts';
+import { districtShapesFromGeoJson, schematicDistrictShapes, type DistrictShapes } from '@fengqiao/geo';
+
+/**
+ * Where boundaries come from: the dev/preview server (vite.config.ts) serves the file configured in
+ * FQ_GEO_DISTRICTS_PATH here, nginx does in production; absent → the generated schematic.
+ */
+export const DISTRICTS_GEOJSON_URL = '/geo/districts.geojson';
+
+export interface DistrictMap {
+  readonly source: 'configured' | 'schematic';
+  /** A FeatureCollection whose features are named by district name, as ECharts matches them. */
+  readonly geoJson: object;
+}
+
+/** DistrictShapes → GeoJSON with `name` (what ECharts joins data on) and `adcode`. */
+export function toGeoJson(shapes: DistrictShapes): object {
+  return {
+    type: 'FeatureCollection',
+    features: BAZHONG_DISTRICTS.map((d) => ({
+      type: 'Feature',
+      properties: { name: d.name, adcode: d.code },
+      geometry: { type: 'MultiPolygon', coordinates: shapes.get(d.code) ?? [] },
+    })),
+  };
+}
+
+export const schematicMap = (): DistrictMap => ({
+  source: 'schematic',
+  geoJson: toGeoJson(schematicDistrictShapes()),
+});
+
+/** Loads the configured boundaries; any failure (none configured, bad file) yields the schematic. */
+export async function loadDistrictMap(signal: AbortSignal): Promise<DistrictMap> {
+  try {
+    const res = await fetch(DISTRICTS_GEOJSON_URL, { signal });
+    if (!res.ok) return schematicMap();
+    return { source: 'configured', geoJson: toGeoJson(districtShapesFromGeoJson(await res.json())) };
+  } catch {
+    return schematicMap();
+  }
+}

@@ -1,0 +1,145 @@
+import {
+  createContext,
+  useContext,
+  useEffect,
+  useMemo,
+  useReducer,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
+import { io, type Socket } from 'socket.io-client';
+import {
+  alertListResponseSchema,
+  LIVE_NAMESPACE,
+  type Alert,
+  type AlertChanged,
+  type ClientToServerEvents,
+  type ServerToClientEvents,
+} from '@fengqiao/contracts';
+import { apiGet } from '../api/http';
+import { refreshSession, validAccessToken } from '../auth/session';
+import { applyChange, emptyBook, mergeSnapshot, upsertAlert, type AlertBook } from './alert-book';
+
+export type LiveStatus = 'connecting' | 'live' | 'reconnecting' | 'resyncing';
+
+export interface LiveAlerts {
+  readonly book: AlertBook;
+  readonly status: LiveStatus;
+  /** Puts a newer version of an alert into the book (a transition's answer). */
+  readonly upsert: (alert: Alert) => void;
+}
+
+type Action =
+  | { kind: 'change'; change: AlertChanged }
+  | { kind: 'snapshot'; alerts: readonly Alert[] }
+  | { kind: 'upsert'; alert: Alert }
+  | { kind: 'resynced'; latestSeq: number };
+
+function reduce(book: AlertBook, action: Action): AlertBook {
+  switch (action.kind) {
+    case 'change':
+      return applyChange(book, action.change);
+    case 'snapshot':
+      return mergeSnapshot(book, action.alerts);
+    case 'upsert':
+      return upsertAlert(book, action.alert);
+    case 'resynced':
+      return { ...book, lastSeq: Math.max(book.lastSeq, action.latestSeq) };
+  }
+}
+
+const OPEN_QUERY = '/api/alerts?state=raised,acknowledged,dispatched,escalated,reopened&limit=200';
+const RETRY_MS = 3000;
+
+const LiveContext = createContext<LiveAlerts | null>(null);
+
+type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/**
+ * One Socket.IO connection per page, shared by every panel. Resumes with `lastSeq` so the server
+ * replays what was missed; the book de-duplicates by alert version, so nothing shows twice.
+ */
+export function LiveAlertsProvider({ children }: { readonly children: ReactNode }) {
+  const [book, dispatch] = useReducer(reduce, undefined, emptyBook);
+  const [status, setStatus] = useState<LiveStatus>('connecting');
+  const lastSeq = useRef(0);
+  lastSeq.current = book.lastSeq;
+
+  useEffect(() => {
+    const controller = new AbortController();
+    const reload = (): void => {
+      apiGet(OPEN_QUERY, alertListResponseSchema, controller.signal)
+        .then((r) => dispatch({ kind: 'snapshot', alerts: r.items }))
+        .catch(() => undefined);
+    };
+    const socket: LiveSocket = io(LIVE_NAMESPACE, {
+      transports: ['websocket'],
+      auth: (cb) => {
+        void validAccessToken().then((token) =>
+          cb(lastSeq.current > 0 ? { token: token ?? '', lastSeq: lastSeq.current } : { token: token ?? '' }),
+        );
+      },
+    });
+    const retry = bindSocket(socket, { dispatch, setStatus, reload });
+    return () => {
+      controller.abort();
+      window.clearTimeout(retry.timer);
+      socket.removeAllListeners();
+      socket.disconnect();
+    };
+  }, []);
+
+  const value = useMemo<LiveAlerts>(
+    () => ({ book, status, upsert: (alert) => dispatch({ kind: 'upsert', alert }) }),
+    [book, status],
+  );
+  return <LiveContext.Provider value={value}>{children}</LiveContext.Provider>;
+}
+
+interface Handlers {
+  readonly dispatch: (a: Action) => void;
+  readonly setStatus: (s: LiveStatus) => void;
+  readonly reload: () => void;
+}
+
+/** Wires the socket's events; returns the retry timer holder so the caller can clear it. */
+function bindSocket(socket: LiveSocket, h: Handlers): { timer: number } {
+  const retry = { timer: 0 };
+  // A refused handshake or a server-side close does not reconnect by itself: refresh, then retry.
+  const reconnectLater = (): void => {
+    h.setStatus('reconnecting');
+    window.clearTimeout(retry.timer);
+    retry.timer = window.setTimeout(() => {
+      void refreshSession().then(() => socket.connect());
+    }, RETRY_MS);
+  };
+  socket.on('connect', () => {
+    h.setStatus('live');
+    // The snapshot is merged by version, so loading it on every (re)connect is safe and closes gaps.
+    h.reload();
+  });
+  socket.on('disconnect', (reason) => {
+    if (reason === 'io server disconnect') reconnectLater();
+    else h.setStatus('reconnecting');
+  });
+  socket.on('connect_error', () => {
+    if (!socket.active) reconnectLater();
+    else h.setStatus('reconnecting');
+  });
+  socket.on('alert.changed', (change) => h.dispatch({ kind: 'change', change }));
+  socket.on('alerts.resync', (notice) => {
+    h.setStatus('resyncing');
+    h.dispatch({ kind: 'resynced', latestSeq: notice.latestSeq });
+    h.reload();
+    h.setStatus('live');
+  });
+  socket.on('session.expired', reconnectLater);
+  return retry;
+}
+
+export function useLiveAlerts(): LiveAlerts {
+  const live = useContext(LiveContext);
+  if (live === null) throw new Error('useLiveAlerts outside LiveAlertsProvider');
+  return live;
+}

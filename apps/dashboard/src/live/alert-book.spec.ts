@@ -1,0 +1,106 @@
+import { type Alert, type AlertChanged } from '@fengqiao/contracts';
+import {
+  applyChange,
+  countOpenByColour,
+  emptyBook,
+  formatAge,
+  isFlashing,
+  mergeSnapshot,
+  openAlertsInOrder,
+  upsertAlert,
+} from './alert-book';
+
+let n = 0;
+function alert(overrides: Partial<Alert> = {}): Alert {
+  n += 1;
+  const id = `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+  return {
+    alertId: id,
+    dedupKey: `k${n}`,
+    ruleId: 'r',
+    ruleVersion: 1,
+    colour: 'orange',
+    state: 'raised',
+    version: 1,
+    title: 't',
+    region: { county: '511902' },
+    escalationLevel: 'grid',
+    raisedAt: `2026-11-27T00:00:${String(n % 60).padStart(2, '0')}.000Z`,
+    updatedAt: '2026-11-27T00:00:00.000Z',
+    explanation: { summary: 's', evidence: [], values: {}, thresholds: {} },
+    ...overrides,
+  };
+}
+const change = (a: Alert, seq: number): AlertChanged => ({
+  schema: 'alert.changed.v1',
+  eventId: '00000000-0000-4000-8000-000000000000',
+  occurredAt: a.updatedAt,
+  seq,
+  change: 'raised',
+  alert: a,
+});
+
+describe('the alert book of a live screen', () => {
+  it('keeps one entry per alert and ignores a change it already has (replay after reconnect)', () => {
+    const a = alert();
+    let book = applyChange(emptyBook(), change(a, 7));
+    book = applyChange(book, change(a, 7));
+    expect(book.alerts.size).toBe(1);
+    expect(book.duplicates).toBe(1);
+    expect(book.lastSeq).toBe(7);
+  });
+
+  it('never goes back to an older version, whichever order changes arrive in', () => {
+    const v1 = alert();
+    const v2 = { ...v1, version: 2, state: 'acknowledged' as const };
+    const book = applyChange(applyChange(emptyBook(), change(v2, 9)), change(v1, 8));
+    expect(book.alerts.get(v1.alertId)?.state).toBe('acknowledged');
+    expect(book.lastSeq).toBe(9);
+  });
+
+  it('stays bounded, evicting resolved alerts before open ones', () => {
+    const resolved = alert({ state: 'resolved', updatedAt: '2026-11-27T01:00:00.000Z' });
+    let book = applyChange(emptyBook(), change(resolved, 1), 3);
+    for (let i = 0; i < 3; i += 1) book = applyChange(book, change(alert(), i + 2), 3);
+    expect(book.alerts.size).toBe(3);
+    expect(book.alerts.has(resolved.alertId)).toBe(false);
+    for (let i = 0; i < 50; i += 1) book = applyChange(book, change(alert(), i + 10), 3);
+    expect(book.alerts.size).toBe(3);
+  });
+
+  it('merges a REST snapshot without undoing a newer live change', () => {
+    const v2 = alert({ version: 2, state: 'acknowledged' });
+    const book = mergeSnapshot(applyChange(emptyBook(), change(v2, 3)), [
+      { ...v2, version: 1, state: 'raised' },
+    ]);
+    expect(book.alerts.get(v2.alertId)?.state).toBe('acknowledged');
+    expect(upsertAlert(book, { ...v2, version: 1 })).toBe(book);
+  });
+
+  it('orders open alerts red first, unacknowledged before acknowledged, and drops closed ones', () => {
+    const blue = alert({ colour: 'blue' });
+    const redAcked = alert({ colour: 'red', state: 'acknowledged' });
+    const redRaised = alert({ colour: 'red' });
+    const closed = alert({ colour: 'red', state: 'closed' });
+    const order = openAlertsInOrder([blue, redAcked, closed, redRaised]).map((a) => a.alertId);
+    expect(order).toEqual([redRaised.alertId, redAcked.alertId, blue.alertId]);
+    expect(countOpenByColour([blue, redAcked, closed, redRaised])).toEqual({ red: 2, orange: 0, blue: 1 });
+  });
+
+  it.each([
+    ['red', 'raised', true],
+    ['red', 'escalated', true],
+    ['red', 'acknowledged', false],
+    ['orange', 'raised', false],
+  ] as const)('a %s alert that is %s flashes: %s', (colour, state, flashing) => {
+    expect(isFlashing(alert({ colour, state }))).toBe(flashing);
+  });
+
+  it.each([
+    [5_000, '0:05'],
+    [187_000, '3:07'],
+    [3_753_000, '1:02:33'],
+  ])('formats an age of %i ms as %s', (ms, text) => {
+    expect(formatAge('2026-11-27T00:00:00.000Z', Date.parse('2026-11-27T00:00:00.000Z') + ms)).toBe(text);
+  });
+});

@@ -1,0 +1,111 @@
+import { type Alert, type AlertChanged, type AlertColour, type AlertState } from '@fengqiao/contracts';
+
+/**
+ * The alerts a screen knows, keyed by alert id, and the highest change seq seen (sent back on
+ * reconnection so the server replays only what was missed). Pure and DOM-free.
+ */
+export interface AlertBook {
+  readonly alerts: ReadonlyMap<string, Alert>;
+  readonly lastSeq: number;
+  /** Changes ignored because this or a newer version was already known (replays, redeliveries). */
+  readonly duplicates: number;
+}
+
+/** A wall runs for days: at most this many alerts are kept (STYLE.md §13). */
+export const ALERT_BOOK_CAPACITY = 500;
+
+export const OPEN_STATES: readonly AlertState[] = [
+  'raised',
+  'acknowledged',
+  'dispatched',
+  'escalated',
+  'reopened',
+];
+/** States in which a red alert still flashes and sounds: nobody has taken it on yet. */
+export const UNACKNOWLEDGED_STATES: readonly AlertState[] = ['raised', 'escalated', 'reopened'];
+const TERMINAL: readonly AlertState[] = ['resolved', 'closed'];
+
+export const emptyBook = (): AlertBook => ({ alerts: new Map(), lastSeq: 0, duplicates: 0 });
+
+/** Drops terminal alerts first, oldest update first, then the oldest of the rest, down to `capacity`. */
+function bounded(alerts: Map<string, Alert>, capacity: number): Map<string, Alert> {
+  if (alerts.size <= capacity) return alerts;
+  const victims = [...alerts.values()].sort((a, b) => {
+    const ta = TERMINAL.includes(a.state) ? 0 : 1;
+    const tb = TERMINAL.includes(b.state) ? 0 : 1;
+    return ta - tb || a.updatedAt.localeCompare(b.updatedAt);
+  });
+  for (const v of victims.slice(0, alerts.size - capacity)) alerts.delete(v.alertId);
+  return alerts;
+}
+
+/** Applies one streamed change; the same change twice, or an older one, leaves the book as it was. */
+export function applyChange(
+  book: AlertBook,
+  change: AlertChanged,
+  capacity = ALERT_BOOK_CAPACITY,
+): AlertBook {
+  const lastSeq = Math.max(book.lastSeq, change.seq);
+  const known = book.alerts.get(change.alert.alertId);
+  if (known !== undefined && known.version >= change.alert.version) {
+    return { ...book, lastSeq, duplicates: book.duplicates + 1 };
+  }
+  const alerts = new Map(book.alerts);
+  alerts.set(change.alert.alertId, change.alert);
+  return { alerts: bounded(alerts, capacity), lastSeq, duplicates: book.duplicates };
+}
+
+/** Merges a REST snapshot: per alert the higher version wins, so a racing live change is never undone. */
+export function mergeSnapshot(
+  book: AlertBook,
+  snapshot: readonly Alert[],
+  capacity = ALERT_BOOK_CAPACITY,
+): AlertBook {
+  const alerts = new Map(book.alerts);
+  for (const a of snapshot) {
+    const known = alerts.get(a.alertId);
+    if (known === undefined || known.version < a.version) alerts.set(a.alertId, a);
+  }
+  return { ...book, alerts: bounded(alerts, capacity) };
+}
+
+/** Replaces one alert with a newer version (e.g. a transition's answer); never goes backwards. */
+export function upsertAlert(book: AlertBook, alert: Alert): AlertBook {
+  const known = book.alerts.get(alert.alertId);
+  if (known !== undefined && known.version >= alert.version) return book;
+  const alerts = new Map(book.alerts);
+  alerts.set(alert.alertId, alert);
+  return { ...book, alerts };
+}
+
+const RANK: Record<AlertColour, number> = { red: 0, orange: 1, blue: 2 };
+
+/** Open alerts, red first; within a colour the unacknowledged first, then the newest. */
+export function openAlertsInOrder(alerts: Iterable<Alert>): Alert[] {
+  return [...alerts]
+    .filter((a) => OPEN_STATES.includes(a.state))
+    .sort((a, b) => {
+      const ua = UNACKNOWLEDGED_STATES.includes(a.state) ? 0 : 1;
+      const ub = UNACKNOWLEDGED_STATES.includes(b.state) ? 0 : 1;
+      return RANK[a.colour] - RANK[b.colour] || ua - ub || b.raisedAt.localeCompare(a.raisedAt);
+    });
+}
+
+export function isFlashing(alert: Alert): boolean {
+  return alert.colour === 'red' && UNACKNOWLEDGED_STATES.includes(alert.state);
+}
+
+export function countOpenByColour(alerts: Iterable<Alert>): Record<AlertColour, number> {
+  const counts: Record<AlertColour, number> = { red: 0, orange: 0, blue: 0 };
+  for (const a of alerts) if (OPEN_STATES.includes(a.state)) counts[a.colour] += 1;
+  return counts;
+}
+
+/** "3:07", "1:02:33": the age counter of the ticker. */
+export function formatAge(fromIso: string, nowMs: number): string {
+  const total = Math.max(0, Math.floor((nowMs - Date.parse(fromIso)) / 1000));
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = String(total % 60).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
+}

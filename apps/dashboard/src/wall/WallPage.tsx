@@ -1,0 +1,46 @@
+import { useNow, useViewportScale } from '../common/hooks';
+import { ConnectionBanner } from '../common/ConnectionBanner';
+import { S } from '../i18n/strings';
+import { useLiveAlerts } from '../live/LiveAlerts';
+import { AlertTicker } from './AlertTicker';
+import { DistrictMapPanel } from './DistrictMapPanel';
+import { HotspotList } from './HotspotList';
+import { KpiTiles } from './KpiTiles';
+import { TrendPanels } from './TrendPanels';
+import { VideoPatrolSlot } from './VideoPatrolSlot';
+import './wall.css';
+
+function Clock() {
+  const now = useNow(1000);
+  const local = new Date(now + 8 * 3600_000).toISOString();
+  return <span className="wall__clock">{`${local.slice(0, 10)} ${local.slice(11, 19)}`}</span>;
+}
+
+/** The unattended wall: no interaction, no scrollbars, readable from across the room. */
+export function WallPage() {
+  const { status } = useLiveAlerts();
+  const scale = useViewportScale();
+  return (
+    <div className="wall" data-testid="wall" data-live={status}>
+      <header className="wall__header">
+        <h1>{S.appTitle}</h1>
+        <Clock />
+      </header>
+      <ConnectionBanner status={status} />
+      <div className="wall__left">
+        <KpiTiles />
+        <HotspotList />
+      </div>
+      <div className="wall__centre">
+        <DistrictMapPanel scale={scale} />
+        <div className="wall__trends">
+          <TrendPanels scale={scale} />
+        </div>
+      </div>
+      <div className="wall__right">
+        <AlertTicker />
+        <VideoPatrolSlot />
+      </div>
+    </div>
+  );
+}
