@@ -10,6 +10,7 @@ import { AlertChangePublisher } from './messaging/alert-change.publisher';
 import { WarningConsumer } from './messaging/warning-consumer';
 import { AlertsRepository } from './persistence/alerts.repository';
 import { CamerasRepository } from './persistence/cameras.repository';
+import { HistoryRepository } from './persistence/history.repository';
 import { warningTopics } from './warning-topics';
 
 /**
@@ -50,6 +51,7 @@ export function createWarningApp(config: FengqiaoConfig, options: WarningAppOpti
       pool,
       alerts,
       cameras: new CamerasRepository(),
+      history: new HistoryRepository(),
       recorder: new AlertRecorder(pool, alerts),
       publisher: new AlertChangePublisher(producer, topics.byKind.alertChanges),
     },

@@ -13,7 +13,7 @@
  */
 
 // The engine
-export { step } from './engine/step';
+export { step, warmUp } from './engine/step';
 export { createEngineState, type EngineInput, type EngineState, type StepResult } from './engine/state';
 export { openAlerts, stateSizes, topHotspots } from './engine/queries';
 export { createEngineContext, type EngineContext } from './context';

@@ -12,17 +12,22 @@ import {
   type EngineContext,
   type EngineInput,
   type EngineState,
+  type BaselineSeries,
+  warmUp,
 } from '@fengqiao/rules';
 import { type Clock } from '../clock.port';
 import { type AlertChangePublisher } from '../messaging/alert-change.publisher';
 import { type AlertsRepository } from '../persistence/alerts.repository';
 import { type CamerasRepository } from '../persistence/cameras.repository';
+import { type HistoryRepository } from '../persistence/history.repository';
 import { type AlertRecorder } from './alert-recorder';
+import { loadBaseline, replayStored } from './rebuild';
 
 export interface WarningDeps {
   readonly pool: DbPool;
   readonly alerts: AlertsRepository;
   readonly cameras: CamerasRepository;
+  readonly history: HistoryRepository;
   readonly recorder: AlertRecorder;
   readonly publisher: AlertChangePublisher;
 }
@@ -47,6 +52,10 @@ export class WarningService {
   private ctx: EngineContext | undefined;
   private state: EngineState = createEngineState();
   private readonly sites = new Map<string, CameraSite>();
+  private baseline: BaselineSeries[] = [];
+  /** Events replayed from the database at start; the same events arriving from Kafka are skipped. */
+  private readonly warmIds = new Set<string>();
+  private rebuiltAt = 0;
   private rules: CompiledRuleSet;
   private queue: Promise<unknown> = Promise.resolve();
   readonly stats: WarningStats = {
@@ -66,23 +75,35 @@ export class WarningService {
     this.rules = compileRuleSet(ruleSet);
   }
 
-  /** Start-up: directory from the cameras table, then the alerts and dark cameras the database knows. */
+  /**
+   * Start-up: the directory from the cameras table, 90-day baselines from the hourly rollup, the
+   * alerts the database holds, then the stored events that rebuild windows and deadlines.
+   */
   rebuild(): Promise<void> {
     return this.serial(async () => {
+      const { pool, cameras, alerts } = this.deps;
       this.state = createEngineState();
-      for (const s of await this.deps.cameras.allSites(this.deps.pool)) this.sites.set(s.cameraId, s);
+      for (const s of await cameras.allSites(pool)) this.sites.set(s.cameraId, s);
+      this.baseline = await loadBaseline(
+        this.deps,
+        this.clock.now(),
+        this.rules.spec.calendar.utcOffsetMinutes,
+      );
       this.refreshContext();
-      const since = new Date(this.clock.now() - this.rules.spec.reopenWithinMs);
-      for (const alert of await this.deps.alerts.findActive(this.deps.pool, since)) this.adopt(alert);
-      for (const { cameraId, since: at } of await this.deps.cameras.offline(this.deps.pool)) {
+      const now = this.clock.now();
+      this.rebuiltAt = now;
+      for (const alert of await alerts.findActive(pool, new Date(now - this.rules.spec.reopenWithinMs)))
+        this.adopt(alert);
+      await replayStored(this.deps, this.context(), this.state, now, this.warmIds);
+      for (const { cameraId, since } of await cameras.offline(pool)) {
         const event = {
           schema: 'camera.status.v1',
           eventId: ZERO_UUID,
-          occurredAt: at.toISOString(),
+          occurredAt: since.toISOString(),
           cameraId,
           online: false,
         } as const;
-        await this.apply([{ kind: 'camera-status', event }]);
+        warmUp(this.context(), this.state, { kind: 'camera-status', event });
       }
     });
   }
@@ -99,6 +120,8 @@ export class WarningService {
   }
 
   tick(): Promise<void> {
+    // Kafka redelivers at most what was stored but not committed; a day later none is left to skip.
+    if (this.clock.now() - this.rebuiltAt > 24 * 3_600_000) this.warmIds.clear();
     return this.serial(() => this.apply([{ kind: 'tick' }]));
   }
 
@@ -116,6 +139,7 @@ export class WarningService {
     const published: AlertChanged[] = [];
     for (const input of inputs) {
       this.stats.inputs++;
+      if ('event' in input && this.warmIds.delete(input.event.eventId)) continue;
       const { decisions } = step(ctx, this.state, input, this.clock.now());
       for (const d of decisions) await this.record(d, published);
     }

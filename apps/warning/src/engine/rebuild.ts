@@ -1,0 +1,59 @@
+import { type DbPool } from '@fengqiao/db';
+import {
+  buildBaseline,
+  warmUp,
+  type BaselineSeries,
+  type EngineContext,
+  type EngineState,
+} from '@fengqiao/rules';
+import { type HistoryRepository } from '../persistence/history.repository';
+
+const HOUR = 3_600_000;
+const BASELINE_DAYS = 91;
+
+interface HistoryDeps {
+  readonly pool: DbPool;
+  readonly history: HistoryRepository;
+}
+
+/** Per township/county and hour-of-week baselines from the last 13 weeks of the hourly rollup. */
+export async function loadBaseline(
+  deps: HistoryDeps,
+  now: number,
+  utcOffsetMinutes: number,
+): Promise<BaselineSeries[]> {
+  const until = now - (now % HOUR);
+  const rows = await deps.history.hourlyCounts(
+    deps.pool,
+    new Date(until - BASELINE_DAYS * 24 * HOUR),
+    new Date(until),
+  );
+  return buildBaseline(rows, { untilMs: until, weeks: BASELINE_DAYS / 7, utcOffsetMinutes });
+}
+
+/**
+ * Replays stored events into the engine without deciding (windows, anomalies, deadlines); their
+ * ids go to `warmIds` so the same events, redelivered by Kafka, are not counted twice.
+ */
+export async function replayStored(
+  deps: HistoryDeps,
+  ctx: EngineContext,
+  state: EngineState,
+  now: number,
+  warmIds: Set<string>,
+): Promise<void> {
+  const cases = await deps.history.caseEvents(
+    deps.pool,
+    new Date(now - 62 * 24 * HOUR),
+    new Date(now - 24 * HOUR),
+  );
+  const detections = await deps.history.analytics(deps.pool, new Date(now - 2 * HOUR));
+  for (const event of cases) {
+    warmIds.add(event.eventId);
+    warmUp(ctx, state, { kind: 'case', event });
+  }
+  for (const event of detections) {
+    warmIds.add(event.eventId);
+    warmUp(ctx, state, { kind: 'camera-analytics', event });
+  }
+}
