@@ -11,6 +11,7 @@ import { LiveModule } from './live/live.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { OpenApiModule } from './openapi/openapi.module';
 import { TrendsModule } from './trends/trends.module';
+import { VideoModule } from './video/video.module';
 
 @Module({})
 export class AppModule {
@@ -26,6 +27,7 @@ export class AppModule {
         LiveModule,
         TrendsModule,
         CamerasModule,
+        VideoModule,
         OpenApiModule,
         HealthModule,
       ],

@@ -28,6 +28,7 @@ import {
   yearOnYearResponseSchema,
   type UserRole,
 } from '@fengqiao/contracts';
+import { cameraIdParamsSchema, playGrantResponseSchema, playRequestSchema } from '../video/video-api';
 
 /** One HTTP route: where it is, who may call it, what it takes and returns. */
 export interface RouteSpec {
@@ -232,6 +233,17 @@ export const ROUTES = {
     access: WATCHERS,
     query: cameraStatusQuerySchema,
     response: cameraStatusResponseSchema,
+  },
+  'video.play': {
+    method: 'POST',
+    path: 'video/cameras/:cameraId/play',
+    summary: 'A short-lived play token for one camera, audited with why (alert or patrol)',
+    // Live video of people: the wall, duty officers and administrators, not analysts or intake.
+    access: ['wall', 'duty-officer', 'admin'],
+    rateLimit: 'write',
+    params: cameraIdParamsSchema,
+    body: playRequestSchema,
+    response: playGrantResponseSchema,
   },
   'audit.verify': {
     method: 'GET',

@@ -86,6 +86,19 @@ describe('trends, hotspots and cameras (real PostgreSQL)', () => {
     expect(csv.text.split('\r\n')[0]).toBe('bucket,region,category,events');
   });
 
+  it('keeps the daily rollup in step with the ingest writer’s upserts', async () => {
+    const upsert = `INSERT INTO region_hourly_rollup (bucket, county, township, source, category, events)
+      VALUES ('2026-04-01T05:00:00Z', '511903', '511903001', 'case', $1, $2)
+      ON CONFLICT (bucket, township, source, category) DO UPDATE SET events = region_hourly_rollup.events + EXCLUDED.events`;
+    await api.pool.query(upsert, [CATEGORY, 3]);
+    await api.pool.query(upsert, [CATEGORY, 4]);
+    const daily = await api.pool.query<{ events: number }>(
+      "SELECT events FROM region_daily_rollup WHERE township = '511903001' AND category = $1",
+      [CATEGORY],
+    );
+    expect(daily.rows).toEqual([{ events: 7 }]);
+  });
+
   it('refuses a range that is backwards or too long for its bucket', async () => {
     for (const q of [
       range('2026-03-02T00:00:00Z', '2026-03-01T00:00:00Z'),

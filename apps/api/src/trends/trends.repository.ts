@@ -15,6 +15,12 @@ export interface RollupFilter {
 /** Filters shared by every rollup query: parameters $1..$7, in this order. */
 const WHERE = `bucket >= $1 AND bucket < $2 AND ($3::text IS NULL OR county = $3) AND ($4::text IS NULL OR township = $4)
   AND ($5::text IS NULL OR source = $5) AND ($6::text IS NULL OR category = $6)`;
+/** The same filters over region_daily_rollup: the Beijing days that overlap [from, to) (shifted). */
+const daysWhere = (shift = ''): string => `day >= fq_beijing_day($1::timestamptz${shift})
+  AND day <= fq_beijing_day($2::timestamptz${shift} - interval '1 microsecond')
+  AND ($3::text IS NULL OR county = $3) AND ($4::text IS NULL OR township = $4)
+  AND ($5::text IS NULL OR source = $5) AND ($6::text IS NULL OR category = $6)`;
+const DAYS = daysWhere();
 const REGION = `CASE WHEN $7::text = 'township' THEN township ELSE county END`;
 const args = (f: RollupFilter): unknown[] => [
   f.from,
@@ -47,16 +53,27 @@ export class TrendsRepository {
     return res.rows;
   }
 
-  /** The range and the same range a year earlier, in one scan of both. */
+  /** Day and week buckets from the daily rollup; a bucket is named by its Beijing-midnight start. */
+  async seriesByDay(
+    db: Queryable,
+    f: RollupFilter,
+    step: string,
+  ): Promise<{ bucket: Date; region: string; category: string; events: number }[]> {
+    const res = await db.query<{ bucket: Date; region: string; category: string; events: number }>(
+      `SELECT (date_bin($8::interval, day::timestamp, timestamp '2000-01-03') - interval '8 hours') AT TIME ZONE 'UTC' AS bucket,
+              ${REGION} AS region, category, sum(events)::bigint AS events
+       FROM region_daily_rollup WHERE ${DAYS} GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+      [...args(f), step],
+    );
+    return res.rows;
+  }
+
+  /** The days of the range and the same days a year earlier: two index range scans. */
   async yearOnYear(db: Queryable, f: RollupFilter): Promise<{ current: number; previous: number }> {
+    const lastYear = daysWhere(" - interval '1 year'");
     const res = await db.query<{ current: number; previous: number }>(
-      `WITH ranges AS (SELECT $1::timestamptz AS f, $2::timestamptz AS t)
-       SELECT coalesce(sum(events) FILTER (WHERE bucket >= r.f), 0)::bigint AS current,
-              coalesce(sum(events) FILTER (WHERE bucket < r.t - interval '1 year'), 0)::bigint AS previous
-       FROM ranges r JOIN region_hourly_rollup ON
-         ((bucket >= r.f AND bucket < r.t) OR (bucket >= r.f - interval '1 year' AND bucket < r.t - interval '1 year'))
-       WHERE ($3::text IS NULL OR county = $3) AND ($4::text IS NULL OR township = $4)
-         AND ($5::text IS NULL OR source = $5) AND ($6::text IS NULL OR category = $6)`,
+      `SELECT (SELECT coalesce(sum(events), 0) FROM region_daily_rollup WHERE ${DAYS})::bigint AS current,
+              (SELECT coalesce(sum(events), 0) FROM region_daily_rollup WHERE ${lastYear})::bigint AS previous`,
       args(f).slice(0, 6),
     );
     return res.rows[0] ?? { current: 0, previous: 0 };
@@ -68,7 +85,7 @@ export class TrendsRepository {
   ): Promise<{ region: string; name: string | null; events: number }[]> {
     const res = await db.query<{ region: string; name: string | null; events: number }>(
       `SELECT t.region, g.name, t.events FROM (
-         SELECT ${REGION} AS region, sum(events)::bigint AS events FROM region_hourly_rollup WHERE ${WHERE} GROUP BY 1) t
+         SELECT ${REGION} AS region, sum(events)::bigint AS events FROM region_daily_rollup WHERE ${DAYS} GROUP BY 1) t
        LEFT JOIN regions g ON g.code = t.region ORDER BY t.events DESC, t.region`,
       args(f),
     );

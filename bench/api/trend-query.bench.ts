@@ -1,0 +1,100 @@
+/**
+ * Trend queries over seeded history: 90 days for one township and for the whole city (p95 target
+ * ≤ 50 ms), and the NestJS route ÷ the same handler on bare Fastify (target ≥ 0.8).
+ *   node -r @swc-node/register bench/api/trend-query.bench.ts --duration 5 --days 120
+ */
+import { type AddressInfo } from 'node:net';
+import fastify from 'fastify';
+import { trendSeriesQuerySchema, type TokenPair } from '@fengqiao/contracts';
+import { parseOrThrow } from '../../apps/api/src/common/zod-pipe';
+import { systemClock } from '../../apps/api/src/infra/api-options';
+import { Database } from '../../apps/api/src/infra/database';
+import { TrendsRepository } from '../../apps/api/src/trends/trends.repository';
+import { TrendsService } from '../../apps/api/src/trends/trends.service';
+import { benchApiDatabase, percentile, startBenchApi } from './bench-api-env';
+import { durationArg, wrk } from './wrk';
+
+function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  const v = i >= 0 ? Number(process.argv[i + 1]) : Number.NaN;
+  return Number.isFinite(v) && v > 0 ? v : fallback;
+}
+
+/** 120 townships × 6 categories × 2 sources, hourly, with about a quarter of the cells non-zero. */
+const SEED = `
+  INSERT INTO region_hourly_rollup (bucket, county, township, source, category, events)
+  SELECT h, c, c || lpad(t::text, 3, '0'), s, k, 1 + (abs(hashtext(h::text || c || t || k || s)) % 9)
+  FROM generate_series(date_trunc('hour', now()) - $1::int * interval '1 day', date_trunc('hour', now()), interval '1 hour') h,
+       unnest(ARRAY['511902','511903','511921','511922','511923']) c, generate_series(1, 24) t,
+       unnest(ARRAY['case','analytics']) s, unnest(ARRAY['neighbour','labour','land','family','traffic','crowd']) k
+  WHERE abs(hashtext(h::text || c || t || k || s || 'x')) % 4 = 0`;
+
+async function timeSequential(url: string, token: string, n: number): Promise<{ p50: number; p95: number }> {
+  const times: number[] = [];
+  for (let i = 0; i < n; i += 1) {
+    const t0 = process.hrtime.bigint();
+    const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+    await res.arrayBuffer();
+    if (res.status !== 200) throw new Error(`HTTP ${res.status} from ${url}`);
+    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p95: percentile(times, 95) };
+}
+
+async function main(): Promise<void> {
+  const seconds = durationArg(5);
+  const days = arg('days', 120);
+  const { config, pool } = await benchApiDatabase();
+  const t0 = Date.now();
+  const seeded = await pool.query(SEED, [days]);
+  await pool.query('ANALYZE region_hourly_rollup');
+  process.stdout.write(
+    `seeded ${seeded.rowCount} rollup rows (${days} days) in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`,
+  );
+  const api = await startBenchApi(config, { loginLimitPerMinute: 1000 });
+  const login = await fetch(`${api.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'analyst', password: 'analyst-demo-2026' }),
+  });
+  const token = ((await login.json()) as TokenPair).accessToken;
+  const to = new Date().toISOString();
+  const from = new Date(Date.now() - 90 * 86_400_000).toISOString();
+  const queries = {
+    'township, 90 days, day buckets': `from=${from}&to=${to}&township=511902001&bucket=day`,
+    'city, 90 days, day buckets': `from=${from}&to=${to}&bucket=day`,
+    'city, 90 days, week buckets': `from=${from}&to=${to}&bucket=week`,
+  };
+  for (const [name, q] of Object.entries(queries)) {
+    const r = await timeSequential(`${api.url}/api/trends/series?${q}`, token, 60);
+    process.stdout.write(
+      `${name.padEnd(32)} p50 ${r.p50.toFixed(1)} ms  p95 ${r.p95.toFixed(1)} ms (target p95 ≤ 50)\n`,
+    );
+  }
+
+  // The same handler (zod parse + TrendsService) on bare Fastify, no guard/pipes/filters.
+  const service = new TrendsService(new Database(pool), new TrendsRepository(), systemClock);
+  const bare = fastify();
+  bare.get('/api/trends/series', async (req) =>
+    service.series(parseOrThrow(trendSeriesQuerySchema, req.query)),
+  );
+  await bare.listen({ port: 0, host: '127.0.0.1' });
+  const barePort = (bare.server.address() as AddressInfo).port;
+  const q = queries['township, 90 days, day buckets'];
+  const auth = [`authorization: Bearer ${token}`];
+  const nest = await wrk(`${api.url}/api/trends/series?${q}`, seconds, 8, auth);
+  const raw = await wrk(`http://127.0.0.1:${barePort}/api/trends/series?${q}`, seconds, 8, auth);
+  process.stdout.write(
+    `township query under load: nest ${nest.requestsPerSecond.toFixed(0)} req/s, bare fastify ${raw.requestsPerSecond.toFixed(0)} req/s, ` +
+      `ratio ${(nest.requestsPerSecond / raw.requestsPerSecond).toFixed(2)} (target ≥ 0.8; non-2xx ${nest.non2xx}/${raw.non2xx})\n`,
+  );
+  await bare.close();
+  await api.app.close();
+  await pool.end();
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`${err instanceof Error ? err.stack : String(err)}\n`);
+  process.exit(1);
+});
