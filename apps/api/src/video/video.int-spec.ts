@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { type ApiErrorBody } from '@fengqiao/contracts';
 import { verifyPlayToken } from '@fengqiao/media';
+import { anAlert, storeRaisedAlert } from '../testing/alert-fixtures';
 import { type ApiHarness, startApi } from '../testing/api-harness';
 import { type PlayGrantResponse } from './video-api';
 
@@ -62,6 +63,18 @@ describe('POST /api/video/cameras/:cameraId/play: short-lived play tokens, audit
     expect(rows.rows).toEqual([
       { actor_role: 'duty-officer', target_id: ENYANG_CAMERA, detail: { reason: 'patrol' } },
     ]);
+  });
+
+  it('records the alert a play was for', async () => {
+    const { accessToken } = await api.login('duty-officer');
+    const alert = anAlert();
+    await storeRaisedAlert(api.pool, alert);
+    await play(BAZHOU_CAMERA, accessToken, { reason: 'alert', alertId: alert.alertId }).expect(201);
+    const rows = await api.pool.query<{ detail: object }>(
+      `SELECT detail FROM audit_log WHERE action = 'video.play' AND target_id = $1 AND actor_role = 'duty-officer'`,
+      [BAZHOU_CAMERA],
+    );
+    expect(rows.rows).toEqual([{ detail: { reason: 'alert', alertId: alert.alertId } }]);
   });
 
   it.each([
