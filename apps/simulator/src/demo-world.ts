@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { buildDemoCity, DEFAULT_DEMO_SEED, type DemoCity } from '@fengqiao/geo';
+import { GeoError, buildDemoCity, DEFAULT_DEMO_SEED, type DemoCity } from '@fengqiao/geo';
 
 export interface DemoWorldOptions {
   readonly seed?: number;
@@ -17,12 +17,20 @@ export const DEFAULT_REGISTRY_SIZE = 31_000;
  * simulator and history agree on the same cameras and regions without sharing state.
  */
 export function loadDemoWorld(options: DemoWorldOptions): DemoCity {
-  const geojson: unknown =
-    options.geojsonPath === undefined ? undefined : JSON.parse(readFileSync(options.geojsonPath, 'utf8'));
+  const geojson = options.geojsonPath === undefined ? undefined : readGeoJson(options.geojsonPath);
   return buildDemoCity({
     seed: options.seed ?? DEFAULT_DEMO_SEED,
     geojson,
     townships: options.townships,
     cameras: options.registry ?? DEFAULT_REGISTRY_SIZE,
   });
+}
+
+function readGeoJson(path: string): unknown {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch (err) {
+    const reason = err instanceof Error ? err.message : String(err);
+    throw new GeoError('GEO_BAD_GEOJSON', `cannot read the boundaries FQ_GEOJSON=${path}: ${reason}`);
+  }
 }

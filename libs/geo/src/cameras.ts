@@ -98,6 +98,7 @@ export function generateCameraRegistry(options: CameraRegistryOptions): CameraSp
   const cameras: CameraSpec[] = [];
   h.grids.forEach((grid, i) => {
     const rng = Prng.derive(seed, 'cameras', grid.code);
+    const geo = Prng.derive(seed, 'camera-locations', grid.code);
     const codes = ancestry(grid.code);
     const county = byCode.get(codes.county);
     const township = byCode.get(codes.township ?? '');
@@ -122,7 +123,7 @@ export function generateCameraRegistry(options: CameraRegistryOptions): CameraSp
         name: `${county.name}${township.name}${placeName(rng, site, village)}-${String(k + 1).padStart(2, '0')}`,
         siteType: site,
         region: { county: county.code, township: township.code, village: village.code, grid: grid.code },
-        location: pointNear(rng, grid.centre, site === 'road' ? 1.2 : grid.urban ? 0.25 : 0.5, shape),
+        location: pointNear(geo, grid.centre, site === 'road' ? 1.2 : grid.urban ? 0.25 : 0.5, shape),
         department: departmentOf(site, county, township),
         streamKey: `cam-${cameraId}`,
       });

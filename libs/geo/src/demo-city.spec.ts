@@ -168,3 +168,32 @@ describe('boundaries', () => {
         expect(pointInMultiPolygon(d.seat, schematic.get(other.code) ?? [])).toBe(d.code === other.code);
   });
 });
+
+describe('boundary independence', () => {
+  it('keeps every code, name, population and camera id when only the boundaries change', () => {
+    const schematic = buildDemoCity({ seed: 8, cameras: 3_000, townships: 30 });
+    const shifted = new Map(
+      [...schematic.shapes].map(([code, shape]) => [
+        code,
+        shape.map((poly) => poly.map((ring) => ring.map(([lon, lat]) => [lon + 0.01, lat - 0.01] as const))),
+      ]),
+    );
+    const features = [...shifted].map(([code, coordinates]) => ({
+      type: 'Feature',
+      properties: { adcode: code },
+      geometry: { type: 'MultiPolygon', coordinates },
+    }));
+    const other = buildDemoCity({
+      seed: 8,
+      cameras: 3_000,
+      townships: 30,
+      geojson: { type: 'FeatureCollection', features },
+    });
+    const strip = (c: typeof schematic) => ({
+      regions: allRegions(c.hierarchy).map((r) => [r.code, r.name, r.population]),
+      cameras: c.cameras.map((x) => [x.cameraId, x.name, x.siteType, x.region.grid]),
+    });
+    expect(strip(other)).toEqual(strip(schematic));
+    expect(other.cameras.map((c) => c.location)).not.toEqual(schematic.cameras.map((c) => c.location));
+  });
+});

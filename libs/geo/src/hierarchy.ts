@@ -109,14 +109,16 @@ function townshipsOf(
   n: number,
   names: NamePool,
 ): Place[] {
+  // Places and attributes draw from separate streams: other boundaries move the points, not the ids.
   const rng = Prng.derive(seed, 'townships', d.code);
+  const geo = Prng.derive(seed, 'township-centres', d.code);
   const kinds = townshipKinds(n);
   const centres: GeoPoint[] = [];
   for (const kind of kinds)
     centres.push(
       kind === 'street'
-        ? pointNear(rng, anchor, 2.5, shape)
-        : bestCandidate(rng, shape, [anchor, ...centres]),
+        ? pointNear(geo, anchor, 2.5, shape)
+        : bestCandidate(geo, shape, [anchor, ...centres]),
     );
   const weights = kinds.map((k) =>
     k === 'street' ? rng.range(3, 6) : k === 'town' ? Math.exp(rng.normal() * 0.4) : rng.range(0.3, 0.7),
@@ -141,7 +143,8 @@ function townshipsOf(
 
 function villagesOf(seed: number, t: Place, shape: MultiPolygonRings, spreadKm: number): Place[] {
   const rng = Prng.derive(seed, 'villages', t.region.code);
-  const names = new NamePool(rng);
+  const geo = Prng.derive(seed, 'village-centres', t.region.code);
+  const names = new NamePool(Prng.derive(seed, 'village-names', t.region.code));
   const communities = t.kind === 'street' ? 5 + rng.int(6) : t.kind === 'town' ? 1 + rng.int(2) : rng.int(2);
   const villages = t.kind === 'street' ? rng.int(3) : t.kind === 'town' ? 8 + rng.int(9) : 5 + rng.int(6);
   const urban = Array<boolean>(communities).fill(true).concat(Array<boolean>(villages).fill(false));
@@ -150,7 +153,7 @@ function villagesOf(seed: number, t: Place, shape: MultiPolygonRings, spreadKm: 
   let community = 1;
   let village = 200;
   return urban.map((u, i) => {
-    const centre = pointNear(rng, t.region.centre, u ? (t.kind === 'street' ? 1.2 : 0.6) : spreadKm, shape);
+    const centre = pointNear(geo, t.region.centre, u ? (t.kind === 'street' ? 1.2 : 0.6) : spreadKm, shape);
     const code = `${t.region.code}${code3(u ? community++ : village++)}`;
     const name = u ? names.community() : names.place('村');
     return {
@@ -170,6 +173,7 @@ function villagesOf(seed: number, t: Place, shape: MultiPolygonRings, spreadKm: 
 
 function gridsOf(seed: number, v: Region, shape: MultiPolygonRings): Region[] {
   const rng = Prng.derive(seed, 'grids', v.code);
+  const geo = Prng.derive(seed, 'grid-centres', v.code);
   const n = v.urban ? 4 + rng.int(6) : 1 + rng.int(4);
   const people = apportion(
     v.population,
@@ -180,7 +184,7 @@ function gridsOf(seed: number, v: Region, shape: MultiPolygonRings): Region[] {
     level: 'grid',
     parent: v.code,
     name: `${v.name}第${i + 1}网格`,
-    centre: pointNear(rng, v.centre, v.urban ? 0.3 : 0.8, shape),
+    centre: pointNear(geo, v.centre, v.urban ? 0.3 : 0.8, shape),
     population,
     urban: v.urban,
   }));
