@@ -54,6 +54,24 @@ export class RegistryRepository {
     }
   }
 
+  /** Removes regions the seeded city no longer has (only the seed writes this table). */
+  async pruneRegions(codes: readonly string[]): Promise<number> {
+    const r = await this.pool.query('DELETE FROM regions WHERE NOT (code = ANY($1))', [codes]);
+    return r.rowCount ?? 0;
+  }
+
+  /**
+   * Removes cameras an earlier demo seed registered that the current registry no longer has; only
+   * rows carrying the demo's fixed registration instant are touched, never an upstream camera.
+   */
+  async pruneDemoCameras(ids: readonly string[], registeredAt: string): Promise<number> {
+    const r = await this.pool.query(
+      'DELETE FROM cameras WHERE registered_at = $2::timestamptz AND NOT (camera_id = ANY($1))',
+      [ids, registeredAt],
+    );
+    return r.rowCount ?? 0;
+  }
+
   async existingCameraIds(ids: readonly string[]): Promise<Set<string>> {
     const r = await this.pool.query<{ id: string }>(
       'SELECT camera_id AS id FROM cameras WHERE camera_id = ANY($1)',

@@ -36,13 +36,18 @@ export class SeedService {
   async run(city: DemoCity, options: SeedOptions = {}): Promise<SeedResult> {
     const regionsWritten = await this.seedRegions(city, options.force === true);
     const camerasWritten = await this.seedCameras(city, options.force === true);
+    // A registry that changed in the database must reach the topic too, whatever the topic holds.
     const camerasProduced =
-      this.kafka === undefined ? 0 : await this.produceRegistry(this.kafka, city, options);
+      this.kafka === undefined
+        ? 0
+        : await this.produceRegistry(this.kafka, city, options, camerasWritten > 0);
     return { regionsWritten, camerasWritten, camerasProduced };
   }
 
   private async seedRegions(city: DemoCity, force: boolean): Promise<number> {
     const regions = allRegions(city.hierarchy);
+    const pruned = await this.repo.pruneRegions(regions.map((r) => r.code));
+    if (pruned > 0) this.say(`seed: regions: ${fmt(pruned)} left over from an earlier city removed`);
     const present = await this.repo.countRegions(regions.map((r) => r.code));
     if (present === regions.length && !force) {
       this.say(`seed: regions: all ${fmt(regions.length)} present, skipped`);
@@ -53,9 +58,10 @@ export class SeedService {
   }
 
   private async seedCameras(city: DemoCity, force: boolean): Promise<number> {
-    const existing = force
-      ? new Set<string>()
-      : await this.repo.existingCameraIds(city.cameras.map((c) => c.cameraId));
+    const ids = city.cameras.map((c) => c.cameraId);
+    const pruned = await this.repo.pruneDemoCameras(ids, DEMO_REGISTERED_AT);
+    if (pruned > 0) this.say(`seed: cameras: ${fmt(pruned)} left over from an earlier demo registry removed`);
+    const existing = force ? new Set<string>() : await this.repo.existingCameraIds(ids);
     const missing = city.cameras.filter((c) => !existing.has(c.cameraId));
     if (missing.length === 0) {
       this.say(`seed: cameras: all ${fmt(city.cameras.length)} present, skipped`);
@@ -67,11 +73,16 @@ export class SeedService {
     return missing.length;
   }
 
-  private async produceRegistry(kafka: Kafka, city: DemoCity, options: SeedOptions): Promise<number> {
+  private async produceRegistry(
+    kafka: Kafka,
+    city: DemoCity,
+    options: SeedOptions,
+    changed: boolean,
+  ): Promise<number> {
     const topic = options.registryTopic ?? INPUT_TOPICS.cameraRegistry.name;
     if (options.registryTopic === undefined) await ensureTopics(kafka, allTopicSpecs());
     const already = await registryHighWater(kafka, topic);
-    if (already >= city.cameras.length && options.force !== true) {
+    if (already >= city.cameras.length && !changed && options.force !== true) {
       this.say(`seed: registry topic already holds ${fmt(already)} messages, skipped`);
       return 0;
     }
