@@ -7,3 +7,4 @@ export {
 } from './auth/play-token';
 export { streamSign } from './auth/stream-sign';
 export { MEDIA_APP, MEDIA_HTTP_PORT, MEDIA_RTMP_PORT } from './media-ports';
+export { reapOrphans } from './hls/process-group';

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { type FengqiaoConfig } from '@fengqiao/config';
+import { MEDIA_HTTP_PORT } from '@fengqiao/media';
 
 /** A long-running process the start command supervises. */
 export interface AppProcess {
@@ -53,6 +54,9 @@ export function systemApps(config: FengqiaoConfig): AppProcess[] {
     node('warning', 'apps/warning/src/main.ts'),
     node('api', 'apps/api/src/main.ts', `http://${config.host}:${config.api.port}/api/health`),
     node('simulator', 'apps/simulator/src/main.ts'),
+    node('media', 'apps/media/src/main.ts', `http://${config.host}:${MEDIA_HTTP_PORT}/health`),
+    // Demo only: synthetic cameras (test pattern, id and clock burned in) for real registry ids.
+    config.mode === 'production' ? undefined : node('cameras', 'apps/media/src/cameras/main.ts'),
     {
       name: 'dashboard',
       command: process.execPath,

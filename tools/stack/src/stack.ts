@@ -3,10 +3,11 @@ import { type FengqiaoConfig } from '@fengqiao/config';
 import { createPool, migrate } from '@fengqiao/db';
 import { type ComponentStatus, type StackComponent } from './component';
 import { kafkaComponent } from './kafka.component';
+import { mediaComponent } from './media.component';
 import { postgresComponent } from './postgres.component';
 
 /** Start order; stopped in reverse. */
-export const COMPONENTS: readonly StackComponent[] = [postgresComponent, kafkaComponent];
+export const COMPONENTS: readonly StackComponent[] = [postgresComponent, kafkaComponent, mediaComponent];
 
 export async function stackUp(config: FengqiaoConfig, say: (line: string) => void): Promise<void> {
   for (const dir of [config.stack.cacheDir, config.stack.dataDir, config.stack.logDir, config.stack.runDir]) {
