@@ -31,18 +31,53 @@ export function buildCameraDirectory(entries: Iterable<CameraRegistered | Camera
     if (prev !== undefined && prev.at > at) continue;
     latest.set(e.cameraId, { at, site: toSite(e) });
   }
-  const sites = new Map<string, CameraSite>();
   const counts = new Map<string, number>();
-  for (const [id, { site }] of latest) {
-    sites.set(id, site);
+  for (const { site } of latest.values()) {
     counts.set(site.township, (counts.get(site.township) ?? 0) + 1);
     counts.set(site.county, (counts.get(site.county) ?? 0) + 1);
   }
-  return {
-    get: (id) => sites.get(id),
-    countIn: (code) => counts.get(code) ?? 0,
-    size: sites.size,
-  };
+  const index = new SiteIndex([...latest.values()].map((l) => l.site));
+  return { get: (id) => index.get(id), countIn: (code) => counts.get(code) ?? 0, size: latest.size };
+}
+
+/**
+ * Open addressing over an FNV-1a hash computed here. Every event brings a freshly parsed id
+ * string whose engine hash is not cached yet, and the Map lookup that must hash it measured as a
+ * third of the rules' time at 31,000 cameras; hashing the 20 digits in JS was ~1.5x faster in a
+ * micro-benchmark (noisy machine: treat as indicative).
+ */
+class SiteIndex {
+  private readonly keys: (string | undefined)[];
+  private readonly sites: (CameraSite | undefined)[];
+  private readonly mask: number;
+
+  constructor(sites: readonly CameraSite[]) {
+    let size = 16;
+    while (size < sites.length * 2) size *= 2;
+    this.mask = size - 1;
+    this.keys = new Array<string | undefined>(size).fill(undefined);
+    this.sites = new Array<CameraSite | undefined>(size).fill(undefined);
+    for (const site of sites) {
+      let slot = fnv1a(site.cameraId) & this.mask;
+      while (this.keys[slot] !== undefined) slot = (slot + 1) & this.mask;
+      this.keys[slot] = site.cameraId;
+      this.sites[slot] = site;
+    }
+  }
+
+  get(id: string): CameraSite | undefined {
+    for (let slot = fnv1a(id) & this.mask; ; slot = (slot + 1) & this.mask) {
+      const key = this.keys[slot];
+      if (key === undefined) return undefined;
+      if (key === id) return this.sites[slot];
+    }
+  }
+}
+
+function fnv1a(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return h >>> 0;
 }
 
 function toSite(e: CameraRegistered | CameraSite): CameraSite {

@@ -11,6 +11,7 @@ type DarkRule = Compiled<'dark-key-site'>;
 
 /** Which cameras are dark, counted per township and county: O(cameras) booleans, no history. */
 export interface CameraHealthState {
+  /** Keyed by the directory's id string (hash cached), not the event's freshly parsed copy. */
   readonly offline: Set<string>;
   readonly offlineIn: Map<string, number>;
   /** township → dark cameras at key sites, the only ones an incident nearby can concern. */
@@ -34,11 +35,11 @@ export function cameraStatusChanged(
   site: CameraSite,
   out: Signal[],
 ): void {
-  const wasOffline = state.offline.has(e.cameraId);
+  const wasOffline = state.offline.has(site.cameraId);
   if (wasOffline === !e.online) return;
   const delta = e.online ? -1 : 1;
-  if (e.online) state.offline.delete(e.cameraId);
-  else state.offline.add(e.cameraId);
+  if (e.online) state.offline.delete(site.cameraId);
+  else state.offline.add(site.cameraId);
   for (const code of [site.township, site.county])
     state.offlineIn.set(code, (state.offlineIn.get(code) ?? 0) + delta);
   for (const rule of rules.shares) judgeShare(rule, state, ctx.directory, site, e.eventId, out);
