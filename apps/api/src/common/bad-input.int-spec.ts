@@ -67,6 +67,18 @@ describe('bad input gets a clean 4xx: a code, no stack, no echo', () => {
       () => request(api.url).post('/api/auth/login').send({ username: "admin' --", password: 'x' }),
     ],
     [
+      'a NUL character in a body',
+      400,
+      'VALIDATION_FAILED',
+      () => request(api.url).post('/api/auth/login').send({ username: 'a\u0000b', password: 'x' }),
+    ],
+    [
+      'a NUL character in a query',
+      400,
+      'VALIDATION_FAILED',
+      () => request(api.url).get('/api/cameras?q=a%00b').set('authorization', `Bearer ${officer}`),
+    ],
+    [
       'a repeated query key',
       400,
       'VALIDATION_FAILED',

@@ -4,7 +4,7 @@ import { createKafkaClient, KafkaEventPublisher } from '@fengqiao/kafka';
 import { uniqueName } from '@fengqiao/testing';
 import { signAccessToken } from '../auth/jwt';
 import { anAlert, storeRaisedAlert } from '../testing/alert-fixtures';
-import { type ApiHarness, startApi } from '../testing/api-harness';
+import { type ApiHarness, deleteTopic, startApi } from '../testing/api-harness';
 import { connectLive, type LiveClient, refusedCode } from '../testing/live-client';
 
 describe('the live alert stream (real Kafka, PostgreSQL, Socket.IO)', () => {
@@ -28,6 +28,7 @@ describe('the live alert stream (real Kafka, PostgreSQL, Socket.IO)', () => {
   afterAll(async () => {
     await publisher.disconnect();
     await Promise.all([a.close(), b.close()]);
+    await deleteTopic(a.config, topic);
   });
 
   /** What the warning app does: store the change, then publish it. */

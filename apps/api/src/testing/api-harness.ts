@@ -4,6 +4,7 @@ import request from 'supertest';
 import { type FengqiaoConfig } from '@fengqiao/config';
 import { type TokenPair, type UserRole } from '@fengqiao/contracts';
 import { createPool, type DbPool } from '@fengqiao/db';
+import { createKafkaClient } from '@fengqiao/kafka';
 import { testConfig, uniqueName } from '@fengqiao/testing';
 import { createApiApp } from '../app.factory';
 import { DEMO_USERS } from '../auth/demo-users';
@@ -29,6 +30,18 @@ export function demoUser(role: UserRole | 'officer-bazhou'): { username: string;
       : DEMO_USERS.find((u) => u.role === role);
   if (user === undefined) throw new Error(`no demo user for ${role}`);
   return { username: user.username, password: user.password };
+}
+
+/** Deletes a test topic (best effort: a broker that refuses leaves it to retention). */
+export async function deleteTopic(config: FengqiaoConfig, topic: string): Promise<void> {
+  const admin = createKafkaClient({
+    brokers: config.kafka.brokers,
+    clientId: uniqueName('test-cleanup'),
+    log: () => undefined,
+  }).admin();
+  await admin.connect();
+  await admin.deleteTopics({ topics: [topic], timeout: 5000 }).catch(() => undefined);
+  await admin.disconnect();
 }
 
 export async function startApi(options: Partial<ApiOptions> = {}): Promise<ApiHarness> {
@@ -58,6 +71,8 @@ export async function startApi(options: Partial<ApiOptions> = {}): Promise<ApiHa
     async close() {
       await app.close();
       await pool.end();
+      // Topics this harness made up are removed, so test runs do not pile topics on the broker.
+      if (options.alertsTopic === undefined) await deleteTopic(config, alertsTopic);
     },
   };
 }
