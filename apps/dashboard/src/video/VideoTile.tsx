@@ -1,0 +1,50 @@
+import { useEffect, useRef } from 'react';
+import { requestPlayGrant, type RequestPlayGrant, type WatchReason } from './play-grant';
+import { TILE_STATE_LABEL, type TileState } from './tile-state';
+import { useHlsPlayer } from './useHlsPlayer';
+import './video.css';
+
+/** The camera a tile shows (a CameraSummary of @fengqiao/contracts fits). */
+export interface TileCamera {
+  readonly cameraId: string;
+  readonly name: string;
+  readonly county: string;
+  readonly township?: string;
+}
+
+export type VideoTileProps = {
+  readonly camera: TileCamera;
+  /** Human region label (e.g. "巴州区 · 东城街道"); the county code when absent. */
+  readonly regionName?: string;
+  /** Asks the API for a play grant; the default calls POST /api/video/cameras/:id/play. */
+  readonly requestGrant?: RequestPlayGrant;
+  readonly onStateChange?: (state: TileState) => void;
+  readonly className?: string;
+} & ({ readonly reason: 'patrol' } | { readonly reason: 'alert'; readonly alertId: string });
+
+/** One live camera: hls.js player with its name, region and stream state, and a clear offline state. */
+export function VideoTile(props: VideoTileProps) {
+  const { camera, regionName, onStateChange, className } = props;
+  const video = useRef<HTMLVideoElement>(null);
+  const why: WatchReason =
+    props.reason === 'alert' ? { reason: 'alert', alertId: props.alertId } : { reason: 'patrol' };
+  const { state } = useHlsPlayer(video, camera.cameraId, why, props.requestGrant ?? requestPlayGrant);
+  useEffect(() => onStateChange?.(state), [state, onStateChange]);
+  const dark = state === 'offline' || state === 'denied' || state === 'error';
+  return (
+    <div
+      className={`fq-video-tile fq-video-tile--${state} fq-video-tile--${props.reason} ${className ?? ''}`}
+      data-testid="video-tile"
+      data-camera-id={camera.cameraId}
+      data-state={state}
+    >
+      <video ref={video} className="fq-video-tile__video" muted playsInline autoPlay />
+      {dark && <div className="fq-video-tile__blackout">{TILE_STATE_LABEL[state]}</div>}
+      <div className="fq-video-tile__caption">
+        <span className="fq-video-tile__name">{camera.name}</span>
+        <span className="fq-video-tile__region">{regionName ?? camera.county}</span>
+      </div>
+      <span className={`fq-video-tile__state fq-video-tile__state--${state}`}>{TILE_STATE_LABEL[state]}</span>
+    </div>
+  );
+}
