@@ -16,6 +16,7 @@
 export { step, warmUp } from './engine/step';
 export { createEngineState, type EngineInput, type EngineState, type StepResult } from './engine/state';
 export { openAlerts, stateSizes, topHotspots } from './engine/queries';
+export { backtest, type BacktestAlert, type BacktestReport } from './engine/backtest';
 export { createEngineContext, type EngineContext } from './context';
 
 // Decisions and commands
