@@ -37,9 +37,9 @@ export interface CaseSeed {
   readonly partiesCount?: number;
 }
 
-/** Real-world durations (ms) from report to resolution, by tier: the service-tier promises. */
+/** Real-world durations (ms) from assignment to resolution, by tier: the service-tier promises. */
 const RESOLVE_RANGE: Readonly<Record<ServiceTier, readonly [number, number]>> = {
-  consultation: [2 * MIN, 30 * MIN],
+  consultation: [MIN, 15 * MIN],
   simple: [HOUR_MS, 8 * HOUR_MS],
   general: [DAY, 5 * DAY],
   complex: [5 * DAY, 60 * DAY],
@@ -79,6 +79,58 @@ function flagsOf(
   };
 }
 
+type Body = Record<string, unknown> & { type: CaseEvent['type'] };
+
+/** Appends a case's events one delay after another; ids come from (case, type, occurrence). */
+class CaseTimeline {
+  readonly events: CaseEvent[] = [];
+  private at: number;
+
+  constructor(
+    private readonly base: Pick<CaseEvent, 'schema' | 'caseId' | 'channel' | 'region'>,
+    startMs: number,
+    private readonly compress: number,
+  ) {
+    this.at = startMs;
+  }
+
+  /** The first event happens at the start itself; each later one `delayMs / compress` after the last. */
+  push(delayMs: number, body: Body): void {
+    if (this.events.length > 0) this.at += Math.max(1, Math.round(delayMs / this.compress));
+    const n = this.events.filter((e) => e.type === body.type).length;
+    const eventId = uuidV5(`case/${this.base.caseId}/${body.type}/${n}`);
+    this.events.push({
+      ...this.base,
+      ...body,
+      eventId,
+      occurredAt: new Date(this.at).toISOString(),
+    } as CaseEvent);
+  }
+}
+
+/** Triage within one working day (a few late); a consultation is routed on the spot. */
+function triageDelay(rng: Prng, tier: ServiceTier): number {
+  if (tier === 'consultation') return rng.range(1, 5) * MIN;
+  return rng.next() < 0.05 ? rng.range(8, 30) * HOUR_MS : rng.range(10 * MIN, 8 * HOUR_MS);
+}
+
+/** Resolution per the tier's promise (6% late), escalated first for major and violent complex cases. */
+function resolve(t: CaseTimeline, rng: Prng, tier: ServiceTier, flags: RiskFlags): void {
+  const [lo, hi] = RESOLVE_RANGE[tier];
+  const resolveIn = rng.next() < 0.06 ? hi * rng.range(1.05, 1.6) : rng.range(lo, hi);
+  if (tier === 'major' || (tier === 'complex' && flags.violenceRisk)) {
+    const toLevel = tier === 'major' ? 'county' : 'township';
+    t.push(resolveIn * 0.2, { type: 'escalated', toLevel, reason: '涉及多方利益，需上级统筹协调' });
+    t.push(resolveIn * 0.8, resolutionOf(rng));
+  } else t.push(resolveIn, resolutionOf(rng));
+  t.push(rng.range(HOUR_MS, 2 * DAY), { type: 'closed', satisfaction: satisfactionOf(rng) });
+  if (rng.next() < 0.02) {
+    t.push(rng.range(DAY, 10 * DAY), { type: 'reopened', reason: '当事人对调处结果有异议，申请复查' });
+    t.push(rng.range(lo, hi), resolutionOf(rng));
+    t.push(rng.range(HOUR_MS, DAY), { type: 'closed', satisfaction: satisfactionOf(rng) });
+  }
+}
+
 /**
  * The whole life of one case, decided up front from its own random stream: reported → triaged
  * (within one working day) → assigned → [escalated] → resolved (per the tier's promise, a few late)
@@ -91,27 +143,19 @@ export function planCase(seed: CaseSeed, rng: Prng, compress: number): CaseEvent
   const parties = flags.groupPetition ? 8 + rng.int(60) : 1 + rng.int(3);
   const partiesCount = seed.partiesCount ?? parties;
   const department = `${seed.county.name}${DEPARTMENT_OF[category]}`;
-  const base = {
-    schema: 'case.event.v1' as const,
-    caseId: seed.caseId,
-    channel: channelAt(rng.weighted(CHANNEL_MIX)),
-    region: {
-      county: seed.county.code,
-      township: seed.township.code,
-      village: seed.village.code,
-      grid: seed.grid.code,
-    },
+  const region = {
+    county: seed.county.code,
+    township: seed.township.code,
+    village: seed.village.code,
+    grid: seed.grid.code,
   };
-  let at = seed.reportedAtMs;
-  const events: CaseEvent[] = [];
-  const push = (delayMs: number, body: Record<string, unknown> & { type: CaseEvent['type'] }): void => {
-    at += Math.max(1, Math.round(delayMs / compress));
-    const n = events.filter((e) => e.type === body.type).length;
-    const eventId = uuidV5(`case/${seed.caseId}/${body.type}/${n}`);
-    events.push({ ...base, ...body, eventId, occurredAt: new Date(at).toISOString() } as CaseEvent);
-  };
-  at -= 1;
-  push(1, {
+  const channel = channelAt(rng.weighted(CHANNEL_MIX));
+  const t = new CaseTimeline(
+    { schema: 'case.event.v1', caseId: seed.caseId, channel, region },
+    seed.reportedAtMs,
+    compress,
+  );
+  t.push(0, {
     type: 'reported',
     category,
     summary: rng.pick(SUMMARIES[category]),
@@ -120,35 +164,11 @@ export function planCase(seed: CaseSeed, rng: Prng, compress: number): CaseEvent
     riskFlags: flags,
     parties: Array.from({ length: Math.min(partiesCount, 3) }, () => personOf(rng, seed.county.code)),
   });
-  const triage =
-    tier === 'consultation'
-      ? rng.range(1, 5) * MIN
-      : rng.next() < 0.05
-        ? rng.range(8, 30) * HOUR_MS
-        : rng.range(10 * MIN, 8 * HOUR_MS);
-  push(triage, { type: 'triaged', category, tier, department });
-  push(tier === 'consultation' ? MIN : rng.range(5, 120) * MIN, {
-    type: 'assigned',
-    department,
-    assignee: `调解员${String(1 + rng.int(400)).padStart(3, '0')}号`,
-  });
-  const [lo, hi] = RESOLVE_RANGE[tier];
-  const resolveIn = rng.next() < 0.06 ? hi * rng.range(1.05, 1.6) : rng.range(lo, hi);
-  if (tier === 'major' || (tier === 'complex' && flags.violenceRisk)) {
-    push(resolveIn * 0.2, {
-      type: 'escalated',
-      toLevel: tier === 'major' ? 'county' : 'township',
-      reason: '涉及多方利益，需上级统筹协调',
-    });
-    push(resolveIn * 0.8, resolutionOf(rng));
-  } else push(resolveIn, resolutionOf(rng));
-  push(rng.range(HOUR_MS, 2 * DAY), { type: 'closed', satisfaction: satisfactionOf(rng) });
-  if (rng.next() < 0.02) {
-    push(rng.range(DAY, 10 * DAY), { type: 'reopened', reason: '当事人对调处结果有异议，申请复查' });
-    push(rng.range(lo, hi), resolutionOf(rng));
-    push(rng.range(HOUR_MS, DAY), { type: 'closed', satisfaction: satisfactionOf(rng) });
-  }
-  return events;
+  t.push(triageDelay(rng, tier), { type: 'triaged', category, tier, department });
+  const assignee = `调解员${String(1 + rng.int(400)).padStart(3, '0')}号`;
+  t.push(tier === 'consultation' ? MIN : rng.range(5, 120) * MIN, { type: 'assigned', department, assignee });
+  resolve(t, rng, tier, flags);
+  return t.events;
 }
 
 function resolutionOf(rng: Prng): {

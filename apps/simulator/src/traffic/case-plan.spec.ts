@@ -1,0 +1,56 @@
+import { caseEventSchema, type CaseEvent, type ServiceTier } from '@fengqiao/contracts';
+import { Prng, buildDemoCity } from '@fengqiao/geo';
+import { planCase } from './case-plan';
+import { RegionPicker } from './region-picker';
+
+const city = buildDemoCity({ seed: 12, cameras: 10, townships: 20 });
+const picker = new RegionPicker(city.hierarchy);
+const T0 = Date.parse('2026-11-02T09:00:00+08:00');
+const DAY = 24 * 3600 * 1000;
+
+/** 3,000 cases at real-world delays. */
+const lives: CaseEvent[][] = Array.from({ length: 3_000 }, (_, i) => {
+  const rng = Prng.derive(1, 'plan', i);
+  const caseId = `C511902-20261102-${String(i).padStart(5, '0')}`;
+  return planCase({ caseId, reportedAtMs: T0 + i * 1000, ...picker.pick(rng) }, rng, 1);
+});
+const tierOf = (events: readonly CaseEvent[]): ServiceTier | undefined => {
+  const triaged = events.find((e) => e.type === 'triaged');
+  return triaged?.type === 'triaged' ? triaged.tier : undefined;
+};
+const span = (events: readonly CaseEvent[], type: CaseEvent['type']): number =>
+  Date.parse(events.find((e) => e.type === type)?.occurredAt ?? '') - Date.parse(events[0]?.occurredAt ?? '');
+
+describe('planCase', () => {
+  it('produces valid case.event.v1 messages with personal data kept in `parties`', () => {
+    const invalid = lives.flat().filter((e) => !caseEventSchema.safeParse(e).success);
+    expect(invalid).toEqual([]);
+  });
+
+  it('triages 95% of cases within one working day (8 hours)', () => {
+    const late = lives.filter((l) => span(l, 'triaged') > 8 * 3600 * 1000).length;
+    expect(late / lives.length).toBeLessThan(0.07);
+  });
+
+  it.each([
+    { tier: 'consultation', within: 31 * 60 * 1000, share: [0.1, 0.5] },
+    { tier: 'simple', within: DAY, share: [0.15, 0.45] },
+    { tier: 'general', within: 5 * DAY + DAY / 2, share: [0.1, 0.35] },
+    { tier: 'complex', within: 61 * DAY, share: [0.05, 0.2] },
+  ])(
+    'resolves most $tier cases within the promise, at a plausible share of intake',
+    ({ tier, within, share }) => {
+      const ofTier = lives.filter((l) => tierOf(l) === tier);
+      expect(ofTier.length / lives.length).toBeGreaterThan(share[0] ?? 0);
+      expect(ofTier.length / lives.length).toBeLessThan(share[1] ?? 1);
+      const onTime = ofTier.filter((l) => span(l, 'resolved') <= within).length;
+      expect(onTime / ofTier.length).toBeGreaterThan(0.85);
+    },
+  );
+
+  it('escalates every major case before resolving it', () => {
+    const major = lives.filter((l) => tierOf(l) === 'major');
+    expect(major.length).toBeGreaterThan(30);
+    for (const l of major) expect(span(l, 'escalated')).toBeLessThan(span(l, 'resolved'));
+  });
+});
