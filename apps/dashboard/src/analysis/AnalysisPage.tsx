@@ -13,7 +13,7 @@ import { buildCategoryOption, buildYearOnYearOption } from '../charts/builders/c
 import { buildTrendOption } from '../charts/builders/trend-option';
 import { foldToMonths, seriesByCategory, totalsByCategory } from '../charts/builders/trend-series';
 import { EChart, type ChartClick, type ChartHandle } from '../charts/EChart';
-import { usePolled } from '../common/hooks';
+import { usePolled, useViewportScale } from '../common/hooks';
 import { currentLang, S } from '../i18n/strings';
 import { AnalysisFilters } from './AnalysisFilters';
 import { exportCsv, exportPng } from './exports';
@@ -71,6 +71,7 @@ export function AnalysisPage({ search }: { readonly search: string }) {
   const view = parseView(search);
   const key = viewToSearch(view);
   const session = useSession();
+  const scale = useViewportScale();
   const trendChart = useRef<ChartHandle>(null);
   const [error, setError] = useState<string | null>(null);
   const { series, yoy, breakdown } = useAnalysisData(view, key);
@@ -82,13 +83,13 @@ export function AnalysisPage({ search }: { readonly search: string }) {
     [series.data, view.bucket],
   );
   const trendOption = useMemo(
-    () => buildTrendOption({ data: seriesByCategory(points), bucket: view.bucket, scale: 1, stacked: false }),
-    [points, view.bucket],
+    () => buildTrendOption({ data: seriesByCategory(points), bucket: view.bucket, scale, stacked: false }),
+    [points, view.bucket, scale],
   );
-  const categoryOption = useMemo(() => buildCategoryOption(totalsByCategory(points), 1), [points]);
+  const categoryOption = useMemo(() => buildCategoryOption(totalsByCategory(points), scale), [points, scale]);
   const breakdownOption = useMemo(
-    () => buildBreakdownOption(breakdown.data?.rows ?? [], 1),
-    [breakdown.data],
+    () => buildBreakdownOption(breakdown.data?.rows ?? [], scale),
+    [breakdown.data, scale],
   );
   const yoyOption = useMemo(
     () =>
@@ -96,11 +97,11 @@ export function AnalysisPage({ search }: { readonly search: string }) {
         {
           current: yoy.data?.current ?? 0,
           previous: yoy.data?.previous ?? 0,
-          labels: [S.previousYear, S.trends],
+          labels: [S.previousYear, S.currentRange],
         },
-        1,
+        scale,
       ),
-    [yoy.data],
+    [yoy.data, scale],
   );
   const onDrill = (p: ChartClick): void => {
     const region = (p.data as { region?: string } | undefined)?.region;
@@ -145,7 +146,11 @@ export function AnalysisPage({ search }: { readonly search: string }) {
         </button>
         {error !== null && <span role="alert">{error}</span>}
       </div>
-      <section className="analysis__trend">
+      <section
+        className="analysis__trend"
+        data-testid="trend"
+        data-total={series.data === undefined ? '' : points.reduce((n, p) => n + p.events, 0)}
+      >
         <h2>{S.trends}</h2>
         <EChart className="analysis__chart" option={trendOption} label={S.trends} handle={trendChart} />
       </section>

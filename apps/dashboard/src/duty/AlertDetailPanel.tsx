@@ -4,6 +4,10 @@ import { usePolled } from '../common/hooks';
 import { L, S } from '../i18n/strings';
 import { districtName } from '../wall/wall-data';
 
+/** HH:MM:SS in Beijing time, whatever the browser's zone. */
+const beijingTime = (iso: string): string =>
+  new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(11, 19);
+
 function KeyValues({
   title,
   values,
@@ -29,12 +33,18 @@ function KeyValues({
 }
 
 /** Explanation, evidence, location, history and nearby cameras of the selected alert. */
-export function AlertDetailPanel({ alert }: { readonly alert: Alert }) {
-  // Keyed by version: every change of the alert reloads its history.
+export function AlertDetailPanel({
+  alert,
+  serverVersion,
+}: {
+  readonly alert: Alert;
+  readonly serverVersion: number;
+}) {
+  // Keyed by the server's version (not an optimistic one): every committed change reloads the history.
   const detail = usePolled(
     (signal) => apiGet(`/api/alerts/${alert.alertId}`, alertDetailSchema, signal),
     60_000,
-    `${alert.alertId}:${alert.version}`,
+    `${alert.alertId}:${serverVersion}`,
   );
   const township = alert.region.township;
   const cameras = usePolled(
@@ -80,7 +90,7 @@ export function AlertDetailPanel({ alert }: { readonly alert: Alert }) {
         </ul>
       </section>
       <section>
-        <h4>{S.videoPatrol}</h4>
+        <h4>{S.nearbyCameras}</h4>
         <ul className="detail__cameras">
           {(cameras.data?.items ?? []).map((c) => (
             <li key={c.cameraId}>
@@ -94,7 +104,7 @@ export function AlertDetailPanel({ alert }: { readonly alert: Alert }) {
         <ol className="detail__history">
           {(detail.data?.history ?? []).map((h) => (
             <li key={h.seq}>
-              <time>{new Date(h.occurredAt).toLocaleTimeString()}</time> {h.change} v{h.version}
+              <time>{beijingTime(h.occurredAt)}</time> {h.change} v{h.version}
               {h.actor !== undefined && ` · ${h.actor.role}`}
               {h.note !== undefined && ` · ${h.note}`}
             </li>

@@ -117,7 +117,10 @@ export function DutyPage() {
                 }}
               />
             )}
-            <AlertDetailPanel alert={selected} />
+            <AlertDetailPanel
+              alert={selected}
+              serverVersion={book.alerts.get(selected.alertId)?.version ?? 0}
+            />
           </>
         )}
       </main>

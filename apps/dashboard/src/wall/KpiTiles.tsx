@@ -42,8 +42,8 @@ const LABELS =
   lang === 'en'
     ? {
         cases: 'Cases today',
-        routed: 'Routed ≤ 1 working day',
-        onTime: 'On time by service tier',
+        routed: 'Routed ≤ 1 day',
+        onTime: 'On time (tiers)',
         resolution: 'Resolution rate',
         cycle: 'Avg. cycle time',
         yoy: 'Disputes YoY (30 d)',
@@ -53,11 +53,11 @@ const LABELS =
       }
     : {
         cases: '今日受理',
-        routed: '1个工作日内分流',
-        onTime: '各类时限按时率',
+        routed: '1日内分流率',
+        onTime: '时限按时率',
         resolution: '化解率',
         cycle: '平均办理周期',
-        yoy: '纠纷同比(近30天)',
+        yoy: '纠纷同比·30天',
         satisfaction: '群众满意度',
         cameras: '摄像头在线',
         open: '未处置预警',
@@ -78,10 +78,15 @@ export function KpiTiles() {
         {value(cases, (n) => n.toLocaleString())}
       </Tile>
       <Tile id="open" label={LABELS.open} freshness={liveFresh} now={now}>
-        <span className="kpi__red">{open.red}</span>
-        <span className="kpi__orange">{open.orange}</span>
-        <span className="kpi__blue">{open.blue}</span>
-        <span className="kpi__hint">{`${L.colour.red}/${L.colour.orange}/${L.colour.blue}`}</span>
+        <span className="kpi__red" title={L.colour.red}>
+          {open.red}
+        </span>
+        <span className="kpi__orange" title={L.colour.orange}>
+          {open.orange}
+        </span>
+        <span className="kpi__blue" title={L.colour.blue}>
+          {open.blue}
+        </span>
       </Tile>
       <Tile id="cameras" label={LABELS.cameras} freshness={cameras} now={now}>
         {value(cameras, (c) => (c.share === null ? '—' : `${(c.share * 100).toFixed(1)}%`))}

@@ -13,7 +13,7 @@ const ROTATE_MS = 60_000;
  * ─── VIDEO SLOT ──────────────────────────────────────────────────────────────────────────────
  * The props a video tile receives. Until the player of issue 7 lands in `src/video/`, the wall
  * renders `PlaceholderTile` with them; wiring it is one line in `VideoPatrolSlot` below:
- * `<VideoTile key={c.cameraId} camera={c} reason={reason} />` in place of `<PlaceholderTile …/>`.
+ * `<VideoTile key={c.cameraId} camera={c} reason={…same…} />` in place of `<PlaceholderTile …/>`.
  */
 export interface VideoTileProps {
   readonly camera: CameraSummary;
@@ -36,7 +36,7 @@ function PlaceholderTile({ camera, reason }: VideoTileProps) {
 }
 
 /** Cameras of a red alert's township, pinned while it is unacknowledged; else the patrol group. */
-function usePatrolCameras(): { cameras: CameraSummary[]; reason: 'patrol' | 'alert' } {
+function usePatrolCameras(): { cameras: CameraSummary[]; pinnedCount: number } {
   const { book } = useLiveAlerts();
   const pinTownship = useMemo(
     () =>
@@ -79,18 +79,20 @@ function usePatrolCameras(): { cameras: CameraSummary[]; reason: 'patrol' | 'ale
     return () => controller.abort();
   }, [pinTownship]);
 
-  return pinned.length > 0 ? { cameras: pinned, reason: 'alert' } : { cameras: group, reason: 'patrol' };
+  if (pinned.length === 0) return { cameras: group, pinnedCount: 0 };
+  const rest = group.filter((c) => !pinned.some((p) => p.cameraId === c.cameraId));
+  return { cameras: [...pinned, ...rest].slice(0, 4), pinnedCount: pinned.length };
 }
 
 /** The 2×2 video patrol wall. */
 export function VideoPatrolSlot() {
-  const { cameras, reason } = usePatrolCameras();
+  const { cameras, pinnedCount } = usePatrolCameras();
   return (
     <section className="panel video" aria-label={S.videoPatrol} data-testid="video-slot">
       <h2 className="panel__title">{S.videoPatrol}</h2>
       <div className="video__grid">
-        {cameras.slice(0, 4).map((c) => (
-          <PlaceholderTile key={c.cameraId} camera={c} reason={reason} />
+        {cameras.slice(0, 4).map((c, i) => (
+          <PlaceholderTile key={c.cameraId} camera={c} reason={i < pinnedCount ? 'alert' : 'patrol'} />
         ))}
       </div>
     </section>

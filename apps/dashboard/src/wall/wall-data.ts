@@ -50,7 +50,7 @@ export const fetchCamerasOnline = async (signal: AbortSignal) => {
 };
 
 export const fetchHotspots = (signal: AbortSignal) =>
-  apiGet('/api/hotspots?hours=24&limit=6', hotspotsResponseSchema, signal);
+  apiGet('/api/hotspots?hours=24&limit=5', hotspotsResponseSchema, signal);
 
 export const fetchDistrictHeat = (signal: AbortSignal) => {
   const now = Date.now();

@@ -81,10 +81,16 @@ describe('option builders (no DOM)', () => {
       markers: [{ name: 'x', lon: 106.8, lat: 31.9, colour: 'red' }],
       scale: 1,
     });
-    expect(option.visualMap).toEqual(expect.objectContaining({ max: 40 }));
+    expect(option.visualMap).toEqual(expect.objectContaining({ min: 10, max: 40 }));
     const [map, scatter] = option.series as { data: unknown[] }[];
     expect(map?.data).toHaveLength(2);
-    expect(scatter?.data).toEqual([{ name: 'x', value: [106.8, 31.9], itemStyle: { color: '#ff3b3b' } }]);
+    expect(scatter?.data).toEqual([
+      {
+        name: 'x',
+        value: [106.8, 31.9],
+        itemStyle: { color: '#ff3b3b', borderColor: '#ffffff', borderWidth: 2 },
+      },
+    ]);
   });
 
   it('puts the biggest region on top of the breakdown and keeps its code for drill-down', () => {

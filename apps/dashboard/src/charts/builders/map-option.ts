@@ -22,13 +22,16 @@ export interface MapOptionInput {
 /** Districts shaded by hotspot heat, alerts pulsing in their colour on top. */
 export function buildMapOption({ mapName, heat, markers, scale }: MapOptionInput): ChartOption {
   const max = Math.max(1, ...heat.map((h) => h.value));
+  // From the quietest district, so the differences between districts show, not their common base.
+  const min = Math.min(max - 1, ...heat.map((h) => h.value));
   const font = Math.round(16 * scale);
   return {
     backgroundColor: 'transparent',
     visualMap: {
-      min: 0,
+      min,
       max,
       calculable: false,
+      text: ['▲', '▼'],
       orient: 'vertical',
       left: 8 * scale,
       bottom: 8 * scale,
@@ -58,11 +61,11 @@ export function buildMapOption({ mapName, heat, markers, scale }: MapOptionInput
         coordinateSystem: 'geo',
         zlevel: 2,
         rippleEffect: { brushType: 'stroke', scale: 4 },
-        symbolSize: 14 * scale,
+        symbolSize: 24 * scale,
         data: markers.map((m) => ({
           name: m.name,
           value: [m.lon, m.lat],
-          itemStyle: { color: THEME[m.colour] },
+          itemStyle: { color: THEME[m.colour], borderColor: '#ffffff', borderWidth: 2 * scale },
         })),
       },
     ],

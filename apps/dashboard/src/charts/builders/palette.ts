@@ -7,7 +7,8 @@ export const THEME = {
   red: '#ff3b3b',
   orange: '#ff9f1a',
   blue: '#3b9cff',
-  heat: ['#12305a', '#1f5fa8', '#f5c542', '#ff7a1a', '#ff3b3b'],
+  // No red in the heat scale: red belongs to red alerts, which must stand out on the map.
+  heat: ['#0f2a4f', '#1f5fa8', '#22a6c7', '#7dd3a8', '#f5c542'],
   series: ['#3b9cff', '#22d3ee', '#4ade80', '#f5c542', '#ff9f1a', '#f472b6', '#a78bfa', '#94a3b8'],
 } as const;
 

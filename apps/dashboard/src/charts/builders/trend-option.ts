@@ -26,7 +26,7 @@ export function buildTrendOption({ data, bucket, scale, stacked }: TrendOptionIn
     backgroundColor: 'transparent',
     color: [...THEME.series],
     textStyle: { color: THEME.text, fontSize: font },
-    grid: { left: 8 * scale, right: 12 * scale, top: 36 * scale, bottom: 4 * scale, containLabel: true },
+    grid: { left: 8 * scale, right: 24 * scale, top: 36 * scale, bottom: 4 * scale, containLabel: true },
     legend: {
       type: 'scroll',
       top: 0,
@@ -40,7 +40,7 @@ export function buildTrendOption({ data, bucket, scale, stacked }: TrendOptionIn
       type: 'category',
       boundaryGap: false,
       data: data.buckets.map((b) => bucketLabel(b, bucket)),
-      axisLabel: { color: THEME.muted, fontSize: font },
+      axisLabel: { color: THEME.muted, fontSize: font, hideOverlap: true },
       axisLine: { lineStyle: { color: THEME.grid } },
     },
     yAxis: {

@@ -1,0 +1,186 @@
+import { spawnSync } from 'node:child_process';
+import { randomInt, randomUUID } from 'node:crypto';
+import {
+  BAZHONG_DISTRICTS,
+  OUTPUT_TOPICS,
+  type Alert,
+  type AlertChanged,
+  type AlertColour,
+} from '@fengqiao/contracts';
+import { type DbPool } from '@fengqiao/db';
+import { createKafkaClient, KafkaEventPublisher } from '@fengqiao/kafka';
+
+/** Same advisory lock as the API's alerts repository: every writer of alert_changes takes it. */
+const ALERT_CHANGES_LOCK = 7_261_141;
+const CATEGORIES = ['neighbourhood', 'labour-wages', 'property-housing', 'traffic'] as const;
+export const TOWNSHIP_NAMES = ['江北街道', '回风街道', '东城街道'] as const;
+
+/** Creates the demo users (wall, officer, analyst, …) in this run's database with the API's own seed. */
+export function seedDemoUsers(root: string): void {
+  const r = spawnSync(process.execPath, ['-r', '@swc-node/register', 'apps/api/src/seed-users.ts'], {
+    cwd: root,
+    env: process.env,
+    encoding: 'utf8',
+  });
+  if (r.status !== 0) throw new Error(`seed-users failed: ${r.stderr}`);
+}
+
+/**
+ * A small city: 5 counties × 3 townships, hourly rollups over the last 8 days and the same days a
+ * year earlier (for year on year), and two online cameras per township for the video slot.
+ */
+export async function seedWallWorld(pool: DbPool): Promise<void> {
+  // Seqs far above any other database's, so changes from other runs on the shared topic never collide.
+  await pool.query('SELECT setval($1, $2)', ['alert_changes_seq_seq', 1_000_000_000 + randomInt(1_000_000)]);
+  for (const d of BAZHONG_DISTRICTS) {
+    await pool.query(
+      `INSERT INTO regions (code, level, parent, name, lon, lat, population_weight) VALUES ($1, 'county', '511900', $2, $3, $4, 1000)
+       ON CONFLICT DO NOTHING`,
+      [d.code, d.name, d.seat.lon, d.seat.lat],
+    );
+    for (const [i, name] of TOWNSHIP_NAMES.entries()) {
+      const code = `${d.code}${String(i + 1).padStart(3, '0')}`;
+      await pool.query(
+        `INSERT INTO regions (code, level, parent, name, lon, lat, population_weight) VALUES ($1, 'township', $2, $3, $4, $5, 300)
+         ON CONFLICT DO NOTHING`,
+        [code, d.code, `${d.name.slice(0, 2)}${name}`, d.seat.lon + i * 0.02, d.seat.lat],
+      );
+      await seedCameras(pool, d.code, code, d.seat.lon + i * 0.02, d.seat.lat);
+    }
+  }
+  await pool.query(
+    `INSERT INTO region_hourly_rollup (bucket, county, township, source, category, events)
+     SELECT h + y, r.parent, r.code, 'case', c, 1 + (abs(hashtext(r.code || c || h::text)) % (CASE WHEN y = interval '0' THEN 9 ELSE 12 END))
+     FROM regions r, unnest($1::text[]) c,
+          generate_series(date_trunc('hour', now()) - interval '8 days', date_trunc('hour', now()), interval '1 hour') h,
+          (VALUES (interval '0'), (interval '-1 year')) v(y)
+     WHERE r.level = 'township' ON CONFLICT DO NOTHING`,
+    [CATEGORIES],
+  );
+}
+
+async function seedCameras(
+  pool: DbPool,
+  county: string,
+  township: string,
+  lon: number,
+  lat: number,
+): Promise<void> {
+  for (const n of [1, 2]) {
+    const id = `${township.slice(0, 6)}01132${township.slice(6)}${String(n).padStart(6, '0')}`;
+    await pool.query(
+      `INSERT INTO cameras (camera_id, name, site_type, county, township, lon, lat, department, stream_key, registered_at)
+       VALUES ($1, $2, 'square', $3, $4, $5, $6, 'public-security', $1, now()) ON CONFLICT DO NOTHING`,
+      [id, `${township.slice(-3)}号广场${n}号机`, county, township, lon, lat],
+    );
+    await pool.query(
+      `INSERT INTO camera_state (camera_id, online, changed_at, seen_at) VALUES ($1, true, now(), now()) ON CONFLICT DO NOTHING`,
+      [id],
+    );
+  }
+}
+
+export function aRedAlert(title: string, overrides: Partial<Alert> = {}, colour: AlertColour = 'red'): Alert {
+  const id = randomUUID();
+  const at = new Date().toISOString();
+  return {
+    alertId: id,
+    dedupKey: `e2e:${id}`,
+    ruleId: 'e2e-wall',
+    ruleVersion: 1,
+    colour,
+    state: 'raised',
+    version: 1,
+    title,
+    region: { county: '511921', township: '511921001' },
+    location: { lon: 107.25, lat: 31.91 },
+    escalationLevel: 'grid',
+    raisedAt: at,
+    updatedAt: at,
+    explanation: {
+      summary: '群体性纠纷：1小时内同一地点来访 12 次',
+      evidence: [randomUUID()],
+      values: { visits: 12 },
+      thresholds: { visits: 10 },
+    },
+    ...overrides,
+  };
+}
+
+/** Raises an alert the way the warning app does: stored with its change (locked seq), then published. */
+export class AlertRaiser {
+  private readonly publisher: KafkaEventPublisher;
+
+  constructor(
+    private readonly pool: DbPool,
+    brokers: readonly string[],
+  ) {
+    this.publisher = new KafkaEventPublisher(
+      createKafkaClient({ clientId: `e2e-wall-${randomUUID().slice(0, 8)}`, brokers }),
+    );
+  }
+
+  async raise(alert: Alert): Promise<AlertChanged> {
+    const change = await this.store(alert);
+    await this.publisher.connect();
+    await this.publisher.publish(OUTPUT_TOPICS.alertChanges.name, [
+      { key: alert.alertId, value: JSON.stringify(change), headers: { schema: change.schema } },
+    ]);
+    return change;
+  }
+
+  async close(): Promise<void> {
+    await this.publisher.disconnect();
+  }
+
+  private async store(a: Alert): Promise<AlertChanged> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query(
+        `INSERT INTO alerts (alert_id, dedup_key, rule_id, rule_version, colour, state, version, title, county, township,
+           lon, lat, escalation_level, raised_at, updated_at, explanation)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
+        [
+          a.alertId,
+          a.dedupKey,
+          a.ruleId,
+          a.ruleVersion,
+          a.colour,
+          a.state,
+          a.version,
+          a.title,
+          a.region.county,
+          a.region.township ?? null,
+          a.location?.lon ?? null,
+          a.location?.lat ?? null,
+          a.escalationLevel,
+          a.raisedAt,
+          a.updatedAt,
+          JSON.stringify(a.explanation),
+        ],
+      );
+      await client.query('SELECT pg_advisory_xact_lock($1)', [ALERT_CHANGES_LOCK]);
+      const res = await client.query<{ seq: string }>(
+        `WITH inserted AS (INSERT INTO alert_changes (alert_id, version, change, occurred_at, snapshot)
+           VALUES ($1, $2, 'raised', $3, $4) RETURNING seq)
+         UPDATE alerts SET last_seq = inserted.seq FROM inserted WHERE alert_id = $1 RETURNING inserted.seq`,
+        [a.alertId, a.version, a.raisedAt, JSON.stringify(a)],
+      );
+      await client.query('COMMIT');
+      return {
+        schema: 'alert.changed.v1',
+        eventId: randomUUID(),
+        occurredAt: a.raisedAt,
+        seq: Number(res.rows[0]?.seq),
+        change: 'raised',
+        alert: a,
+      };
+    } catch (err) {
+      await client.query('ROLLBACK');
+      throw err;
+    } finally {
+      client.release();
+    }
+  }
+}

@@ -1,0 +1,171 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Page } from 'playwright-core';
+import { findRepoRoot } from '@fengqiao/config';
+import { createPool, type DbPool } from '@fengqiao/db';
+import { launchChromium, testConfig, type LaunchedBrowser } from '@fengqiao/testing';
+import { SCREENSHOT_DIR, startSystem, type RunningSystem } from './system';
+import { AlertRaiser, aRedAlert, seedDemoUsers, seedWallWorld } from './wall-fixtures';
+
+const root = findRepoRoot(__dirname);
+const GEOJSON = join(root, '..', 'shared', 'geo', 'bazhong-districts.geojson');
+const FULL_HD = { width: 1920, height: 1080 };
+const UHD = { width: 3840, height: 2160 };
+
+async function signIn(page: Page, url: string, next: string, user: string, password: string): Promise<void> {
+  await page.goto(`${url}/login?next=${encodeURIComponent(next)}`);
+  await page.locator('input[name=username]').fill(user);
+  await page.locator('input[name=password]').fill(password);
+  await page.locator('button[type=submit]').click();
+  await page.waitForURL(`${url}${next}`);
+}
+
+async function shoot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOT_DIR, name) });
+}
+
+/** No scrollbars: the document never exceeds the viewport. */
+async function overflow(page: Page): Promise<{ x: number; y: number }> {
+  // A string, evaluated in the page: this file is compiled without the DOM library.
+  return page.evaluate<{ x: number; y: number }>(
+    '({ x: document.documentElement.scrollWidth - innerWidth, y: document.documentElement.scrollHeight - innerHeight })',
+  );
+}
+
+describe('wall, duty console and analysis against the real API and stack', () => {
+  let system: RunningSystem;
+  let chromium: LaunchedBrowser;
+  let pool: DbPool;
+  let raiser: AlertRaiser;
+  let wall: Page;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    const config = testConfig();
+    seedDemoUsers(root);
+    pool = createPool(config.postgres.url, { max: 2 });
+    await seedWallWorld(pool);
+    raiser = new AlertRaiser(pool, config.kafka.brokers);
+    // Build-tool setting read by vite.config.ts: the configured district boundaries.
+    if (existsSync(GEOJSON)) process.env.FQ_GEO_DISTRICTS_PATH = GEOJSON;
+    system = await startSystem();
+    chromium = await launchChromium();
+  });
+  afterAll(async () => {
+    await chromium?.close();
+    await system?.stop();
+    await raiser?.close();
+    await pool?.end();
+  });
+
+  it('the wall shows live data, and a red alert published now is in the ticker within a second', async () => {
+    wall = await chromium.browser.newPage({ viewport: FULL_HD });
+    wall.on('pageerror', (e) => errors.push(e.message));
+    await signIn(wall, system.dashboardUrl, '/wall', 'wall', 'wall-demo-2026');
+    await wall.locator('[data-testid=wall][data-live=live]').waitFor({ timeout: 20_000 });
+    await wall.getByTestId('hotspot').first().waitFor({ timeout: 20_000 });
+    await wall.getByTestId('video-tile').first().waitFor();
+    expect(await wall.getByTestId('kpi-cases').locator('.kpi__value').textContent()).toMatch(/^\d[\d,]*$/);
+    expect(await wall.getByTestId('kpi-yoy').locator('.kpi__value').textContent()).toMatch(/%$/);
+    expect(await wall.locator('section.map').getAttribute('data-map-source')).toBe(
+      existsSync(GEOJSON) ? 'configured' : 'schematic',
+    );
+
+    // Three alerts, one per colour, each timed from its publish to its row on the wall.
+    const latencies: number[] = [];
+    const raised = [];
+    for (const colour of ['blue', 'orange', 'red'] as const) {
+      const a = aRedAlert(colour === 'red' ? '通江县江北街道 群体性聚集' : `测试${colour}预警`, {}, colour);
+      await raiser.raise(a);
+      const published = Date.now();
+      await wall.locator(`[data-testid=ticker-row][data-alert-id="${a.alertId}"]`).waitFor({ timeout: 5000 });
+      latencies.push(Date.now() - published);
+      raised.push(a);
+    }
+    process.stdout.write(`wall: alert on screen after publish, ms: ${latencies.join(', ')}\n`);
+    const alert = raised[2] as (typeof raised)[number];
+    const row = wall.locator(`[data-testid=ticker-row][data-alert-id="${alert.alertId}"]`);
+    expect(await row.getAttribute('class')).toContain('ticker__row--flash');
+    // Red first: the newest red alert heads the ticker, ahead of the older orange and blue.
+    expect(await wall.getByTestId('ticker-row').first().getAttribute('data-alert-id')).toBe(alert.alertId);
+    await wall.waitForTimeout(1500); // charts finish their entry animation before the screenshot
+    await shoot(wall, 'wall-1920x1080.png');
+    expect(await overflow(wall)).toEqual({ x: 0, y: 0 });
+
+    await wall.setViewportSize(UHD);
+    await wall.waitForTimeout(1500);
+    await shoot(wall, 'wall-3840x2160.png');
+    expect(await overflow(wall)).toEqual({ x: 0, y: 0 });
+    const titlePx = await wall.evaluate<number>(
+      "parseFloat(getComputedStyle(document.querySelector('[data-testid=ticker-row]')).fontSize)",
+    );
+    expect(titlePx).toBeGreaterThanOrEqual(36); // twice the 1080p size: readable across the room
+    await wall.setViewportSize(FULL_HD);
+    // The issue's figure: on the wall within 1 s (median of the three, on this shared 2-core machine).
+    expect([...latencies].sort((x, y) => x - y)[1]).toBeLessThan(1000);
+  });
+
+  it('a duty officer acknowledges a red alert with two keystrokes and the wall sees it change', async () => {
+    const alert = aRedAlert('巴州区回风街道 极端言论预警', {
+      region: { county: '511902', township: '511902002' },
+      location: { lon: 106.77, lat: 31.86 },
+    });
+    await raiser.raise(alert);
+    const duty = await chromium.browser.newPage({ viewport: FULL_HD });
+    duty.on('pageerror', (e) => errors.push(e.message));
+    await signIn(duty, system.dashboardUrl, '/duty', 'officer', 'officer-demo-2026');
+    const item = duty.locator(`[data-testid=queue-item][data-alert-id="${alert.alertId}"]`);
+    await item.click();
+    await duty.getByTestId('alert-detail').getByText(alert.title).waitFor();
+    await duty.locator('body').press('a');
+    await duty.getByTestId('form-acknowledge').waitFor();
+    await duty.keyboard.press('Enter');
+    await duty
+      .locator(`[data-testid=queue-item][data-alert-id="${alert.alertId}"][data-state=acknowledged]`)
+      .waitFor({ timeout: 5000 });
+    const onWall = wall.locator(`[data-testid=ticker-row][data-alert-id="${alert.alertId}"]`);
+    await wall
+      .locator(`[data-testid=ticker-row][data-alert-id="${alert.alertId}"][data-state=acknowledged]`)
+      .waitFor({ timeout: 5000 });
+    expect(await onWall.getAttribute('class')).not.toContain('flash');
+    await duty.getByTestId('alert-detail').getByText('已签收，正在核实处置').waitFor({ timeout: 5000 });
+    expect(await duty.getByTestId('duty-notice').count()).toBe(0);
+    await shoot(duty, 'duty-1920x1080.png');
+    await duty.setViewportSize(UHD);
+    await duty.waitForTimeout(500);
+    await shoot(duty, 'duty-3840x2160.png');
+    await duty.close();
+  });
+
+  it('an analyst filters, drills down and back, with the view in the URL', async () => {
+    const page = await chromium.browser.newPage({ viewport: FULL_HD });
+    page.on('pageerror', (e) => errors.push(e.message));
+    await signIn(page, system.dashboardUrl, '/analysis', 'analyst', 'analyst-demo-2026');
+    await page.getByTestId('yoy').getByText('%').waitFor({ timeout: 10_000 });
+    await page.getByTestId('bucket-week').click();
+    await page.getByTestId('range').selectOption('90');
+    expect(new URL(page.url()).search).toBe('?bucket=week&days=90');
+    await page.goto(`${system.dashboardUrl}/analysis?region=511921&category=traffic`);
+    expect(await page.getByTestId('region-name').textContent()).toBe('通江县');
+    // The filtered series adds up to exactly what the database holds for that county and category.
+    const expected = await pool.query<{ n: string }>(
+      `SELECT coalesce(sum(events), 0)::text AS n FROM region_hourly_rollup
+       WHERE county = '511921' AND category = 'traffic' AND bucket >= now() - interval '30 days' AND bucket < now()`,
+    );
+    await page
+      .locator(`[data-testid=trend][data-total="${expected.rows[0]?.n}"]`)
+      .waitFor({ timeout: 10_000 });
+    await page.getByTestId('yoy').getByText('%').waitFor({ timeout: 10_000 });
+    await page.waitForTimeout(1500);
+    await shoot(page, 'analysis-1920x1080.png');
+    await page.setViewportSize(UHD);
+    await page.waitForTimeout(1500);
+    await shoot(page, 'analysis-3840x2160.png');
+    await page.getByTestId('drill-up').click();
+    expect(new URL(page.url()).search).toBe('?category=traffic');
+    expect(await page.getByTestId('region-name').textContent()).toBe('全市');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
