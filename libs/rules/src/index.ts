@@ -13,7 +13,8 @@
  */
 
 // The engine
-export { step, warmUp } from './engine/step';
+export { step } from './engine/step';
+export { warmUp } from './engine/warm-up';
 export { createEngineState, type EngineInput, type EngineState, type StepResult } from './engine/state';
 export { openAlerts, stateSizes, topHotspots } from './engine/queries';
 export { backtest, type BacktestAlert, type BacktestReport } from './engine/backtest';

@@ -6,6 +6,7 @@ import {
   type EngineContext,
   type EngineState,
 } from '@fengqiao/rules';
+import { type CamerasRepository } from '../persistence/cameras.repository';
 import { type HistoryRepository } from '../persistence/history.repository';
 
 const HOUR = 3_600_000;
@@ -14,6 +15,27 @@ const BASELINE_DAYS = 91;
 interface HistoryDeps {
   readonly pool: DbPool;
   readonly history: HistoryRepository;
+  readonly cameras: CamerasRepository;
+}
+
+const ZERO_UUID = '00000000-0000-0000-0000-000000000000';
+
+/** Cameras dark when we stopped are dark now, until a status report says otherwise. */
+export async function rememberDarkCameras(
+  deps: HistoryDeps,
+  ctx: EngineContext,
+  state: EngineState,
+): Promise<void> {
+  for (const { cameraId, since } of await deps.cameras.offline(deps.pool)) {
+    const event = {
+      schema: 'camera.status.v1',
+      eventId: ZERO_UUID,
+      occurredAt: since.toISOString(),
+      cameraId,
+      online: false,
+    } as const;
+    warmUp(ctx, state, { kind: 'camera-status', event });
+  }
 }
 
 /** Per township/county and hour-of-week baselines from the last 13 weeks of the hourly rollup. */

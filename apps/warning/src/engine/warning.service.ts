@@ -13,7 +13,6 @@ import {
   type EngineInput,
   type EngineState,
   type BaselineSeries,
-  warmUp,
 } from '@fengqiao/rules';
 import { type Clock } from '../clock.port';
 import { type AlertChangePublisher } from '../messaging/alert-change.publisher';
@@ -21,7 +20,7 @@ import { type AlertsRepository } from '../persistence/alerts.repository';
 import { type CamerasRepository } from '../persistence/cameras.repository';
 import { type HistoryRepository } from '../persistence/history.repository';
 import { type AlertRecorder } from './alert-recorder';
-import { loadBaseline, replayStored } from './rebuild';
+import { loadBaseline, rememberDarkCameras, replayStored } from './rebuild';
 
 export interface WarningDeps {
   readonly pool: DbPool;
@@ -95,16 +94,7 @@ export class WarningService {
       for (const alert of await alerts.findActive(pool, new Date(now - this.rules.spec.reopenWithinMs)))
         this.adopt(alert);
       await replayStored(this.deps, this.context(), this.state, now, this.warmIds);
-      for (const { cameraId, since } of await cameras.offline(pool)) {
-        const event = {
-          schema: 'camera.status.v1',
-          eventId: ZERO_UUID,
-          occurredAt: since.toISOString(),
-          cameraId,
-          online: false,
-        } as const;
-        warmUp(this.context(), this.state, { kind: 'camera-status', event });
-      }
+      await rememberDarkCameras(this.deps, this.context(), this.state);
     });
   }
 
@@ -208,8 +198,6 @@ export class WarningService {
     return next;
   }
 }
-
-const ZERO_UUID = '00000000-0000-0000-0000-000000000000';
 
 function buildSites(registered: readonly CameraRegistered[]): CameraSite[] {
   const dir = buildCameraDirectory(registered);

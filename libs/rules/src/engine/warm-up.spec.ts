@@ -1,6 +1,7 @@
 import { Harness, onlyRules } from '../__fixtures__/engine';
 import { HOUR, MIN, reported, T0 } from '../__fixtures__/events';
-import { step, warmUp } from './step';
+import { step } from './step';
+import { warmUp } from './warm-up';
 
 describe('warm-up after a restart', () => {
   it('rebuilds a window silently; the next tick raises what should be firing', () => {
