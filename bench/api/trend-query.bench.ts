@@ -9,6 +9,7 @@ import { trendSeriesQuerySchema, type TokenPair } from '@fengqiao/contracts';
 import { parseOrThrow } from '../../apps/api/src/common/zod-pipe';
 import { systemClock } from '../../apps/api/src/infra/api-options';
 import { Database } from '../../apps/api/src/infra/database';
+import { CityTrendsRepository } from '../../apps/api/src/trends/city-trends.repository';
 import { TrendsRepository } from '../../apps/api/src/trends/trends.repository';
 import { TrendsService } from '../../apps/api/src/trends/trends.service';
 import { benchApiDatabase, percentile, startBenchApi } from './bench-api-env';
@@ -48,7 +49,9 @@ async function main(): Promise<void> {
   const { config, pool } = await benchApiDatabase();
   const t0 = Date.now();
   const seeded = await pool.query(SEED, [days]);
-  await pool.query('ANALYZE region_hourly_rollup');
+  await pool.query(
+    'ANALYZE region_hourly_rollup; ANALYZE region_daily_rollup; ANALYZE region_county_daily_rollup',
+  );
   process.stdout.write(
     `seeded ${seeded.rowCount} rollup rows (${days} days) in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`,
   );
@@ -74,7 +77,12 @@ async function main(): Promise<void> {
   }
 
   // The same handler (zod parse + TrendsService) on bare Fastify, no guard/pipes/filters.
-  const service = new TrendsService(new Database(pool), new TrendsRepository(), systemClock);
+  const service = new TrendsService(
+    new Database(pool),
+    new TrendsRepository(),
+    new CityTrendsRepository(),
+    systemClock,
+  );
   const bare = fastify();
   bare.get('/api/trends/series', async (req) =>
     service.series(parseOrThrow(trendSeriesQuerySchema, req.query)),

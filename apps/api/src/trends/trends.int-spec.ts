@@ -97,6 +97,18 @@ describe('trends, hotspots and cameras (real PostgreSQL)', () => {
       [CATEGORY],
     );
     expect(daily.rows).toEqual([{ events: 7 }]);
+    const county = await api.pool.query<{ events: number }>(
+      "SELECT events FROM region_county_daily_rollup WHERE county = '511903' AND category = $1",
+      [CATEGORY],
+    );
+    expect(county.rows).toEqual([{ events: 7 }]);
+    const city = await get<TrendSeriesResponse>(
+      `trends/series?${range('2026-03-30T16:00:00Z', '2026-04-06T16:00:00Z')}&bucket=week`,
+    );
+    // 1 April 2026 is a Wednesday: its week starts Monday 30 March, Beijing midnight.
+    expect(city.points).toEqual([
+      { bucket: '2026-03-29T16:00:00.000Z', region: '511903', category: CATEGORY, events: 7 },
+    ]);
   });
 
   it('refuses a range that is backwards or too long for its bucket', async () => {

@@ -1,7 +1,11 @@
 import { Module } from '@nestjs/common';
+import { CityTrendsRepository } from './city-trends.repository';
 import { TrendsController } from './trends.controller';
 import { TrendsRepository } from './trends.repository';
 import { TrendsService } from './trends.service';
 
-@Module({ controllers: [TrendsController], providers: [TrendsRepository, TrendsService] })
+@Module({
+  controllers: [TrendsController],
+  providers: [TrendsRepository, CityTrendsRepository, TrendsService],
+})
 export class TrendsModule {}

@@ -14,6 +14,7 @@ import { ApiError } from '../common/api-error';
 import { type Clock } from '../infra/api-options';
 import { Database } from '../infra/database';
 import { CLOCK } from '../infra/tokens';
+import { CityTrendsRepository } from './city-trends.repository';
 import { type RollupFilter, TrendsRepository } from './trends.repository';
 
 const DAY_MS = 86_400_000;
@@ -50,28 +51,36 @@ export class TrendsService {
   constructor(
     private readonly db: Database,
     private readonly trends: TrendsRepository,
+    private readonly city: CityTrendsRepository,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async series(q: TrendSeriesQuery): Promise<TrendSeriesResponse> {
-    const rows = await this.trends.series(
-      this.db.pool,
-      filterOf(q, MAX_RANGE_DAYS[q.bucket]),
-      STEP[q.bucket],
-    );
+    const filter = filterOf(q, MAX_RANGE_DAYS[q.bucket]);
+    const step = STEP[q.bucket];
+    // Hours from the hourly rollup; days and weeks from the daily ones (whole Beijing days).
+    const rows =
+      q.bucket === 'hour'
+        ? await this.trends.series(this.db.pool, filter, step)
+        : filter.level === 'county'
+          ? await this.city.seriesByDay(this.db.pool, filter, step)
+          : await this.trends.seriesByDay(this.db.pool, filter, step);
     return { bucket: q.bucket, points: rows.map((r) => ({ ...r, bucket: r.bucket.toISOString() })) };
   }
 
   /** The figure the city reports ("disputes −17.8% year on year") for any range and region. */
   async yearOnYear(q: YearOnYearQuery): Promise<YearOnYearResponse> {
-    const { current, previous } = await this.trends.yearOnYear(this.db.pool, filterOf(q, 366));
+    const filter = filterOf(q, 366);
+    const repo = filter.level === 'county' ? this.city : this.trends;
+    const { current, previous } = await repo.yearOnYear(this.db.pool, filter);
     const changePercent = previous === 0 ? null : Math.round(((current - previous) / previous) * 1000) / 10;
     return { current, previous, changePercent };
   }
 
   async breakdown(q: BreakdownQuery): Promise<BreakdownResponse> {
     const filter = filterOf(q, MAX_RANGE_DAYS.week);
-    return { level: filter.level, rows: await this.trends.breakdown(this.db.pool, filter) };
+    const repo = filter.level === 'county' ? this.city : this.trends;
+    return { level: filter.level, rows: await repo.breakdown(this.db.pool, filter) };
   }
 
   async hotspots(q: HotspotsQuery): Promise<HotspotsResponse> {

@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import { type Queryable } from '../infra/database';
+import { type RollupFilter } from './trends.repository';
+
+/**
+ * City-wide day/week queries over region_county_daily_rollup (5 counties, not 120 townships).
+ * Parameters $1..$4: from, to, source, category; days are the Beijing days overlapping [from, to).
+ */
+const cityDays = (shift = ''): string => `day >= fq_beijing_day($1::timestamptz${shift})
+  AND day <= fq_beijing_day($2::timestamptz${shift} - interval '1 microsecond')
+  AND ($3::text IS NULL OR source = $3) AND ($4::text IS NULL OR category = $4)`;
+const args = (f: RollupFilter): unknown[] => [f.from, f.to, f.source, f.category];
+
+type Point = { bucket: Date; region: string; category: string; events: number };
+
+@Injectable()
+export class CityTrendsRepository {
+  async seriesByDay(db: Queryable, f: RollupFilter, step: string): Promise<Point[]> {
+    const res = await db.query<Point>(
+      `SELECT (date_bin($5::interval, day::timestamp, timestamp '2000-01-03') - interval '8 hours') AT TIME ZONE 'UTC' AS bucket,
+              county AS region, category, sum(events)::bigint AS events
+       FROM region_county_daily_rollup WHERE ${cityDays()} GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+      [...args(f), step],
+    );
+    return res.rows;
+  }
+
+  async yearOnYear(db: Queryable, f: RollupFilter): Promise<{ current: number; previous: number }> {
+    const res = await db.query<{ current: number; previous: number }>(
+      `SELECT (SELECT coalesce(sum(events), 0) FROM region_county_daily_rollup WHERE ${cityDays()})::bigint AS current,
+              (SELECT coalesce(sum(events), 0) FROM region_county_daily_rollup WHERE ${cityDays(" - interval '1 year'")})::bigint
+                AS previous`,
+      args(f),
+    );
+    return res.rows[0] ?? { current: 0, previous: 0 };
+  }
+
+  async breakdown(
+    db: Queryable,
+    f: RollupFilter,
+  ): Promise<{ region: string; name: string | null; events: number }[]> {
+    const res = await db.query<{ region: string; name: string | null; events: number }>(
+      `SELECT t.region, g.name, t.events FROM (
+         SELECT county AS region, sum(events)::bigint AS events FROM region_county_daily_rollup WHERE ${cityDays()} GROUP BY 1) t
+       LEFT JOIN regions g ON g.code = t.region ORDER BY t.events DESC, t.region`,
+      args(f),
+    );
+    return res.rows;
+  }
+}
