@@ -59,8 +59,9 @@ describe('history', () => {
     expect(diff.rows[0]?.n).toBe(0);
   });
 
-  it('skips complete days on a second run and adds nothing', async () => {
+  it('skips complete days on a second run, quickly, and adds nothing', async () => {
     const before = await totals();
+    const t0 = performance.now();
     const r = await new HistoryService(pool, city, () => undefined).run({
       seed: 77,
       days: 2,
@@ -68,6 +69,19 @@ describe('history', () => {
       endMs: END,
     });
     expect(r).toEqual({ daysWritten: 0, daysSkipped: 2, caseEvents: 0, detections: 0 });
+    expect(performance.now() - t0).toBeLessThan(3_000);
     expect(await totals()).toEqual(before);
+  });
+
+  it('writes only the missing days when the range grows', async () => {
+    const r = await new HistoryService(pool, city, () => undefined).run({
+      seed: 77,
+      days: 3,
+      rate: 1,
+      endMs: END,
+    });
+    expect(r.daysWritten).toBe(1);
+    expect(r.daysSkipped).toBe(2);
+    expect(r.caseEvents).toBeGreaterThan(1_000);
   });
 });

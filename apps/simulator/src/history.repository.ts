@@ -67,12 +67,16 @@ export class HistoryRepository {
     return inserted;
   }
 
-  /** Whether an event is stored (the last event of a day marks the day as done: days commit whole). */
-  async hasCaseEvent(db: Queryable, eventId: string, occurredAt: string): Promise<boolean> {
-    const r = await db.query('SELECT 1 FROM case_events WHERE event_id = $1 AND occurred_at = $2', [
-      eventId,
-      occurredAt,
-    ]);
-    return (r.rowCount ?? 0) > 0;
+  /** Which of these case events are stored (each day's marker: days commit whole). */
+  async presentCaseEvents(
+    db: Queryable,
+    events: readonly { eventId: string; occurredAt: string }[],
+  ): Promise<Set<string>> {
+    const r = await db.query<{ id: string }>(
+      `SELECT event_id::text AS id FROM case_events
+       WHERE (event_id, occurred_at) IN (SELECT * FROM unnest($1::uuid[], $2::timestamptz[]))`,
+      [events.map((e) => e.eventId), events.map((e) => e.occurredAt)],
+    );
+    return new Set(r.rows.map((row) => row.id));
   }
 }

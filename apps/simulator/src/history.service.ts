@@ -49,23 +49,45 @@ export class HistoryService {
   async run(options: HistoryOptions): Promise<HistoryResult> {
     const gen = new TrafficGenerator(this.city, { seed: options.seed, compress: 1 });
     const start = options.endMs - options.days * DAY_MS;
-    const result = { daysWritten: 0, daysSkipped: 0, caseEvents: 0, detections: 0 };
+    const days = Array.from({ length: options.days }, (_, i) => start + i * DAY_MS);
+    const done = await this.completeDays(gen, days, options.rate);
+    const result = { daysWritten: 0, daysSkipped: done.size, caseEvents: 0, detections: 0 };
+    if (done.size === days.length) {
+      this.say(`history: all ${days.length} days present, skipped`);
+      return result;
+    }
     const t0 = performance.now();
-    for (let day = start; day < options.endMs; day += DAY_MS) {
+    // Every day is generated, oldest first, even the stored ones: later days carry their cases on.
+    for (const [i, day] of days.entries()) {
       const { cases, detections } = this.generateDay(gen, day, options.rate);
-      const written = await this.writeDay(cases, detections);
-      if (written === undefined) result.daysSkipped++;
-      else {
-        result.daysWritten++;
-        result.caseEvents += written.cases;
-        result.detections += written.detections;
-      }
-      const n = (day - start) / DAY_MS + 1;
+      if (done.has(day)) continue;
+      const written = await withTransaction(this.pool, async (client) => ({
+        cases: await this.repo.insertCases(client, cases),
+        detections: await this.repo.insertDetections(client, detections),
+      }));
+      result.daysWritten++;
+      result.caseEvents += written.cases;
+      result.detections += written.detections;
+      const took = ((performance.now() - t0) / 1000).toFixed(1);
       this.say(
-        `history: day ${n}/${options.days} (${localDate(day)}): ${written === undefined ? 'present, skipped' : `${fmt(written.cases)} case events, ${fmt(written.detections)} detections`} · ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+        `history: day ${i + 1}/${days.length} (${localDate(day)}): ${fmt(written.cases)} case events, ${fmt(written.detections)} detections · ${took} s`,
       );
     }
     return result;
+  }
+
+  /** The days already stored: those whose last reported case is in the table. */
+  private async completeDays(
+    gen: TrafficGenerator,
+    days: readonly number[],
+    rate: number,
+  ): Promise<Set<number>> {
+    const markers = days.flatMap((day) => {
+      const m = gen.lastReportedIn(day, day + DAY_MS, rate);
+      return m === undefined ? [] : [{ day, ...m }];
+    });
+    const present = await this.repo.presentCaseEvents(this.pool, markers);
+    return new Set(markers.filter((m) => present.has(m.eventId)).map((m) => m.day));
   }
 
   private generateDay(
@@ -89,19 +111,5 @@ export class HistoryService {
       detections.push({ event, county: region.county, township: region.township });
     }
     return { cases, detections };
-  }
-
-  /** Writes one day in one transaction; undefined when the day was already complete. */
-  private async writeDay(
-    cases: readonly CaseEvent[],
-    detections: readonly PlacedDetection[],
-  ): Promise<{ cases: number; detections: number } | undefined> {
-    const last = cases[cases.length - 1];
-    if (last !== undefined && (await this.repo.hasCaseEvent(this.pool, last.eventId, last.occurredAt)))
-      return undefined;
-    return withTransaction(this.pool, async (client) => ({
-      cases: await this.repo.insertCases(client, cases),
-      detections: await this.repo.insertDetections(client, detections),
-    }));
   }
 }

@@ -81,6 +81,11 @@ function flagsOf(
 
 type Body = Record<string, unknown> & { type: CaseEvent['type'] };
 
+/** The id of the n-th (from 0) event of a type in a case's life: derived from the case, never random. */
+export function caseEventId(caseId: string, type: CaseEvent['type'], n = 0): string {
+  return uuidV5(`case/${caseId}/${type}/${n}`);
+}
+
 /** Appends a case's events one delay after another; ids come from (case, type, occurrence). */
 class CaseTimeline {
   readonly events: CaseEvent[] = [];
@@ -98,7 +103,7 @@ class CaseTimeline {
   push(delayMs: number, body: Body): void {
     if (this.events.length > 0) this.at += Math.max(1, Math.round(delayMs / this.compress));
     const n = this.events.filter((e) => e.type === body.type).length;
-    const eventId = uuidV5(`case/${this.base.caseId}/${body.type}/${n}`);
+    const eventId = caseEventId(this.base.caseId, body.type, n);
     this.events.push({
       ...this.base,
       ...body,

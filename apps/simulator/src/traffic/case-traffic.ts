@@ -46,6 +46,18 @@ export class CaseTraffic {
     return this.pending.popBelow(to).map((p) => p.event);
   }
 
+  /** The last regular case reported in [from, to) (a pure function of the seed: no state needed). */
+  lastReportedIn(from: number, to: number, rate: number): CaseSeed | undefined {
+    for (let second = Math.floor((to - 1) / 1000) * 1000; second >= from - 999; second -= 1000) {
+      const inRange = this.casesOfSecond(second, rate).filter(
+        (c) => c.reportedAtMs >= from && c.reportedAtMs < to,
+      );
+      const last = inRange.sort((a, b) => a.reportedAtMs - b.reportedAtMs)[inRange.length - 1];
+      if (last !== undefined) return last;
+    }
+    return undefined;
+  }
+
   /** The cases reported in [from, to): those of each whole second overlapping it, then filtered. */
   private regularCases(from: number, to: number, rate: number): CaseSeed[] {
     const out: CaseSeed[] = [];

@@ -1,6 +1,7 @@
 import { type CameraAnalytics, type CameraStatus, type CaseEvent } from '@fengqiao/contracts';
 import { Prng, type DemoCity } from '@fengqiao/geo';
 import { CameraTraffic, type SimCamera } from './camera-traffic';
+import { caseEventId } from './case-plan';
 import { CaseTraffic } from './case-traffic';
 import { isActive, parseIncident, type Incident } from './incidents';
 import { RegionPicker } from './region-picker';
@@ -68,6 +69,20 @@ export class TrafficGenerator {
     });
     this.incidentList.push(incident);
     return incident;
+  }
+
+  /** The `reported` event of the last case of [from, to): marks a stored history day as complete. */
+  lastReportedIn(
+    from: number,
+    to: number,
+    rate: number,
+  ): { eventId: string; occurredAt: string } | undefined {
+    const last = this.cases.lastReportedIn(from, to, rate);
+    if (last === undefined) return undefined;
+    return {
+      eventId: caseEventId(last.caseId, 'reported'),
+      occurredAt: new Date(last.reportedAtMs).toISOString(),
+    };
   }
 
   /** Detections and case events of [from, to) without heartbeats: what the history keeps. */
