@@ -11,6 +11,7 @@ import { createCameraHealth, type CameraHealthState } from '../evaluators/camera
 import { type DeadlineState } from '../evaluators/deadline';
 import { type WindowState } from '../evaluators/window-threshold';
 import { type HotspotState } from '../hotspots/hotspots';
+import { type CompiledRuleSet } from '../ruleset/compile';
 
 /**
  * The engine's memory: open alerts and their timers, sliding windows, this hour's anomaly counts,
@@ -31,6 +32,8 @@ export interface EngineState {
   readonly hotspots: HotspotState;
   /** Status or analytics events from cameras missing in the directory (ignored, counted). */
   unknownCameraEvents: number;
+  /** The compiled rule set the evaluator state refers to (see rebindRules). */
+  boundTo: CompiledRuleSet | undefined;
 }
 
 export function createEngineState(): EngineState {
@@ -42,6 +45,7 @@ export function createEngineState(): EngineState {
     cameras: createCameraHealth(),
     hotspots: new Map(),
     unknownCameraEvents: 0,
+    boundTo: undefined,
   };
 }
 

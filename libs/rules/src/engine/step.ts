@@ -1,4 +1,5 @@
 import { reindexIfSwapped } from '../alerts/alert-book';
+import { rebindRules } from './rebind';
 import { type Decision, type Signal } from '../alerts/decisions';
 import { escalateDue, purgeResolved } from '../alerts/escalation';
 import { adoptChange, applyCommand } from '../alerts/lifecycle';
@@ -19,6 +20,7 @@ import { type EngineInput, type EngineState, type StepResult } from './state';
  */
 export function step(ctx: EngineContext, state: EngineState, input: EngineInput, now: number): StepResult {
   reindexIfSwapped(state.book, ctx.rules);
+  rebindRules(state, ctx.rules);
   const signals: Signal[] = [];
   const out: Decision[] = [];
   switch (input.kind) {

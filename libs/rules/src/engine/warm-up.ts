@@ -1,4 +1,5 @@
 import { reindexIfSwapped } from '../alerts/alert-book';
+import { rebindRules } from './rebind';
 import { type Signal } from '../alerts/decisions';
 import { type EngineContext } from '../context';
 import { onAnalytics, onCase, onStatus } from './inputs';
@@ -12,6 +13,7 @@ import { type EngineInput, type EngineState } from './state';
  */
 export function warmUp(ctx: EngineContext, state: EngineState, input: EngineInput): void {
   reindexIfSwapped(state.book, ctx.rules);
+  rebindRules(state, ctx.rules);
   const discarded: Signal[] = [];
   switch (input.kind) {
     case 'case':

@@ -10,7 +10,7 @@ type AnomalyRule = Compiled<'anomaly'>;
 
 /** This hour's count for one township, compared with its baseline for the same hour of the week. */
 export interface AnomalyCell {
-  readonly rule: AnomalyRule;
+  rule: AnomalyRule;
   readonly region: Alert['region'];
   readonly township: string;
   hour: number;

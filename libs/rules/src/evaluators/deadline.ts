@@ -9,7 +9,7 @@ type DeadlineRule = Compiled<'deadline'>;
 
 /** A case held to a service-tier promise, from its start event until a stop event. */
 export interface OpenDeadline {
-  readonly rule: DeadlineRule;
+  rule: DeadlineRule;
   readonly caseId: string;
   readonly startMs: number;
   readonly dueMs: number;

@@ -1,5 +1,7 @@
 import { Harness, onlyRules } from '../__fixtures__/engine';
 import { HOUR, MIN, reported, T0 } from '../__fixtures__/events';
+import { createEngineContext } from '../context';
+import { step } from '../engine/step';
 
 const feedCases = (
   h: Harness,
@@ -63,5 +65,26 @@ describe('windowed threshold: disputes of one category per township in 24 h', ()
     expect(h.state.windows.size).toBe(1);
     const [cell] = h.state.windows.values();
     expect(cell?.evidence.length).toBeLessThanOrEqual(50);
+  });
+});
+
+describe('a rule-set swap keeps the window state', () => {
+  it('a new version of the rule judges the counts gathered under the old one', () => {
+    const h = new Harness({ ruleSet: onlyRules('disputes-township-24h') });
+    feedCases(h, 3, T0);
+    const v2 = onlyRules('disputes-township-24h');
+    v2.rules = v2.rules.map((r) =>
+      r.kind === 'window-threshold' ? { ...r, version: 2, levels: [{ colour: 'orange', atLeast: 4 }] } : r,
+    );
+    const next = createEngineContext({ ruleSet: { ...v2, version: 2 }, directory: h.ctx.directory });
+    const { decisions } = step(
+      next,
+      h.state,
+      { kind: 'case', event: reported(T0 + 10 * MIN) },
+      T0 + 10 * MIN,
+    );
+    expect(decisions).toMatchObject([
+      { type: 'updated', alert: { colour: 'orange', ruleVersion: 2, explanation: { values: { count: 4 } } } },
+    ]);
   });
 });

@@ -11,7 +11,7 @@ type WindowRule = Compiled<'window-threshold'>;
  * matter how many events arrive, and a count is exact to one bucket's width.
  */
 export interface WindowCell {
-  readonly rule: WindowRule;
+  rule: WindowRule;
   readonly subject: string;
   readonly region: Alert['region'];
   readonly counts: Int32Array;
