@@ -18,10 +18,10 @@ function Clock() {
 
 /** The unattended wall: no interaction, no scrollbars, readable from across the room. */
 export function WallPage() {
-  const { status } = useLiveAlerts();
+  const { status, book } = useLiveAlerts();
   const scale = useViewportScale();
   return (
-    <div className="wall" data-testid="wall" data-live={status}>
+    <div className="wall" data-testid="wall" data-live={status} data-last-seq={book.lastSeq}>
       <header className="wall__header">
         <h1>{S.appTitle}</h1>
         <Clock />
