@@ -29,7 +29,9 @@ export function VideoTile(props: VideoTileProps) {
   const why: WatchReason =
     props.reason === 'alert' ? { reason: 'alert', alertId: props.alertId } : { reason: 'patrol' };
   const { state } = useHlsPlayer(video, camera.cameraId, why, props.requestGrant ?? requestPlayGrant);
-  useEffect(() => onStateChange?.(state), [state, onStateChange]);
+  useEffect(() => {
+    onStateChange?.(state);
+  }, [state, onStateChange]);
   const dark = state === 'offline' || state === 'denied' || state === 'error';
   return (
     <div
