@@ -1,14 +1,18 @@
-import { useEffect, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { type UserRole } from '@fengqiao/contracts';
-import { AnalysisPage } from '../analysis/AnalysisPage';
 import { LoginPage } from '../auth/LoginPage';
 import { logout, useSession } from '../auth/session';
-import { DutyPage } from '../duty/DutyPage';
 import { SystemHealthPanel } from '../health/SystemHealthPanel';
 import { S } from '../i18n/strings';
 import { LiveAlertsProvider } from '../live/LiveAlerts';
-import { WallPage } from '../wall/WallPage';
 import { navigate, useLocation } from './router';
+
+// Each view is its own chunk: the duty console and the login page never download echarts.
+const WallPage = lazy(() => import('../wall/WallPage').then((m) => ({ default: m.WallPage })));
+const DutyPage = lazy(() => import('../duty/DutyPage').then((m) => ({ default: m.DutyPage })));
+const AnalysisPage = lazy(() =>
+  import('../analysis/AnalysisPage').then((m) => ({ default: m.AnalysisPage })),
+);
 
 const WATCHERS: readonly UserRole[] = ['wall', 'duty-officer', 'analyst', 'admin'];
 const RESPONDERS: readonly UserRole[] = ['duty-officer', 'admin'];
@@ -21,7 +25,7 @@ function Guarded({ roles, children }: { readonly roles: readonly UserRole[]; rea
   useEffect(() => {
     if (!allowed) navigate(`/login?next=${encodeURIComponent(pathname + search)}`, { replace: true });
   }, [allowed, pathname, search]);
-  return allowed ? <>{children}</> : null;
+  return allowed ? <Suspense fallback={null}>{children}</Suspense> : null;
 }
 
 function Home() {

@@ -1,8 +1,33 @@
-import * as echarts from 'echarts';
+import type { EChartsOption } from 'echarts';
+import { BarChart, EffectScatterChart, LineChart, MapChart, PieChart } from 'echarts/charts';
+import {
+  GeoComponent,
+  GridComponent,
+  LegendComponent,
+  TooltipComponent,
+  VisualMapComponent,
+} from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
 
 /** The option type every builder returns; builders import it as a type only, never echarts itself. */
-export type ChartOption = echarts.EChartsOption;
+export type ChartOption = EChartsOption;
+
+// Only what the builders use: 216 kB gzip instead of the full build's 367 kB (measured).
+echarts.use([
+  BarChart,
+  EffectScatterChart,
+  LineChart,
+  MapChart,
+  PieChart,
+  GeoComponent,
+  GridComponent,
+  LegendComponent,
+  TooltipComponent,
+  VisualMapComponent,
+  CanvasRenderer,
+]);
 
 /** What a parent may ask of a mounted chart (PNG export). */
 export interface ChartHandle {
