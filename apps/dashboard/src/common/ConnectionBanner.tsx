@@ -5,8 +5,12 @@ import { type LiveStatus } from '../live/LiveAlerts';
 export function ConnectionBanner({ status }: { readonly status: LiveStatus }) {
   if (status === 'live') return null;
   return (
-    <div className="conn-banner" role="status" data-testid="reconnecting">
-      {status === 'resyncing' ? S.resyncing : S.reconnecting}
+    <div
+      className="conn-banner"
+      role="status"
+      data-testid={status === 'connecting' ? 'connecting' : 'reconnecting'}
+    >
+      {status === 'resyncing' ? S.resyncing : status === 'connecting' ? S.connecting : S.reconnecting}
     </div>
   );
 }
