@@ -12,7 +12,13 @@ export {
 } from './migrator';
 export { DbError, type DbErrorCode } from './db-error';
 export { ensureDatabase, withDatabaseName } from './database-admin';
-export { withTransaction, isTransientDbError, type Queryable } from './transaction';
+export {
+  withTransaction,
+  isDataRejectedError,
+  isTransientDbError,
+  sqlStateOf,
+  type Queryable,
+} from './transaction';
 export { EventStoreRepository } from './event-store.repository';
 export {
   type CameraAnalyticsRow,
@@ -21,3 +27,4 @@ export {
   type CameraStatusRow,
   type CaseEventRow,
 } from './event-rows';
+export { ALERT_CHANGES_LOCK_KEY, lockAlertChangeSequence } from './alert-changes-lock';

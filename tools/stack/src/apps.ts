@@ -28,18 +28,22 @@ function viteBin(root: string): string {
 export interface SetupStep {
   readonly name: string;
   readonly args: readonly string[];
+  /** Runs beside the apps instead of before them (long, and nothing waits on it). */
+  readonly background: boolean;
 }
 
 /** Demo data and demo users; each step is idempotent, so a second start only checks and skips. */
 export function setupSteps(config: FengqiaoConfig): SetupStep[] {
-  const steps: [string, string, string[]][] = [
-    ['seed', 'apps/simulator/src/seed.ts', []],
-    ['history', 'apps/simulator/src/history.ts', []],
-    ['users', 'apps/api/src/seed-users.ts', []],
+  // The 90-day history takes minutes on a first start: the wall is live from the simulator meanwhile
+  // and the trend panels fill in when it finishes.
+  const steps: [string, string, boolean][] = [
+    ['seed', 'apps/simulator/src/seed.ts', false],
+    ['users', 'apps/api/src/seed-users.ts', false],
+    ['history', 'apps/simulator/src/history.ts', true],
   ];
   return steps
     .filter(([, entry]) => existsSync(join(config.repoRoot, entry)))
-    .map(([name, entry, args]) => ({ name, args: [...TS, entry, ...args] }));
+    .map(([name, entry, background]) => ({ name, args: [...TS, entry], background }));
 }
 
 /** Every process of the running system, in start order; entries whose code is absent are skipped. */

@@ -14,7 +14,8 @@ async function main(): Promise<void> {
   const wasUp = (await stackStatus(config)).every((s) => s.state === 'running' || s.state === 'external');
   await stackUp(config, say);
   let logins: string[] = [];
-  for (const step of setupSteps(config)) {
+  const steps = setupSteps(config);
+  for (const step of steps.filter((st) => !st.background)) {
     const output = await runStep(step, config.repoRoot);
     // The users step prints one `role  username / password` line per demo account.
     if (step.name === 'users') logins = output.split('\n').filter((l) => l.includes(' / '));
@@ -45,6 +46,13 @@ async function main(): Promise<void> {
       await shutdown(1);
       return;
     }
+  }
+  for (const step of steps.filter((st) => st.background)) {
+    runStep(step, config.repoRoot).then(
+      () => say(`${step.name}: finished`),
+      (err: unknown) =>
+        say(`✖ ${step.name}: ${err instanceof Error ? err.message : String(err)} (the system keeps running)`),
+    );
   }
   const url = `http://${config.host}:${config.dashboard.port}/`;
   say('');

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type Alert, type AlertChangeKind } from '@fengqiao/contracts';
+import { lockAlertChangeSequence } from '@fengqiao/db';
 import { type Queryable } from '../infra/database';
 import { type AlertChangeRow, type AlertRow } from './alert-row';
 
@@ -8,7 +9,6 @@ import { type AlertChangeRow, type AlertRow } from './alert-row';
  * are drawn and a client resuming "after seq N" can never miss a change that commits late.
  * Every writer of alert_changes (the warning app too) must take it.
  */
-export const ALERT_CHANGES_LOCK = 7_261_141;
 
 export interface AlertFilter {
   readonly colours: readonly string[] | null;
@@ -94,7 +94,7 @@ export class AlertsRepository {
   }
 
   async lockChanges(tx: Queryable): Promise<void> {
-    await tx.query('SELECT pg_advisory_xact_lock($1)', [ALERT_CHANGES_LOCK]);
+    await lockAlertChangeSequence(tx);
   }
 
   /** Compare-and-set on version: 0 rows means someone else changed it first. */

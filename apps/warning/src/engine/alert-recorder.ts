@@ -1,5 +1,5 @@
 import { type AlertChanged } from '@fengqiao/contracts';
-import { withTransaction, type DbPool } from '@fengqiao/db';
+import { lockAlertChangeSequence, withTransaction, type DbPool } from '@fengqiao/db';
 import { type AlertChangeDecision } from '@fengqiao/rules';
 import { AlertChangePublisher } from '../messaging/alert-change.publisher';
 import { type AlertsRepository } from '../persistence/alerts.repository';
@@ -30,6 +30,8 @@ export class AlertRecorder {
             stored !== undefined && stored.version === d.alert.version && stored.state === d.alert.state;
           return same ? { kind: 'duplicate' as const } : { kind: 'conflict' as const, current: stored };
         }
+        // Seqs must commit in the order they are assigned (shared with the API's transitions).
+        await lockAlertChangeSequence(tx);
         const seq = await this.alerts.insertChange(tx, {
           change: d.type,
           alert: d.alert,
