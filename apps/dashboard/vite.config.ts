@@ -10,7 +10,7 @@ const apiOrigin = `http://127.0.0.1:${process.env.FQ_API_PORT ?? '3000'}`;
 const proxy = { '/api': { target: apiOrigin }, '/socket.io': { target: apiOrigin, ws: true } };
 // District boundaries are licensed data kept out of the repository (shared/geo/README.md): the
 // dev/preview server serves the configured file at the URL the wall loads; nginx does in production.
-const geoPath = process.env.FQ_GEO_DISTRICTS_PATH;
+const geoPath = process.env.FQ_GEOJSON;
 const GEO_URL = '/geo/districts.geojson';
 
 function serveGeo(req: IncomingMessage, res: ServerResponse, next: () => void): void {

@@ -48,7 +48,7 @@ describe('wall, duty console and analysis against the real API and stack', () =>
     await seedWallWorld(pool);
     raiser = new AlertRaiser(pool, config.kafka.brokers);
     // Build-tool setting read by vite.config.ts: the configured district boundaries.
-    if (existsSync(GEOJSON)) process.env.FQ_GEO_DISTRICTS_PATH = GEOJSON;
+    if (existsSync(GEOJSON)) process.env.FQ_GEOJSON = GEOJSON;
     system = await startSystem();
     chromium = await launchChromium();
   });

@@ -18,7 +18,8 @@ export interface ApiAppOverrides {
 }
 
 /** The dashboard's own origins, from config (FQ_CORS_ORIGINS is a wanted config addition). */
-function dashboardOrigins(config: FengqiaoConfig): string[] {
+function dashboardOrigins(config: FengqiaoConfig): readonly string[] {
+  if (config.api.corsOrigins !== undefined) return config.api.corsOrigins;
   const port = config.dashboard.port;
   return [`http://${config.host}:${port}`, `http://localhost:${port}`, `http://127.0.0.1:${port}`];
 }

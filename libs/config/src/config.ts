@@ -24,6 +24,7 @@ const envSchema = z.object({
   FQ_API_PORT: port.default(3000),
   FQ_INGEST_PORT: port.default(3100),
   FQ_DASHBOARD_PORT: port.default(5173),
+  FQ_CORS_ORIGINS: z.string().optional(),
   FQ_JWT_SECRET: z.string().default(DEV_SECRET),
   FQ_MEDIA_SECRET: z.string().default(DEV_SECRET),
   FQ_GEOJSON: z.string().optional(),
@@ -57,7 +58,12 @@ export interface FengqiaoConfig {
     /** True when the server is ours to start (no DATABASE_URL given). */
     readonly embedded: boolean;
   };
-  readonly api: { readonly port: number; readonly jwtSecret: string };
+  readonly api: {
+    readonly port: number;
+    readonly jwtSecret: string;
+    /** Browser origins allowed by CORS and the Socket.IO handshake; undefined: the local dashboard. */
+    readonly corsOrigins: readonly string[] | undefined;
+  };
   readonly ingest: { readonly port: number };
   readonly dashboard: { readonly port: number };
   readonly media: { readonly secret: string };
@@ -103,7 +109,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): FengqiaoConfig
       port: e.FQ_PG_PORT,
       embedded: e.DATABASE_URL === undefined,
     },
-    api: { port: e.FQ_API_PORT, jwtSecret: e.FQ_JWT_SECRET },
+    api: {
+      port: e.FQ_API_PORT,
+      jwtSecret: e.FQ_JWT_SECRET,
+      corsOrigins: e.FQ_CORS_ORIGINS?.split(',').map((o) => o.trim()),
+    },
     ingest: { port: e.FQ_INGEST_PORT },
     dashboard: { port: e.FQ_DASHBOARD_PORT },
     media: { secret: e.FQ_MEDIA_SECRET },

@@ -3,7 +3,7 @@ import { districtShapesFromGeoJson, schematicDistrictShapes, type DistrictShapes
 
 /**
  * Where boundaries come from: the dev/preview server (vite.config.ts) serves the file configured in
- * FQ_GEO_DISTRICTS_PATH here, nginx does in production; absent → the generated schematic.
+ * FQ_GEOJSON here, nginx does in production; absent → the generated schematic.
  */
 export const DISTRICTS_GEOJSON_URL = '/geo/districts.geojson';
 
