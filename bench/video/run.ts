@@ -1,0 +1,46 @@
+import { BENCH_CAMERAS, flag, startVideoBench } from './bench-env';
+import { measureHlsLatency } from './latency';
+import { measureRemuxCpu } from './remux-cpu';
+
+/**
+ * `node -r @swc-node/register bench/video/run.ts [--seconds 20] [--streams 4]`
+ * Prints glass-to-glass HLS latency of the VideoTile in headless Chromium (one 640x360 camera with
+ * a timecode) and the CPU per remuxed stream. Keep it short on the shared 2-core machine.
+ */
+async function main(): Promise<void> {
+  const seconds = flag('seconds', 20);
+  const streams = Math.min(BENCH_CAMERAS.length, flag('streams', 4));
+  const say = (l: string): void => {
+    process.stdout.write(`${l}\n`);
+  };
+
+  const one = await startVideoBench(1, '640x360', true);
+  try {
+    const hls = await measureHlsLatency(one, BENCH_CAMERAS[0] ?? '', seconds);
+    say(
+      `HLS glass-to-glass (hls.js in Chromium, 1 s segments): p50 ${(hls.p50 / 1000).toFixed(2)} s, p90 ${(hls.p90 / 1000).toFixed(2)} s, max ${(hls.max / 1000).toFixed(2)} s over ${hls.samples} frames (goal p50 ≤ 3.5 s)`,
+    );
+  } finally {
+    await one.stop();
+  }
+
+  const many = await startVideoBench(streams, '320x180', false);
+  try {
+    const cpu = await measureRemuxCpu(many, BENCH_CAMERAS.slice(0, streams), seconds);
+    say(
+      `CPU per remuxed stream (${cpu.streams} streams, ${seconds} s): ffmpeg -c copy ${cpu.remuxPctPerStream.toFixed(2)} % of a core, media service (node-media-server + gateway) ${cpu.mediaPctPerStream.toFixed(2)} % of a core`,
+    );
+  } finally {
+    await many.stop();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    process.stderr.write(
+      `video bench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+    );
+    process.exit(1);
+  },
+);
