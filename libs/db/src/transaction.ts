@@ -23,27 +23,35 @@ export async function withTransaction<T>(pool: DbPool, work: (client: PoolClient
     await client.query('ROLLBACK').catch(() => undefined);
     throw err;
   } finally {
-    client.release(broken !== undefined && isConnectionError(broken) ? broken : undefined);
+    // A client whose transaction failed for any reason but bad data may hold a dead socket: discard it.
+    client.release(broken !== undefined && isTransientDbError(broken) ? broken : undefined);
   }
 }
 
-// SQLSTATE classes that mean "try again later" rather than "this data is wrong": connection
-// exceptions (08), insufficient resources (53), operator intervention (57: admin shutdown, crash
-// recovery), and serialization failures/deadlocks (40001, 40P01).
-const TRANSIENT_SQLSTATE = /^(08|53|57)|^40001$|^40P01$/;
-const TRANSIENT_NODE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND']);
+// Only the data can be wrong when PostgreSQL answers with a data exception (22) or an integrity
+// violation (23): such a row will fail again, so it must be set aside. Everything else (no
+// SQLSTATE: the socket failed; 08 connection, 53 resources, 57 shutdown, 40 serialization or
+// deadlock, ...) may pass on a retry. Duck-typed: errors from another realm (jest) fail instanceof.
+const DATA_SQLSTATE = /^(22|23)/;
 
-/** True when the error means the database is unreachable or busy, not that the data is bad. */
-export function isTransientDbError(err: unknown): boolean {
-  if (!(err instanceof Error)) return false;
-  const code = (err as Error & { code?: unknown }).code;
-  if (typeof code === 'string' && (TRANSIENT_SQLSTATE.test(code) || TRANSIENT_NODE_CODES.has(code)))
-    return true;
-  return isConnectionError(err);
+function codeOf(err: unknown): string | undefined {
+  const code = typeof err === 'object' && err !== null ? (err as { code?: unknown }).code : undefined;
+  return typeof code === 'string' ? code : undefined;
 }
 
-function isConnectionError(err: Error): boolean {
-  return /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|not queryable/i.test(
-    err.message,
-  );
+/** True when the database refused the data itself; retrying the same rows cannot succeed. */
+export function isDataRejectedError(err: unknown): boolean {
+  const code = codeOf(err);
+  return code !== undefined && DATA_SQLSTATE.test(code);
+}
+
+/** True when the failure is the database's state (unreachable, busy, restarting), not the data's. */
+export function isTransientDbError(err: unknown): boolean {
+  return !isDataRejectedError(err);
+}
+
+/** The SQLSTATE of a database error, if it has one (safe to log: no data). */
+export function sqlStateOf(err: unknown): string | undefined {
+  const code = codeOf(err);
+  return code !== undefined && /^[0-9A-Z]{5}$/.test(code) ? code : undefined;
 }

@@ -33,7 +33,7 @@ export interface BatchConsumerOptions {
   /** Upper bound of bytes fetched per partition, hence of the memory a batch holds. Default 1 MiB. */
   readonly maxBytesPerPartition?: number;
   readonly maxWaitTimeMs?: number;
-  /** How long the group waits for a silent member before moving its partitions. Default 10 s. */
+  /** How long the group waits for a silent member before moving its partitions. Default 30 s. */
   readonly sessionTimeoutMs?: number;
 }
 
@@ -56,7 +56,7 @@ export class KafkaBatchConsumer {
       maxBytesPerPartition: options.maxBytesPerPartition ?? 1024 * 1024,
       maxBytes: 16 * 1024 * 1024,
       maxWaitTimeInMs: options.maxWaitTimeMs ?? 100,
-      sessionTimeout: options.sessionTimeoutMs ?? 10_000,
+      sessionTimeout: options.sessionTimeoutMs ?? 30_000,
       heartbeatInterval: 3000,
     });
     this.consumer.on(this.consumer.events.GROUP_JOIN, () => (this.joined = true));

@@ -45,8 +45,8 @@ export class DbAvailability {
     try {
       await this.pool.query('SELECT 1');
       this.markUp();
-    } catch (err) {
-      if (!isTransientDbError(err)) this.markUp();
+    } catch {
+      // still unreachable: the next probe tries again
     }
   }
 }

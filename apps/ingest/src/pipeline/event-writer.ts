@@ -60,9 +60,7 @@ async function writeInParallel(
   set: WriteSet,
 ): Promise<{ inserted: number }> {
   const counts = await Promise.all([
-    set.cameras.length === 0
-      ? 0
-      : withTransaction(pool, (c) => store.upsertCameras(c, set.cameras)).then(() => 0),
+    set.cameras.length === 0 ? 0 : withTransaction(pool, (c) => store.upsertCameras(c, set.cameras)),
     set.cases.length === 0 ? 0 : withTransaction(pool, (c) => store.insertCaseEvents(c, set.cases)),
     set.status.length === 0 ? 0 : withTransaction(pool, (c) => store.insertCameraStatus(c, set.status)),
     set.analytics.length === 0

@@ -1,5 +1,7 @@
 import { type FlushControl, type IncomingMessage } from './incoming-message';
 
+const HEARTBEAT_MS = 1000;
+
 interface Submission {
   readonly messages: readonly IncomingMessage[];
   readonly control: FlushControl;
@@ -52,14 +54,19 @@ export class GroupCommitter {
       const group = this.pending;
       this.pending = [];
       this.pendingRows = 0;
+      const control = combinedControl(group);
+      // A flush can outlast the session timeout on a loaded machine: keep the membership alive.
+      const heartbeat = setInterval(() => void control.keepAlive().catch(() => undefined), HEARTBEAT_MS);
       try {
         await this.flush(
           group.flatMap((s) => s.messages),
-          combinedControl(group),
+          control,
         );
         for (const s of group) s.resolve();
       } catch (err) {
         for (const s of group) s.reject(err);
+      } finally {
+        clearInterval(heartbeat);
       }
     }
     this.flushing = false;

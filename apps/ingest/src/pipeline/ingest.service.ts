@@ -1,4 +1,4 @@
-import { isTransientDbError } from '@fengqiao/db';
+import { isDataRejectedError, sqlStateOf } from '@fengqiao/db';
 import { type IngestTopics } from '../ingest-topics';
 import { type IngestMetrics } from '../metrics';
 import { validateEvent, type IngestEvent } from '../validation/event-validator';
@@ -65,14 +65,14 @@ export class IngestService {
     try {
       return this.settle(accepted, await write(accepted.map((a) => a.event)), letters);
     } catch (err) {
-      if (isTransientDbError(err)) throw err;
+      if (!isDataRejectedError(err)) throw err;
       // Data the database refuses although it passed validation: isolate it rather than stall.
       const stored: IngestEvent[] = [];
       for (const one of accepted) {
         try {
           stored.push(...this.settle([one], await write([one.event]), letters));
         } catch (single) {
-          if (isTransientDbError(single)) throw single;
+          if (!isDataRejectedError(single)) throw single;
           letters.push({
             message: one.message,
             rejection: { code: 'DB_REJECTED', reason: dbReason(single) },
@@ -118,6 +118,6 @@ export class IngestService {
 }
 
 function dbReason(err: unknown): string {
-  const code = err instanceof Error ? (err as Error & { code?: unknown }).code : undefined;
-  return `database refused the event${typeof code === 'string' ? ` (SQLSTATE ${code})` : ''}`;
+  const code = sqlStateOf(err);
+  return `database refused the event${code === undefined ? '' : ` (SQLSTATE ${code})`}`;
 }
