@@ -17,10 +17,11 @@ export interface LatencyFigures {
  * the picture as a binary timecode, the page reads it back from the frame on screen (canvas) and
  * subtracts it from its clock. Same machine, same clock: no skew.
  */
-export async function measureHlsLatency(
+export async function measureTileLatency(
   env: VideoBenchEnv,
   cameraId: string,
   seconds: number,
+  mode: 'hls' | 'flv',
 ): Promise<LatencyFigures> {
   const vite = await startVite(env.config.repoRoot);
   const chromium = await launchChromium();
@@ -28,9 +29,9 @@ export async function measureHlsLatency(
     const page = await chromium.browser.newPage({ viewport: { width: 700, height: 420 } });
     const token = encodeURIComponent(playToken(env.config, cameraId, 3600));
     const hls = `http://127.0.0.1:${env.ports.http}/hls/${cameraId}/index.m3u8?token=${token}`;
-    await page.goto(
-      `${vite.url}/src/video/harness/index.html?${new URLSearchParams({ camera: cameraId, hls }).toString()}`,
-    );
+    const flv = `http://127.0.0.1:${env.ports.http}/flv/${cameraId}.flv?token=${token}`;
+    const query = new URLSearchParams({ camera: cameraId, hls, ...(mode === 'flv' ? { flv } : {}) });
+    await page.goto(`${vite.url}/src/video/harness/index.html?${query.toString()}`);
     await page.locator('[data-state="playing"]').waitFor({ timeout: 60_000 });
     await page.waitForTimeout(3000); // settle at the live sync point
     const samples: number[] = [];
@@ -44,7 +45,12 @@ export async function measureHlsLatency(
     }
     // For a person to check the reader: the picture, with the time it was taken and what was read.
     const shotAt = new Date();
-    const shot = join(env.config.stack.home, 'test-results', 'screenshots', 'video-latency-check.png');
+    const shot = join(
+      env.config.stack.home,
+      'test-results',
+      'screenshots',
+      `video-latency-check-${mode}.png`,
+    );
     mkdirSync(dirname(shot), { recursive: true });
     await page.screenshot({ path: shot });
     const read = await page.evaluate<number | null>('window.fqLatencyMs()');

@@ -122,6 +122,28 @@ describe('a video tile in headless Chromium', () => {
     expect(errors).toEqual([]);
   });
 
+  it('plays HTTP-FLV through mpegts.js for a focused tile', async () => {
+    camera ??= startCamera();
+    const token = encodeURIComponent(playToken(config, CAMERA, 600));
+    const base = `http://127.0.0.1:${ports.http}`;
+    const q = new URLSearchParams({
+      camera: CAMERA,
+      hls: `${base}/hls/${CAMERA}/index.m3u8?token=${token}`,
+      flv: `${base}/flv/${CAMERA}.flv?token=${token}`,
+    });
+    const page = await chromium.browser.newPage();
+    await page.goto(`${vite.url}/src/video/harness/index.html?${q.toString()}`);
+    await until(
+      'the FLV tile to play',
+      async () => ((await tileState(page)) === 'playing' ? true : undefined),
+      40_000,
+    );
+    const t0 = await currentTime(page);
+    await page.waitForTimeout(2000);
+    expect((await currentTime(page)) - t0).toBeGreaterThan(1.2);
+    await page.close();
+  });
+
   it('stays dark with a token for another camera', async () => {
     const other = '51190301011318000015';
     const hls = `http://127.0.0.1:${ports.http}/hls/${CAMERA}/index.m3u8?token=${encodeURIComponent(playToken(config, other))}`;

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { requestPlayGrant, type RequestPlayGrant, type WatchReason } from './play-grant';
 import { TILE_STATE_LABEL, type TileState } from './tile-state';
-import { useHlsPlayer } from './useHlsPlayer';
+import { type PlayMode, useHlsPlayer } from './useHlsPlayer';
 import './video.css';
 
 /** The camera a tile shows (a CameraSummary of @fengqiao/contracts fits). */
@@ -19,6 +19,8 @@ export type VideoTileProps = {
   /** Asks the API for a play grant; the default calls POST /api/video/cameras/:id/play. */
   readonly requestGrant?: RequestPlayGrant;
   readonly onStateChange?: (state: TileState) => void;
+  /** 'flv' (mpegts.js, lower latency, no remux) for the one focused tile; 'hls' by default. */
+  readonly mode?: PlayMode;
   readonly className?: string;
 } & ({ readonly reason: 'patrol' } | { readonly reason: 'alert'; readonly alertId: string });
 
@@ -28,7 +30,13 @@ export function VideoTile(props: VideoTileProps) {
   const video = useRef<HTMLVideoElement>(null);
   const why: WatchReason =
     props.reason === 'alert' ? { reason: 'alert', alertId: props.alertId } : { reason: 'patrol' };
-  const { state } = useHlsPlayer(video, camera.cameraId, why, props.requestGrant ?? requestPlayGrant);
+  const { state } = useHlsPlayer(
+    video,
+    camera.cameraId,
+    why,
+    props.requestGrant ?? requestPlayGrant,
+    props.mode,
+  );
   useEffect(() => {
     onStateChange?.(state);
   }, [state, onStateChange]);

@@ -1,4 +1,5 @@
 import Hls, { type ErrorData, type HlsConfig } from 'hls.js';
+import { type FlvHandle, flvSupported, startFlv } from './flv-player';
 import { type RefObject, useEffect, useRef, useState } from 'react';
 import {
   type PlayGrant,
@@ -23,6 +24,9 @@ const HLS_CONFIG: Partial<HlsConfig> = {
   lowLatencyMode: false,
 };
 
+/** HLS for every tile; FLV (mpegts.js) for the one focused tile where latency matters. */
+export type PlayMode = 'hls' | 'flv';
+
 export interface HlsPlayerState {
   readonly state: TileState;
   readonly grant: PlayGrant | undefined;
@@ -34,6 +38,7 @@ export function useHlsPlayer(
   cameraId: string,
   why: WatchReason,
   requestGrant: RequestPlayGrant,
+  mode: PlayMode = 'hls',
 ): HlsPlayerState {
   const [state, setState] = useState<TileState>('connecting');
   const [grant, setGrant] = useState<PlayGrant | undefined>(undefined);
@@ -44,10 +49,13 @@ export function useHlsPlayer(
   useEffect(() => {
     const el = video.current;
     if (el === null) return undefined;
-    const session = new PlayerSession(el, cameraId, () => whyRef.current, requestGrant, setState, setGrant);
+    const session = new PlayerSession(el, cameraId, mode, () => whyRef.current, requestGrant, {
+      setState,
+      setGrant,
+    });
     session.start();
     return () => session.dispose();
-  }, [video, cameraId, whyKey, requestGrant]);
+  }, [video, cameraId, mode, whyKey, requestGrant]);
 
   return { state, grant };
 }
@@ -55,6 +63,7 @@ export function useHlsPlayer(
 /** One mounted tile's player; everything it creates is released in `dispose`. */
 class PlayerSession {
   private hls: Hls | null = null;
+  private flv: FlvHandle | null = null;
   private grant: PlayGrant | undefined;
   private state: TileState = 'connecting';
   private disposed = false;
@@ -68,10 +77,10 @@ class PlayerSession {
   constructor(
     private readonly video: HTMLVideoElement,
     private readonly cameraId: string,
+    private readonly mode: PlayMode,
     private readonly why: () => WatchReason,
     private readonly requestGrant: RequestPlayGrant,
-    private readonly onState: (s: TileState) => void,
-    private readonly onGrant: (g: PlayGrant) => void,
+    private readonly report: { setState(s: TileState): void; setGrant(g: PlayGrant): void },
   ) {
     this.watchdog = window.setInterval(() => this.checkProgress(), 1000);
   }
@@ -92,7 +101,7 @@ class PlayerSession {
     const next = nextTileState(this.state, s);
     if (next === this.state) return;
     this.state = next;
-    this.onState(next);
+    this.report.setState(next);
   }
 
   private async attempt(): Promise<void> {
@@ -104,9 +113,9 @@ class PlayerSession {
       const grant = this.grant;
       if (grant === undefined || this.disposed) return;
       // Probing first tells "camera offline" (404) from "token refused" (401/403) before hls.js retries.
-      const probe = await fetch(grant.hlsUrl, { cache: 'no-store' });
+      const status = await probeStatus(this.mode === 'flv' ? grant.flvUrl : grant.hlsUrl);
       if (this.disposed) return;
-      if (!probe.ok) return this.fail(probe.status);
+      if (status !== 200) return this.fail(status);
       this.play(grant);
     } catch {
       if (!this.disposed) this.fail(0);
@@ -118,7 +127,7 @@ class PlayerSession {
       const grant = await this.requestGrant(this.cameraId, this.why());
       if (this.disposed) return;
       this.grant = grant;
-      this.onGrant(grant);
+      this.report.setGrant(grant);
       window.clearTimeout(this.renewTimer);
       this.renewTimer = window.setTimeout(() => void this.renew(), renewDelayMs(grant.expiresAt, Date.now()));
     } catch {
@@ -131,7 +140,9 @@ class PlayerSession {
   private play(grant: PlayGrant): void {
     this.teardown();
     this.stuckSince = Date.now();
-    if (Hls.isSupported()) {
+    if (this.mode === 'flv' && flvSupported()) {
+      this.flv = startFlv(this.video, grant.flvUrl, () => this.fail(0));
+    } else if (Hls.isSupported()) {
       const hls = new Hls({
         ...HLS_CONFIG,
         // Every playlist and segment request carries the newest token, so renewal never interrupts.
@@ -168,7 +179,7 @@ class PlayerSession {
   }
 
   private checkProgress(): void {
-    if (this.hls === null && this.video.getAttribute('src') === null) return;
+    if (this.hls === null && this.flv === null && this.video.getAttribute('src') === null) return;
     const t = this.video.currentTime;
     if (t !== this.lastTime) {
       this.lastTime = t;
@@ -184,10 +195,20 @@ class PlayerSession {
   private teardown(): void {
     this.hls?.destroy();
     this.hls = null;
+    this.flv?.destroy();
+    this.flv = null;
     if (this.video.getAttribute('src') !== null) {
       this.video.removeAttribute('src');
       this.video.load();
     }
     this.lastTime = -1;
   }
+}
+
+/** The HTTP status of a stream URL; an FLV answer is a never-ending body, so only its headers are read. */
+async function probeStatus(url: string): Promise<number> {
+  const ctrl = new AbortController();
+  const res = await fetch(url, { cache: 'no-store', signal: ctrl.signal });
+  ctrl.abort();
+  return res.status;
 }

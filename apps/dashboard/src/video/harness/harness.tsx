@@ -23,7 +23,7 @@ const grant: PlayGrant = {
   token: new URL(q.get('hls') ?? '', window.location.href).searchParams.get('token') ?? '',
   expiresAt: q.get('expires') ?? new Date(Date.now() + 600_000).toISOString(),
   hlsUrl: q.get('hls') ?? '',
-  flvUrl: '',
+  flvUrl: q.get('flv') ?? '',
   wsFlvUrl: '',
 };
 const requestGrant: RequestPlayGrant = () => Promise.resolve(grant);
@@ -41,6 +41,7 @@ if (root !== null)
       camera={{ cameraId, name: grant.name, county: grant.county }}
       regionName={q.get('region') ?? undefined}
       reason="patrol"
+      mode={q.get('flv') === null ? 'hls' : 'flv'}
       requestGrant={requestGrant}
       onStateChange={(s) => {
         window.fqTileStates.push(s);
