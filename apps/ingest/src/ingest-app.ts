@@ -45,6 +45,7 @@ export function createIngestApp(config: FengqiaoConfig, options: IngestAppOption
   const consumer = new KafkaBatchConsumer(kafka, {
     groupId: options.groupId ?? INGEST_GROUP_ID,
     topics: topics.all(),
+    sessionTimeoutMs: options.sessionTimeoutMs,
   });
   const availability = new DbAvailability(pool, {
     pause: () => consumer.pauseAll(),

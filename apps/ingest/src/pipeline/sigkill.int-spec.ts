@@ -54,7 +54,7 @@ describe('ingest killed mid-batch', () => {
     })();
 
     try {
-      for (let kill = 0; kill < 2; kill++) {
+      for (let kill = 0; kill < 3; kill++) {
         await new Promise((r) => setTimeout(r, 1000 + Math.random() * 1000));
         await proc.kill('SIGKILL');
         proc = await start();
@@ -77,7 +77,7 @@ describe('ingest killed mid-batch', () => {
       [township],
     );
     expect(rollup.rows[0]?.events).toBe(ledger.analytics.length);
-  }, 120_000);
+  }, 60_000);
 });
 
 async function stored(h: IngestHarness, ids: string[]): Promise<{ rows: number; distinct: number }> {

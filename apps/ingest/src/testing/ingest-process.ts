@@ -39,7 +39,7 @@ export async function spawnIngest(
         child.kill(signal);
       }),
   };
-  const deadline = Date.now() + 40_000;
+  const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`ingest exited with ${child.exitCode}:\n${out}`);
     const res = await fetch(`http://${config.host}:${options.port}/health`).catch(() => undefined);
