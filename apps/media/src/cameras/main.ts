@@ -37,8 +37,15 @@ async function main(): Promise<void> {
     },
   });
   const config = loadConfig();
-  const ids = values.ids?.split(',') ?? (await registryCameraIds(config.postgres.url, Number(values.count)));
-  if (ids.length === 0) throw new Error('the camera registry is empty: seed it first');
+  let ids = values.ids?.split(',') ?? [];
+  // Under `npm start` the seed step fills the registry first; wait for it rather than fail the start.
+  while (ids.length === 0) {
+    ids = await registryCameraIds(config.postgres.url, Number(values.count));
+    if (ids.length === 0) {
+      log('synthetic cameras: the camera registry is empty; waiting for the seed');
+      await new Promise((r) => setTimeout(r, 10_000));
+    }
+  }
   const size = values.size === '640x360' ? '640x360' : '320x180';
   // Cameras keep their publish URL for long: a week, re-signed at every start of this command.
   const exp = Date.now() / 1000 + 7 * 24 * 3600;
