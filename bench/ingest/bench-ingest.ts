@@ -6,8 +6,8 @@ import { measureCopy, measureWriter } from './db-writer';
 import { measureLatency } from './latency';
 import { measureThroughput } from './throughput';
 
-// Printed figures, not a timed test: `npm run -s bench:ingest -- --duration 10 --reps 3`
-// (or `node -r @swc-node/register bench/ingest/bench-ingest.ts ...`). Each figure is the median of
+// Printed figures, not a timed test:
+// `node -r @swc-node/register bench/ingest/bench-ingest.ts --duration 10 --reps 3`. Each figure is the median of
 // `reps` short repetitions; keep them short on the shared 2-core machine.
 const { values } = parseArgs({
   options: {
