@@ -10,7 +10,9 @@ let skipped = 0;
 for (const tier of ['unit', 'int', 'e2e']) {
   const file = path.join(dir, `${tier}.json`);
   if (!fs.existsSync(file)) {
+    // The tier could not run at all (jest crashed before reporting): that is a failure too.
     console.log(`  ${tier.padEnd(4)}: no report`);
+    failed += 1;
     continue;
   }
   const r = JSON.parse(fs.readFileSync(file, 'utf8'));
