@@ -8,12 +8,15 @@ COPY apps/ingest/package.json apps/ingest/
 COPY apps/dashboard/package.json apps/dashboard/
 COPY apps/simulator/package.json apps/simulator/
 COPY apps/warning/package.json apps/warning/
+COPY apps/media/package.json apps/media/
 COPY libs libs
 COPY tools tools
 COPY e2e/package.json e2e/
 RUN npm ci --no-audit --no-fund --omit=optional
 
 FROM node:20-bookworm-slim
+# ffmpeg: the media service's HLS remux (-c copy, no transcoding).
+RUN apt-get update && apt-get install -y --no-install-recommends ffmpeg && rm -rf /var/lib/apt/lists/*
 ENV NODE_ENV=production FQ_MODE=production
 WORKDIR /app
 COPY --from=deps /app/node_modules node_modules

@@ -27,6 +27,7 @@ const envSchema = z.object({
   FQ_CORS_ORIGINS: z.string().optional(),
   FQ_JWT_SECRET: z.string().default(DEV_SECRET),
   FQ_MEDIA_SECRET: z.string().default(DEV_SECRET),
+  FQ_MEDIA_PUBLIC_URL: z.string().url().optional(),
   FQ_GEOJSON: z.string().optional(),
   FQ_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });
@@ -66,7 +67,11 @@ export interface FengqiaoConfig {
   };
   readonly ingest: { readonly port: number };
   readonly dashboard: { readonly port: number };
-  readonly media: { readonly secret: string };
+  readonly media: {
+    readonly secret: string;
+    /** The media gateway as browsers reach it (behind nginx/TLS in production), without a slash at the end. */
+    readonly publicUrl: string;
+  };
   readonly geojsonPath: string | undefined;
 }
 
@@ -116,7 +121,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): FengqiaoConfig
     },
     ingest: { port: e.FQ_INGEST_PORT },
     dashboard: { port: e.FQ_DASHBOARD_PORT },
-    media: { secret: e.FQ_MEDIA_SECRET },
+    media: {
+      secret: e.FQ_MEDIA_SECRET,
+      // 8000: the media gateway's default port (apps/media/src/media-ports.ts).
+      publicUrl: (e.FQ_MEDIA_PUBLIC_URL ?? `http://${e.FQ_HOST}:8000`).replace(/\/+$/, ''),
+    },
     geojsonPath: e.FQ_GEOJSON === undefined ? undefined : resolve(e.FQ_GEOJSON),
   };
   if (config.mode === 'production') assertProductionReady(config);

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type FengqiaoConfig } from '@fengqiao/config';
-import { MEDIA_HTTP_PORT, signPlayToken } from '@fengqiao/media';
+import { signPlayToken } from '@fengqiao/media';
 import { type AuthUser } from '../auth/auth-user';
 import { inScope } from '../auth/region-scope';
 import { AuditService } from '../audit/audit.service';
@@ -48,8 +48,7 @@ export class VideoService {
         targetId: cameraId,
         detail: why.reason === 'alert' ? { reason: 'alert', alertId: why.alertId } : { reason: 'patrol' },
       });
-      // Wanted in config: FQ_MEDIA_PUBLIC_URL (the gateway as browsers reach it, behind nginx/TLS).
-      const base = `http://${this.config.host}:${MEDIA_HTTP_PORT}`;
+      const base = this.config.media.publicUrl;
       const q = `token=${encodeURIComponent(token)}`;
       return {
         cameraId,
