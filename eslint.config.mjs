@@ -35,7 +35,7 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
-    files: ['**/*.ts', '**/*.tsx'],
+    files: ['**/*.ts', '**/*.tsx', '**/*.mts'],
     languageOptions: {
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
@@ -91,7 +91,7 @@ export default tseslint.config(
     files: ['apps/**/*.ts', 'libs/**/*.ts'],
     // Exempt: the config lib itself, build-tool configs, and the jest global setup, whose only channel
     // to the test workers is the environment.
-    ignores: ['libs/config/src/**', 'apps/*/vite.config.ts', 'libs/testing/src/jest/**'],
+    ignores: ['libs/config/src/**', 'apps/*/vite.config.mts', 'libs/testing/src/jest/**'],
     rules: {
       'no-restricted-syntax': [
         'error',

@@ -39,21 +39,25 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown(0));
   process.on('SIGTERM', () => void shutdown(0));
 
-  apps.forEach((app, i) => supervisor.start(app, i));
-  for (const app of apps) {
+  // One after the other, each ready before the next starts: the synthetic cameras need the media
+  // service listening, the simulator the ingest consuming.
+  for (const [i, app] of apps.entries()) {
+    supervisor.start(app, i);
     if (app.readyUrl !== undefined && !(await waitForHttp(app.readyUrl, 120_000))) {
       say(`✖ ${app.name} did not answer on ${app.readyUrl} within 120 s; see its output above`);
       await shutdown(1);
       return;
     }
   }
-  for (const step of steps.filter((st) => st.background)) {
-    runStep(step, config.repoRoot).then(
-      () => say(`${step.name}: finished`),
-      (err: unknown) =>
-        say(`✖ ${step.name}: ${err instanceof Error ? err.message : String(err)} (the system keeps running)`),
+  steps
+    .filter((st) => st.background)
+    .forEach((st, i) =>
+      supervisor.start(
+        { name: st.name, command: process.execPath, args: st.args, cwd: config.repoRoot },
+        apps.length + i,
+        true,
+      ),
     );
-  }
   const url = `http://${config.host}:${config.dashboard.port}/`;
   say('');
   say('────────────────────────────────────────────────────────────');

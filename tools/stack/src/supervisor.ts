@@ -15,7 +15,12 @@ export class Supervisor {
     private readonly onUnexpectedExit: (name: string, code: number | null) => void,
   ) {}
 
-  start(app: AppProcess, index: number): void {
+  /**
+   * Starts a supervised child. A `oneShot` child (a background step) may end: exit 0 is reported as
+   * finished, a failure as a warning; either way the rest keeps running. It is still stopped with
+   * the others, so nothing outlives the start command.
+   */
+  start(app: AppProcess, index: number, oneShot = false): void {
     const child = spawn(app.command, [...app.args], {
       cwd: app.cwd,
       env: this.env,
@@ -27,7 +32,12 @@ export class Supervisor {
     }
     child.on('exit', (code) => {
       this.children.delete(app.name);
-      if (!this.stopping) this.onUnexpectedExit(app.name, code);
+      if (this.stopping) return;
+      if (!oneShot) this.onUnexpectedExit(app.name, code);
+      else
+        process.stdout.write(
+          `${tag}${code === 0 ? 'finished' : `failed (exit ${code ?? 'signal'}); the system keeps running`}\n`,
+        );
     });
     this.children.set(app.name, child);
   }

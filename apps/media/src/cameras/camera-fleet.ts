@@ -31,7 +31,9 @@ export class CameraFleet {
       this.log(
         `camera ${cam.cameraId}: ffmpeg exited (${code}); reconnecting in ${this.restartMs} ms ${stderr.trim()}`,
       );
-      setTimeout(() => this.launch(cam), this.restartMs).unref();
+      // Not unref'd: while every ffmpeg is down (media service not up yet) this timer is what keeps
+      // the fleet's process alive to retry.
+      setTimeout(() => this.launch(cam), this.restartMs);
     });
   }
 

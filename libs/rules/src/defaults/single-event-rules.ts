@@ -8,7 +8,7 @@ export const SINGLE_EVENT_RULES: RuleInput[] = [
     id: 'case-violence-risk',
     version: 1,
     kind: 'single-event',
-    title: 'Case flagged for violence risk',
+    title: '案件存在暴力风险', // Case flagged for violence risk
     purpose: 'A reported case whose intake flagged a risk of violence needs a duty officer now.',
     source: 'case',
     when: [
@@ -22,7 +22,7 @@ export const SINGLE_EVENT_RULES: RuleInput[] = [
     id: 'case-group-petition',
     version: 1,
     kind: 'single-event',
-    title: 'Group petition reported',
+    title: '群体性信访', // Group petition reported
     purpose: 'A group petition (群体访) can escalate into a gathering; watch and prepare mediation.',
     source: 'case',
     when: [
@@ -36,7 +36,7 @@ export const SINGLE_EVENT_RULES: RuleInput[] = [
     id: 'case-extreme-words',
     version: 1,
     kind: 'single-event',
-    title: 'Extreme words in a case',
+    title: '案件出现极端言论', // Extreme words in a case
     purpose: 'A party used extreme words at intake: a sign of risk that the grid worker should follow.',
     source: 'case',
     when: [
@@ -50,7 +50,7 @@ export const SINGLE_EVENT_RULES: RuleInput[] = [
     id: 'case-repeat-visits',
     version: 1,
     kind: 'single-event',
-    title: 'Repeat visitor',
+    title: '重复来访', // Repeat visitor
     purpose: 'Three or more visits on one matter: the previous handling did not settle it.',
     source: 'case',
     when: [
@@ -64,7 +64,7 @@ export const SINGLE_EVENT_RULES: RuleInput[] = [
     id: 'fight-at-school',
     version: 1,
     kind: 'single-event',
-    title: 'Fight detected at a school',
+    title: '校园周边打架斗殴', // Fight detected at a school
     purpose: 'Video analytics see a fight at a school with high confidence.',
     source: 'camera-analytics',
     when: [
@@ -79,7 +79,7 @@ export const SINGLE_EVENT_RULES: RuleInput[] = [
     id: 'fight-detected',
     version: 1,
     kind: 'single-event',
-    title: 'Fight detected',
+    title: '打架斗殴', // Fight detected
     purpose: 'Video analytics see a fight anywhere; the school rule makes it red at schools.',
     source: 'camera-analytics',
     when: [
@@ -93,7 +93,7 @@ export const SINGLE_EVENT_RULES: RuleInput[] = [
     id: 'crowd-large',
     version: 1,
     kind: 'single-event',
-    title: 'Very large crowd',
+    title: '大规模人群聚集', // Very large crowd
     purpose: 'A crowd of 1,000 or more anywhere risks a crush or a mass incident.',
     source: 'camera-analytics',
     when: [
@@ -107,7 +107,7 @@ export const SINGLE_EVENT_RULES: RuleInput[] = [
     id: 'crowd-at-square',
     version: 1,
     kind: 'single-event',
-    title: 'Crowd gathering at a square',
+    title: '广场人群聚集', // Crowd gathering at a square
     purpose: 'Two hundred or more people at a square: possibly a gathering that needs watching.',
     source: 'camera-analytics',
     when: [
@@ -122,7 +122,7 @@ export const SINGLE_EVENT_RULES: RuleInput[] = [
     id: 'fire-smoke',
     version: 1,
     kind: 'single-event',
-    title: 'Fire or smoke detected',
+    title: '烟火报警', // Fire or smoke detected
     purpose: 'Fire or smoke on video: call the fire service without waiting.',
     source: 'camera-analytics',
     when: [
@@ -136,7 +136,7 @@ export const SINGLE_EVENT_RULES: RuleInput[] = [
     id: 'intrusion-key-industry',
     version: 1,
     kind: 'single-event',
-    title: 'Intrusion at a key-industry site',
+    title: '重点行业场所入侵', // Intrusion at a key-industry site
     purpose: 'Someone entered a protected key-industry area.',
     source: 'camera-analytics',
     when: [
@@ -151,7 +151,7 @@ export const SINGLE_EVENT_RULES: RuleInput[] = [
     id: 'key-site-camera-offline',
     version: 1,
     kind: 'single-event',
-    title: 'Camera offline at a school or station',
+    title: '学校或车站摄像头离线', // Camera offline at a school or station
     purpose: 'A camera watching a school or a station stopped streaming; maintenance should look.',
     source: 'camera-status',
     when: [

@@ -12,7 +12,7 @@ export const TIER_RULES: RuleInput[] = [
     id: 'routing-1-working-day',
     version: 1,
     kind: 'deadline',
-    title: 'Case not routed within 1 working day',
+    title: '1个工作日内未分流', // Case not routed within 1 working day
     purpose: 'Every case must be routed (triaged) within one working day of intake.',
     tier: 'any',
     startOn: 'reported',
@@ -27,7 +27,7 @@ export const TIER_RULES: RuleInput[] = [
     id: 'simple-same-day',
     version: 1,
     kind: 'deadline',
-    title: 'Simple dispute not closed the same day',
+    title: '简易纠纷当日未办结', // Simple dispute not closed the same day
     purpose: 'A simple dispute is closed on the (working) day it is triaged.',
     tier: 'simple',
     startOn: 'triaged',
@@ -42,7 +42,7 @@ export const TIER_RULES: RuleInput[] = [
     id: 'general-5-days',
     version: 1,
     kind: 'deadline',
-    title: 'General dispute not handled within 5 working days',
+    title: '一般纠纷5日内未办理', // General dispute not handled within 5 working days
     purpose: 'A general dispute is handled within five working days of triage.',
     tier: 'general',
     startOn: 'triaged',
@@ -58,7 +58,7 @@ export const TIER_RULES: RuleInput[] = [
     id: 'complex-2-months',
     version: 1,
     kind: 'deadline',
-    title: 'Complex dispute not closed within two months',
+    title: '复杂纠纷两月内未办结', // Complex dispute not closed within two months
     purpose: 'A complex dispute is closed within two months (61 calendar days) of triage.',
     tier: 'complex',
     startOn: 'triaged',
@@ -74,7 +74,7 @@ export const TIER_RULES: RuleInput[] = [
     id: 'major-leader-24h',
     version: 1,
     kind: 'deadline',
-    title: 'Major dispute without a leader in charge',
+    title: '重大纠纷未落实领导包案', // Major dispute without a leader in charge
     purpose: 'A major dispute gets a leader in personal charge (领导包案) within 24 hours of triage.',
     tier: 'major',
     startOn: 'triaged',
@@ -93,7 +93,7 @@ export const HEALTH_AND_REPEAT_RULES: RuleInput[] = [
     id: 'township-cameras-offline',
     version: 1,
     kind: 'camera-offline-share',
-    title: "Share of a township's cameras offline",
+    title: '乡镇摄像头离线比例过高', // Share of a township's cameras offline
     purpose: 'Many cameras of one township dark for 5 minutes: the area is blind.',
     region: 'township',
     minCameras: 20,
@@ -109,7 +109,7 @@ export const HEALTH_AND_REPEAT_RULES: RuleInput[] = [
     id: 'county-outage',
     version: 1,
     kind: 'camera-offline-share',
-    title: 'District-wide camera outage',
+    title: '区县摄像头大面积离线', // District-wide camera outage
     purpose: 'Half of a district dark for 2 minutes is a network or power outage, not many faults.',
     region: 'county',
     minCameras: 100,
@@ -124,7 +124,7 @@ export const HEALTH_AND_REPEAT_RULES: RuleInput[] = [
     id: 'dark-key-site-near-incident',
     version: 1,
     kind: 'dark-key-site',
-    title: 'Key-site camera dark near an active incident',
+    title: '事发地附近重点点位摄像头离线', // Key-site camera dark near an active incident
     purpose: 'A key-site camera is dark within 1 km of an open orange or red incident in its township.',
     siteTypes: ['school', 'square', 'station', 'key-industry'],
     incidentColour: 'orange',
@@ -135,7 +135,7 @@ export const HEALTH_AND_REPEAT_RULES: RuleInput[] = [
     id: 'repeated-orange',
     version: 1,
     kind: 'repeat',
-    title: 'Repeated orange alerts at one place',
+    title: '同一地点橙色预警反复出现', // Repeated orange alerts at one place
     purpose: 'Three orange alerts at one camera or township within 24 h become one red.',
     fromColour: 'orange',
     colour: 'red',

@@ -11,7 +11,7 @@ export const WINDOW_AND_ANOMALY_RULES: RuleInput[] = [
     id: 'disputes-township-24h',
     version: 1,
     kind: 'window-threshold',
-    title: 'Run of disputes of one category in a township',
+    title: '乡镇同类纠纷集中发生', // Run of disputes of one category in a township
     purpose: 'Several disputes of one category in one township within 24 h point to a shared cause.',
     source: 'case',
     when: [{ fact: 'caseType', op: 'eq', value: 'reported' }],
@@ -30,7 +30,7 @@ export const WINDOW_AND_ANOMALY_RULES: RuleInput[] = [
     id: 'detections-township-1h',
     version: 1,
     kind: 'window-threshold',
-    title: 'Burst of video detections in a township',
+    title: '乡镇视频告警激增', // Burst of video detections in a township
     purpose: 'Many detections of one kind within an hour in one township, whatever the camera.',
     source: 'camera-analytics',
     when: [{ fact: 'confidence', op: 'gte', value: 0.5 }],
@@ -48,7 +48,7 @@ export const WINDOW_AND_ANOMALY_RULES: RuleInput[] = [
     id: 'cases-unusual-township',
     version: 1,
     kind: 'anomaly',
-    title: 'Unusually many cases in a township this hour',
+    title: '乡镇本时段案件数异常偏高', // Unusually many cases in a township this hour
     purpose: 'More cases than usual here at this hour of the week (z-score against the baseline).',
     source: 'case',
     when: [{ fact: 'caseType', op: 'eq', value: 'reported' }],
