@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:net';
 import { type FengqiaoConfig } from '@fengqiao/config';
+import { freePort } from '@fengqiao/testing';
 import { spawnTs, stopChild } from './throughput';
 
 export interface RunningConsumer {
@@ -58,19 +58,4 @@ export async function startPipeline(config: FengqiaoConfig, suffix: string): Pro
     return total;
   };
   return { count, stop: () => stopChild(child) };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address !== null
-          ? resolve(address.port)
-          : reject(new Error('no port')),
-      );
-    });
-  });
 }

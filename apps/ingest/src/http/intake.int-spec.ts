@@ -1,7 +1,7 @@
 import { KafkaEventPublisher, createKafkaClient } from '@fengqiao/kafka';
 import { aCameraStatus, aCaseReported } from '@fengqiao/testing';
 import { ingestTopics } from '../ingest-topics';
-import { freePort } from '../testing/ingest-process';
+import { freePort } from '@fengqiao/testing';
 import { IngestMetrics } from '../metrics';
 import { buildHttpServer } from './http-server';
 import { IntakeService } from './intake.service';

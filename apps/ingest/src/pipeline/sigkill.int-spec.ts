@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { aCameraAnalytics, aCameraId, aCameraRegistered, aCameraStatus, testConfig } from '@fengqiao/testing';
 import { createHarness, eventually, type IngestHarness } from '../testing/ingest-harness';
-import { freePort, spawnIngest, type IngestProcess } from '../testing/ingest-process';
+import { freePort } from '@fengqiao/testing';
+import { spawnIngest, type IngestProcess } from '../testing/ingest-process';
 
 // SIGKILL the consumer process repeatedly while events stream in, restart it, and reconcile the
 // database against the ledger of every produced event id: each exactly once, and the rollup

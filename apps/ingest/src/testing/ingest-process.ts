@@ -1,5 +1,4 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { type FengqiaoConfig } from '@fengqiao/config';
 
@@ -48,20 +47,4 @@ export async function spawnIngest(
   }
   await proc.kill('SIGKILL');
   throw new Error(`ingest did not become healthy:\n${out}`);
-}
-
-/** An unused TCP port on 127.0.0.1 (bound once, then released). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address !== null
-          ? resolve(address.port)
-          : reject(new Error('no port')),
-      );
-    });
-  });
 }
