@@ -152,6 +152,8 @@ describe('the media service: RTMP in, camera status on Kafka, token-checked HLS 
     await until('the idle remux to stop', async () =>
       (await health()).remuxes.length === 0 ? true : undefined,
     );
+    // The service drops the remux from its list when it signals it; the process exits a moment later.
+    await until('its ffmpeg to exit', () => Promise.resolve(isAlive(pid) ? undefined : true), 10_000);
     expect(isAlive(pid)).toBe(false);
   });
 

@@ -132,7 +132,8 @@ describe('trends, hotspots and cameras (real PostgreSQL)', () => {
 
   it('searches the camera registry (LIKE wildcards are literal) and reports online share by county', async () => {
     const insert = `INSERT INTO cameras (camera_id, name, site_type, county, township, lon, lat, department, stream_key, registered_at)
-      VALUES ($1, $2, 'square', '511923', '511923001', 107.1, 31.56, 'police', $1, now())`;
+      VALUES ($1, $2, 'square', '511923', '511923987', 107.1, 31.56, 'police', $1, now())`;
+    // Township 511923987 is this test's own: other suites of the run seed cameras in real townships.
     await api.pool.query(insert, ['51192300001320009991', `${CATEGORY} 广场东 100%`]);
     await api.pool.query(insert, ['51192300001320009992', `${CATEGORY} 广场西`]);
     await api.pool.query(
@@ -147,7 +148,7 @@ describe('trends, hotspots and cameras (real PostgreSQL)', () => {
     expect(literal.items.map((c) => c.cameraId)).toContain('51192300001320009991');
     expect((await get<CameraSearchResponse>(`cameras?q=${encodeURIComponent('_')}`)).items).toEqual([]);
     const status = await get<CameraStatusResponse>('cameras/status?county=511923');
-    expect(status.rows.find((r) => r.region === '511923001')).toMatchObject({
+    expect(status.rows.find((r) => r.region === '511923987')).toMatchObject({
       total: 2,
       online: 1,
       onlineShare: 0.5,
