@@ -28,3 +28,4 @@ export {
   type CaseEventRow,
 } from './event-rows';
 export { ALERT_CHANGES_LOCK_KEY, lockAlertChangeSequence } from './alert-changes-lock';
+export { cameraAnalyticsRow, cameraRow, cameraStatusRow, caseEventRow } from './event-rows.mapper';

@@ -1,4 +1,8 @@
 import {
+  cameraAnalyticsRow,
+  cameraRow,
+  cameraStatusRow,
+  caseEventRow,
   withTransaction,
   type CameraAnalyticsRow,
   type CameraRegionRow,
@@ -10,7 +14,6 @@ import {
 } from '@fengqiao/db';
 import { type IngestEvent } from '../validation/event-validator';
 import { type CameraDirectory } from './camera-directory';
-import { cameraAnalyticsRow, cameraRow, cameraStatusRow, caseEventRow } from './event-rows.mapper';
 
 /** Rows of one flush, by table. */
 export interface WriteSet {

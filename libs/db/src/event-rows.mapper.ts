@@ -4,13 +4,14 @@ import {
   type CameraStatus,
   type CaseEvent,
 } from '@fengqiao/contracts';
+// Contract → row mappings shared by every writer of the event store (the ingest, the history generator).
 import {
   type CameraAnalyticsRow,
   type CameraRegionRow,
   type CameraRow,
   type CameraStatusRow,
   type CaseEventRow,
-} from '@fengqiao/db';
+} from './event-rows';
 
 export function caseEventRow(e: CaseEvent): CaseEventRow {
   return {
@@ -41,7 +42,10 @@ export function cameraStatusRow(e: CameraStatus): CameraStatusRow {
   };
 }
 
-export function cameraAnalyticsRow(e: CameraAnalytics, region: CameraRegionRow): CameraAnalyticsRow {
+export function cameraAnalyticsRow(
+  e: CameraAnalytics,
+  region: Pick<CameraRegionRow, 'county' | 'township'>,
+): CameraAnalyticsRow {
   return {
     eventId: e.eventId,
     occurredAt: e.occurredAt,
