@@ -26,35 +26,11 @@ import {
   trendSeriesResponseSchema,
   yearOnYearQuerySchema,
   yearOnYearResponseSchema,
-  type UserRole,
 } from '@fengqiao/contracts';
 import { cameraIdParamsSchema, playGrantResponseSchema, playRequestSchema } from '../video/video-api';
+import { ADMIN, ALL, EXPORTERS, RESPONDERS, type RouteSpec, WATCHERS } from './route-spec';
 
-/** One HTTP route: where it is, who may call it, what it takes and returns. */
-export interface RouteSpec {
-  readonly method: 'GET' | 'POST';
-  /** Under the global `/api` prefix, with Nest-style `:params`. */
-  readonly path: string;
-  readonly summary: string;
-  /** 'public' routes need no token; every other route lists exactly the roles allowed. */
-  readonly access: 'public' | readonly UserRole[];
-  readonly rateLimit?: 'login' | 'write';
-  readonly params?: z.ZodType;
-  readonly query?: z.ZodType;
-  readonly body?: z.ZodType;
-  readonly response?: z.ZodType;
-  /** Non-JSON answers. */
-  readonly produces?: 'text/csv' | 'text/plain' | 'text/html' | 'application/javascript';
-}
-
-const ALL: readonly UserRole[] = ['wall', 'duty-officer', 'analyst', 'intake-clerk', 'admin'];
-/** Who watches alerts, hotspots and cameras: everyone but the intake window. */
-const WATCHERS: readonly UserRole[] = ['wall', 'duty-officer', 'analyst', 'admin'];
-/** Who changes an alert's state. */
-const RESPONDERS: readonly UserRole[] = ['duty-officer', 'admin'];
-/** Bulk export leaves the system: analysts and administrators only. */
-const EXPORTERS: readonly UserRole[] = ['analyst', 'admin'];
-const ADMIN: readonly UserRole[] = ['admin'];
+export type { RouteSpec } from './route-spec';
 
 const verifyResponse = z.object({
   ok: z.boolean(),
@@ -65,6 +41,8 @@ const verifyResponse = z.object({
 /**
  * THE route table: the controllers take method and path from it (`@Endpoint(id)`), the guard
  * takes the roles, the OpenAPI document the schemas, and the authorization matrix test every cell.
+ * A feature module may keep its routes in its own `<feature>.routes.ts` (a record `satisfies
+ * Record<string, RouteSpec>`), spread in at the end of this table: one line per module.
  */
 export const ROUTES = {
   'health.check': {
@@ -259,6 +237,7 @@ export const ROUTES = {
     access: ADMIN,
     produces: 'text/plain',
   },
+  // Feature route files, one spread each:
 } as const satisfies Record<string, RouteSpec>;
 
 export type RouteId = keyof typeof ROUTES;

@@ -1,0 +1,28 @@
+import { type z } from 'zod';
+import { type UserRole } from '@fengqiao/contracts';
+
+/** One HTTP route: where it is, who may call it, what it takes and returns. */
+export interface RouteSpec {
+  readonly method: 'GET' | 'POST';
+  /** Under the global `/api` prefix, with Nest-style `:params`. */
+  readonly path: string;
+  readonly summary: string;
+  /** 'public' routes need no token; every other route lists exactly the roles allowed. */
+  readonly access: 'public' | readonly UserRole[];
+  readonly rateLimit?: 'login' | 'write';
+  readonly params?: z.ZodType;
+  readonly query?: z.ZodType;
+  readonly body?: z.ZodType;
+  readonly response?: z.ZodType;
+  /** Non-JSON answers. */
+  readonly produces?: 'text/csv' | 'text/plain' | 'text/html' | 'application/javascript';
+}
+
+export const ALL: readonly UserRole[] = ['wall', 'duty-officer', 'analyst', 'intake-clerk', 'admin'];
+/** Who watches alerts, hotspots and cameras: everyone but the intake window. */
+export const WATCHERS: readonly UserRole[] = ['wall', 'duty-officer', 'analyst', 'admin'];
+/** Who changes an alert's state. */
+export const RESPONDERS: readonly UserRole[] = ['duty-officer', 'admin'];
+/** Bulk export leaves the system: analysts and administrators only. */
+export const EXPORTERS: readonly UserRole[] = ['analyst', 'admin'];
+export const ADMIN: readonly UserRole[] = ['admin'];
