@@ -4,6 +4,7 @@ import {
   ALERT_STATES,
   alertChangeKindSchema,
   alertSchema,
+  escalationLevelSchema,
   resolutionOutcomeSchema,
 } from '../alerts/alert';
 import { instantSchema } from '../ids';
@@ -93,6 +94,15 @@ export const silenceRequestSchema = z
     note,
   })
   .strict();
+/**
+ * Escalate by hand (domain.md: duty officers "acknowledge, dispatch, escalate"): the note says why.
+ * Without `toLevel` the alert climbs one level of ESCALATION_LEVELS; a level at or below the current
+ * one is refused.
+ */
+export const escalateRequestSchema = z
+  .object({ version, note, toLevel: escalationLevelSchema.optional() })
+  .strict();
+export type EscalateRequest = z.infer<typeof escalateRequestSchema>;
 export type AcknowledgeRequest = z.infer<typeof acknowledgeRequestSchema>;
 export type DispatchRequest = z.infer<typeof dispatchRequestSchema>;
 export type ResolveRequest = z.infer<typeof resolveRequestSchema>;

@@ -46,3 +46,48 @@ export const tokenPairSchema = z
   })
   .strict();
 export type TokenPair = z.infer<typeof tokenPairSchema>;
+
+/** A kiosk device token: `fqd_` + 32 random bytes base64url. Shown once at creation, stored hashed. */
+export const deviceTokenSchema = z.string().regex(/^fqd_[A-Za-z0-9_-]{43}$/, 'not a device token');
+
+/** POST /api/auth/device: a wall display signs in with its device token instead of a password. */
+export const deviceLoginRequestSchema = z.object({ deviceToken: deviceTokenSchema }).strict();
+export type DeviceLoginRequest = z.infer<typeof deviceLoginRequestSchema>;
+
+/** POST /api/auth/device-tokens (admin): a token bound to a wall user, whose scope it signs in with. */
+export const createDeviceTokenRequestSchema = z
+  .object({
+    /** The wall user the display signs in as. */
+    username: z.string().min(1).max(64),
+    /** Where the display hangs, e.g. "大厅主屏"; shown in the list so a lost device can be revoked. */
+    label: z.string().trim().min(1).max(100),
+    /** Days until the token stops working; without it, until revoked. */
+    expiresInDays: z.number().int().min(1).max(3650).optional(),
+  })
+  .strict();
+export type CreateDeviceTokenRequest = z.infer<typeof createDeviceTokenRequestSchema>;
+
+export const deviceTokenInfoSchema = z
+  .object({
+    tokenId: z.string().uuid(),
+    label: z.string(),
+    username: z.string(),
+    regions: z.array(scopeRegionSchema),
+    createdAt: z.string(),
+    expiresAt: z.string().nullable(),
+    lastUsedAt: z.string().nullable(),
+    revokedAt: z.string().nullable(),
+  })
+  .strict();
+export type DeviceTokenInfo = z.infer<typeof deviceTokenInfoSchema>;
+
+/** The answer to creation: the only time the token itself is ever shown. */
+export const createdDeviceTokenSchema = z
+  .object({ info: deviceTokenInfoSchema, deviceToken: deviceTokenSchema })
+  .strict();
+export type CreatedDeviceToken = z.infer<typeof createdDeviceTokenSchema>;
+
+export const deviceTokenListResponseSchema = z.object({ items: z.array(deviceTokenInfoSchema) }).strict();
+export type DeviceTokenListResponse = z.infer<typeof deviceTokenListResponseSchema>;
+
+export const deviceTokenIdParamsSchema = z.object({ tokenId: z.string().uuid() }).strict();

@@ -56,3 +56,55 @@ export const cameraStatusResponseSchema = z
   })
   .strict();
 export type CameraStatusResponse = z.infer<typeof cameraStatusResponseSchema>;
+
+/**
+ * How a camera's video stands: `streaming` = the media service reports it publishing right now (a
+ * tile can play it), `online` = the network reports it up but no stream reaches the media service,
+ * `offline` = reported down, `unknown` = never heard from. The patrol prefers them in this order.
+ */
+export const STREAM_STATES = ['streaming', 'online', 'offline', 'unknown'] as const;
+export const streamStateSchema = z.enum(STREAM_STATES);
+export type StreamState = z.infer<typeof streamStateSchema>;
+
+const k = z.coerce.number().int().min(1).max(50).default(9);
+/** Metres; 20 km covers a township and its neighbours. */
+const radiusM = z.coerce.number().int().min(50).max(50_000).default(20_000);
+
+/** GET /api/cameras/nearest: the k registry cameras nearest to a point, within a radius. */
+export const nearestCamerasQuerySchema = z
+  .object({
+    lat: z.coerce.number().min(31.1).max(32.9),
+    lon: z.coerce.number().min(106.2).max(107.9),
+    k,
+    radiusM,
+  })
+  .strict();
+export type NearestCamerasQuery = z.infer<typeof nearestCamerasQuerySchema>;
+
+/** GET /api/alerts/:alertId/cameras: the same, around the alert's location or its region's centre. */
+export const alertCamerasQuerySchema = z.object({ k, radiusM }).strict();
+export type AlertCamerasQuery = z.infer<typeof alertCamerasQuerySchema>;
+
+export const nearbyCameraSchema = cameraSummarySchema
+  .extend({
+    distanceM: z.number().int().min(0),
+    streamState: streamStateSchema,
+  })
+  .strict();
+export type NearbyCamera = z.infer<typeof nearbyCameraSchema>;
+
+export const nearestCamerasResponseSchema = z
+  .object({
+    /** The point searched around and where it came from. */
+    origin: z
+      .object({
+        lon: z.number(),
+        lat: z.number(),
+        source: z.enum(['point', 'alert-location', 'region-centroid']),
+      })
+      .strict(),
+    /** Nearest first. */
+    items: z.array(nearbyCameraSchema),
+  })
+  .strict();
+export type NearestCamerasResponse = z.infer<typeof nearestCamerasResponseSchema>;

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { type AlertChanged } from '../alerts/alert';
+import { instantSchema } from '../ids';
+import { kpiScopeSchema, type KpiSnapshot } from './kpis-api';
 
 /** The Socket.IO namespace of the live streams. */
 export const LIVE_NAMESPACE = '/live';
@@ -10,6 +12,10 @@ export const SOCKET_EVENTS = {
   alertsReplayed: 'alerts.replayed',
   alertsResync: 'alerts.resync',
   sessionExpired: 'session.expired',
+  kpisUpdated: 'kpis.updated',
+  hotspotsSnapshot: 'hotspots.snapshot',
+  hotspotsChanged: 'hotspots.changed',
+  cameraStatusUpdated: 'camera-status.updated',
 } as const;
 
 /**
@@ -36,6 +42,75 @@ export interface AlertsResync {
   readonly latestSeq: number;
 }
 
+/** One township among the scope's top hotspots over the trailing `hours`. */
+export const liveHotspotSchema = z
+  .object({
+    township: z.string(),
+    county: z.string(),
+    name: z.string().nullable(),
+    rank: z.number().int().min(1),
+    events: z.number().int().min(0),
+    /** Mean of the same window on each of the previous 7 days: what is usual here. */
+    expected: z.number().min(0),
+    topCategory: z.string(),
+  })
+  .strict();
+export type LiveHotspot = z.infer<typeof liveHotspotSchema>;
+
+/**
+ * The full top list of one scope. Sent first to every new subscriber (and after a reconnection);
+ * `version` counts the list's changes on this server, the deltas that follow continue from it.
+ */
+export const hotspotsSnapshotSchema = z
+  .object({
+    scope: kpiScopeSchema,
+    version: z.number().int().min(0),
+    hours: z.number().int().min(1),
+    asOf: instantSchema,
+    items: z.array(liveHotspotSchema),
+  })
+  .strict();
+export type HotspotsSnapshot = z.infer<typeof hotspotsSnapshotSchema>;
+
+/**
+ * What changed since `fromVersion`: entries added or changed (whole entries, keyed by township) and
+ * townships that left the list. A client whose version is not `fromVersion` keeps its list until the
+ * next snapshot (it reconnects to get one).
+ */
+export const hotspotsDeltaSchema = z
+  .object({
+    scope: kpiScopeSchema,
+    fromVersion: z.number().int().min(0),
+    version: z.number().int().min(1),
+    asOf: instantSchema,
+    upserted: z.array(liveHotspotSchema),
+    removed: z.array(z.string()),
+  })
+  .strict();
+export type HotspotsDelta = z.infer<typeof hotspotsDeltaSchema>;
+
+/** Online share of the scope's cameras, one row per county (city scope) or township. */
+export const cameraStatusAggregateSchema = z
+  .object({
+    scope: kpiScopeSchema,
+    level: z.enum(['county', 'township']),
+    asOf: instantSchema,
+    rows: z.array(
+      z
+        .object({
+          region: z.string(),
+          total: z.number().int().min(0),
+          online: z.number().int().min(0),
+          /** Cameras the media service reports publishing (playable now). */
+          streaming: z.number().int().min(0),
+          onlineShare: z.number().min(0).max(1),
+        })
+        .strict(),
+    ),
+  })
+  .strict();
+export type CameraStatusAggregate = z.infer<typeof cameraStatusAggregateSchema>;
+
 /** Events the server sends. */
 export interface ServerToClientEvents {
   'alert.changed': (change: AlertChanged) => void;
@@ -43,6 +118,12 @@ export interface ServerToClientEvents {
   'alerts.resync': (notice: AlertsResync) => void;
   /** The access token expired: refresh it, then reconnect (the server closes the socket). */
   'session.expired': () => void;
+  /** The scope's KPI tiles; sent on connection and then only when a figure changed. */
+  'kpis.updated': (snapshot: KpiSnapshot) => void;
+  'hotspots.snapshot': (snapshot: HotspotsSnapshot) => void;
+  'hotspots.changed': (delta: HotspotsDelta) => void;
+  /** Sent on connection and then only when a row changed. */
+  'camera-status.updated': (aggregate: CameraStatusAggregate) => void;
 }
 
 /** Events the client sends (none yet: resuming rides on the handshake). */
