@@ -10,6 +10,26 @@ export const SERVICE_TIERS = ['consultation', 'simple', 'general', 'complex', 'm
 export const serviceTierSchema = z.enum(SERVICE_TIERS);
 export type ServiceTier = z.infer<typeof serviceTierSchema>;
 
+/**
+ * The "1+6+N" units of domain.md that own a case: the center, its six sub-centers, and the
+ * functional departments (N), named by `department` on the triage event.
+ */
+export const CASE_UNITS = [
+  'center',
+  'petition-reception',
+  'litigation-service',
+  'procuratorate-service',
+  'public-legal-service',
+  'dispute-resolution',
+  'grid-management',
+  'department',
+] as const;
+export const caseUnitSchema = z.enum(CASE_UNITS);
+export type CaseUnit = z.infer<typeof caseUnitSchema>;
+
+/** Hex SHA-256 of a party's normalised name and phone: what duplicate detection compares. */
+export const partyKeySchema = z.string().regex(/^[0-9a-f]{64}$/);
+
 export const CASE_CATEGORIES = [
   'neighbourhood',
   'marriage-family',
@@ -79,6 +99,12 @@ export const caseEventSchema = z.discriminatedUnion('type', [
       partiesCount: z.number().int().min(1).max(10_000),
       riskFlags: riskFlagsSchema,
       parties: z.array(partyPersonalDataSchema).max(50).default([]),
+      /** One key per party (same order); lets stores find repeat visits without the raw data. */
+      partyKeys: z.array(partyKeySchema).max(50).optional(),
+      /** The case this one repeats (same parties and place within a few days), if the clerk said so. */
+      repeatOf: caseIdSchema.optional(),
+      /** When routing falls due (1 working day), fixed by the producer on the working-day calendar. */
+      dueAt: instantSchema.optional(),
     })
     .strict(),
   z
@@ -88,6 +114,11 @@ export const caseEventSchema = z.discriminatedUnion('type', [
       category: caseCategorySchema,
       tier: serviceTierSchema,
       department: text(64),
+      unit: caseUnitSchema.optional(),
+      /** Set when the clerk overrode the suggested routing. */
+      overrideReason: text(500).optional(),
+      /** When the tier's promise falls due, fixed by the producer on the working-day calendar. */
+      dueAt: instantSchema.optional(),
     })
     .strict(),
   z
@@ -115,7 +146,45 @@ export const caseEventSchema = z.discriminatedUnion('type', [
       satisfaction: z.number().int().min(1).max(5).optional(),
     })
     .strict(),
-  z.object({ ...caseEventBase, type: z.literal('reopened'), reason: text(500) }).strict(),
+  z
+    .object({
+      ...caseEventBase,
+      type: z.literal('reopened'),
+      reason: text(500),
+      /** The tier's clock restarts on reopening; when it falls due again. */
+      dueAt: instantSchema.optional(),
+    })
+    .strict(),
+  z
+    .object({
+      ...caseEventBase,
+      type: z.literal('in-mediation'),
+      mediator: text(64),
+      /** Joint mediation: mediator + legal adviser + psychological counselor (domain.md). */
+      joint: z.boolean().default(false),
+    })
+    .strict(),
+  z
+    .object({
+      ...caseEventBase,
+      type: z.literal('leader-assigned'),
+      /** The leader in personal charge of a major dispute (领导包案). */
+      leader: text(64),
+      reason: text(500),
+    })
+    .strict(),
 ]);
 export type CaseEvent = z.infer<typeof caseEventSchema>;
 export type CaseEventType = CaseEvent['type'];
+/** Every case event type, in lifecycle order. */
+export const CASE_EVENT_TYPES = [
+  'reported',
+  'triaged',
+  'assigned',
+  'in-mediation',
+  'escalated',
+  'leader-assigned',
+  'resolved',
+  'closed',
+  'reopened',
+] as const satisfies readonly CaseEventType[];

@@ -24,6 +24,8 @@ export function caseFacts(event: CaseEvent): Facts {
     case 'resolved':
     case 'closed':
     case 'reopened':
+    case 'in-mediation':
+    case 'leader-assigned':
       return { caseType: event.type, channel: event.channel };
   }
 }
