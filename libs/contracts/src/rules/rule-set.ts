@@ -41,6 +41,8 @@ export const silenceSchema = z
     endsAt: z.string().datetime({ offset: true }),
     createdBy: z.string().min(1).max(64),
     comment: z.string().max(500),
+    /** Red alerts stay unsilenceable unless an administrator allowed it (planned maintenance). */
+    allowRed: z.boolean().optional(),
   })
   .strict()
   .refine((s) => Date.parse(s.endsAt) > Date.parse(s.startsAt), {

@@ -30,6 +30,15 @@ export interface RepeatHistory {
   evidence: string[];
 }
 
+/** A would-be alert an inhibition held back, kept so it can fire when the inhibiting alert clears. */
+export interface HeldSignal {
+  readonly sig: ActiveSignal;
+  readonly heldAt: number;
+}
+
+/** At most this many held signals; the oldest is dropped first (bounded memory at 31,000 cameras). */
+export const HELD_CAP = 50_000;
+
 /** The alert half of the engine state. */
 export interface AlertBook {
   readonly byKey: Map<string, AlertEntry>;
@@ -41,6 +50,14 @@ export interface AlertBook {
   openIn: Map<string, Set<AlertEntry>>;
   indexedFor: CompiledRuleSet | undefined;
   readonly repeats: Map<string, RepeatHistory>;
+  /** dedup key → the signal an inhibition suppressed (latest one per key). */
+  readonly held: Map<string, HeldSignal>;
+  /**
+   * Set when an alert closed while signals were held; they are re-judged before the step ends.
+   * `fire`: the engine saw the inhibiting condition end, so held alerts that are no longer inhibited
+   * fire. `drop`: a person resolved it, which covers what it held back, so those are forgotten.
+   */
+  releaseDue: 'none' | 'fire' | 'drop';
 }
 
 export function createAlertBook(): AlertBook {
@@ -52,6 +69,8 @@ export function createAlertBook(): AlertBook {
     openIn: new Map(),
     indexedFor: undefined,
     repeats: new Map(),
+    held: new Map(),
+    releaseDue: 'none',
   };
 }
 

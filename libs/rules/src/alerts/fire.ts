@@ -7,8 +7,10 @@ import {
   colourRank,
   groupKeyOf,
   indexInhibitions,
+  HELD_CAP,
   indexOpen,
   inhibitorOf,
+  isOpen,
   nextAlert,
   type AlertBook,
   type AlertEntry,
@@ -27,6 +29,7 @@ export function fire(
   const inhibitionId = inhibitorOf(book, ctx.rules, sig.labels);
   if (inhibitionId !== undefined) {
     const { dedupKey, ruleId, ruleVersion, colour, explanation } = sig;
+    hold(book, sig, now);
     out.push({
       type: 'suppressed',
       reason: 'inhibited',
@@ -51,6 +54,38 @@ export function fire(
   indexOpen(book, entry, true);
   armEscalation(ctx, entry, now);
   out.push(changeOf(entry, silenced ? 'silenced' : reopen ? 'reopened' : 'raised', !silenced));
+}
+
+function hold(book: AlertBook, sig: ActiveSignal, now: number): void {
+  book.held.delete(sig.dedupKey);
+  if (book.held.size >= HELD_CAP) {
+    const oldest = book.held.keys().next();
+    if (oldest.done !== true) book.held.delete(oldest.value);
+  }
+  book.held.set(sig.dedupKey, { sig, heldAt: now });
+}
+
+/**
+ * An alert closed: held signals whose inhibitor no longer holds fire now (a district outage that
+ * ends leaves the cameras still dark at key sites alerting). Those still inhibited stay held.
+ */
+export function releaseHeld(ctx: EngineContext, book: AlertBook, now: number, out: Decision[]): void {
+  const mode = book.releaseDue;
+  book.releaseDue = 'none';
+  for (const [key, held] of [...book.held]) {
+    if (inhibitorOf(book, ctx.rules, held.sig.labels) !== undefined) continue;
+    book.held.delete(key);
+    const entry = book.byKey.get(key);
+    if (mode === 'drop' || (entry !== undefined && isOpen(entry.alert.state))) continue;
+    fire(ctx, book, held.sig, now, out);
+  }
+}
+
+/** Tick: forget held signals older than the reopen period (nobody acts on a days-old suppression). */
+export function purgeHeld(ctx: EngineContext, book: AlertBook, now: number): void {
+  for (const [key, held] of book.held) {
+    if (now - held.heldAt > ctx.rules.spec.reopenWithinMs) book.held.delete(key);
+  }
 }
 
 function fields(

@@ -210,8 +210,8 @@ describe('versioned transitions', () => {
 });
 
 describe('silences and repeats', () => {
-  it('a silence matching the camera mutes the raise (stored as silenced, no notification)', () => {
-    const ctx = createEngineContext({
+  const maintenance = (allowRed?: boolean) =>
+    createEngineContext({
       ruleSet: DEFAULT_RULE_SET,
       directory: smallDirectory(),
       silences: [
@@ -222,10 +222,13 @@ describe('silences and repeats', () => {
           endsAt: new Date(T0 + HOUR).toISOString(),
           createdBy: 'u-2',
           comment: 'planned maintenance',
+          ...(allowRed === undefined ? {} : { allowRed }),
         },
       ],
     });
-    const h = new Harness({ ctx });
+
+  it('a silence that allows red mutes the raise (stored as silenced, no notification)', () => {
+    const h = new Harness({ ctx: maintenance(true) });
     const [d] = h.feed({ kind: 'camera-analytics', event: analytics(T0, ROAD, 'fire-smoke', 0.9) }, T0);
     expect(d).toMatchObject({ type: 'silenced', notify: false, alert: { state: 'silenced' } });
     expect([10, 30].flatMap((m) => h.tick(T0 + m * MIN))).toEqual([]);
@@ -234,6 +237,21 @@ describe('silences and repeats', () => {
       T0 + 2 * HOUR,
     );
     expect(after?.type).toBe('raised');
+  });
+
+  it.each([
+    ['does not say', undefined],
+    ['says no', false],
+  ])('a red is still raised and notified when the silence %s about red', (_t, allowRed) => {
+    const h = new Harness({ ctx: maintenance(allowRed) });
+    const [d] = h.feed({ kind: 'camera-analytics', event: analytics(T0, ROAD, 'fire-smoke', 0.9) }, T0);
+    expect(d).toMatchObject({ type: 'raised', notify: true, alert: { colour: 'red' } });
+  });
+
+  it('the same silence mutes an orange without any red permission', () => {
+    const h = new Harness({ ctx: maintenance() });
+    const [d] = h.feed({ kind: 'camera-analytics', event: analytics(T0, ROAD, 'fight', 0.7) }, T0);
+    expect(d).toMatchObject({ type: 'silenced', notify: false, alert: { colour: 'orange' } });
   });
 
   it('the third orange at one place within 24 h becomes red', () => {

@@ -88,7 +88,7 @@ function transition(
       return;
     case 'resolve':
       entry.alert = nextAlert(entry.alert, { state: 'resolved', resolvedAt: at, outcome: cmd.outcome }, now);
-      closeEntry(ctx, book, entry, now);
+      closeEntry(ctx, book, entry, now, 'drop');
       return;
     case 'close':
       entry.alert = nextAlert(entry.alert, { state: 'closed' }, now);

@@ -42,6 +42,8 @@ export function applySignal(
     }
     return;
   }
+  // The condition went away: a suppressed alert for it must not fire when its inhibitor clears.
+  book.held.delete(sig.dedupKey);
   if (!open || entry.edge) {
     book.tracks.delete(sig.dedupKey);
     return;
@@ -89,18 +91,25 @@ function autoResolve(
   out: Decision[],
 ): void {
   entry.alert = nextAlert(entry.alert, { state: 'resolved', resolvedAt: isoOf(now) }, now);
-  closeEntry(ctx, book, entry, now);
+  closeEntry(ctx, book, entry, now, 'fire');
   out.push(changeOf(entry, 'resolved', false));
 }
 
 /** Bookkeeping shared by every path that ends an alert. */
-export function closeEntry(ctx: EngineContext, book: AlertBook, entry: AlertEntry, now: number): void {
+export function closeEntry(
+  ctx: EngineContext,
+  book: AlertBook,
+  entry: AlertEntry,
+  now: number,
+  release: 'fire' | 'drop',
+): void {
   entry.resolvedAtMs = now;
   entry.nextEscalationAt = undefined;
   entry.ackExpiresAt = undefined;
   indexInhibitions(book, ctx.rules, entry.labels, -1);
   indexOpen(book, entry, false);
   book.tracks.delete(entry.alert.dedupKey);
+  if (book.held.size > 0 && book.releaseDue !== 'fire') book.releaseDue = release;
 }
 
 /** Tick: fire pending conditions and clear cleared ones whose period elapsed. */

@@ -7,8 +7,11 @@ const MIN = 60_000;
 const DAY = 24 * 60 * MIN;
 
 /**
- * Public holidays and make-up workdays of 2026 as announced by the State Council General Office
- * (国办发明电〔2025〕). Data, not code: next year's notice is a new rule-set version.
+ * Public holidays and make-up workdays of 2026, checked day by day against 国务院办公厅关于2026年部分
+ * 节假日安排的通知 (dated 2025-11-04, published by Xinhua the same day, e.g.
+ * https://politics.gmw.cn/2025-11/04/content_38391083.htm): 元旦 1/1-1/3 (1/4 上班); 春节 2/15-2/23
+ * (2/14, 2/28 上班); 清明 4/4-4/6; 劳动节 5/1-5/5 (5/9 上班); 端午 6/19-6/21; 中秋 9/25-9/27;
+ * 国庆 10/1-10/7 (9/20, 10/10 上班). Data, not code: next year's notice is a new rule-set version.
  */
 const HOLIDAYS_2026 = [
   ['2026-01-01', '2026-01-02', '2026-01-03'],

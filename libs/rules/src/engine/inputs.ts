@@ -5,6 +5,7 @@ import { anomalyOnEvent } from '../evaluators/anomaly';
 import { cameraStatusChanged } from '../evaluators/camera-health';
 import { deadlineOnEvent } from '../evaluators/deadline';
 import { regionOf, siteRegion, singleEventOnCamera, singleEventOnCase } from '../evaluators/single-event';
+import { dedupKeyOf } from '../evaluators/signal';
 import { windowOnEvent } from '../evaluators/window-threshold';
 import { hotspotOnAnalytics, hotspotOnCase } from '../hotspots/hotspots';
 import { analyticsFacts, caseFacts } from '../ruleset/facts';
@@ -73,6 +74,11 @@ export function onStatus(ctx: EngineContext, state: EngineState, e: CameraStatus
     return;
   }
   singleEventOnCamera(ctx.rules.singleEvent['camera-status'], e, site, signals);
+  // A camera back online no longer has the fault a held (inhibited) status alert was about.
+  if (e.online) {
+    for (const rule of ctx.rules.singleEvent['camera-status'])
+      state.book.held.delete(dedupKeyOf(rule.id, site.cameraId));
+  }
   const rules = { shares: ctx.rules.offlineShares, dark: ctx.rules.darkSites };
   cameraStatusChanged(rules, state.cameras, { directory: ctx.directory, book: state.book }, e, site, signals);
 }

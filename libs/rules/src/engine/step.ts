@@ -2,6 +2,7 @@ import { reindexIfSwapped } from '../alerts/alert-book';
 import { rebindRules } from './rebind';
 import { type Decision, type Signal } from '../alerts/decisions';
 import { escalateDue, purgeResolved } from '../alerts/escalation';
+import { purgeHeld, releaseHeld } from '../alerts/fire';
 import { adoptChange, applyCommand } from '../alerts/lifecycle';
 import { applySignal, settleAll } from '../alerts/signals';
 import { type EngineContext } from '../context';
@@ -68,6 +69,7 @@ function onTick(
   drain(ctx, state, [], now, out, mark);
   escalateDue(ctx, state.book, now, out);
   purgeResolved(ctx, state.book, now);
+  purgeHeld(ctx, state.book, now);
   purgeRepeats(ctx.rules.repeats, state.book.repeats, now);
 }
 
@@ -88,9 +90,14 @@ function drain(
   let i = 0;
   for (;;) {
     for (; seen < out.length; seen++) followUps(ctx, state, out[seen], now, signals);
-    const sig = signals[i++];
-    if (sig === undefined) return;
-    applySignal(ctx, state.book, sig, now, out);
+    const sig = signals[i];
+    if (sig !== undefined) {
+      i++;
+      applySignal(ctx, state.book, sig, now, out);
+    }
+    // Inhibition is re-judged when an inhibiting alert closes, not only when a target is raised.
+    else if (state.book.releaseDue !== 'none') releaseHeld(ctx, state.book, now, out);
+    else return;
   }
 }
 

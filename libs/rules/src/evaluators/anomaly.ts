@@ -39,7 +39,7 @@ function judge(cell: AnomalyCell, baseline: Baseline, offsetMs: number): Signal 
     colour: level.colour,
     region: cell.region,
     edge: false,
-    summary: `${cell.count} ${rule.metric} this hour vs usual ${stat.mean.toFixed(1)} ± ${std.toFixed(1)}: z = ${z.toFixed(2)}`,
+    summary: `本小时 ${rule.metric} 计 ${cell.count} 起，同时段常值 ${stat.mean.toFixed(1)} ± ${std.toFixed(1)}，z = ${z.toFixed(2)}`,
     evidence: cell.evidence,
     values: { count: cell.count, mean: round(stat.mean), std: round(std), z: round(z), hourOfWeek: how },
     thresholds: { ...thresholdsOf(rule.levels), minCount: rule.minCount },

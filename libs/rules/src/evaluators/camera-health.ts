@@ -3,7 +3,7 @@ import { colourRank, isOpen, type AlertBook } from '../alerts/alert-book';
 import { type Signal } from '../alerts/decisions';
 import { distanceM, type CameraDirectory, type CameraSite } from '../directory/camera-directory';
 import { type Compiled } from '../ruleset/compile';
-import { activeSignal, inactiveSignal, levelOf, thresholdsOf } from './signal';
+import { activeSignal, colourZh, inactiveSignal, levelOf, thresholdsOf } from './signal';
 import { siteRegion } from './single-event';
 
 type ShareRule = Compiled<'camera-offline-share'>;
@@ -87,7 +87,7 @@ function judgeShare(
       colour: level.colour,
       region,
       edge: false,
-      summary: `${offline} of ${total} cameras offline in ${code} (${Math.round(share * 100)}%)`,
+      summary: `${code} 共 ${total} 路摄像头，${offline} 路离线（${Math.round(share * 100)}%）`,
       evidence: [eventId],
       values: { offline, total, share: Math.round(share * 1000) / 1000 },
       thresholds: thresholdsOf(rule.levels),
@@ -110,7 +110,7 @@ function darkSignal(rule: DarkRule, site: CameraSite, incident: Alert, eventId: 
     location: site.location,
     extraLabels: { cameraId: site.cameraId, siteType: site.siteType },
     edge: false,
-    summary: `${site.siteType} camera dark ${d} m from open ${incident.colour} alert ${incident.alertId}`,
+    summary: `重点点位（${site.siteType}）摄像头离线，距未结${colourZh(incident.colour)}预警 ${incident.alertId} ${d} 米`,
     evidence: [eventId, ...incident.explanation.evidence.slice(0, 10)],
     values: { distanceM: d, incidentAlertId: incident.alertId, incidentColour: incident.colour },
     thresholds: { radiusM: rule.radiusM, incidentColour: rule.incidentColour },

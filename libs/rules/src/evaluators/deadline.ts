@@ -84,7 +84,7 @@ function judge(open: OpenDeadline, now: number, out: Signal[]): void {
       region: open.region,
       extraLabels: { tier: rule.tier },
       edge: false,
-      summary: `case ${open.caseId}: ${Math.round(used * 100)}% of its ${rule.tier} time used, due ${isoOf(open.dueMs)}`,
+      summary: `案件 ${open.caseId} 已用去 ${rule.tier} 办理时限的 ${Math.round(used * 100)}%，截止 ${isoOf(open.dueMs)}`,
       evidence: open.evidence,
       values: { usedShare: Math.round(used * 1000) / 1000, hoursLeft, dueAt: isoOf(open.dueMs) },
       thresholds: thresholdsOf(rule.levels),

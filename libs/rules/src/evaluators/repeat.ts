@@ -3,7 +3,7 @@ import { type RepeatHistory } from '../alerts/alert-book';
 import { type Signal } from '../alerts/decisions';
 import { type Labels } from '../ruleset/matchers';
 import { type Compiled } from '../ruleset/compile';
-import { activeSignal } from './signal';
+import { activeSignal, colourZh } from './signal';
 
 type RepeatRule = Compiled<'repeat'>;
 
@@ -38,7 +38,7 @@ export function repeatOnAlert(
         region: alert.region,
         ...(alert.location === undefined ? {} : { location: alert.location }),
         edge: true,
-        summary: `${h.times.length} ${rule.fromColour} alerts at ${place} within ${rule.windowMs / 3_600_000} h`,
+        summary: `${place} ${rule.windowMs / 3_600_000} 小时内出现 ${h.times.length} 次${colourZh(rule.fromColour)}预警`,
         evidence: h.evidence,
         values: { count: h.times.length, lastAlertId: alert.alertId },
         thresholds: { count: rule.count, windowMs: rule.windowMs },

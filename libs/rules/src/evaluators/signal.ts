@@ -20,6 +20,11 @@ export interface SignalParts {
   readonly thresholds: Record<string, Scalar>;
 }
 
+const COLOUR_ZH: Readonly<Record<AlertColour, string>> = { blue: '蓝色', orange: '橙色', red: '红色' };
+
+/** The colour as the wall names it. */
+export const colourZh = (c: AlertColour): string => COLOUR_ZH[c];
+
 export const dedupKeyOf = (ruleId: string, subject: string): string => `${ruleId}:${subject}`;
 
 export function activeSignal(rule: Rule, p: SignalParts): ActiveSignal {
@@ -48,7 +53,13 @@ export function activeSignal(rule: Rule, p: SignalParts): ActiveSignal {
     title: rule.title,
     labels,
     region: p.region,
-    explanation: { summary: p.summary.slice(0, 500), evidence, values: p.values, thresholds: p.thresholds },
+    // The wall reads the summary in Chinese; the rule id and version say which rule judged.
+    explanation: {
+      summary: `${p.summary}（规则 ${rule.id} 第 ${rule.version} 版）`.slice(0, 500),
+      evidence,
+      values: p.values,
+      thresholds: p.thresholds,
+    },
   };
   return p.location === undefined ? sig : { ...sig, location: p.location };
 }

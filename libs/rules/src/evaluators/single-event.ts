@@ -38,7 +38,7 @@ function evaluate(
         ...(site === undefined ? {} : { location: site.location }),
         extraLabels,
         edge: true,
-        summary: `${rule.title}: every condition met`,
+        summary: `${rule.title}：全部条件均满足`,
         evidence: [eventId],
         values,
         thresholds,

@@ -2,7 +2,7 @@ import { type Alert } from '@fengqiao/contracts';
 import { type Signal } from '../alerts/decisions';
 import { type Compiled } from '../ruleset/compile';
 import { type Facts } from '../ruleset/facts';
-import { activeSignal, EVIDENCE_CAP, inactiveSignal, levelOf, thresholdsOf } from './signal';
+import { activeSignal, colourZh, EVIDENCE_CAP, inactiveSignal, levelOf, thresholdsOf } from './signal';
 
 type WindowRule = Compiled<'window-threshold'>;
 
@@ -84,7 +84,7 @@ function judge(cell: WindowCell, bucket: number): Signal {
     region: cell.region,
     extraLabels: { category: cell.subject.split('|')[1] ?? 'all' },
     edge: false,
-    summary: `${count} events in ${hours} h in ${cell.subject} (≥ ${level.atLeast} is ${level.colour})`,
+    summary: `${cell.subject} ${hours} 小时内发生 ${count} 起（≥ ${level.atLeast} 起为${colourZh(level.colour)}）`,
     evidence: cell.evidence,
     values: { count, windowMs: rule.windowMs },
     thresholds: thresholdsOf(rule.levels),
