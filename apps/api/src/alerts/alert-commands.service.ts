@@ -17,6 +17,7 @@ const CHANGE_OF: Record<TransitionCommand['kind'], AlertChangeKind> = {
   dispatch: 'dispatched',
   resolve: 'resolved',
   silence: 'silenced',
+  escalate: 'escalated',
 };
 
 interface Outcome {

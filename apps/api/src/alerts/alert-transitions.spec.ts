@@ -22,6 +22,8 @@ const ack: TransitionCommand = { kind: 'acknowledge', note: 'ok' };
 const dispatch: TransitionCommand = { kind: 'dispatch', unit: '派出所' };
 const resolve: TransitionCommand = { kind: 'resolve', outcome: 'false-alarm' };
 const silence: TransitionCommand = { kind: 'silence', minutes: 30, note: '演练' };
+const escalate: TransitionCommand = { kind: 'escalate', note: '无人响应' };
+const at = (a: Alert, escalationLevel: Alert['escalationLevel']): Alert => ({ ...a, escalationLevel });
 
 describe('planTransition', () => {
   it.each([
@@ -32,6 +34,9 @@ describe('planTransition', () => {
     ['resolve a dispatched alert', alert('dispatched'), resolve, 'resolved'],
     ['resolve an acknowledged alert', alert('acknowledged'), resolve, 'resolved'],
     ['silence a raised orange alert', alert('raised'), silence, 'silenced'],
+    ['escalate a raised alert', alert('raised', 'red'), escalate, 'escalated'],
+    ['escalate a dispatched alert', alert('dispatched'), escalate, 'escalated'],
+    ['escalate an escalated alert again', at(alert('escalated'), 'township'), escalate, 'escalated'],
   ])('may %s', (_title, before, cmd, state) => {
     const plan = planTransition(before, cmd, NOW);
     expect(plan).toMatchObject({ ok: true, next: { state, version: 4, updatedAt: NOW } });
@@ -49,6 +54,14 @@ describe('planTransition', () => {
     ],
     ['silence a red alert', alert('raised', 'red'), silence, 'ALERT_NOT_SILENCEABLE'],
     ['silence an acknowledged alert', alert('acknowledged'), silence, 'ALERT_INVALID_TRANSITION'],
+    ['escalate a resolved alert', alert('resolved'), escalate, 'ALERT_INVALID_TRANSITION'],
+    ['escalate past the city', at(alert('raised'), 'city'), escalate, 'ALERT_INVALID_TRANSITION'],
+    [
+      'escalate down to a lower level',
+      at(alert('raised'), 'county'),
+      { kind: 'escalate', note: 'x', toLevel: 'township' } as const,
+      'ALERT_INVALID_TRANSITION',
+    ],
   ])('may not %s', (_title, before, cmd, code) => {
     expect(planTransition(before, cmd, NOW)).toMatchObject({ ok: false, code });
   });
@@ -62,5 +75,15 @@ describe('planTransition', () => {
       'false-alarm',
       'outcome false-alarm',
     ]);
+  });
+
+  it.each([
+    ['one level up by default', 'grid', undefined, 'township'],
+    ['to the level asked for', 'grid', 'county', 'county'],
+    ['from county to city', 'county', undefined, 'city'],
+  ] as const)('escalates %s', (_title, from, toLevel, level) => {
+    const plan = planTransition(at(alert('raised'), from), { kind: 'escalate', note: 'n', toLevel }, NOW);
+    expect(plan).toMatchObject({ ok: true, change: 'escalated', next: { escalationLevel: level } });
+    expect(plan.ok && plan.note).toBe(`to ${level}: n`);
   });
 });

@@ -1,4 +1,10 @@
-import { type Alert, type AlertChangeKind, type AlertState } from '@fengqiao/contracts';
+import {
+  ESCALATION_LEVELS,
+  type Alert,
+  type AlertChangeKind,
+  type AlertState,
+  type EscalationLevel,
+} from '@fengqiao/contracts';
 import { type ApiErrorCode } from '@fengqiao/contracts';
 
 /** What an officer asks for; the body schemas of the four transition routes. */
@@ -6,7 +12,8 @@ export type TransitionCommand =
   | { readonly kind: 'acknowledge'; readonly note?: string }
   | { readonly kind: 'dispatch'; readonly unit: string; readonly note?: string }
   | { readonly kind: 'resolve'; readonly outcome: NonNullable<Alert['outcome']>; readonly note?: string }
-  | { readonly kind: 'silence'; readonly minutes: number; readonly note: string };
+  | { readonly kind: 'silence'; readonly minutes: number; readonly note: string }
+  | { readonly kind: 'escalate'; readonly note: string; readonly toLevel?: EscalationLevel };
 
 export type TransitionPlan =
   | { readonly ok: true; readonly next: Alert; readonly change: AlertChangeKind; readonly note?: string }
@@ -18,6 +25,8 @@ const ALLOWED_FROM: Record<TransitionCommand['kind'], readonly AlertState[]> = {
   dispatch: ['acknowledged'],
   resolve: ['acknowledged', 'dispatched'],
   silence: ['raised', 'reopened'],
+  // Anything still open may be handed up, including an alert already escalated once.
+  escalate: ['raised', 'acknowledged', 'dispatched', 'silenced', 'escalated', 'reopened'],
 };
 
 const refuse = (code: ApiErrorCode, message: string): TransitionPlan => ({ ok: false, code, message });
@@ -69,5 +78,30 @@ export function planTransition(alert: Alert, cmd: TransitionCommand, now: string
         note: joinNote(`for ${cmd.minutes} min`, cmd.note),
         next: { ...base, state: 'silenced' },
       };
+    case 'escalate':
+      return planEscalation(alert, base, cmd);
   }
+}
+
+/** One level up by default; an explicit level must be above the current one. */
+function planEscalation(
+  alert: Alert,
+  base: Alert,
+  cmd: { readonly note: string; readonly toLevel?: EscalationLevel },
+): TransitionPlan {
+  const current = ESCALATION_LEVELS.indexOf(alert.escalationLevel);
+  const target = cmd.toLevel === undefined ? current + 1 : ESCALATION_LEVELS.indexOf(cmd.toLevel);
+  const level = ESCALATION_LEVELS[target];
+  if (level === undefined || target <= current) {
+    return refuse(
+      'ALERT_INVALID_TRANSITION',
+      `cannot escalate from ${alert.escalationLevel} to ${cmd.toLevel ?? 'a higher level'}`,
+    );
+  }
+  return {
+    ok: true,
+    change: 'escalated',
+    note: joinNote(`to ${level}`, cmd.note),
+    next: { ...base, state: 'escalated', escalationLevel: level },
+  };
 }

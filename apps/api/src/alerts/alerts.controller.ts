@@ -4,6 +4,7 @@ import {
   alertIdParamsSchema,
   alertListQuerySchema,
   dispatchRequestSchema,
+  escalateRequestSchema,
   resolveRequestSchema,
   silenceRequestSchema,
   type AcknowledgeRequest,
@@ -11,6 +12,7 @@ import {
   type AlertListQuery,
   type AlertListResponse,
   type DispatchRequest,
+  type EscalateRequest,
   type ResolveRequest,
   type SilenceRequest,
   type TransitionResponse,
@@ -94,6 +96,20 @@ export class AlertsController {
       kind: 'silence',
       minutes: b.minutes,
       note: b.note,
+    });
+  }
+
+  @Endpoint('alerts.escalate')
+  @HttpCode(200)
+  escalate(
+    @CurrentUser() user: AuthUser,
+    @Param(IdPipe) p: IdParams,
+    @Body(new ZodPipe(escalateRequestSchema)) b: EscalateRequest,
+  ): Promise<TransitionResponse> {
+    return this.commands.transition(user, p.alertId, b.version, {
+      kind: 'escalate',
+      note: b.note,
+      toLevel: b.toLevel,
     });
   }
 }

@@ -100,7 +100,8 @@ export class AlertsRepository {
   /** Compare-and-set on version: 0 rows means someone else changed it first. */
   async applyState(tx: Queryable, next: Alert, expectedVersion: number): Promise<AlertRow | undefined> {
     const res = await tx.query<AlertRow>(
-      `UPDATE alerts SET state = $3, version = $4, updated_at = $5, acknowledged_at = $6, resolved_at = $7, outcome = $8
+      `UPDATE alerts SET state = $3, version = $4, updated_at = $5, acknowledged_at = $6, resolved_at = $7, outcome = $8,
+         escalation_level = $9
        WHERE alert_id = $1 AND version = $2 RETURNING *`,
       [
         next.alertId,
@@ -111,6 +112,7 @@ export class AlertsRepository {
         next.acknowledgedAt ?? null,
         next.resolvedAt ?? null,
         next.outcome ?? null,
+        next.escalationLevel,
       ],
     );
     return res.rows[0];

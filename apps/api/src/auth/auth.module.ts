@@ -1,17 +1,24 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { AuditModule } from '../audit/audit.module';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
+import { DeviceTokensController } from './device-tokens.controller';
+import { DeviceTokensRepository } from './device-tokens.repository';
+import { DeviceTokensService } from './device-tokens.service';
 import { RateLimitGuard } from './rate-limit.guard';
 import { RefreshTokensRepository } from './refresh-tokens.repository';
 import { TokenService } from './token.service';
 import { UsersRepository } from './users.repository';
 
 @Module({
-  controllers: [AuthController],
+  imports: [AuditModule],
+  controllers: [AuthController, DeviceTokensController],
   providers: [
     AuthService,
+    DeviceTokensService,
+    DeviceTokensRepository,
     TokenService,
     UsersRepository,
     RefreshTokensRepository,

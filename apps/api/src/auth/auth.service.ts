@@ -17,7 +17,9 @@ const LOCK_MS = 15 * 60 * 1000;
 
 const digest = (token: string): string => createHash('sha256').update(token).digest('hex');
 
-function toSessionUser(u: UserRow): SessionUser {
+export type SessionUserRow = Pick<UserRow, 'user_id' | 'username' | 'display_name' | 'role' | 'regions'>;
+
+export function toSessionUser(u: SessionUserRow): SessionUser {
   return {
     userId: u.user_id,
     username: u.username,
@@ -62,7 +64,7 @@ export class AuthService {
     }
     if (user.failed_attempts > 0 || user.locked_until !== null)
       await this.users.clearFailures(this.db.pool, user.user_id);
-    return this.issuePair(toSessionUser(user), randomUUID(), now);
+    return this.startSession(toSessionUser(user), randomUUID(), now);
   }
 
   /** Rotates: each refresh token works once; presenting a used one revokes its whole family. */
@@ -77,7 +79,7 @@ export class AuthService {
     }
     const user = await this.users.findById(this.db.pool, row.user_id);
     if (user === undefined || user.disabled) throw invalid;
-    return this.issuePair(toSessionUser(user), row.family_id, now);
+    return this.startSession(toSessionUser(user), row.family_id, now);
   }
 
   async logout(refreshToken: string): Promise<void> {
@@ -92,7 +94,8 @@ export class AuthService {
     return toSessionUser(user);
   }
 
-  private async issuePair(user: SessionUser, familyId: string, now: Date): Promise<TokenPair> {
+  /** A new token pair; its refresh token starts or continues `familyId` (revoking it ends the session). */
+  async startSession(user: SessionUser, familyId: string, now: Date): Promise<TokenPair> {
     const refreshToken = randomBytes(32).toString('base64url');
     const ttl = this.tokens.refreshTtlSeconds;
     await this.refreshTokens.insert(this.db.pool, {

@@ -12,6 +12,7 @@ import {
   cameraStatusQuerySchema,
   cameraStatusResponseSchema,
   dispatchRequestSchema,
+  escalateRequestSchema,
   healthResponseSchema,
   hotspotsQuerySchema,
   hotspotsResponseSchema,
@@ -27,6 +28,7 @@ import {
   yearOnYearQuerySchema,
   yearOnYearResponseSchema,
 } from '@fengqiao/contracts';
+import { DEVICE_TOKEN_ROUTES } from '../auth/device-tokens.routes';
 import { cameraIdParamsSchema, playGrantResponseSchema, playRequestSchema } from '../video/video-api';
 import { ADMIN, ALL, EXPORTERS, RESPONDERS, type RouteSpec, WATCHERS } from './route-spec';
 
@@ -156,6 +158,16 @@ export const ROUTES = {
     body: silenceRequestSchema,
     response: transitionResponseSchema,
   },
+  'alerts.escalate': {
+    method: 'POST',
+    path: 'alerts/:alertId/escalate',
+    summary: 'Escalate by hand, one level up or to a named level, with a note',
+    access: RESPONDERS,
+    rateLimit: 'write',
+    params: alertIdParamsSchema,
+    body: escalateRequestSchema,
+    response: transitionResponseSchema,
+  },
   'hotspots.top': {
     method: 'GET',
     path: 'hotspots',
@@ -238,6 +250,7 @@ export const ROUTES = {
     produces: 'text/plain',
   },
   // Feature route files, one spread each:
+  ...DEVICE_TOKEN_ROUTES,
 } as const satisfies Record<string, RouteSpec>;
 
 export type RouteId = keyof typeof ROUTES;
