@@ -9,7 +9,10 @@ import { reapOrphans } from './hls/process-group';
 import { MEDIA_APP, MEDIA_HTTP_PORT, MEDIA_INTERNAL_HTTP_PORT, MEDIA_RTMP_PORT } from './media-ports';
 import { Gateway } from './server/gateway';
 import { IngestServer } from './server/ingest-server';
+import { relayArgs, relayMarker } from './relay/relay-args';
+import { type Relay, redactSource } from './relay/relay-config';
 import { StatusReporter } from './status/status-reporter';
+import { FfmpegFleet } from './hls/ffmpeg-fleet';
 
 export interface MediaServiceOptions {
   readonly rtmpPort: number;
@@ -19,6 +22,8 @@ export interface MediaServiceOptions {
   /** Stop a remux after this long without a playlist or segment request. */
   readonly hlsIdleMs: number;
   readonly heartbeatMs: number;
+  /** Cameras pulled from their own source (RTSP, NVR) and pushed into our ingest. */
+  readonly relays: readonly Relay[];
 }
 
 export const DEFAULT_MEDIA_OPTIONS: MediaServiceOptions = {
@@ -29,6 +34,7 @@ export const DEFAULT_MEDIA_OPTIONS: MediaServiceOptions = {
   // A patrol rotation comes back to a camera within minutes; 30 s keeps a quick return warm.
   hlsIdleMs: 30_000,
   heartbeatMs: 30_000,
+  relays: [],
 };
 
 export interface RunningMediaService {
@@ -40,13 +46,38 @@ export function hlsRoot(config: FengqiaoConfig, rtmpPort: number): string {
   return join(config.stack.runDir, 'media', String(rtmpPort), 'hls');
 }
 
+/** One ffmpeg per configured relay, pushing into our RTMP ingest; a lost source is retried, doubling to 60 s. */
+function startRelays(
+  o: MediaServiceOptions,
+  sign: (cameraId: string) => string,
+  log: (line: string) => void,
+): FfmpegFleet {
+  const members = o.relays.map((r) => ({
+    id: r.cameraId,
+    args: () =>
+      relayArgs(
+        r,
+        `rtmp://127.0.0.1:${o.rtmpPort}/${MEDIA_APP}/${r.cameraId}?sign=${sign(r.cameraId)}`,
+        o.rtmpPort,
+      ),
+  }));
+  for (const r of o.relays) log(`media: relay ${r.cameraId} ← ${redactSource(r.source)}`);
+  const fleet = new FfmpegFleet('relay', members, log, {
+    initialMs: 1000,
+    maxMs: 60_000,
+    healthyAfterMs: 30_000,
+  });
+  fleet.start();
+  return fleet;
+}
+
 export async function startMediaService(
   config: FengqiaoConfig,
   o: MediaServiceOptions,
   log: (line: string) => void,
 ): Promise<RunningMediaService> {
   const root = hlsRoot(config, o.rtmpPort);
-  const reaped = reapOrphans(root);
+  const reaped = reapOrphans(root) + reapOrphans(relayMarker(o.rtmpPort));
   if (reaped > 0) log(`media: killed ${reaped} ffmpeg process(es) left by an earlier instance`);
   rmSync(root, { recursive: true, force: true });
   const loopSign = (id: string): string =>
@@ -93,10 +124,12 @@ export async function startMediaService(
       status: 'ok',
       live: ingest.liveStreams().map((s) => s.cameraId),
       remuxes: packager.running().map((id) => ({ cameraId: id, pid: packager.pidOf(id) })),
+      relays: { configured: o.relays.length, running: relays.running().length },
     }),
     log,
   });
   await ingest.start();
+  const relays = startRelays(o, loopSign, log);
   await new Promise<void>((resolve) => gateway.server.listen(o.httpPort, config.host, resolve));
   const idleTimer = setInterval(() => void packager.stopIdle(), 2000);
   const beatTimer = setInterval(() => void reporter.heartbeat(ingest.liveStreams()), o.heartbeatMs);
@@ -107,6 +140,7 @@ export async function startMediaService(
       clearInterval(beatTimer);
       gateway.server.closeAllConnections();
       gateway.server.close();
+      await relays.stop();
       await packager.stopAll();
       await ingest.stop();
       await publisher.disconnect();

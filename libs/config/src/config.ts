@@ -28,6 +28,7 @@ const envSchema = z.object({
   FQ_JWT_SECRET: z.string().default(DEV_SECRET),
   FQ_MEDIA_SECRET: z.string().default(DEV_SECRET),
   FQ_MEDIA_PUBLIC_URL: z.string().url().optional(),
+  FQ_MEDIA_RELAYS: z.string().optional(),
   FQ_GEOJSON: z.string().optional(),
   FQ_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });
@@ -71,6 +72,8 @@ export interface FengqiaoConfig {
     readonly secret: string;
     /** The media gateway as browsers reach it (behind nginx/TLS in production), without a slash at the end. */
     readonly publicUrl: string;
+    /** A JSON file of per-camera pull relays (RTSP/RTMP/HTTP sources pushed into the media server). */
+    readonly relaysPath: string | undefined;
   };
   readonly geojsonPath: string | undefined;
 }
@@ -125,6 +128,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): FengqiaoConfig
       secret: e.FQ_MEDIA_SECRET,
       // 8000: the media gateway's default port (apps/media/src/media-ports.ts).
       publicUrl: (e.FQ_MEDIA_PUBLIC_URL ?? `http://${e.FQ_HOST}:8000`).replace(/\/+$/, ''),
+      relaysPath: e.FQ_MEDIA_RELAYS === undefined ? undefined : resolve(e.FQ_MEDIA_RELAYS),
     },
     geojsonPath: e.FQ_GEOJSON === undefined ? undefined : resolve(e.FQ_GEOJSON),
   };

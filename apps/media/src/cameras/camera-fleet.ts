@@ -1,5 +1,4 @@
-import { type ChildProcess } from 'node:child_process';
-import { killGroup, spawnGroup } from '../hls/process-group';
+import { FfmpegFleet } from '../hls/ffmpeg-fleet';
 import { cameraArgs, type SyntheticCamera } from './synthetic-camera';
 
 /**
@@ -7,39 +6,23 @@ import { cameraArgs, type SyntheticCamera } from './synthetic-camera';
  * media service restarted, the network hiccupped), as a real camera reconnects.
  */
 export class CameraFleet {
-  private readonly children = new Map<string, ChildProcess>();
-  private stopped = false;
+  private readonly fleet: FfmpegFleet;
 
-  constructor(
-    private readonly cameras: readonly SyntheticCamera[],
-    private readonly log: (line: string) => void,
-    private readonly restartMs = 2000,
-  ) {}
-
-  start(): void {
-    for (const cam of this.cameras) this.launch(cam);
-  }
-
-  private launch(cam: SyntheticCamera): void {
-    if (this.stopped) return;
-    const child = spawnGroup('ffmpeg', cameraArgs(cam));
-    this.children.set(cam.cameraId, child);
-    let stderr = '';
-    child.stderr?.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-500)));
-    child.once('exit', (code) => {
-      if (this.stopped) return;
-      this.log(
-        `camera ${cam.cameraId}: ffmpeg exited (${code}); reconnecting in ${this.restartMs} ms ${stderr.trim()}`,
-      );
-      // Not unref'd: while every ffmpeg is down (media service not up yet) this timer is what keeps
-      // the fleet's process alive to retry.
-      setTimeout(() => this.launch(cam), this.restartMs);
+  constructor(cameras: readonly SyntheticCamera[], log: (line: string) => void, restartMs = 2000) {
+    const members = cameras.map((cam) => ({ id: cam.cameraId, args: () => cameraArgs(cam) }));
+    // A camera retries at a steady pace: it is ours, and the demo wants it back quickly.
+    this.fleet = new FfmpegFleet('camera', members, log, {
+      initialMs: restartMs,
+      maxMs: restartMs,
+      healthyAfterMs: 0,
     });
   }
 
+  start(): void {
+    this.fleet.start();
+  }
+
   async stop(): Promise<void> {
-    this.stopped = true;
-    await Promise.all([...this.children.values()].map((c) => killGroup(c, 2000)));
-    this.children.clear();
+    await this.fleet.stop();
   }
 }
