@@ -1,5 +1,11 @@
-import { Controller, Query } from '@nestjs/common';
+import { Controller, Param, Query } from '@nestjs/common';
 import {
+  alertCamerasQuerySchema,
+  alertIdParamsSchema,
+  nearestCamerasQuerySchema,
+  type AlertCamerasQuery,
+  type NearestCamerasQuery,
+  type NearestCamerasResponse,
   cameraSearchQuerySchema,
   cameraStatusQuerySchema,
   type CameraSearchQuery,
@@ -7,13 +13,19 @@ import {
   type CameraStatusQuery,
   type CameraStatusResponse,
 } from '@fengqiao/contracts';
+import { type AuthUser } from '../auth/auth-user';
+import { CurrentUser } from '../auth/current-user.decorator';
 import { ZodPipe } from '../common/zod-pipe';
 import { Endpoint } from '../routes/endpoint.decorator';
 import { CamerasService } from './cameras.service';
+import { NearbyCamerasService } from './nearby-cameras.service';
 
 @Controller()
 export class CamerasController {
-  constructor(private readonly cameras: CamerasService) {}
+  constructor(
+    private readonly cameras: CamerasService,
+    private readonly nearby: NearbyCamerasService,
+  ) {}
 
   @Endpoint('cameras.search')
   search(@Query(new ZodPipe(cameraSearchQuerySchema)) q: CameraSearchQuery): Promise<CameraSearchResponse> {
@@ -23,5 +35,21 @@ export class CamerasController {
   @Endpoint('cameras.status')
   status(@Query(new ZodPipe(cameraStatusQuerySchema)) q: CameraStatusQuery): Promise<CameraStatusResponse> {
     return this.cameras.status(q);
+  }
+
+  @Endpoint('cameras.nearest')
+  nearest(
+    @Query(new ZodPipe(nearestCamerasQuerySchema)) q: NearestCamerasQuery,
+  ): Promise<NearestCamerasResponse> {
+    return this.nearby.nearPoint(q.lat, q.lon, q.k, q.radiusM);
+  }
+
+  @Endpoint('cameras.nearAlert')
+  nearAlert(
+    @CurrentUser() user: AuthUser,
+    @Param(new ZodPipe(alertIdParamsSchema)) p: { alertId: string },
+    @Query(new ZodPipe(alertCamerasQuerySchema)) q: AlertCamerasQuery,
+  ): Promise<NearestCamerasResponse> {
+    return this.nearby.nearAlert(user, p.alertId, q.k, q.radiusM);
   }
 }

@@ -29,6 +29,8 @@ import {
   yearOnYearResponseSchema,
 } from '@fengqiao/contracts';
 import { DEVICE_TOKEN_ROUTES } from '../auth/device-tokens.routes';
+import { CAMERA_ROUTES } from '../cameras/cameras.routes';
+import { CASES_ROUTES } from '../cases/cases.routes';
 import { cameraIdParamsSchema, playGrantResponseSchema, playRequestSchema } from '../video/video-api';
 import { ADMIN, ALL, EXPORTERS, RESPONDERS, type RouteSpec, WATCHERS } from './route-spec';
 
@@ -251,6 +253,8 @@ export const ROUTES = {
   },
   // Feature route files, one spread each:
   ...DEVICE_TOKEN_ROUTES,
+  ...CASES_ROUTES,
+  ...CAMERA_ROUTES,
 } as const satisfies Record<string, RouteSpec>;
 
 export type RouteId = keyof typeof ROUTES;

@@ -1,0 +1,79 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { BAZHONG_DISTRICTS, type NearestCamerasResponse, type StreamState } from '@fengqiao/contracts';
+import { type AuthUser } from '../auth/auth-user';
+import { inScope } from '../auth/region-scope';
+import { ApiError } from '../common/api-error';
+import { type Clock } from '../infra/api-options';
+import { Database } from '../infra/database';
+import { CLOCK } from '../infra/tokens';
+import {
+  type AlertOriginRow,
+  type NearbyCameraRow,
+  NearbyCamerasRepository,
+} from './nearby-cameras.repository';
+
+type Origin = NearestCamerasResponse['origin'];
+
+function streamStateOf(r: NearbyCameraRow): StreamState {
+  if (r.streaming === true) return 'streaming';
+  if (r.online === null) return 'unknown';
+  return r.online ? 'online' : 'offline';
+}
+
+/** The alert's own location; else its township's (or county's) centre; else the county seat. */
+function originOf(a: AlertOriginRow): Origin | undefined {
+  if (a.lon !== null && a.lat !== null) return { lon: a.lon, lat: a.lat, source: 'alert-location' };
+  if (a.centroid_lon !== null && a.centroid_lat !== null)
+    return { lon: a.centroid_lon, lat: a.centroid_lat, source: 'region-centroid' };
+  const seat = BAZHONG_DISTRICTS.find((d) => d.code === a.county)?.seat;
+  return seat === undefined ? undefined : { ...seat, source: 'region-centroid' };
+}
+
+/** Cameras around a point or an alert, nearest first, each with whether its video is live. */
+@Injectable()
+export class NearbyCamerasService {
+  constructor(
+    private readonly db: Database,
+    private readonly cameras: NearbyCamerasRepository,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async nearPoint(lat: number, lon: number, k: number, radiusM: number): Promise<NearestCamerasResponse> {
+    return this.around({ lon, lat, source: 'point' }, k, radiusM);
+  }
+
+  async nearAlert(
+    user: AuthUser,
+    alertId: string,
+    k: number,
+    radiusM: number,
+  ): Promise<NearestCamerasResponse> {
+    const alert = await this.cameras.alertOrigin(this.db.pool, alertId);
+    // Out of scope looks like absent, as in the alert detail.
+    if (alert === undefined || !inScope(user.regions, alert))
+      throw new ApiError('NOT_FOUND', 'no such alert');
+    const origin = originOf(alert);
+    if (origin === undefined) throw new ApiError('NOT_FOUND', 'the alert has no known place');
+    return this.around(origin, k, radiusM);
+  }
+
+  private async around(origin: Origin, k: number, radiusM: number): Promise<NearestCamerasResponse> {
+    const rows = await this.cameras.nearest(this.db.pool, origin, k, radiusM, this.clock.now());
+    return {
+      origin,
+      items: rows.map((r) => ({
+        cameraId: r.camera_id,
+        name: r.name,
+        siteType: r.site_type,
+        county: r.county,
+        township: r.township,
+        lon: r.lon,
+        lat: r.lat,
+        online: r.online,
+        changedAt: r.changed_at?.toISOString() ?? null,
+        distanceM: Math.round(r.distance_m),
+        streamState: streamStateOf(r),
+      })),
+    };
+  }
+}
