@@ -1,16 +1,20 @@
 import { type FengqiaoConfig } from '@fengqiao/config';
-import { type RuleSetInput } from '@fengqiao/contracts';
+import { ruleSetSchema, type RuleSetInput } from '@fengqiao/contracts';
 import { createPool } from '@fengqiao/db';
 import { KafkaBatchConsumer, KafkaEventPublisher, createKafkaClient, ensureTopics } from '@fengqiao/kafka';
 import { DEFAULT_RULE_SET } from '@fengqiao/rules';
 import { systemClock, type Clock } from './clock.port';
 import { AlertRecorder } from './engine/alert-recorder';
+import { ControlPoller, type ControlEvent } from './engine/control-poller';
 import { WarningService, type WarningStats } from './engine/warning.service';
 import { AlertChangePublisher } from './messaging/alert-change.publisher';
+import { OutboxRelay } from './messaging/outbox-relay';
 import { WarningConsumer } from './messaging/warning-consumer';
 import { AlertsRepository } from './persistence/alerts.repository';
 import { CamerasRepository } from './persistence/cameras.repository';
+import { ControlRepository } from './persistence/control.repository';
 import { HistoryRepository } from './persistence/history.repository';
+import { OutboxRepository } from './persistence/outbox.repository';
 import { warningTopics } from './warning-topics';
 
 /**
@@ -23,28 +27,54 @@ export const WARNING_GROUP_ID = 'fengqiao-warning';
 export interface WarningAppOptions {
   readonly groupId?: string;
   readonly topicSuffix?: string;
+  /** Where alert changes go; defaults to the suffixed `warning.alert.changed.v1` (tests aim it elsewhere). */
+  readonly alertsTopic?: string;
+  /** A fixed rule set instead of the rule_sets table (tests of the engine alone). */
   readonly ruleSet?: RuleSetInput;
   readonly clock?: Clock;
   /** Tick period; 0 disables the timer (tests call `tick()` themselves). Default 5 s. */
   readonly tickMs?: number;
+  /** How long one outbox publication may wait for Kafka's ack. Default 10 s. */
+  readonly publishTimeoutMs?: number;
 }
 
 export interface WarningApp {
   readonly stats: WarningStats;
   start(): Promise<void>;
   isJoined(): boolean;
+  /** Polls rule sets and silences, judges time, and publishes what the outbox holds. */
   tick(): Promise<void>;
+  /** Publishes what the outbox holds now; resolves with the number of changes published. */
+  flushOutbox(): Promise<number>;
   versionOf(alertId: string): number | undefined;
+  ruleSetVersion(): number;
   stop(): Promise<void>;
 }
+
+function log(level: 'info' | 'error', message: string, extra: Record<string, unknown> = {}): void {
+  process.stderr.write(`${JSON.stringify({ level, component: 'warning', message, ...extra })}\n`);
+}
+const logError =
+  (message: string) =>
+  (err: unknown): void =>
+    log('error', message, { error: err instanceof Error ? err.message : String(err) });
+const logControl = (e: ControlEvent): void =>
+  log(e.kind === 'rule-set-invalid' ? 'error' : 'info', e.kind, { ...e });
 
 /** The composition root of one warning process. */
 export function createWarningApp(config: FengqiaoConfig, options: WarningAppOptions = {}): WarningApp {
   const topics = warningTopics(options.topicSuffix);
   const kafka = createKafkaClient({ brokers: config.kafka.brokers, clientId: 'fengqiao-warning' });
-  const pool = createPool(config.postgres.url, { max: 3, applicationName: 'fengqiao-warning' });
+  const pool = createPool(config.postgres.url, { max: 4, applicationName: 'fengqiao-warning' });
   const producer = new KafkaEventPublisher(kafka);
   const alerts = new AlertsRepository();
+  const clock = options.clock ?? systemClock;
+  const publisher = new AlertChangePublisher(
+    producer,
+    options.alertsTopic ?? topics.byKind.alertChanges,
+    options.publishTimeoutMs,
+  );
+  const relay = new OutboxRelay(pool, new OutboxRepository(), publisher, logError('outbox publish failed'));
   const service = new WarningService(
     options.ruleSet ?? DEFAULT_RULE_SET,
     {
@@ -53,10 +83,15 @@ export function createWarningApp(config: FengqiaoConfig, options: WarningAppOpti
       cameras: new CamerasRepository(),
       history: new HistoryRepository(),
       recorder: new AlertRecorder(pool, alerts),
-      publisher: new AlertChangePublisher(producer, topics.byKind.alertChanges),
+      relay,
     },
-    options.clock ?? systemClock,
+    clock,
   );
+  const controlRepo = new ControlRepository();
+  const control =
+    options.ruleSet === undefined
+      ? new ControlPoller(pool, controlRepo, service, clock, logControl)
+      : undefined;
   // One batch at a time: the engine state is serial by design.
   const batches = new KafkaBatchConsumer(kafka, {
     groupId: options.groupId ?? WARNING_GROUP_ID,
@@ -64,32 +99,38 @@ export function createWarningApp(config: FengqiaoConfig, options: WarningAppOpti
     concurrency: 1,
   });
   const consumer = new WarningConsumer(batches, topics, service);
+  const tick = async (): Promise<void> => {
+    await control?.refresh();
+    await service.tick();
+    relay.kick();
+  };
   let timer: NodeJS.Timeout | undefined;
   return {
     stats: service.stats,
     start: async () => {
       await ensureTopics(kafka, topics.specs());
       await producer.connect();
+      await controlRepo.ensureDefaultRuleSet(pool, ruleSetSchema.parse(DEFAULT_RULE_SET));
+      // The active rule set and silences first, so the rebuild judges with what operators chose.
+      await control?.refresh();
       await service.rebuild();
+      // What a previous process recorded but could not publish goes out before anything new.
+      await relay.flush().catch(logError('outbox publish failed'));
       await consumer.start();
       const every = options.tickMs ?? 5000;
-      if (every > 0) timer = setInterval(() => void service.tick().catch(logTickError), every);
+      if (every > 0) timer = setInterval(() => void tick().catch(logError('tick failed')), every);
     },
     isJoined: () => consumer.isJoined(),
-    tick: () => service.tick(),
+    tick,
+    flushOutbox: () => relay.flush(),
     versionOf: (alertId) => service.versionOf(alertId),
+    ruleSetVersion: () => service.ruleSetVersion,
     stop: async () => {
       if (timer !== undefined) clearInterval(timer);
       await consumer.stop();
+      await relay.idle();
       await producer.disconnect();
       await pool.end();
     },
   };
-}
-
-function logTickError(err: unknown): void {
-  const error = err instanceof Error ? err.message : String(err);
-  process.stderr.write(
-    `${JSON.stringify({ level: 'error', component: 'warning', message: 'tick failed', error })}\n`,
-  );
 }

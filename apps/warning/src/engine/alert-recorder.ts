@@ -1,12 +1,11 @@
 import { type AlertChanged } from '@fengqiao/contracts';
 import { lockAlertChangeSequence, withTransaction, type DbPool } from '@fengqiao/db';
 import { type AlertChangeDecision } from '@fengqiao/rules';
-import { AlertChangePublisher } from '../messaging/alert-change.publisher';
 import { type AlertsRepository } from '../persistence/alerts.repository';
 
 /** What recording one decision came to. */
 export type RecordOutcome =
-  | { readonly kind: 'recorded'; readonly message: AlertChanged }
+  | { readonly kind: 'recorded'; readonly seq: number }
   /** This version is already stored (a replay): nothing to publish. */
   | { readonly kind: 'duplicate' }
   /** The database holds a different truth (a newer version, or another open alert for the key). */
@@ -40,7 +39,7 @@ export class AlertRecorder {
         });
         if (seq === undefined) return { kind: 'duplicate' as const };
         await this.alerts.setLastSeq(tx, d.alert.alertId, seq);
-        return { kind: 'recorded' as const, message: AlertChangePublisher.messageOf(d, seq) };
+        return { kind: 'recorded' as const, seq };
       });
     } catch (err) {
       if ((err as { code?: unknown }).code !== UNIQUE_VIOLATION) throw err;

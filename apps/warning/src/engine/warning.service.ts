@@ -1,4 +1,9 @@
-import { type AlertChanged, type CameraRegistered, type RuleSetInput } from '@fengqiao/contracts';
+import {
+  type AlertChanged,
+  type CameraRegistered,
+  type RuleSetInput,
+  type Silence,
+} from '@fengqiao/contracts';
 import { type DbPool } from '@fengqiao/db';
 import {
   buildCameraDirectory,
@@ -15,7 +20,7 @@ import {
   type BaselineSeries,
 } from '@fengqiao/rules';
 import { type Clock } from '../clock.port';
-import { type AlertChangePublisher } from '../messaging/alert-change.publisher';
+import { type OutboxRelay } from '../messaging/outbox-relay';
 import { type AlertsRepository } from '../persistence/alerts.repository';
 import { type CamerasRepository } from '../persistence/cameras.repository';
 import { type HistoryRepository } from '../persistence/history.repository';
@@ -28,7 +33,7 @@ export interface WarningDeps {
   readonly cameras: CamerasRepository;
   readonly history: HistoryRepository;
   readonly recorder: AlertRecorder;
-  readonly publisher: AlertChangePublisher;
+  readonly relay: OutboxRelay;
 }
 
 /** Counters for health and tests. */
@@ -42,8 +47,9 @@ export interface WarningStats {
 }
 
 /**
- * Feeds the engine one input at a time (strictly serial: the state is not shared), records every
- * decision in the database, then publishes what was recorded. Offsets are committed by the
+ * Feeds the engine one input at a time (strictly serial: the state is not shared) and records every
+ * decision in the database; each change is its own outbox row, which the relay publishes after the
+ * commit, so a Kafka failure delays a publication but never loses it. Offsets are committed by the
  * consumer only after this resolves, so a crash replays inputs; replays are absorbed by the
  * engine's dedup and by the database's (alert id, version) key.
  */
@@ -52,6 +58,7 @@ export class WarningService {
   private state: EngineState = createEngineState();
   private readonly sites = new Map<string, CameraSite>();
   private baseline: BaselineSeries[] = [];
+  private silences: readonly Silence[] = [];
   /** Events replayed from the database at start; the same events arriving from Kafka are skipped. */
   private readonly warmIds = new Set<string>();
   private rebuiltAt = 0;
@@ -124,36 +131,50 @@ export class WarningService {
     });
   }
 
+  /** The silences in force from the next input on (a silenced alert is recorded, not notified). */
+  setSilences(silences: readonly Silence[]): Promise<void> {
+    return this.serial(() => {
+      this.silences = silences;
+      this.refreshContext();
+      return Promise.resolve();
+    });
+  }
+
+  /** The version of the rule set the engine runs. */
+  get ruleSetVersion(): number {
+    return this.rules.spec.version;
+  }
+
   private async apply(inputs: readonly EngineInput[]): Promise<void> {
     const ctx = this.context();
-    const published: AlertChanged[] = [];
+    let recorded = 0;
     for (const input of inputs) {
       this.stats.inputs++;
       if ('event' in input && this.warmIds.delete(input.event.eventId)) continue;
       const { decisions } = step(ctx, this.state, input, this.clock.now());
-      for (const d of decisions) await this.record(d, published);
+      for (const d of decisions) if (await this.record(d)) recorded++;
     }
-    if (published.length > 0) await this.deps.publisher.publish(published);
+    if (recorded > 0) this.deps.relay.kick();
   }
 
-  private async record(d: Decision, published: AlertChanged[]): Promise<void> {
+  /** True when a change was stored (and so waits in the outbox). */
+  private async record(d: Decision): Promise<boolean> {
     if (d.type === 'suppressed' || d.type === 'refused') {
       if (d.type === 'suppressed') this.stats.suppressed++;
-      return;
+      return false;
     }
     const outcome = await this.deps.recorder.record(d);
     switch (outcome.kind) {
       case 'recorded':
         this.stats.recorded++;
-        published.push(outcome.message);
-        return;
+        return true;
       case 'duplicate':
         this.stats.duplicates++;
-        return;
+        return false;
       case 'conflict':
         this.stats.conflicts++;
         if (outcome.current !== undefined) this.adopt(outcome.current);
-        return;
+        return false;
     }
   }
 
@@ -184,6 +205,8 @@ export class WarningService {
     this.ctx = createEngineContext({
       ruleSet: this.rules,
       directory: buildCameraDirectory(this.sites.values()),
+      baseline: this.baseline,
+      silences: this.silences,
     });
   }
 

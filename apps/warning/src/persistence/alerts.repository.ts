@@ -1,7 +1,10 @@
 import { type Alert, type AlertChangeKind } from '@fengqiao/contracts';
 import { type Queryable } from '@fengqiao/db';
 
-/** Written by one change: the alert row if this version is newer, then the change log row. */
+/**
+ * Written by one change: the alert row if this version is newer, then the change log row, which is
+ * also the outbox: published_at NULL until the relay has handed it to Kafka.
+ */
 const UPSERT_ALERT = `
 INSERT INTO alerts (alert_id, dedup_key, rule_id, rule_version, colour, state, version, title, county, township,
   grid, lon, lat, escalation_level, raised_at, updated_at, acknowledged_at, resolved_at, outcome, explanation)
@@ -15,8 +18,9 @@ WHERE alerts.version < EXCLUDED.version
 RETURNING alert_id`;
 
 const INSERT_CHANGE = `
-INSERT INTO alert_changes (alert_id, version, change, occurred_at, actor_user_id, actor_role, note, snapshot)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+INSERT INTO alert_changes (alert_id, version, change, occurred_at, actor_user_id, actor_role, note, snapshot,
+  published_at)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, NULL)
 ON CONFLICT (alert_id, version) DO NOTHING
 RETURNING seq`;
 

@@ -1,0 +1,64 @@
+import { ruleSetSchema, silenceSchema, type Silence } from '@fengqiao/contracts';
+import { type DbPool } from '@fengqiao/db';
+import { type Clock } from '../clock.port';
+import { type ControlRepository } from '../persistence/control.repository';
+import { type WarningService } from './warning.service';
+
+/** What the poller reports: a version that failed to load is logged and skipped, never half-applied. */
+export type ControlEvent =
+  | { readonly kind: 'rule-set-activated'; readonly version: number }
+  | { readonly kind: 'rule-set-invalid'; readonly version: number; readonly error: string }
+  | { readonly kind: 'silences-changed'; readonly count: number };
+
+/**
+ * Polls the rule_sets and silences tables (docs/decisions/0008: the table is the truth and commits
+ * with the audit row; a control message could be lost or arrive before the commit) and swaps the
+ * engine's rule set or silences between two inputs when they change.
+ */
+export class ControlPoller {
+  private version: number | undefined;
+  private silenceKey = '[]';
+
+  constructor(
+    private readonly pool: DbPool,
+    private readonly control: ControlRepository,
+    private readonly service: WarningService,
+    private readonly clock: Clock,
+    private readonly report: (e: ControlEvent) => void,
+  ) {}
+
+  get activeVersion(): number | undefined {
+    return this.version;
+  }
+
+  async refresh(): Promise<void> {
+    await this.refreshRuleSet();
+    await this.refreshSilences();
+  }
+
+  private async refreshRuleSet(): Promise<void> {
+    const active = await this.control.activeRuleSet(this.pool);
+    if (active === undefined || active.version === this.version) return;
+    this.version = active.version;
+    try {
+      await this.service.activate(ruleSetSchema.parse(active.body));
+      this.report({ kind: 'rule-set-activated', version: active.version });
+    } catch (err) {
+      const error = err instanceof Error ? err.message.slice(0, 300) : String(err);
+      this.report({ kind: 'rule-set-invalid', version: active.version, error });
+    }
+  }
+
+  private async refreshSilences(): Promise<void> {
+    const rows = await this.control.liveSilences(this.pool, new Date(this.clock.now()));
+    const silences = rows.flatMap((s): Silence[] => {
+      const parsed = silenceSchema.safeParse(s);
+      return parsed.success ? [parsed.data] : [];
+    });
+    const key = JSON.stringify(silences);
+    if (key === this.silenceKey) return;
+    this.silenceKey = key;
+    await this.service.setSilences(silences);
+    this.report({ kind: 'silences-changed', count: silences.length });
+  }
+}

@@ -1,0 +1,88 @@
+import { createPool, type DbPool } from '@fengqiao/db';
+import { KafkaEventPublisher, createKafkaClient } from '@fengqiao/kafka';
+import { alertIdOf } from '@fengqiao/rules';
+import { aCaseReported, testConfig, uniqueName } from '@fengqiao/testing';
+import { collectAlertChanges, until, type AlertCollector } from './testing/topic-collector';
+import { createWarningApp, type WarningApp } from './warning-app';
+import { warningTopics } from './warning-topics';
+
+// The outbox: a change committed while Kafka refuses it is published after a restart, exactly once
+// by id. Kafka "refuses" because the first process aims at a topic that does not exist (producers
+// here never create topics), which fails the same way a broker that is away does: no ack.
+const config = testConfig();
+const suffix = uniqueName('outbox');
+const groupId = uniqueName('warning-outbox');
+const topics = warningTopics(suffix);
+const township = `5119229${String(Math.floor(Math.random() * 100)).padStart(2, '0')}`;
+const kafka = createKafkaClient({ brokers: config.kafka.brokers, clientId: suffix, log: () => undefined });
+const producer = new KafkaEventPublisher(kafka);
+let pool: DbPool;
+let collector: AlertCollector;
+const apps: WarningApp[] = [];
+
+async function startApp(alertsTopic?: string): Promise<WarningApp> {
+  const app = createWarningApp(config, {
+    topicSuffix: suffix,
+    groupId,
+    tickMs: 0,
+    publishTimeoutMs: 1500,
+    ...(alertsTopic === undefined ? {} : { alertsTopic }),
+  });
+  apps.push(app);
+  await app.start();
+  await until(() => app.isJoined(), 'the consumer group');
+  return app;
+}
+
+beforeAll(async () => {
+  pool = createPool(config.postgres.url, { max: 2 });
+  await producer.connect();
+});
+
+afterAll(async () => {
+  for (const app of apps) await app.stop().catch(() => undefined);
+  await collector.stop();
+  await producer.disconnect();
+  await pool.end();
+});
+
+it('a change recorded while publishing fails arrives exactly once, by id, after a restart', async () => {
+  const unreachable = await startApp(uniqueName('no.such.topic'));
+  const incident = aCaseReported({
+    region: { county: '511922', township },
+    riskFlags: { violenceRisk: true, extremeWords: false, groupPetition: false, repeatVisits: 0 },
+  });
+  await producer.publish(topics.byKind.case, [{ key: incident.caseId, value: JSON.stringify(incident) }]);
+  const alert = await until(
+    async () =>
+      (
+        await pool.query<{ alert_id: string; version: number }>(
+          'SELECT alert_id, version FROM alerts WHERE dedup_key = $1',
+          [`case-violence-risk:${township}|${incident.caseId}`],
+        )
+      ).rows[0],
+    'the alert row',
+  );
+  const unpublished = () =>
+    pool
+      .query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM alert_changes WHERE alert_id = $1 AND published_at IS NULL',
+        [alert.alert_id],
+      )
+      .then((r) => r.rows[0]?.n);
+  // Committed, but no ack from Kafka: the row stays in the outbox.
+  await expect(unreachable.flushOutbox()).rejects.toThrow();
+  expect(await unpublished()).toBe(1);
+  await unreachable.stop();
+
+  collector = await collectAlertChanges(config, topics.byKind.alertChanges);
+  await startApp();
+  const eventId = alertIdOf(`${alert.alert_id}#${alert.version}`);
+  await until(() => collector.received.some((m) => m.eventId === eventId), 'the republished change');
+  expect(await unpublished()).toBe(0);
+  // Give a duplicate every chance to show up.
+  await new Promise((r) => setTimeout(r, 2000));
+  const copies = collector.received.filter((m) => m.eventId === eventId);
+  expect(copies).toHaveLength(1);
+  expect(copies[0]).toMatchObject({ change: 'raised', alert: { alertId: alert.alert_id, colour: 'red' } });
+});
