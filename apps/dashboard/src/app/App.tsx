@@ -3,9 +3,10 @@ import { type UserRole } from '@fengqiao/contracts';
 import { LoginPage } from '../auth/LoginPage';
 import { logout, useSession } from '../auth/session';
 import { SystemHealthPanel } from '../health/SystemHealthPanel';
-import { S } from '../i18n/strings';
+import { S, W } from '../i18n/strings';
 import { LiveAlertsProvider } from '../live/LiveAlerts';
 import { navigate, useLocation } from './router';
+import { CASES_ROLES, INTAKE_ROLES, REPORTS_ROLES, workflowNav } from './workflow-nav';
 
 // Each view is its own chunk: the duty console and the login page never download echarts.
 const WallPage = lazy(() => import('../wall/WallPage').then((m) => ({ default: m.WallPage })));
@@ -13,6 +14,11 @@ const DutyPage = lazy(() => import('../duty/DutyPage').then((m) => ({ default: m
 const AnalysisPage = lazy(() =>
   import('../analysis/AnalysisPage').then((m) => ({ default: m.AnalysisPage })),
 );
+
+const IntakePage = lazy(() => import('../intake/IntakePage').then((m) => ({ default: m.IntakePage })));
+const CasesPage = lazy(() => import('../cases/CasesPage').then((m) => ({ default: m.CasesPage })));
+const ReportsPage = lazy(() => import('../reports/ReportsPage').then((m) => ({ default: m.ReportsPage })));
+const WORKFLOW_LABEL = { '/intake': W.navIntake, '/cases': W.navCases, '/reports': W.navReports } as const;
 
 const WATCHERS: readonly UserRole[] = ['wall', 'duty-officer', 'analyst', 'admin'];
 const RESPONDERS: readonly UserRole[] = ['duty-officer', 'admin'];
@@ -39,6 +45,11 @@ function Home() {
           <a href="/wall">{S.navWall}</a>
           <a href="/duty">{S.navDuty}</a>
           <a href="/analysis">{S.navAnalysis}</a>
+          {workflowNav(session?.user.role).map((href) => (
+            <a key={href} href={href}>
+              {WORKFLOW_LABEL[href]}
+            </a>
+          ))}
           {session !== null && (
             <button type="button" onClick={logout}>
               {S.logout} ({session.user.displayName})
@@ -76,6 +87,24 @@ export function App() {
       return (
         <Guarded roles={WATCHERS}>
           <AnalysisPage search={search} />
+        </Guarded>
+      );
+    case '/intake':
+      return (
+        <Guarded roles={INTAKE_ROLES}>
+          <IntakePage />
+        </Guarded>
+      );
+    case '/cases':
+      return (
+        <Guarded roles={CASES_ROLES}>
+          <CasesPage search={search} />
+        </Guarded>
+      );
+    case '/reports':
+      return (
+        <Guarded roles={REPORTS_ROLES}>
+          <ReportsPage search={search} />
         </Guarded>
       );
     default:

@@ -1,0 +1,31 @@
+import { type ReactNode } from 'react';
+import { workflowNav } from '../app/workflow-nav';
+import { useSession } from '../auth/session';
+import { S, W } from '../i18n/strings';
+
+const LABEL = { '/intake': W.navIntake, '/cases': W.navCases, '/reports': W.navReports } as const;
+
+/** Title and the workflow views this role may open, so a clerk moves between them without the mouse. */
+export function WorkflowHeader({
+  title,
+  children,
+}: {
+  readonly title: string;
+  readonly children?: ReactNode;
+}) {
+  const session = useSession();
+  return (
+    <header className="wf-page__header">
+      <h1>{title}</h1>
+      <nav className="wf-nav" aria-label={S.appTitle}>
+        <a href="/">{S.appTitle}</a>
+        {workflowNav(session?.user.role).map((href) => (
+          <a key={href} href={href} aria-current={window.location.pathname === href ? 'page' : undefined}>
+            {LABEL[href]}
+          </a>
+        ))}
+      </nav>
+      {children}
+    </header>
+  );
+}

@@ -1,0 +1,115 @@
+import { useCallback, useState } from 'react';
+import { REPORT_LEVELS, REPORT_PERIOD_KINDS, reportListResponseSchema } from '@fengqiao/contracts';
+import { apiGet, queryString } from '../api/http';
+import { navigate } from '../app/router';
+import { useSession } from '../auth/session';
+import { usePolled } from '../common/hooks';
+import { currentLang, W, WL } from '../i18n/strings';
+import { filtersToSearch, listParams, parseFilters, type ReportFilters } from './report-view';
+import { ReportRequestForm } from './ReportRequestForm';
+import { ReportTable } from './ReportTable';
+import { useReportRequests } from './useReportRequests';
+import { WorkflowHeader } from '../cases/WorkflowHeader';
+import '../cases/workflow.css';
+
+const lang = currentLang(window.location.search);
+/** The scheduler writes a few reports an hour; a minute is fresh enough for a list. */
+const LIST_MS = 60_000;
+
+function Filters({
+  f,
+  onChange,
+}: {
+  readonly f: ReportFilters;
+  readonly onChange: (f: ReportFilters) => void;
+}) {
+  return (
+    <div className="wf-filters" role="group" aria-label={W.reportsTitle}>
+      <label>
+        {W.level}
+        <select
+          name="f-level"
+          value={f.level}
+          onChange={(e) => onChange({ ...f, level: e.target.value as ReportFilters['level'] })}
+        >
+          <option value="">{W.all}</option>
+          {REPORT_LEVELS.map((l) => (
+            <option key={l} value={l}>
+              {WL.level[l]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {W.period}
+        <select
+          name="f-period"
+          value={f.periodKind}
+          onChange={(e) => onChange({ ...f, periodKind: e.target.value as ReportFilters['periodKind'] })}
+        >
+          <option value="">{W.all}</option>
+          {REPORT_PERIOD_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {WL.periodKind[k]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {W.regionCode}
+        <input
+          name="f-region"
+          defaultValue={f.region}
+          inputMode="numeric"
+          onBlur={(e) => onChange({ ...f, region: e.target.value.trim() })}
+          onKeyDown={(e) => e.key === 'Enter' && onChange({ ...f, region: e.currentTarget.value.trim() })}
+        />
+      </label>
+    </div>
+  );
+}
+
+/** Reports by role and region (the API scopes the list), their downloads, and on-demand requests. */
+export function ReportsPage({ search }: { readonly search: string }) {
+  const filters = parseFilters(search);
+  const session = useSession();
+  const [reloads, setReloads] = useState(0);
+  const reload = useCallback(() => setReloads((n) => n + 1), []);
+  const requests = useReportRequests(reload);
+  const list = usePolled(
+    (signal) => apiGet(`/api/reports${queryString(listParams(filters))}`, reportListResponseSchema, signal),
+    LIST_MS,
+    `${filtersToSearch(filters)}#${reloads}`,
+  );
+  const setFilters = (f: ReportFilters): void =>
+    navigate(
+      `/reports${filtersToSearch(parseFilters(filtersToSearch(f)), lang === 'en' ? 'en' : undefined)}`,
+    );
+  return (
+    <main className="wf-page">
+      <WorkflowHeader title={W.reportsTitle} />
+      <Filters f={filters} onChange={setFilters} />
+      <div className="wf-columns">
+        <section className="wf-main">
+          {list.error !== undefined && (
+            <p className="form-error" role="alert">
+              {list.error}
+            </p>
+          )}
+          {list.data === undefined ? (
+            <p className="muted">{W.loading}</p>
+          ) : (
+            <ReportTable items={list.data.items} />
+          )}
+        </section>
+        <aside className="wf-side">
+          <ReportRequestForm
+            onRequest={requests.send}
+            statuses={requests.items}
+            defaultRegion={session?.user.regions[0] ?? ''}
+          />
+        </aside>
+      </div>
+    </main>
+  );
+}

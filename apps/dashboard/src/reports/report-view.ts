@@ -1,0 +1,103 @@
+import {
+  REPORT_CADENCE,
+  REPORT_LEVELS,
+  REPORT_PERIOD_KINDS,
+  regionMatchesLevel,
+  type ReportLevel,
+  type ReportPeriodKind,
+  type ReportRequest,
+} from '@fengqiao/contracts';
+
+/** The reports list's filters, held in the URL so a link reproduces the list. */
+export interface ReportFilters {
+  readonly level: ReportLevel | '';
+  readonly periodKind: ReportPeriodKind | '';
+  /** '' = everything the caller may see, else a region and everything inside it. */
+  readonly region: string;
+}
+
+export const NO_FILTERS: ReportFilters = { level: '', periodKind: '', region: '' };
+
+const REGION = /^5119\d{2}(\d{3}){0,3}$/;
+
+export function parseFilters(search: string): ReportFilters {
+  const q = new URLSearchParams(search);
+  const region = q.get('region') ?? '';
+  return {
+    level: REPORT_LEVELS.find((l) => l === q.get('level')) ?? '',
+    periodKind: REPORT_PERIOD_KINDS.find((k) => k === q.get('period')) ?? '',
+    region: REGION.test(region) ? region : '',
+  };
+}
+
+/** The page's query string for some filters (keeps `lang`, leaves empty filters out). */
+export function filtersToSearch(f: ReportFilters, lang?: string): string {
+  const q = new URLSearchParams();
+  if (f.level !== '') q.set('level', f.level);
+  if (f.periodKind !== '') q.set('period', f.periodKind);
+  if (f.region !== '') q.set('region', f.region);
+  if (lang !== undefined) q.set('lang', lang);
+  const s = q.toString();
+  return s === '' ? '' : `?${s}`;
+}
+
+/** The API list query of the filters: a region filter covers the regions inside it too. */
+export function listParams(f: ReportFilters): Record<string, string | undefined> {
+  return {
+    level: f.level === '' ? undefined : f.level,
+    periodKind: f.periodKind === '' ? undefined : f.periodKind,
+    region: f.region === '' ? undefined : f.region,
+    within: f.region === '' ? undefined : 'true',
+    limit: '100',
+  };
+}
+
+/** The on-demand form as typed; `periodKind` '' means the level's own cadence. */
+export interface ReportDraft {
+  readonly level: ReportLevel;
+  readonly region: string;
+  readonly periodKind: ReportPeriodKind | '';
+  readonly date: string;
+}
+
+export type DraftProblem = 'region-format' | 'region-level' | 'date';
+
+/** A valid request, or which field is wrong (the form shows the message next to it). */
+export function checkDraft(
+  d: ReportDraft,
+): { ok: true; request: ReportRequest } | { ok: false; field: 'region' | 'date'; problem: DraftProblem } {
+  const region = d.level === 'city' && d.region.trim() === '' ? '511900' : d.region.trim();
+  if (!REGION.test(region)) return { ok: false, field: 'region', problem: 'region-format' };
+  if (!regionMatchesLevel(d.level, region)) return { ok: false, field: 'region', problem: 'region-level' };
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(d.date) || Number.isNaN(Date.parse(d.date)))
+    return { ok: false, field: 'date', problem: 'date' };
+  const request: ReportRequest = {
+    level: d.level,
+    region,
+    date: d.date,
+    ...(d.periodKind === '' || d.periodKind === REPORT_CADENCE[d.level] ? {} : { periodKind: d.periodKind }),
+  };
+  return { ok: true, request };
+}
+
+/** Today's date in Asia/Shanghai (the reports' calendar), `YYYY-MM-DD`. */
+export function shanghaiDate(nowMs: number): string {
+  return new Date(nowMs + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/** 12.3 KB / 1.4 MB. */
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** `85%`, or a dash when nothing was closed. */
+export function formatRate(rate: number | null): string {
+  return rate === null ? '—' : `${Math.round(rate * 100)}%`;
+}
+
+/** The file name a download is saved under: level, region and period, never a person. */
+export function reportFileName(r: { level: string; region: string; period: { label: string } }, ext: string) {
+  return `report-${r.level}-${r.region}-${r.period.label}.${ext}`;
+}
