@@ -21,8 +21,12 @@ function kpi(label: string, value: string, note: string): string {
 
 export function overviewSection(m: ReportModel): string {
   const cards = [
-    kpi('受理案件', figure(m.casesIn.current, ' 件'), `环比 ${signedPercent(m.casesIn.changePercent)}`),
-    kpi('办结案件', figure(m.casesClosed, ' 件'), `同比受理 ${signedPercent(m.yearOnYear.changePercent)}`),
+    kpi(
+      '受理案件',
+      figure(m.casesIn.current, ' 件'),
+      `环比 ${signedPercent(m.casesIn.changePercent)} · 同比 ${signedPercent(m.yearOnYear.changePercent)}`,
+    ),
+    kpi('办结案件', figure(m.casesClosed, ' 件'), '含往期受理、本期办结'),
     kpi('按期办结率', percent(m.onTimeRate), '按服务层级承诺时限'),
     kpi(
       '平均办理周期',

@@ -1,0 +1,92 @@
+import { type ReportLevel, type ReportPeriod } from '@fengqiao/contracts';
+import { type Queryable } from '@fengqiao/db';
+import {
+  type CaseFact,
+  dateOfDayNumber,
+  dayNumberOf,
+  lastYearRange,
+  previousPeriod,
+  promiseJudge,
+  type PromiseJudge,
+  type ReportInput,
+  calendarOf,
+  shanghaiMidnightMs,
+  tierPromisesOf,
+} from '@fengqiao/reports';
+import { CaseFactsRepository, type ScanWindow, toCaseFact } from './case-facts.repository';
+import { ReportContextRepository } from './context.repository';
+
+/**
+ * How far before the previous period a still-open case is looked for. Complex disputes are due
+ * within 61 days; half a year leaves room for long-overdue ones without scanning all history
+ * (docs/decisions/0006-cadence-reports.md).
+ */
+export const OPEN_CASE_LOOKBACK_DAYS = 183;
+
+export function scanWindowOf(period: ReportPeriod): ScanWindow {
+  const previous = previousPeriod(period);
+  const at = (date: string): Date => new Date(shanghaiMidnightMs(date));
+  return {
+    scanFrom: at(dateOfDayNumber(dayNumberOf(previous.start) - OPEN_CASE_LOOKBACK_DAYS)),
+    previousStart: at(previous.start),
+    periodStart: at(period.start),
+    end: at(period.end),
+  };
+}
+
+/** Which report to load. */
+export interface ReportTarget {
+  readonly level: ReportLevel;
+  readonly region: string;
+  readonly period: ReportPeriod;
+}
+
+/** Reads everything one report is computed from. */
+export class ReportLoader {
+  private readonly judge: PromiseJudge = promiseJudge(tierPromisesOf(), calendarOf());
+
+  constructor(
+    private readonly facts = new CaseFactsRepository(),
+    private readonly context = new ReportContextRepository(),
+  ) {}
+
+  async load(db: Queryable, t: ReportTarget, now: number): Promise<ReportInput> {
+    const w = scanWindowOf(t.period);
+    const lastYear = lastYearRange(t.period);
+    const [rows, flagged, alerts, cameras, analytics, lastYearCasesIn, names] = await Promise.all([
+      this.facts.lifecycles(db, t.level, t.region, w),
+      this.facts.riskFlagged(db, t.level, t.region, w),
+      this.context.alerts(db, t.level, t.region, w.periodStart, w.end),
+      this.context.cameras(db, t.level, t.region),
+      this.context.analytics(db, t.level, t.region, t.period.start, t.period.end),
+      this.context.casesReported(db, t.level, t.region, lastYear.start, lastYear.end),
+      this.context.names(db, t.region),
+    ]);
+    const cases = rows.map((r) => toCaseFact(r, flagged.has(r.case_id)));
+    const parties = await this.facts.firstParties(db, this.overdueIds(cases, w.end.getTime()), w);
+    return {
+      level: t.level,
+      region: t.region,
+      regionName: names.name,
+      period: t.period,
+      now,
+      cases: cases.map((c) => ({ ...c, party: parties.get(c.caseId) ?? null })),
+      lastYearCasesIn,
+      alerts,
+      cameras,
+      analyticsBySubRegion: analytics,
+      subRegionNames: names.children,
+    };
+  }
+
+  /** Only the overdue cases' parties are read at all: the less personal data in memory, the better. */
+  private overdueIds(cases: readonly CaseFact[], endMs: number): string[] {
+    return cases
+      .filter((c) => {
+        const due = this.judge.dueAt(c);
+        const kept = this.judge.keptAt(c);
+        return c.doneAt === null && due !== null && due < endMs && (kept === null || kept > due);
+      })
+      .map((c) => c.caseId);
+  }
+}

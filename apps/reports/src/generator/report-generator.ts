@@ -1,0 +1,89 @@
+import { randomUUID } from 'node:crypto';
+import { REPORT_CADENCE, type ReportMetadata, type ReportRequest } from '@fengqiao/contracts';
+import { type DbPool } from '@fengqiao/db';
+import { buildReportModel, periodContaining, renderReportHtml, shanghaiDateOf } from '@fengqiao/reports';
+import { ReportLoader, type ReportTarget } from '../data/report-loader';
+import { type PdfRenderer } from '../pdf/pdf-renderer';
+import { ReportsRepository, type ReportTimings } from '../store/reports.repository';
+import { ReportError } from './report-error';
+
+export interface GenerationResult {
+  /** Null when a scheduled run found the report already stored (idempotent skip). */
+  readonly metadata: ReportMetadata | null;
+  readonly timings: ReportTimings;
+}
+
+/** What the generator needs from outside; the clock and ids are ports so tests can fix them. */
+export interface GeneratorDeps {
+  readonly pool: DbPool;
+  readonly pdf: PdfRenderer;
+  readonly clock?: () => number;
+  readonly newId?: () => string;
+}
+
+/** The period and region a request names, checked: periods that have not begun are refused. */
+export function targetOf(request: ReportRequest, now: number): ReportTarget {
+  const period = periodContaining(request.periodKind ?? REPORT_CADENCE[request.level], request.date);
+  if (period.start > shanghaiDateOf(now)) {
+    throw new ReportError('PERIOD_NOT_STARTED', `period ${period.label} has not begun`);
+  }
+  return { level: request.level, region: request.region, period };
+}
+
+/** Loads, computes, renders (HTML, then PDF when Chromium is there) and stores one report. */
+export class ReportGenerator {
+  private readonly loader = new ReportLoader();
+  private readonly store = new ReportsRepository();
+  private readonly clock: () => number;
+  private readonly newId: () => string;
+
+  constructor(private readonly deps: GeneratorDeps) {
+    this.clock = deps.clock ?? Date.now;
+    this.newId = deps.newId ?? randomUUID;
+  }
+
+  /** On demand: replaces a stored report of the same key. */
+  async onDemand(request: ReportRequest): Promise<ReportMetadata> {
+    const result = await this.generate(targetOf(request, this.clock()), 'on-demand');
+    if (result.metadata === null) throw new Error('on-demand save returned no row');
+    return result.metadata;
+  }
+
+  async generate(t: ReportTarget, trigger: 'scheduled' | 'on-demand'): Promise<GenerationResult> {
+    const started = performance.now();
+    const input = await this.loader.load(this.deps.pool, t, this.clock());
+    if (input.regionName === null)
+      throw new ReportError('REGION_UNKNOWN', `region ${t.region} is not in the registry`);
+    const loaded = performance.now();
+    const model = buildReportModel(input);
+    const html = renderReportHtml(model);
+    const rendered = performance.now();
+    const pdf = await this.deps.pdf.render(html);
+    const timings = {
+      queryMs: Math.round(loaded - started),
+      renderMs: Math.round(rendered - loaded),
+      pdfMs: Math.round(performance.now() - rendered),
+    };
+    const metadata = await this.store.save(
+      this.deps.pool,
+      {
+        id: this.newId(),
+        metadata: {
+          level: t.level,
+          region: t.region,
+          regionName: input.regionName,
+          period: t.period,
+          trigger,
+          generatedAt: new Date(input.now).toISOString(),
+          pdfUnavailableReason: pdf.reason,
+          summary: model.summary,
+        },
+        html,
+        pdf: pdf.pdf,
+        timings,
+      },
+      trigger === 'on-demand',
+    );
+    return { metadata, timings };
+  }
+}
