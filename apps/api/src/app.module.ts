@@ -4,6 +4,7 @@ import { AlertsModule } from './alerts/alerts.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CamerasModule } from './cameras/cameras.module';
+import { CasesModule } from './cases/cases.module';
 import { HealthModule } from './health/health.module';
 import { type ApiOptions, type Clock } from './infra/api-options';
 import { InfraModule } from './infra/infra.module';
@@ -30,6 +31,7 @@ export class AppModule {
         VideoModule,
         OpenApiModule,
         HealthModule,
+        CasesModule,
       ],
     };
   }

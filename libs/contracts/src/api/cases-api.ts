@@ -222,6 +222,7 @@ export const caseTimelineEntrySchema = z
     type: z.enum(CASE_EVENT_TYPES),
     occurredAt: instantSchema,
     channel: caseChannelSchema,
+    actor: z.object({ userId: z.string(), role: z.string() }).strict().nullable(),
     /** The event's own fields (tier, department, assignee, reason, ...), without personal data. */
     detail: z.record(z.string(), z.unknown()),
   })

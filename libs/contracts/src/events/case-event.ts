@@ -83,6 +83,11 @@ const caseEventBase = {
   occurredAt: instantSchema,
   channel: caseChannelSchema,
   region: regionRefSchema,
+  /** Who recorded the event through the API (a user id and role; never a name). */
+  actor: z
+    .object({ userId: z.string().min(1).max(64), role: z.string().min(1).max(32) })
+    .strict()
+    .optional(),
 };
 
 const text = (max: number) => z.string().min(1).max(max);

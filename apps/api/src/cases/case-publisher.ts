@@ -1,0 +1,41 @@
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { type Kafka } from 'kafkajs';
+import { type CaseEvent } from '@fengqiao/contracts';
+import { KafkaEventPublisher } from '@fengqiao/kafka';
+import { ApiError } from '../common/api-error';
+import { type ApiOptions } from '../infra/api-options';
+import { API_OPTIONS, KAFKA } from '../infra/tokens';
+import { casesTopicOf } from './case-topic';
+
+/**
+ * Produces case events keyed by case id (one case, one partition, one order). Kafka is the
+ * record here (ingest stores the events), so a failed publish fails the request: nothing is
+ * half-recorded and the client may retry.
+ */
+@Injectable()
+export class CasePublisher implements OnApplicationShutdown {
+  private readonly publisher: KafkaEventPublisher;
+  readonly topic: string;
+
+  constructor(@Inject(KAFKA) kafka: Kafka, @Inject(API_OPTIONS) options: ApiOptions) {
+    this.publisher = new KafkaEventPublisher(kafka);
+    this.topic = casesTopicOf(options);
+  }
+
+  async publish(events: readonly CaseEvent[]): Promise<void> {
+    try {
+      await this.publisher.connect();
+      await this.publisher.publish(
+        this.topic,
+        events.map((e) => ({ key: e.caseId, value: JSON.stringify(e), headers: { schema: e.schema } })),
+      );
+    } catch (err) {
+      const why = err instanceof Error ? err.name : 'unknown';
+      throw new ApiError('INTERNAL', `case events could not be recorded (${why}): retry`);
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.publisher.disconnect();
+  }
+}

@@ -1,0 +1,101 @@
+import { Injectable } from '@nestjs/common';
+import {
+  type CaseDetail,
+  type CaseListQuery,
+  type CaseListResponse,
+  maskParty,
+  type RiskFlags,
+  type UserRole,
+} from '@fengqiao/contracts';
+import { AuditService } from '../audit/audit.service';
+import { type AuthUser } from '../auth/auth-user';
+import { inScope } from '../auth/region-scope';
+import { ApiError } from '../common/api-error';
+import { Database, type Queryable } from '../infra/database';
+import { type CasePartyRow, type CaseRow, toSummary, toTimelineEntry } from './case-row';
+import { CaseRoutingService } from './case-routing.service';
+import { CasesRepository } from './cases.repository';
+
+/** Roles that may see a case's parties unmasked (each view audited); walls and analysts never. */
+const MAY_REVEAL: readonly UserRole[] = ['duty-officer', 'intake-clerk', 'admin'];
+
+const escapeLike = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+@Injectable()
+export class CaseQueriesService {
+  constructor(
+    private readonly db: Database,
+    private readonly cases: CasesRepository,
+    private readonly routing: CaseRoutingService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Only cases inside the caller's regions; a `region` filter narrows, never widens, that scope. */
+  async list(user: AuthUser, q: CaseListQuery): Promise<CaseListResponse> {
+    const nowMs = this.routing.nowMs();
+    const rows = await this.cases.list(this.db.pool, {
+      scope: user.regions,
+      region: q.region ?? null,
+      tiers: q.tier ?? null,
+      states: q.state ?? null,
+      clocks: q.clock ?? null,
+      text: q.text === undefined ? null : escapeLike(q.text),
+      now: new Date(nowMs),
+      limit: q.limit,
+      offset: q.offset,
+    });
+    return { items: rows.map((r) => toSummary(r, nowMs)), total: rows[0]?.total ?? 0 };
+  }
+
+  async detail(user: AuthUser, caseId: string, reveal: boolean): Promise<CaseDetail> {
+    if (reveal && !MAY_REVEAL.includes(user.role)) {
+      throw new ApiError('FORBIDDEN', 'your role sees parties masked only');
+    }
+    return reveal
+      ? this.db.transaction(async (tx) => this.read(tx, user, caseId, true))
+      : this.read(this.db.pool, user, caseId, false);
+  }
+
+  private async read(db: Queryable, user: AuthUser, caseId: string, reveal: boolean): Promise<CaseDetail> {
+    const row = await this.cases.findById(db, caseId);
+    // Out of scope looks like absent: a township officer learns nothing about other townships.
+    if (row === undefined || !inScope(user.regions, row)) throw new ApiError('NOT_FOUND', 'no such case');
+    const [parties, events] = [await this.cases.parties(db, caseId), await this.cases.events(db, caseId)];
+    if (reveal) await this.recordView(db, user, row, parties.length);
+    return {
+      case: toSummary(row, this.routing.nowMs()),
+      location: row.lon === null || row.lat === null ? null : { lon: row.lon, lat: row.lat },
+      riskFlags: row.risk_flags as RiskFlags,
+      partiesCount: row.parties_count,
+      partiesView: reveal ? 'full' : 'masked',
+      parties: parties.map((p) => (reveal ? fullParty(p) : maskParty(withPhone(p)))),
+      satisfaction: row.satisfaction,
+      timeline: events.map(toTimelineEntry),
+    };
+  }
+
+  /** The audit row commits with the read, in the same transaction: no unaudited full view. */
+  private async recordView(db: Queryable, user: AuthUser, row: CaseRow, parties: number): Promise<void> {
+    await this.audit.record(db, {
+      occurredAt: this.routingNow(),
+      actorUserId: user.userId,
+      actorRole: user.role,
+      action: 'case.parties.viewed',
+      targetType: 'case',
+      targetId: row.case_id,
+      detail: { parties, county: row.county, township: row.township },
+    });
+  }
+
+  private routingNow(): Date {
+    return new Date(this.routing.nowMs());
+  }
+}
+
+function withPhone(p: CasePartyRow): { name: string; phone?: string } {
+  return p.phone === null ? { name: p.name } : { name: p.name, phone: p.phone };
+}
+
+function fullParty(p: CasePartyRow): { name: string; phone?: string; idNumber?: string } {
+  return { ...withPhone(p), ...(p.id_number === null ? {} : { idNumber: p.id_number }) };
+}

@@ -1,0 +1,82 @@
+import { Body, Controller, HttpCode, Param, Query } from '@nestjs/common';
+import {
+  caseDetailQuerySchema,
+  caseIdParamsSchema,
+  caseIntakeRequestSchema,
+  caseListQuerySchema,
+  duplicateCheckRequestSchema,
+  routingSuggestionQuerySchema,
+  type CaseDetail,
+  type CaseIntakeRequest,
+  type CaseIntakeResponse,
+  type CaseListQuery,
+  type CaseListResponse,
+  type DuplicateCandidates,
+  type DuplicateCheckRequest,
+  type RoutingSuggestion,
+  type RoutingSuggestionQuery,
+} from '@fengqiao/contracts';
+import { type AuthUser } from '../auth/auth-user';
+import { CurrentUser } from '../auth/current-user.decorator';
+import { ZodPipe } from '../common/zod-pipe';
+import { Endpoint } from '../routes/endpoint.decorator';
+import { CaseDuplicatesService } from './case-duplicates.service';
+import { CaseIntakeService } from './case-intake.service';
+import { CaseQueriesService } from './case-queries.service';
+import { CaseRoutingService } from './case-routing.service';
+
+@Controller()
+export class CasesController {
+  constructor(
+    private readonly intakeService: CaseIntakeService,
+    private readonly queries: CaseQueriesService,
+    private readonly routingService: CaseRoutingService,
+    private readonly duplicatesService: CaseDuplicatesService,
+  ) {}
+
+  @Endpoint('cases.intake')
+  @HttpCode(202)
+  intake(
+    @CurrentUser() user: AuthUser,
+    @Body(new ZodPipe(caseIntakeRequestSchema)) b: CaseIntakeRequest,
+  ): Promise<CaseIntakeResponse> {
+    return this.intakeService.intake(user, b);
+  }
+
+  @Endpoint('cases.routing')
+  routing(@Query(new ZodPipe(routingSuggestionQuerySchema)) q: RoutingSuggestionQuery): RoutingSuggestion {
+    return this.routingService.suggest({
+      category: q.category,
+      region: { county: q.county, township: q.township },
+      riskFlags: { groupPetition: q.groupPetition === 'true', violenceRisk: q.violenceRisk === 'true' },
+      ...(q.at === undefined ? {} : { atMs: Date.parse(q.at) }),
+    });
+  }
+
+  @Endpoint('cases.duplicates')
+  @HttpCode(200)
+  async duplicates(
+    @Body(new ZodPipe(duplicateCheckRequestSchema)) b: DuplicateCheckRequest,
+  ): Promise<DuplicateCandidates> {
+    const keys = this.duplicatesService.keysOf(b.parties);
+    const nowMs = this.routingService.nowMs();
+    return { items: await this.duplicatesService.candidates(b.region, keys, b.withinDays, nowMs) };
+  }
+
+  @Endpoint('cases.list')
+  list(
+    @CurrentUser() user: AuthUser,
+    @Query(new ZodPipe(caseListQuerySchema)) q: CaseListQuery,
+  ): Promise<CaseListResponse> {
+    return this.queries.list(user, q);
+  }
+
+  @Endpoint('cases.detail')
+  detail(
+    @CurrentUser() user: AuthUser,
+    @Param(new ZodPipe(caseIdParamsSchema)) p: { caseId: string },
+    @Query(new ZodPipe(caseDetailQuerySchema)) q: { reveal?: 'true' | 'false' },
+  ): Promise<CaseDetail> {
+    return this.queries.detail(user, p.caseId, q.reveal === 'true');
+  }
+}
