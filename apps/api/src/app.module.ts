@@ -11,6 +11,8 @@ import { InfraModule } from './infra/infra.module';
 import { LiveModule } from './live/live.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { OpenApiModule } from './openapi/openapi.module';
+import { RulesModule } from './rules/rules.module';
+import { SilencesModule } from './silences/silences.module';
 import { TrendsModule } from './trends/trends.module';
 import { VideoModule } from './video/video.module';
 
@@ -31,6 +33,8 @@ export class AppModule {
         VideoModule,
         OpenApiModule,
         HealthModule,
+        RulesModule,
+        SilencesModule,
         CasesModule,
       ],
     };

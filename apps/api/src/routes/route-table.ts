@@ -31,6 +31,8 @@ import {
 import { DEVICE_TOKEN_ROUTES } from '../auth/device-tokens.routes';
 import { CAMERA_ROUTES } from '../cameras/cameras.routes';
 import { CASES_ROUTES } from '../cases/cases.routes';
+import { RULES_ROUTES } from '../rules/rules.routes';
+import { SILENCES_ROUTES } from '../silences/silences.routes';
 import { cameraIdParamsSchema, playGrantResponseSchema, playRequestSchema } from '../video/video-api';
 import { ADMIN, ALL, EXPORTERS, RESPONDERS, type RouteSpec, WATCHERS } from './route-spec';
 
@@ -255,6 +257,8 @@ export const ROUTES = {
   ...DEVICE_TOKEN_ROUTES,
   ...CASES_ROUTES,
   ...CAMERA_ROUTES,
+  ...RULES_ROUTES,
+  ...SILENCES_ROUTES,
 } as const satisfies Record<string, RouteSpec>;
 
 export type RouteId = keyof typeof ROUTES;

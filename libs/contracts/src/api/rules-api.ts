@@ -50,7 +50,7 @@ export type ProposeRuleSetRequest = z.infer<typeof proposeRuleSetRequestSchema>;
 
 /** The longest range one backtest may replay, and the most events it reads. */
 export const BACKTEST_MAX_RANGE_MS = 31 * 24 * 3_600_000;
-export const BACKTEST_MAX_EVENTS = 200_000;
+export const BACKTEST_MAX_EVENTS = 100_000;
 
 export const backtestRequestSchema = z
   .object({

@@ -1,0 +1,41 @@
+import {
+  createSilenceRequestSchema,
+  silenceIdParamsSchema,
+  silenceListQuerySchema,
+  silenceListResponseSchema,
+  silenceViewSchema,
+  type UserRole,
+} from '@fengqiao/contracts';
+import { RESPONDERS, type RouteSpec } from '../routes/route-spec';
+
+/** Analysts may see what is silenced (it explains gaps in their series); only responders silence. */
+const SILENCE_READERS: readonly UserRole[] = ['duty-officer', 'analyst', 'admin'];
+
+export const SILENCES_ROUTES = {
+  'silences.list': {
+    method: 'GET',
+    path: 'silences',
+    summary: 'Silences in force (or all of them)',
+    access: SILENCE_READERS,
+    query: silenceListQuerySchema,
+    response: silenceListResponseSchema,
+  },
+  'silences.create': {
+    method: 'POST',
+    path: 'silences',
+    summary: 'Silence matching alerts for a time window (reds only by an administrator, allowRed)',
+    access: RESPONDERS,
+    rateLimit: 'write',
+    body: createSilenceRequestSchema,
+    response: silenceViewSchema,
+  },
+  'silences.expire': {
+    method: 'POST',
+    path: 'silences/:silenceId/expire',
+    summary: 'End a silence now',
+    access: RESPONDERS,
+    rateLimit: 'write',
+    params: silenceIdParamsSchema,
+    response: silenceViewSchema,
+  },
+} as const satisfies Record<string, RouteSpec>;

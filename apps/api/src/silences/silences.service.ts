@@ -1,0 +1,111 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  type CreateSilenceRequest,
+  type SilenceListQuery,
+  type SilenceListResponse,
+  type SilenceView,
+} from '@fengqiao/contracts';
+import { AuditService } from '../audit/audit.service';
+import { type AuthUser } from '../auth/auth-user';
+import { inScope } from '../auth/region-scope';
+import { ApiError } from '../common/api-error';
+import { type Clock } from '../infra/api-options';
+import { Database, type Queryable } from '../infra/database';
+import { CLOCK } from '../infra/tokens';
+import { matchersOf, placeOf } from './silence-matchers';
+import { SilencesRepository, toView, type SilenceRow } from './silences.repository';
+
+/** A silence is for planned maintenance, not a way to switch alerts off for good. */
+const MAX_WINDOW_MS = 14 * 24 * 3_600_000;
+
+/** Silences as data: created and expired by responders, audited, applied by the warning service. */
+@Injectable()
+export class SilencesService {
+  constructor(
+    private readonly db: Database,
+    private readonly repo: SilencesRepository,
+    private readonly audit: AuditService,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async list(q: SilenceListQuery): Promise<SilenceListResponse> {
+    const now = this.clock.now();
+    return { items: (await this.repo.list(this.db.pool, q.include, now)).map((r) => toView(r, now)) };
+  }
+
+  async create(user: AuthUser, req: CreateSilenceRequest): Promise<SilenceView> {
+    this.authorize(user, req);
+    const now = this.clock.now();
+    const startsAt = req.startsAt === undefined ? now : new Date(req.startsAt);
+    const endsAt = new Date(req.endsAt);
+    if (endsAt <= startsAt || endsAt <= now || endsAt.getTime() - startsAt.getTime() > MAX_WINDOW_MS) {
+      throw new ApiError('VALIDATION_FAILED', 'request failed validation', [
+        { path: 'endsAt', message: 'must be in the future, after startsAt, and at most 14 days after it' },
+      ]);
+    }
+    const matchers = matchersOf(req);
+    return this.db.transaction(async (tx) => {
+      const row = await this.repo.insert(tx, {
+        id: randomUUID(),
+        matchers,
+        startsAt,
+        endsAt,
+        allowRed: req.allowRed,
+        by: user.username,
+        role: user.role,
+        comment: req.comment,
+        at: now,
+      });
+      await this.record(tx, user, now, 'silence.create', row);
+      return toView(row, now);
+    });
+  }
+
+  async expire(user: AuthUser, id: string): Promise<SilenceView> {
+    const now = this.clock.now();
+    return this.db.transaction(async (tx) => {
+      const current = await this.repo.find(tx, id);
+      if (current === undefined) throw new ApiError('NOT_FOUND', 'no such silence');
+      // Expiring twice is the same as once (a retried request).
+      if (current.expired_at !== null) return toView(current, now);
+      const row = (await this.repo.expire(tx, id, user.username, now)) ?? current;
+      await this.record(tx, user, now, 'silence.expire', row);
+      return toView(row, now);
+    });
+  }
+
+  /**
+   * Reds are unsilenceable unless an administrator allows it for planned maintenance; an officer
+   * scoped to regions silences only inside them (a region matcher is then required).
+   */
+  private authorize(user: AuthUser, req: CreateSilenceRequest): void {
+    if (req.allowRed && user.role !== 'admin') {
+      throw new ApiError('FORBIDDEN', 'only an administrator may silence red alerts');
+    }
+    if (req.colour === 'red' && !req.allowRed) {
+      throw new ApiError('ALERT_NOT_SILENCEABLE', 'red alerts are not silenced without allowRed');
+    }
+    if (user.regions.length === 0) return;
+    if (req.regionPrefix === undefined || !inScope(user.regions, placeOf(req.regionPrefix))) {
+      throw new ApiError('OUT_OF_SCOPE', 'a silence must stay inside your regions (set regionPrefix)');
+    }
+  }
+
+  private record(tx: Queryable, user: AuthUser, at: Date, action: string, row: SilenceRow): Promise<void> {
+    return this.audit.record(tx, {
+      occurredAt: at,
+      actorUserId: user.userId,
+      actorRole: user.role,
+      action,
+      targetType: 'silence',
+      targetId: row.silence_id,
+      detail: {
+        matchers: row.matchers,
+        startsAt: row.starts_at.toISOString(),
+        endsAt: row.ends_at.toISOString(),
+        allowRed: row.allow_red,
+      },
+    });
+  }
+}
