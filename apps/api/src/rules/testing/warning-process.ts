@@ -7,7 +7,8 @@ import { uniqueName } from '@fengqiao/testing';
 export interface WarningProcess {
   /** Everything it printed (its control log lines say which rule set and silences it applied). */
   output(): string;
-  waitFor(text: string, what: string, ms?: number): Promise<void>;
+  /** Waits until `text` is printed (after output position `from`, when given). */
+  waitFor(text: string, what: string, opts?: { ms?: number; from?: number }): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -46,9 +47,9 @@ export async function startWarning(
   child.once('exit', () => process.removeListener('exit', killOnExit));
   const proc: WarningProcess = {
     output: () => out,
-    async waitFor(text, what, ms = 30_000) {
-      const deadline = Date.now() + ms;
-      while (!out.includes(text)) {
+    async waitFor(text, what, opts = {}) {
+      const deadline = Date.now() + (opts.ms ?? 30_000);
+      while (!out.includes(text, opts.from ?? 0)) {
         if (child.exitCode !== null || Date.now() > deadline)
           throw new Error(`warning: no ${what}:\n${out.slice(-4000)}`);
         await new Promise((r) => setTimeout(r, 200));
@@ -62,6 +63,6 @@ export async function startWarning(
         setTimeout(() => child.kill('SIGKILL'), 5000).unref();
       }),
   };
-  await proc.waitFor('"message":"started"', 'start', 60_000);
+  await proc.waitFor('"message":"started"', 'start', { ms: 60_000 });
   return proc;
 }
