@@ -8,6 +8,7 @@ import { CasesModule } from './cases/cases.module';
 import { HealthModule } from './health/health.module';
 import { type ApiOptions, type Clock } from './infra/api-options';
 import { InfraModule } from './infra/infra.module';
+import { KpisModule } from './kpis/kpis.module';
 import { LiveModule } from './live/live.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { OpenApiModule } from './openapi/openapi.module';
@@ -36,6 +37,7 @@ export class AppModule {
         RulesModule,
         SilencesModule,
         CasesModule,
+        KpisModule,
       ],
     };
   }

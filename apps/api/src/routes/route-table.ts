@@ -30,6 +30,7 @@ import {
 } from '@fengqiao/contracts';
 import { DEVICE_TOKEN_ROUTES } from '../auth/device-tokens.routes';
 import { CAMERA_ROUTES } from '../cameras/cameras.routes';
+import { KPI_ROUTES } from '../kpis/kpis.routes';
 import { CASES_ROUTES } from '../cases/cases.routes';
 import { RULES_ROUTES } from '../rules/rules.routes';
 import { SILENCES_ROUTES } from '../silences/silences.routes';
@@ -257,6 +258,7 @@ export const ROUTES = {
   ...DEVICE_TOKEN_ROUTES,
   ...CASES_ROUTES,
   ...CAMERA_ROUTES,
+  ...KPI_ROUTES,
   ...RULES_ROUTES,
   ...SILENCES_ROUTES,
 } as const satisfies Record<string, RouteSpec>;

@@ -1,0 +1,130 @@
+import { Injectable } from '@nestjs/common';
+import { type KpiSnapshot, SERVICE_TIERS } from '@fengqiao/contracts';
+import { DAY_MS, DEFAULT_RULE_SET } from '@fengqiao/rules';
+import { Database } from '../infra/database';
+import { judgeGroups, rateOf } from './deadline-groups';
+import { routingGroupsSql, tierGroupsSql } from './deadline-sql';
+import { deadlinesOf, fixedMsOf } from './deadline-specs';
+import { KpisRepository } from './kpis.repository';
+
+export const KPI_WINDOW_DAYS = 30;
+const BEIJING_MS = 8 * 3_600_000;
+
+export type FastTiles = Pick<KpiSnapshot, 'casesToday' | 'camerasOnline' | 'openAlerts'>;
+export type SlowTiles = Omit<KpiSnapshot, 'scope' | 'windowDays' | keyof FastTiles>;
+
+const round = (n: number, digits: number): number => Math.round(n * 10 ** digits) / 10 ** digits;
+const share = (part: number, whole: number): number | null => (whole === 0 ? null : round(part / whole, 4));
+
+/** The longest a promise can take to fall due after it starts (working days: with room for holidays). */
+function lookbackMs(due: Parameters<typeof fixedMsOf>[0]): number {
+  return fixedMsOf(due) ?? (due.count * 2 + 12) * DAY_MS;
+}
+
+/** Computes the tiles of one scope; every figure is stamped with the instant it was computed. */
+@Injectable()
+export class KpiTilesService {
+  private readonly deadlines = deadlinesOf(DEFAULT_RULE_SET);
+  private readonly tierSql = tierGroupsSql(this.deadlines);
+  private readonly routingSql = routingGroupsSql(this.deadlines);
+
+  constructor(
+    private readonly db: Database,
+    private readonly kpis: KpisRepository,
+  ) {}
+
+  async fast(scope: string | null, now: Date): Promise<FastTiles> {
+    const asOf = now.toISOString();
+    const midnight = new Date(Math.floor((now.getTime() + BEIJING_MS) / DAY_MS) * DAY_MS - BEIJING_MS);
+    const [today, alerts, cams] = await Promise.all([
+      this.kpis.casesSince(this.db.pool, midnight, scope),
+      this.kpis.openAlerts(this.db.pool, scope),
+      this.kpis.cameras(this.db.pool, scope),
+    ]);
+    const colour = (c: string): number => alerts.find((a) => a.colour === c)?.n ?? 0;
+    return {
+      casesToday: { value: today, asOf },
+      camerasOnline: { online: cams.online, total: cams.total, share: share(cams.online, cams.total), asOf },
+      openAlerts: { blue: colour('blue'), orange: colour('orange'), red: colour('red'), asOf },
+    };
+  }
+
+  async slow(scope: string | null, now: Date): Promise<SlowTiles> {
+    const asOf = now.toISOString();
+    const from = new Date(now.getTime() - KPI_WINDOW_DAYS * DAY_MS);
+    const [promises, window, yoy] = await Promise.all([
+      this.promises(scope, from, now),
+      this.kpis.caseWindow(this.db.pool, from, scope),
+      this.kpis.yearOnYear(this.db.pool, { from, to: now }, scope),
+    ]);
+    return {
+      ...promises,
+      resolutionRate: {
+        resolved: window.resolved,
+        total: window.total,
+        rate: share(window.resolved, window.total),
+        asOf,
+      },
+      averageCycleHours: {
+        value: window.cycle_hours === null ? null : round(window.cycle_hours, 1),
+        cases: window.cycle_cases,
+        asOf,
+      },
+      disputesYearOnYear: {
+        ...yoy,
+        changePercent:
+          yoy.previous === 0 ? null : round(((yoy.current - yoy.previous) / yoy.previous) * 100, 1),
+        asOf,
+      },
+      satisfaction: {
+        average: window.satisfaction === null ? null : round(window.satisfaction, 2),
+        satisfiedShare: share(window.satisfied, window.responses),
+        responses: window.responses,
+        asOf,
+      },
+    };
+  }
+
+  /** Routing and per-tier on-time rates of the promises that fell due in [from, now]. */
+  private async promises(
+    scope: string | null,
+    from: Date,
+    now: Date,
+  ): Promise<Pick<SlowTiles, 'routedWithinOneWorkingDay' | 'onTimeByTier'>> {
+    const asOf = now.toISOString();
+    const d = this.deadlines;
+    const tierLookback = Math.max(...SERVICE_TIERS.map((t) => lookbackMs(d.tiers[t].due)));
+    const range = (back: number): { from: Date; to: Date } => ({
+      from: new Date(from.getTime() - back),
+      to: now,
+    });
+    const [routingRows, tierRows] = await Promise.all([
+      this.kpis.deadlineGroups(this.db.pool, this.routingSql, range(lookbackMs(d.routing.due)), scope, now),
+      this.kpis.deadlineGroups(this.db.pool, this.tierSql, range(tierLookback), scope, now),
+    ]);
+    const fromDay = d.calendar.dayOf(from.getTime());
+    const counts = judgeGroups([...routingRows, ...tierRows], d, now.getTime()).filter(
+      (c) => c.dueDay >= fromDay,
+    );
+    const sum = (key: string): { onTime: number; due: number } =>
+      counts
+        .filter((c) => c.key === key)
+        .reduce((a, c) => ({ onTime: a.onTime + c.onTime, due: a.due + c.due }), { onTime: 0, due: 0 });
+    const routing = sum('routing');
+    return {
+      routedWithinOneWorkingDay: {
+        routed: routing.onTime,
+        total: routing.due,
+        rate: rateOf(routing.onTime, routing.due),
+        asOf,
+      },
+      onTimeByTier: {
+        rows: SERVICE_TIERS.map((tier) => {
+          const s = sum(tier);
+          return { tier, onTime: s.onTime, due: s.due, rate: rateOf(s.onTime, s.due) };
+        }),
+        asOf,
+      },
+    };
+  }
+}

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { CameraHealthRepository } from './camera-health.repository';
+import { KpiSeriesService } from './kpi-series.service';
+import { KpiTilesService } from './kpi-tiles.service';
+import { KpisController } from './kpis.controller';
+import { KpisRepository } from './kpis.repository';
+import { KpisService } from './kpis.service';
+
+@Module({
+  controllers: [KpisController],
+  providers: [KpisRepository, CameraHealthRepository, KpiTilesService, KpisService, KpiSeriesService],
+  exports: [KpisService, KpiSeriesService],
+})
+export class KpisModule {}

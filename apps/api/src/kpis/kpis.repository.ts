@@ -1,0 +1,100 @@
+import { Injectable } from '@nestjs/common';
+import { type Queryable } from '../infra/database';
+import { type DeadlineGroupRow } from './deadline-sql';
+
+export interface CaseWindowRow {
+  readonly total: number;
+  readonly resolved: number;
+  readonly cycle_cases: number;
+  readonly cycle_hours: number | null;
+  readonly responses: number;
+  readonly satisfied: number;
+  readonly satisfaction: number | null;
+}
+
+export interface CameraCountRow {
+  readonly total: number;
+  readonly online: number;
+}
+
+/** `$scope` null = the city; else a county or township code. */
+const SCOPE = (n: number, alias = ''): string =>
+  `($${n}::text IS NULL OR ${alias}county = $${n} OR ${alias}township = $${n})`;
+
+/** The KPI tiles' queries, each on case_kpi_facts, alerts or the camera registry. */
+@Injectable()
+export class KpisRepository {
+  async deadlineGroups(
+    db: Queryable,
+    sql: string,
+    range: { from: Date; to: Date },
+    scope: string | null,
+    now: Date,
+  ): Promise<DeadlineGroupRow[]> {
+    return (await db.query<DeadlineGroupRow>(sql, [range.from, range.to, scope, now])).rows;
+  }
+
+  async casesSince(db: Queryable, since: Date, scope: string | null): Promise<number> {
+    const res = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM case_kpi_facts WHERE reported_at >= $1 AND ${SCOPE(2)}`,
+      [since, scope],
+    );
+    return res.rows[0]?.n ?? 0;
+  }
+
+  /** Resolution, cycle time and satisfaction over [from, now). */
+  async caseWindow(db: Queryable, from: Date, scope: string | null): Promise<CaseWindowRow> {
+    const res = await db.query<CaseWindowRow>(
+      `SELECT count(*) FILTER (WHERE reported_at >= $1)::int AS total,
+              count(*) FILTER (WHERE reported_at >= $1 AND coalesce(resolved_at, closed_at) IS NOT NULL)::int AS resolved,
+              count(*) FILTER (WHERE resolved_at >= $1 AND reported_at IS NOT NULL)::int AS cycle_cases,
+              (avg(extract(epoch FROM resolved_at - reported_at) / 3600)
+                 FILTER (WHERE resolved_at >= $1 AND reported_at IS NOT NULL))::float8 AS cycle_hours,
+              count(satisfaction) FILTER (WHERE closed_at >= $1)::int AS responses,
+              count(*) FILTER (WHERE closed_at >= $1 AND satisfaction >= 4)::int AS satisfied,
+              (avg(satisfaction) FILTER (WHERE closed_at >= $1))::float8 AS satisfaction
+       FROM case_kpi_facts
+       WHERE (reported_at >= $1 OR resolved_at >= $1 OR closed_at >= $1) AND ${SCOPE(2)}`,
+      [from, scope],
+    );
+    const row = res.rows[0];
+    if (row === undefined) throw new Error('aggregate without a row');
+    return row;
+  }
+
+  /** Cases reported in [from, to) and in the same range one year earlier. */
+  async yearOnYear(
+    db: Queryable,
+    range: { from: Date; to: Date },
+    scope: string | null,
+  ): Promise<{ current: number; previous: number }> {
+    const res = await db.query<{ current: number; previous: number }>(
+      `SELECT count(*) FILTER (WHERE reported_at >= $1)::int AS current,
+              count(*) FILTER (WHERE reported_at < $1)::int AS previous
+       FROM case_kpi_facts
+       WHERE ((reported_at >= $1 AND reported_at < $2)
+           OR (reported_at >= $1 - interval '1 year' AND reported_at < $2 - interval '1 year'))
+         AND ${SCOPE(3)}`,
+      [range.from, range.to, scope],
+    );
+    return res.rows[0] ?? { current: 0, previous: 0 };
+  }
+
+  async openAlerts(db: Queryable, scope: string | null): Promise<{ colour: string; n: number }[]> {
+    const res = await db.query<{ colour: string; n: number }>(
+      `SELECT colour, count(*)::int AS n FROM alerts
+       WHERE state NOT IN ('resolved', 'closed') AND ${SCOPE(1)} GROUP BY colour`,
+      [scope],
+    );
+    return res.rows;
+  }
+
+  async cameras(db: Queryable, scope: string | null): Promise<CameraCountRow> {
+    const res = await db.query<CameraCountRow>(
+      `SELECT count(*)::int AS total, count(*) FILTER (WHERE s.online)::int AS online
+       FROM cameras c LEFT JOIN camera_state s USING (camera_id) WHERE ${SCOPE(1, 'c.')}`,
+      [scope],
+    );
+    return res.rows[0] ?? { total: 0, online: 0 };
+  }
+}

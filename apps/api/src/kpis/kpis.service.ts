@@ -1,0 +1,63 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { type KpiSnapshot } from '@fengqiao/contracts';
+import { type Clock } from '../infra/api-options';
+import { CLOCK } from '../infra/tokens';
+import { type FastTiles, KPI_WINDOW_DAYS, KpiTilesService, type SlowTiles } from './kpi-tiles.service';
+
+/** Counts, alerts and cameras move by the second; 30-day rates barely move in a minute. */
+export const FAST_TILES_MAX_AGE_MS = 10_000;
+export const SLOW_TILES_MAX_AGE_MS = 60_000;
+
+interface Cached<T> {
+  readonly at: number;
+  readonly value: Promise<T>;
+}
+
+/**
+ * KPI snapshots per scope, shared by the REST route and the live stream: each half is recomputed
+ * only when older than its max age, and concurrent callers share one computation.
+ */
+@Injectable()
+export class KpisService {
+  private readonly fastCache = new Map<string, Cached<FastTiles>>();
+  private readonly slowCache = new Map<string, Cached<SlowTiles>>();
+
+  constructor(
+    private readonly tiles: KpiTilesService,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async snapshot(scope: string | null): Promise<KpiSnapshot> {
+    const now = this.clock.now();
+    const [fast, slow] = await Promise.all([
+      this.cached(this.fastCache, scope, now, FAST_TILES_MAX_AGE_MS, () => this.tiles.fast(scope, now)),
+      this.cached(this.slowCache, scope, now, SLOW_TILES_MAX_AGE_MS, () => this.tiles.slow(scope, now)),
+    ]);
+    return { scope: { region: scope }, windowDays: KPI_WINDOW_DAYS, ...fast, ...slow };
+  }
+
+  /** Forgets cached tiles (tests and a manual refresh). */
+  invalidate(): void {
+    this.fastCache.clear();
+    this.slowCache.clear();
+  }
+
+  private cached<T>(
+    cache: Map<string, Cached<T>>,
+    scope: string | null,
+    now: Date,
+    maxAgeMs: number,
+    compute: () => Promise<T>,
+  ): Promise<T> {
+    const key = scope ?? 'city';
+    const hit = cache.get(key);
+    if (hit !== undefined && now.getTime() - hit.at < maxAgeMs) return hit.value;
+    const value = compute();
+    cache.set(key, { at: now.getTime(), value });
+    // A failed computation is not kept: the next caller tries again.
+    value.catch(() => {
+      if (cache.get(key)?.value === value) cache.delete(key);
+    });
+    return value;
+  }
+}
