@@ -1,15 +1,10 @@
 import request from 'supertest';
-import { apiErrorBodySchema } from '@fengqiao/contracts';
-import { signAccessToken } from '../auth/jwt';
+import { type ApiErrorCode } from '@fengqiao/contracts';
 import { type ApiHarness, startApi } from '../testing/api-harness';
+import { expectCleanError } from './expect-clean-error';
 
-const b64 = (o: object): string => Buffer.from(JSON.stringify(o)).toString('base64url');
-const someone = {
-  sub: '00000000-0000-4000-8000-000000000000',
-  name: 'admin',
-  role: 'admin' as const,
-  regions: [],
-};
+const ALERT = '/api/alerts/00000000-0000-4000-8000-000000000001';
+const CAMERA = '/api/video/cameras';
 
 describe('bad input gets a clean 4xx: a code, no stack, no echo', () => {
   let api: ApiHarness;
@@ -23,43 +18,102 @@ describe('bad input gets a clean 4xx: a code, no stack, no echo', () => {
     await api.close();
   });
 
-  const ack = (): request.Test =>
-    request(api.url)
-      .post('/api/alerts/00000000-0000-4000-8000-000000000001/acknowledge')
-      .set('authorization', `Bearer ${officer}`);
+  const get = (path: string): request.Test =>
+    request(api.url).get(path).set('authorization', `Bearer ${officer}`);
+  const post = (path: string): request.Test =>
+    request(api.url).post(path).set('authorization', `Bearer ${officer}`);
+  const ack = (): request.Test => post(`${ALERT}/acknowledge`);
+  const json = (t: request.Test, raw: string): request.Test =>
+    t.set('content-type', 'application/json').send(raw);
 
-  type Case = [string, number, string, () => request.Test];
+  type Case = [string, number, ApiErrorCode, () => request.Test];
   const cases: Case[] = [
+    // Malformed and mistyped bodies
+    ['malformed JSON', 400, 'MALFORMED_BODY', () => json(ack(), '{"version": 1,')],
+    ['a JSON body of only a quote', 400, 'MALFORMED_BODY', () => json(ack(), '"')],
+    ['an empty JSON body', 400, 'MALFORMED_BODY', () => json(ack(), '')],
+    ['a wrong type', 400, 'VALIDATION_FAILED', () => ack().send({ version: 'one' })],
+    ['a fractional version', 400, 'VALIDATION_FAILED', () => ack().send({ version: 1.5 })],
+    ['a negative version', 400, 'VALIDATION_FAILED', () => ack().send({ version: -1 })],
+    ['an array body', 400, 'VALIDATION_FAILED', () => json(ack(), '[{"version":1}]')],
+    ['a null body', 400, 'VALIDATION_FAILED', () => json(ack(), 'null')],
+    ['a string body', 400, 'VALIDATION_FAILED', () => json(ack(), '"version"')],
+    ['a number body', 400, 'VALIDATION_FAILED', () => json(ack(), '12')],
+    ['an object for a string', 400, 'VALIDATION_FAILED', () => ack().send({ version: 1, note: { $ne: '' } })],
+    ['an extra property', 400, 'VALIDATION_FAILED', () => ack().send({ version: 1, admin: true })],
     [
-      'malformed JSON',
+      // Fastify's JSON parser refuses prototype poisoning outright.
+      'a __proto__ property',
       400,
       'MALFORMED_BODY',
-      () => ack().set('content-type', 'application/json').send('{"version": 1,'),
+      () => json(ack(), '{"version":1,"__proto__":{"x":1}}'),
     ],
-    ['a wrong type', 400, 'VALIDATION_FAILED', () => ack().send({ version: 'one' })],
-    ['an extra property', 400, 'VALIDATION_FAILED', () => ack().send({ version: 1, admin: true })],
+    [
+      'deeply nested JSON',
+      400,
+      'VALIDATION_FAILED',
+      () => json(ack(), `${'['.repeat(5000)}${']'.repeat(5000)}`),
+    ],
+    // Size and media type
     ['a huge body', 413, 'BODY_TOO_LARGE', () => ack().send({ version: 1, note: 'x'.repeat(200_000) })],
     [
-      'a form body',
+      'a text body',
       415,
       'UNSUPPORTED_MEDIA_TYPE',
       () => ack().set('content-type', 'text/plain').send('version=1'),
     ],
+    // Query parameters
+    ['an unknown query parameter', 400, 'VALIDATION_FAILED', () => get('/api/alerts?admin=true')],
+    ['a repeated query key', 400, 'VALIDATION_FAILED', () => get('/api/alerts?colour=red&colour=blue')],
+    ['an unknown colour', 400, 'VALIDATION_FAILED', () => get('/api/alerts?colour=purple')],
+    ['a limit that is not a number', 400, 'VALIDATION_FAILED', () => get('/api/alerts?limit=abc')],
+    ['a limit out of range', 400, 'VALIDATION_FAILED', () => get('/api/alerts?limit=100000')],
+    ['a date that is no date', 400, 'VALIDATION_FAILED', () => get('/api/alerts?from=yesterday')],
+    ['a NUL character in a query', 400, 'VALIDATION_FAILED', () => get('/api/cameras?q=a%00b')],
+    ['a SQL-looking region', 400, 'VALIDATION_FAILED', () => get("/api/alerts?region=511902'%20OR%20'1'='1")],
     [
-      'a SQL-looking id',
+      'a SQL-looking cursor',
       400,
       'VALIDATION_FAILED',
-      () => request(api.url).get("/api/alerts/1'%20OR%201=1--").set('authorization', `Bearer ${officer}`),
+      () => get("/api/alerts?cursor=1'%3B%20DROP%20TABLE%20alerts%3B--"),
+    ],
+    // Path parameters: SQL and traversal never reach a query or a file
+    ['a SQL-looking alert id', 400, 'VALIDATION_FAILED', () => get("/api/alerts/1'%20OR%201=1--")],
+    [
+      'a SQL-looking camera id',
+      400,
+      'VALIDATION_FAILED',
+      () => post(`${CAMERA}/1'%20OR%20'1'='1/play`).send({ reason: 'patrol' }),
     ],
     [
-      'a SQL-looking filter',
-      200,
-      '',
-      () =>
-        request(api.url)
-          .get("/api/alerts?ruleId=x'%3B%20DROP%20TABLE%20alerts%3B--")
-          .set('authorization', `Bearer ${officer}`),
+      'an encoded traversal as alert id',
+      400,
+      'VALIDATION_FAILED',
+      () => get('/api/alerts/..%2F..%2Fetc%2Fpasswd'),
     ],
+    [
+      'a double-encoded traversal',
+      400,
+      'VALIDATION_FAILED',
+      () => get('/api/alerts/%252e%252e%252fetc%252fpasswd'),
+    ],
+    [
+      'a traversal as camera id',
+      400,
+      'VALIDATION_FAILED',
+      () => post(`${CAMERA}/..%2F..%2F..%2Fetc%2Fpasswd/play`).send({ reason: 'patrol' }),
+    ],
+    ['a backslash traversal', 400, 'VALIDATION_FAILED', () => get('/api/alerts/..%5C..%5Cwindows%5Cwin.ini')],
+    ['a raw traversal', 404, 'NOT_FOUND', () => get('/api/../../etc/passwd')],
+    // Methods and routes that do not exist
+    ['an unknown route', 404, 'NOT_FOUND', () => get('/api/admin/users')],
+    [
+      'an unsupported method',
+      404,
+      'NOT_FOUND',
+      () => request(api.url).delete('/api/alerts').set('authorization', `Bearer ${officer}`),
+    ],
+    // Credentials in the body
     [
       'a SQL-looking username',
       401,
@@ -67,95 +121,48 @@ describe('bad input gets a clean 4xx: a code, no stack, no echo', () => {
       () => request(api.url).post('/api/auth/login').send({ username: "admin' --", password: 'x' }),
     ],
     [
-      'a NUL character in a body',
+      'a NUL in a username',
       400,
       'VALIDATION_FAILED',
       () => request(api.url).post('/api/auth/login').send({ username: 'a\u0000b', password: 'x' }),
     ],
     [
-      'a NUL character in a query',
+      'a number as password',
       400,
       'VALIDATION_FAILED',
-      () => request(api.url).get('/api/cameras?q=a%00b').set('authorization', `Bearer ${officer}`),
-    ],
-    [
-      'a repeated query key',
-      400,
-      'VALIDATION_FAILED',
-      () =>
-        request(api.url).get('/api/alerts?colour=red&colour=blue').set('authorization', `Bearer ${officer}`),
-    ],
-    [
-      'an unknown colour',
-      400,
-      'VALIDATION_FAILED',
-      () => request(api.url).get('/api/alerts?colour=purple').set('authorization', `Bearer ${officer}`),
-    ],
-    [
-      'a forged token',
-      401,
-      'TOKEN_INVALID',
-      () =>
-        request(api.url)
-          .get('/api/auth/me')
-          .set(
-            'authorization',
-            `Bearer ${signAccessToken({ ...someone, iat: 0, exp: 9_999_999_999 }, 'guessed-secret')}`,
-          ),
-    ],
-    [
-      'an alg:none token',
-      401,
-      'TOKEN_INVALID',
-      () =>
-        request(api.url)
-          .get('/api/auth/me')
-          .set(
-            'authorization',
-            `Bearer ${b64({ alg: 'none', typ: 'JWT' })}.${b64({ ...someone, iss: 'fengqiao-api', typ: 'access', iat: 0, exp: 9_999_999_999 })}.`,
-          ),
-    ],
-    [
-      'an expired token',
-      401,
-      'TOKEN_EXPIRED',
-      () =>
-        request(api.url)
-          .get('/api/auth/me')
-          .set(
-            'authorization',
-            `Bearer ${signAccessToken({ ...someone, iat: 1, exp: 2 }, api.config.api.jwtSecret)}`,
-          ),
-    ],
-    [
-      'a garbage token',
-      401,
-      'UNAUTHENTICATED',
-      () => request(api.url).get('/api/auth/me').set('authorization', 'Bearer <script>'),
-    ],
-    [
-      'a wrong role',
-      403,
-      'FORBIDDEN',
-      () => request(api.url).get('/api/metrics').set('authorization', `Bearer ${officer}`),
-    ],
-    [
-      'an unknown route',
-      404,
-      'NOT_FOUND',
-      () => request(api.url).get('/api/../../etc/passwd').set('authorization', `Bearer ${officer}`),
+      () => request(api.url).post('/api/auth/login').send({ username: 'admin', password: 1 }),
     ],
   ];
 
   it.each(cases)('%s → %i %s', async (_title, status, code, send) => {
-    const res = await send();
-    expect(res.status).toBe(status);
-    expect(res.text).not.toMatch(/at .+\.(ts|js):\d+|node_modules|stack/i);
-    if (status >= 400) {
-      const body = apiErrorBodySchema.parse(res.body);
-      expect(body.code).toBe(code);
-      expect(res.text).not.toContain('DROP TABLE');
-    }
+    expectCleanError(await send(), status, code);
+  });
+
+  // KNOWN GAPS, until app.factory.ts passes `frameworkErrors: answerFrameworkError`
+  // (common/framework-errors.ts) to the FastifyAdapter and `bodyParser: false` to NestFactory.create:
+  // today Nest's own form parser accepts form bodies, and Fastify's router answers the two URL cases
+  // itself (echoing the path, without the envelope or security headers). Once applied these pass:
+  // turn `it.failing.each` into `it.each`.
+  const gaps: Case[] = [
+    [
+      'a form body',
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+      () => ack().set('content-type', 'application/x-www-form-urlencoded').send('version=1'),
+    ],
+    ['an over-long id', 400, 'VALIDATION_FAILED', () => get(`/api/alerts/${'a'.repeat(3000)}`)],
+    ['a malformed percent-encoding', 400, 'VALIDATION_FAILED', () => get('/api/alerts/%E0%A4%A')],
+  ];
+  it.failing.each(gaps)('%s → %i %s', async (_title, status, code, send) => {
+    expectCleanError(await send(), status, code);
+  });
+
+  it('answers SQL-looking filter text as plain data (200, nothing dropped)', async () => {
+    const res = await get("/api/alerts?ruleId=x'%3B%20DROP%20TABLE%20alerts%3B--").expect(200);
+    expect(res.body).toMatchObject({ items: [] });
+    await get('/api/alerts').expect(200);
+    const search = await get("/api/cameras?q=%25'%20OR%20'1'='1").expect(200);
+    expect(search.text).not.toMatch(/syntax error|SQLSTATE/i);
   });
 
   it('sends helmet-style headers and CORS only to the dashboard origin', async () => {

@@ -36,4 +36,16 @@ describe('the OpenAPI document, generated from the route table', () => {
     expect(list?.security).toEqual([{ bearer: [] }]);
     expect(doc.paths['/api/auth/login']?.post?.security).toEqual([]);
   });
+
+  it('declares one success status per operation: the handler’s when known, else the table’s', () => {
+    const statusesOf = (d: unknown, path: string, method: string): string[] =>
+      Object.keys(
+        (d as { paths: Record<string, Record<string, { responses: object }>> }).paths[path]?.[method]
+          ?.responses ?? {},
+      );
+    expect(statusesOf(doc, '/api/auth/logout', 'post')).toEqual(['204', '4XX', '5XX']);
+    expect(statusesOf(doc, '/api/alerts', 'get')).toEqual(['200', '4XX', '5XX']);
+    const real = buildOpenApiDocument('test', new Map([['video.play', 201]]));
+    expect(statusesOf(real, '/api/video/cameras/{cameraId}/play', 'post')).toEqual(['201', '4XX', '5XX']);
+  });
 });

@@ -24,28 +24,32 @@ function parametersOf(spec: RouteSpec): JsonSchema[] {
   return [...list(spec.params, 'path'), ...list(spec.query, 'query')];
 }
 
-function responsesOf(spec: RouteSpec): JsonSchema {
+/** Without the mounted handlers (unit tests), what the table implies: 204 for a POST without a body. */
+function defaultStatusOf(spec: RouteSpec): number {
+  return spec.method === 'POST' && spec.response === undefined ? 204 : 200;
+}
+
+function successOf(spec: RouteSpec, status: number): JsonSchema {
+  if (status === 204) return { description: 'no content' };
+  if (spec.produces !== undefined) {
+    return { description: 'ok', content: { [spec.produces]: { schema: { type: 'string' } } } };
+  }
+  if (spec.response === undefined) return { description: 'ok' };
+  return {
+    description: 'ok',
+    content: { 'application/json': { schema: schemaOf(spec.response, 'output') } },
+  };
+}
+
+function responsesOf(spec: RouteSpec, status: number): JsonSchema {
   const error = {
     description: 'error',
     content: { 'application/json': { schema: schemaOf(apiErrorBodySchema, 'output') } },
   };
-  const ok =
-    spec.produces !== undefined
-      ? { description: 'ok', content: { [spec.produces]: { schema: { type: 'string' } } } }
-      : spec.response !== undefined
-        ? {
-            description: 'ok',
-            content: { 'application/json': { schema: schemaOf(spec.response, 'output') } },
-          }
-        : { description: 'ok' };
-  return {
-    [spec.method === 'POST' && spec.response === undefined ? '204' : '200']: ok,
-    '4XX': error,
-    '5XX': error,
-  };
+  return { [String(status)]: successOf(spec, status), '4XX': error, '5XX': error };
 }
 
-function operationOf(id: RouteId, spec: RouteSpec): JsonSchema {
+function operationOf(id: RouteId, spec: RouteSpec, status: number): JsonSchema {
   return {
     operationId: id,
     summary: spec.summary,
@@ -61,16 +65,25 @@ function operationOf(id: RouteId, spec: RouteSpec): JsonSchema {
             content: { 'application/json': { schema: schemaOf(spec.body, 'input') } },
           },
         }),
-    responses: responsesOf(spec),
+    responses: responsesOf(spec, status),
   };
 }
 
-/** OpenAPI 3.1 generated from the route table and the contracts' zod schemas: never written by hand. */
-export function buildOpenApiDocument(version: string): JsonSchema {
+/**
+ * OpenAPI 3.1 generated from the route table and the contracts' zod schemas: never written by hand.
+ * `statuses`: the success status each handler really answers (RouteStatuses), where known.
+ */
+export function buildOpenApiDocument(
+  version: string,
+  statuses: ReadonlyMap<RouteId, number> = new Map(),
+): JsonSchema {
   const paths: Record<string, Record<string, JsonSchema>> = {};
   for (const [id, spec] of Object.entries(ROUTES) as [RouteId, RouteSpec][]) {
     const path = `/api/${spec.path}`.replace(/:(\w+)/g, '{$1}');
-    paths[path] = { ...paths[path], [spec.method.toLowerCase()]: operationOf(id, spec) };
+    paths[path] = {
+      ...paths[path],
+      [spec.method.toLowerCase()]: operationOf(id, spec, statuses.get(id) ?? defaultStatusOf(spec)),
+    };
   }
   return {
     openapi: '3.1.0',
