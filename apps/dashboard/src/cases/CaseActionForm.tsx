@@ -124,7 +124,7 @@ export function CaseActionForm({ kind, busy, onSubmit, onCancel }: Props) {
     >
       <h3>{WL.command[kind]}</h3>
       {fields.map((k, i) => (
-        <label key={k} className={k === 'joint' ? 'intake-check' : undefined}>
+        <label key={k} className={k === 'joint' ? 'wf-check' : undefined}>
           {LABEL[k]}
           <Control k={k} f={f} set={(p) => setF({ ...f, ...p })} first={i === 0} />
           {missing === k && (

@@ -53,7 +53,7 @@ export function CaseDetailPanel({ caseId, role, reloadKey, busy, onCommand }: Pr
     <section className="case-detail" data-testid="case-detail" data-case-id={caseId} data-state={c.state}>
       <h2>{c.caseId}</h2>
       <p>{c.summary}</p>
-      <dl className="intake-routing__figures">
+      <dl className="wf-dl">
         <dt>{W.summary}</dt>
         <dd>{`${categoryLabel(c.category)} · ${WL.channel[c.channel]}`}</dd>
         <dt>{W.state}</dt>

@@ -14,7 +14,7 @@ function Checks<T extends string>(props: {
     <fieldset className="wf-checks">
       <legend>{props.label}</legend>
       {props.values.map((v) => (
-        <label key={v} className="intake-check">
+        <label key={v} className="wf-check">
           <input
             type="checkbox"
             name={`${props.name}-${v}`}

@@ -13,7 +13,12 @@ interface Props {
 /** Cases, most urgent first (the API's order), each with its ticking tier clock. */
 export function CaseTable({ items, fetchedAt, selected, onSelect }: Props) {
   const now = useNow(1000);
-  if (items.length === 0) return <p className="muted">{W.noCases}</p>;
+  if (items.length === 0)
+    return (
+      <p className="muted" data-testid="case-list-empty">
+        {W.noCases}
+      </p>
+    );
   return (
     <table className="wf-table case-table" data-testid="case-table">
       <thead>

@@ -1,5 +1,8 @@
 import { type CaseTimelineEntry } from '@fengqiao/contracts';
-import { WL } from '../i18n/strings';
+import { currentLang, WL } from '../i18n/strings';
+import { formatInstant } from './case-view';
+
+const lang = currentLang(window.location.search);
 
 /** The event's own fields worth a line (never personal data: the API leaves it out of `detail`). */
 const SHOWN = [
@@ -15,9 +18,19 @@ const SHOWN = [
   'overrideReason',
 ];
 
+/** Code lists whose values are shown by name (a tier `general` as 一般纠纷). */
+const NAMED: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  tier: WL.tier,
+  outcome: WL.outcome,
+  toLevel: WL.toLevel,
+};
+
 function describe(detail: Readonly<Record<string, unknown>>): string {
   return SHOWN.filter((k) => typeof detail[k] === 'string' || typeof detail[k] === 'number')
-    .map((k) => String(detail[k]))
+    .map((k) => {
+      const v = String(detail[k]);
+      return k === 'satisfaction' ? '★'.repeat(Number(v)) : (NAMED[k]?.[v] ?? v);
+    })
     .join(' · ');
 }
 
@@ -27,7 +40,7 @@ export function CaseTimeline({ entries }: { readonly entries: readonly CaseTimel
     <ol className="case-timeline" data-testid="case-timeline">
       {entries.map((e) => (
         <li key={e.eventId}>
-          <time dateTime={e.occurredAt}>{new Date(e.occurredAt).toLocaleString()}</time>
+          <time dateTime={e.occurredAt}>{formatInstant(e.occurredAt, lang)}</time>
           <b>{WL.event[e.type]}</b>
           <span className="muted">{describe(e.detail)}</span>
         </li>

@@ -16,15 +16,15 @@ export type CaseCommandKind = (typeof CASE_COMMANDS)[number];
 /** Who may send lifecycle commands (the API's route table decides; this only hides dead buttons). */
 const CASE_WORKERS: readonly UserRole[] = ['duty-officer', 'intake-clerk', 'admin'];
 
-/** The commands that make sense from a state (the lifecycle of issue 8). */
+/** The commands offered from a state (the lifecycle of libs/intake, which the API enforces). */
 const FROM: Readonly<Record<CaseState, readonly CaseCommandKind[]>> = {
   reported: ['triage', 'escalate'],
-  triaged: ['assign', 'triage', 'escalate'],
-  assigned: ['mediation', 'resolve', 'escalate'],
-  'in-mediation': ['resolve', 'escalate'],
+  triaged: ['assign', 'mediation', 'resolve', 'triage', 'escalate'],
+  assigned: ['mediation', 'resolve', 'assign', 'escalate'],
+  'in-mediation': ['resolve', 'assign', 'escalate'],
   resolved: ['close', 'reopen'],
   closed: ['reopen'],
-  reopened: ['assign', 'mediation', 'escalate'],
+  reopened: ['assign', 'resolve', 'triage', 'escalate'],
 };
 
 /**
@@ -106,4 +106,12 @@ export function commandBody(kind: CaseCommandKind, f: CommandFields): CommandChe
       if (!filled(f.person)) return { ok: false, field: 'person' };
       return needReason({ leader: f.person.trim() });
   }
+}
+
+/**
+ * True when the server refused a command because the case moved on meanwhile (someone else's
+ * change came first): a 409, or the API's state validation failure ("a case that is X cannot be Y").
+ */
+export function isStateConflict(e: { status: number; code: string; message: string }): boolean {
+  return e.status === 409 || (e.code === 'VALIDATION_FAILED' && / cannot be /.test(e.message));
 }

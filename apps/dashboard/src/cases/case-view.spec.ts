@@ -9,7 +9,7 @@ import {
   triageCommandSchema,
   type CaseClock,
 } from '@fengqiao/contracts';
-import { actionsFor, commandBody, EMPTY_FIELDS, type CaseCommandKind } from './case-actions';
+import { actionsFor, commandBody, EMPTY_FIELDS, isStateConflict, type CaseCommandKind } from './case-actions';
 import {
   caseFiltersToSearch,
   caseListParams,
@@ -84,7 +84,13 @@ describe('service-tier countdowns', () => {
 
 describe('lifecycle actions', () => {
   it('offers by state, a leader only for open major disputes, nothing to watchers', () => {
-    expect(actionsFor('triaged', 'general', 'intake-clerk')).toEqual(['assign', 'triage', 'escalate']);
+    expect(actionsFor('triaged', 'general', 'intake-clerk')).toEqual([
+      'assign',
+      'mediation',
+      'resolve',
+      'triage',
+      'escalate',
+    ]);
     expect(actionsFor('assigned', 'major', 'duty-officer')).toContain('leader');
     expect(actionsFor('closed', 'major', 'admin')).toEqual(['reopen']);
     expect(actionsFor('assigned', 'general', 'analyst')).toEqual([]);
@@ -111,6 +117,19 @@ describe('lifecycle actions', () => {
       expect(() => SCHEMAS[kind].parse(check.body)).not.toThrow();
     },
   );
+
+  it('tells a state conflict from other refusals', () => {
+    expect(isStateConflict({ status: 409, code: 'ALERT_VERSION_CONFLICT', message: '' })).toBe(true);
+    const stale = {
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      message: 'a case that is resolved cannot be assigned',
+    };
+    expect(isStateConflict(stale)).toBe(true);
+    expect(isStateConflict({ status: 400, code: 'VALIDATION_FAILED', message: 'assignee: too long' })).toBe(
+      false,
+    );
+  });
 
   it('names the missing field instead of sending', () => {
     expect(commandBody('assign', { ...full, person: ' ' })).toEqual({ ok: false, field: 'person' });

@@ -93,3 +93,15 @@ export function formatDuration(ms: number, lang: 'zh' | 'en'): string {
   const pad = (n: number): string => String(n).padStart(2, '0');
   return `${h}:${pad(m)}:${pad(sec)}`;
 }
+
+/** An instant as the center reads it: Beijing time, in the page's language. */
+export function formatInstant(iso: string, lang: 'zh' | 'en'): string {
+  return new Date(iso).toLocaleString(lang === 'en' ? 'en-GB' : 'zh-CN', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+}

@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import { caseCommandResponseSchema } from '@fengqiao/contracts';
 import { ApiRequestError, apiPost } from '../api/http';
-import { type CaseCommandKind } from './case-actions';
+import { isStateConflict, type CaseCommandKind } from './case-actions';
 
 export interface CaseNotice {
   readonly kind: 'ok' | 'conflict' | 'error';
@@ -15,7 +15,7 @@ export interface CaseNotice {
  */
 const SETTLE_MS = 1500;
 
-/** Sends one lifecycle command; a 409 (another change came first) is shown as a conflict, never hidden. */
+/** Sends one lifecycle command; a refusal because another change came first is shown as a conflict, never hidden. */
 export function useCaseCommand(onSettled: () => void) {
   const [notice, setNotice] = useState<CaseNotice | null>(null);
   const [busy, setBusy] = useState(false);
@@ -28,7 +28,7 @@ export function useCaseCommand(onSettled: () => void) {
         .catch((err: unknown) => {
           const e = err instanceof ApiRequestError ? err : new ApiRequestError(0, 'NETWORK', String(err));
           setNotice({
-            kind: e.status === 409 ? 'conflict' : 'error',
+            kind: isStateConflict(e) ? 'conflict' : 'error',
             caseId,
             message: `${e.code}: ${e.message}`,
           });

@@ -67,7 +67,7 @@ export function CaseFields({
       <div className="intake-flags" role="group" aria-label={W.riskFlags}>
         <span className="muted">{W.riskFlags}</span>
         {FLAGS.map((f) => (
-          <label key={f} className="intake-check">
+          <label key={f} className="wf-check">
             <input
               type="checkbox"
               name={`flag-${f}`}

@@ -1,6 +1,9 @@
 import { type DuplicateCandidate } from '@fengqiao/contracts';
-import { categoryLabel, W, WL } from '../i18n/strings';
+import { formatInstant } from '../cases/case-view';
+import { categoryLabel, currentLang, W, WL } from '../i18n/strings';
 import { type Asked } from './useIntakeQueries';
+
+const lang = currentLang(window.location.search);
 
 interface Props {
   readonly duplicates: Asked<readonly DuplicateCandidate[]>;
@@ -18,13 +21,13 @@ export function DuplicatesPanel({ duplicates, repeatOf, onRepeat }: Props) {
       <ul>
         {items.map((d) => (
           <li key={d.caseId}>
-            <label className="intake-check">
+            <label className="wf-check">
               <input
                 type="checkbox"
                 checked={repeatOf === d.caseId}
                 onChange={(e) => onRepeat(e.target.checked ? d.caseId : null)}
               />
-              {`${W.repeatVisit}: ${d.caseId} · ${categoryLabel(d.category)} · ${WL.state[d.state]} · ${new Date(d.reportedAt).toLocaleDateString()}`}
+              {`${W.repeatVisit}: ${d.caseId} · ${categoryLabel(d.category)} · ${WL.state[d.state]} · ${formatInstant(d.reportedAt, lang)}`}
             </label>
           </li>
         ))}

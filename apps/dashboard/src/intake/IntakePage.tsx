@@ -38,7 +38,8 @@ function Created({ result, onNext }: { readonly result: CaseIntakeResponse; read
 /** The reception window's form: one screen, keyboard first, Enter submits from any field. */
 export function IntakePage() {
   const [d, setD] = useState<IntakeDraft>(EMPTY_DRAFT);
-  const [errors, setErrors] = useState<FieldErrors>({});
+  // Problems show from the first attempt to send on, and then follow every keystroke.
+  const [attempts, setAttempts] = useState(0);
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<CaseIntakeResponse | null>(null);
@@ -47,16 +48,16 @@ export function IntakePage() {
   const suggestion = useRoutingSuggestion(routingQuery(d));
   const duplicates = useDuplicates(duplicateCheck(d));
   const patch = (p: Partial<IntakeDraft>): void => setD((x) => ({ ...x, ...p }));
+  const errors: FieldErrors = attempts > 0 ? validateDraft(d) : {};
 
   useEffect(() => {
-    form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [errors]);
+    if (attempts > 0) form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [attempts]);
 
   const submit = (e: FormEvent): void => {
     e.preventDefault();
-    const found = validateDraft(d);
-    setErrors(found);
-    if (Object.keys(found).length > 0 || busy) return;
+    setAttempts((n) => n + 1);
+    if (Object.keys(validateDraft(d)).length > 0 || busy) return;
     setBusy(true);
     setFailure(null);
     apiPost('/api/cases', toIntakeRequest(d), caseIntakeResponseSchema)
@@ -69,7 +70,7 @@ export function IntakePage() {
   const keys = (e: KeyboardEvent): void => {
     if (e.key === 'Escape') {
       setFailure(null);
-      setErrors({});
+      setAttempts(0);
       return;
     }
     if (!e.altKey) return;
@@ -81,7 +82,7 @@ export function IntakePage() {
   const next = (): void => {
     // A fresh form for the next person: nothing of the last citizen stays on screen or in state.
     setD(EMPTY_DRAFT);
-    setErrors({});
+    setAttempts(0);
     setResult(null);
     setFormKey((k) => k + 1);
   };

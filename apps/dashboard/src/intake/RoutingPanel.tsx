@@ -1,8 +1,11 @@
 import { CASE_UNITS, SERVICE_TIERS, type Routing, type RoutingSuggestion } from '@fengqiao/contracts';
-import { W, WL } from '../i18n/strings';
+import { formatInstant } from '../cases/case-view';
+import { currentLang, W, WL } from '../i18n/strings';
 import { Field, invalid } from './Field';
 import { type RoutingChoice } from './intake-form';
 import { type Asked } from './useIntakeQueries';
+
+const lang = currentLang(window.location.search);
 
 interface Props {
   readonly suggestion: Asked<RoutingSuggestion>;
@@ -87,12 +90,12 @@ export function RoutingPanel({ suggestion, choice, reasonError, onChoice }: Prop
           <dt>{W.unit16N}</dt>
           <dd>{WL.unit[s.routing.unit]}</dd>
           <dt>{W.deadline}</dt>
-          <dd>{s.tierDueAt === null ? '—' : new Date(s.tierDueAt).toLocaleString()}</dd>
+          <dd>{s.tierDueAt === null ? '—' : formatInstant(s.tierDueAt, lang)}</dd>
           <dd className="muted">{s.ruleTitle}</dd>
         </dl>
       )}
       <div className="intake-routing__choice" role="radiogroup" aria-label={W.routing}>
-        <label className="intake-check">
+        <label className="wf-check">
           <input
             type="radio"
             name="routing-mode"
@@ -101,7 +104,7 @@ export function RoutingPanel({ suggestion, choice, reasonError, onChoice }: Prop
           />
           {W.accept}
         </label>
-        <label className="intake-check">
+        <label className="wf-check">
           <input
             type="radio"
             name="routing-mode"

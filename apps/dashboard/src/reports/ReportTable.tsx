@@ -1,9 +1,12 @@
 import { useState } from 'react';
 import { type ReportMetadata } from '@fengqiao/contracts';
 import { ApiRequestError } from '../api/http';
-import { W, WL } from '../i18n/strings';
+import { formatInstant } from '../cases/case-view';
+import { currentLang, W, WL } from '../i18n/strings';
 import { downloadReport } from './downloads';
 import { formatBytes, formatRate, reportFileName } from './report-view';
+
+const lang = currentLang(window.location.search);
 
 function DownloadButton({
   report,
@@ -67,7 +70,7 @@ export function ReportTable({ items }: { readonly items: readonly ReportMetadata
             <td className="num">{r.summary.alerts}</td>
             <td className="num">{r.summary.overdue}</td>
             <td>{WL.trigger[r.trigger]}</td>
-            <td>{new Date(r.generatedAt).toLocaleString()}</td>
+            <td>{formatInstant(r.generatedAt, lang)}</td>
             <td className="wf-table__actions">
               <DownloadButton report={r} format="html" />
               <DownloadButton report={r} format="pdf" />
