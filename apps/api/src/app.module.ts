@@ -12,6 +12,7 @@ import { KpisModule } from './kpis/kpis.module';
 import { LiveModule } from './live/live.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { OpenApiModule } from './openapi/openapi.module';
+import { ReportsModule } from './reports/reports.module';
 import { RulesModule } from './rules/rules.module';
 import { SilencesModule } from './silences/silences.module';
 import { TrendsModule } from './trends/trends.module';
@@ -38,6 +39,7 @@ export class AppModule {
         SilencesModule,
         CasesModule,
         KpisModule,
+        ReportsModule,
       ],
     };
   }

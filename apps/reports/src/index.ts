@@ -18,3 +18,5 @@ export {
   type GeneratorDeps,
 } from './generator/report-generator';
 export { ReportError, type ReportErrorCode } from './generator/report-error';
+// Fixtures for integration specs (this app's and the API's): a private township and its case events.
+export { aPrivateTownship, insertCaseEvent, registerPlace, type Place } from './testing/report-fixtures';

@@ -34,6 +34,7 @@ import { KPI_ROUTES } from '../kpis/kpis.routes';
 import { CASES_ROUTES } from '../cases/cases.routes';
 import { RULES_ROUTES } from '../rules/rules.routes';
 import { SILENCES_ROUTES } from '../silences/silences.routes';
+import { REPORTS_ROUTES } from '../reports/reports.routes';
 import { cameraIdParamsSchema, playGrantResponseSchema, playRequestSchema } from '../video/video-api';
 import { ADMIN, ALL, EXPORTERS, RESPONDERS, type RouteSpec, WATCHERS } from './route-spec';
 
@@ -261,6 +262,7 @@ export const ROUTES = {
   ...KPI_ROUTES,
   ...RULES_ROUTES,
   ...SILENCES_ROUTES,
+  ...REPORTS_ROUTES,
 } as const satisfies Record<string, RouteSpec>;
 
 export type RouteId = keyof typeof ROUTES;

@@ -2,9 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { type Queryable } from '@fengqiao/db';
 
 /** A township of this spec only (9xx numbers are unused by the demo registry), with one village and grid. */
-export function aPrivateTownship(): { county: string; township: string; village: string; grid: string } {
-  const township = `511923${900 + Math.floor(Math.random() * 99)}`;
-  return { county: '511923', township, village: `${township}001`, grid: `${township}001001` };
+export function aPrivateTownship(county = '511923'): {
+  county: string;
+  township: string;
+  village: string;
+  grid: string;
+} {
+  const township = `${county}${900 + Math.floor(Math.random() * 99)}`;
+  return { county, township, village: `${township}001`, grid: `${township}001001` };
 }
 
 export type Place = ReturnType<typeof aPrivateTownship>;

@@ -1,0 +1,58 @@
+import {
+  reportIdParamsSchema,
+  reportListQuerySchema,
+  reportListResponseSchema,
+  reportMetadataSchema,
+  reportRequestSchema,
+  type UserRole,
+} from '@fengqiao/contracts';
+import { type RouteSpec } from '../routes/route-spec';
+
+/**
+ * Who reads cadence reports: duty officers (their regions only), analysts and administrators.
+ * Not the wall (unattended, no one reads a PDF there) nor the intake window.
+ */
+export const REPORT_READERS: readonly UserRole[] = ['duty-officer', 'analyst', 'admin'];
+
+export const REPORTS_ROUTES = {
+  'reports.list': {
+    method: 'GET',
+    path: 'reports',
+    summary: 'Stored cadence reports visible to the caller, newest period first',
+    access: REPORT_READERS,
+    query: reportListQuerySchema,
+    response: reportListResponseSchema,
+  },
+  'reports.get': {
+    method: 'GET',
+    path: 'reports/:id',
+    summary: 'Metadata of one report',
+    access: REPORT_READERS,
+    params: reportIdParamsSchema,
+    response: reportMetadataSchema,
+  },
+  'reports.html': {
+    method: 'GET',
+    path: 'reports/:id/html',
+    summary: 'The report as one self-contained HTML document (inline SVG charts, personal data masked)',
+    access: REPORT_READERS,
+    params: reportIdParamsSchema,
+    produces: 'text/html',
+  },
+  'reports.pdf': {
+    method: 'GET',
+    path: 'reports/:id/pdf',
+    summary: 'The report as PDF (404 when it was stored without one: see pdfUnavailableReason)',
+    access: REPORT_READERS,
+    params: reportIdParamsSchema,
+  },
+  'reports.request': {
+    method: 'POST',
+    path: 'reports',
+    summary: 'Generate (or regenerate) one report now, for any region and period that has begun',
+    access: REPORT_READERS,
+    rateLimit: 'write',
+    body: reportRequestSchema,
+    response: reportMetadataSchema,
+  },
+} as const satisfies Record<string, RouteSpec>;
