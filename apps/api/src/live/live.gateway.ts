@@ -3,6 +3,7 @@ import { type OnGatewayConnection, type OnGatewayInit, WebSocketGateway } from '
 import { LIVE_NAMESPACE } from '@fengqiao/contracts';
 import { AlertFanout } from './alert-fanout.service';
 import { LiveAuthMiddleware } from './live-auth.middleware';
+import { LiveStreams } from './live-streams.service';
 import { type LiveNamespace, type LiveSocket } from './live-types';
 
 /** The live namespace: the handshake middleware authenticates, the fan-out does the rest. */
@@ -13,17 +14,23 @@ export class LiveGateway implements OnGatewayInit<LiveNamespace>, OnGatewayConne
   constructor(
     private readonly auth: LiveAuthMiddleware,
     private readonly fanout: AlertFanout,
+    private readonly streams: LiveStreams,
   ) {}
 
   afterInit(namespace: LiveNamespace): void {
     namespace.use(this.auth.use);
     this.fanout.bind(namespace);
+    this.streams.bind(namespace);
   }
 
   handleConnection(socket: LiveSocket): void {
-    this.fanout.attach(socket).catch((err: unknown) => {
-      this.logger.warn(`attach failed: ${err instanceof Error ? err.message : 'unknown'}`);
-      socket.disconnect(true);
-    });
+    // Rooms first (attach), then the streams' current state: no delta can fall in between.
+    this.fanout
+      .attach(socket)
+      .then(() => this.streams.welcome(socket))
+      .catch((err: unknown) => {
+        this.logger.warn(`attach failed: ${err instanceof Error ? err.message : 'unknown'}`);
+        socket.disconnect(true);
+      });
   }
 }
