@@ -1,6 +1,7 @@
 import { createPool, type DbPool } from '@fengqiao/db';
 import { buildDemoCity } from '@fengqiao/geo';
 import { testConfig } from '@fengqiao/testing';
+import { KEEP_OVERDUE_OPEN } from './history-settle';
 import { HistoryService, localMidnight } from './history.service';
 
 const config = testConfig();
@@ -57,6 +58,19 @@ describe('history', () => {
       [new Date(START), new Date(END)],
     );
     expect(diff.rows[0]?.n).toBe(0);
+  });
+
+  it('projects the cases with their deadlines and leaves at most a handful overdue and open', async () => {
+    const r = await pool.query<{ projected: number; with_due: number; overdue_open: number }>(
+      `SELECT count(*)::int AS projected, count(due_at)::int AS with_due,
+              count(*) FILTER (WHERE clock_stopped_at IS NULL AND due_at < $2)::int AS overdue_open
+       FROM cases WHERE reported_at >= $1 AND reported_at < $2`,
+      [new Date(START), new Date(END)],
+    );
+    const t = await totals();
+    expect(r.rows[0]?.projected).toBe(t.reported);
+    expect(r.rows[0]?.with_due).toBe(t.reported);
+    expect(r.rows[0]?.overdue_open).toBeLessThanOrEqual(KEEP_OVERDUE_OPEN);
   });
 
   it('skips complete days on a second run, quickly, and adds nothing', async () => {

@@ -1,4 +1,5 @@
 import { type CameraAnalytics, type CaseEvent } from '@fengqiao/contracts';
+import { type OverdueCase } from './history-settle';
 import { cameraAnalyticsRow, caseEventRow, EventStoreRepository, type Queryable } from '@fengqiao/db';
 
 /** A detection with the region of its camera (the rollup's key). */
@@ -9,6 +10,16 @@ export interface PlacedDetection {
 }
 
 const CHUNK = 20_000;
+
+interface OverdueRow {
+  readonly case_id: string;
+  readonly channel: CaseEvent['channel'];
+  readonly county: string;
+  readonly township: string;
+  readonly village: string | null;
+  readonly grid: string | null;
+  readonly due_at: Date;
+}
 
 /**
  * The history generator's writes go through the ingest's own event store, so the raw rows and the
@@ -34,6 +45,27 @@ export class HistoryRepository {
           .map(({ event, county, township }) => cameraAnalyticsRow(event, { county, township })),
       );
     return inserted;
+  }
+
+  /** Open cases of the window whose running clock fell due before its end (the `cases` projection). */
+  async overdueCases(db: Queryable, fromMs: number, endMs: number): Promise<OverdueCase[]> {
+    const r = await db.query<OverdueRow>(
+      `SELECT case_id, channel, county, township, village, grid, due_at FROM cases
+       WHERE clock_stopped_at IS NULL AND due_at < $2 AND reported_at >= $1 AND reported_at < $2
+         AND state NOT IN ('reported', 'resolved', 'closed')`,
+      [new Date(fromMs), new Date(endMs)],
+    );
+    return r.rows.map((row) => ({
+      caseId: row.case_id,
+      channel: row.channel,
+      region: {
+        county: row.county,
+        township: row.township,
+        ...(row.village === null ? {} : { village: row.village }),
+        ...(row.village === null || row.grid === null ? {} : { grid: row.grid }),
+      },
+      dueAtMs: row.due_at.getTime(),
+    }));
   }
 
   /** Which of these case events are stored (each day's marker: days commit whole). */

@@ -1,6 +1,7 @@
 import { type CameraAnalytics, type CaseEvent } from '@fengqiao/contracts';
 import { withTransaction, type DbPool } from '@fengqiao/db';
 import { type DemoCity } from '@fengqiao/geo';
+import { settleOverdue } from './history-settle';
 import { HistoryRepository, type PlacedDetection } from './history.repository';
 import { DAY_MS, HOUR_MS, localDate } from './traffic/rhythm';
 import { TrafficGenerator } from './traffic/traffic-generator';
@@ -18,6 +19,8 @@ export interface HistoryResult {
   readonly daysSkipped: number;
   readonly caseEvents: number;
   readonly detections: number;
+  /** Cases already overdue at the end that were closed late (all but a handful). */
+  readonly settled?: number;
 }
 
 /** Local (CST) midnight at or before `ms`. */
@@ -51,7 +54,12 @@ export class HistoryService {
     const start = options.endMs - options.days * DAY_MS;
     const days = Array.from({ length: options.days }, (_, i) => start + i * DAY_MS);
     const done = await this.completeDays(gen, days, options.rate);
-    const result = { daysWritten: 0, daysSkipped: done.size, caseEvents: 0, detections: 0 };
+    const result: { -readonly [K in keyof HistoryResult]: HistoryResult[K] } = {
+      daysWritten: 0,
+      daysSkipped: done.size,
+      caseEvents: 0,
+      detections: 0,
+    };
     if (done.size === days.length) {
       this.say(`history: all ${days.length} days present, skipped`);
       return result;
@@ -73,7 +81,18 @@ export class HistoryService {
         `history: day ${i + 1}/${days.length} (${localDate(day)}): ${fmt(written.cases)} case events, ${fmt(written.detections)} detections · ${took} s`,
       );
     }
+    if (result.daysWritten > 0) result.settled = await this.settle(options.seed, start, options.endMs);
     return result;
+  }
+
+  /** Closes the cases already overdue at the end (but a handful), as the live simulator does not carry them on. */
+  private async settle(seed: number, startMs: number, endMs: number): Promise<number> {
+    const overdue = await this.repo.overdueCases(this.pool, startMs, endMs);
+    const events = settleOverdue(overdue, endMs, seed);
+    await withTransaction(this.pool, (client) => this.repo.insertCases(client, events));
+    const settled = events.length / 2;
+    this.say(`history: ${settled} overdue cases closed late, ${overdue.length - settled} left open`);
+    return settled;
   }
 
   /** The days already stored: those whose last reported case is in the table. */

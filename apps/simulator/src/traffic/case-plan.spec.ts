@@ -1,5 +1,6 @@
 import { caseEventSchema, type CaseEvent, type ServiceTier } from '@fengqiao/contracts';
 import { Prng, buildDemoCity } from '@fengqiao/geo';
+import { bazhongCalendar, tierDueAt } from '@fengqiao/intake';
 import { planCase } from './case-plan';
 import { RegionPicker } from './region-picker';
 
@@ -52,5 +53,38 @@ describe('planCase', () => {
     const major = lives.filter((l) => tierOf(l) === 'major');
     expect(major.length).toBeGreaterThan(30);
     for (const l of major) expect(span(l, 'escalated')).toBeLessThan(span(l, 'resolved'));
+  });
+});
+
+describe('planCase lifecycle additions', () => {
+  const calendar = bazhongCalendar();
+  const ofType = <T extends CaseEvent['type']>(l: readonly CaseEvent[], type: T) =>
+    l.find((e): e is Extract<CaseEvent, { type: T }> => e.type === type);
+
+  it('puts a leader in charge of every major case within a day of its triage', () => {
+    for (const l of lives.filter((x) => tierOf(x) === 'major')) {
+      const leader = ofType(l, 'leader-assigned');
+      expect(leader).toBeDefined();
+      expect(span(l, 'leader-assigned') - span(l, 'triaged')).toBeLessThan(DAY);
+    }
+  });
+
+  it('mediates a good share of disputes before resolving them, jointly for the grave tiers', () => {
+    const mediated = lives.filter((l) => ofType(l, 'in-mediation') !== undefined);
+    expect(mediated.length / lives.length).toBeGreaterThan(0.2);
+    for (const l of mediated) expect(span(l, 'in-mediation')).toBeLessThan(span(l, 'resolved'));
+    const grave = mediated.filter((l) => tierOf(l) === 'complex' || tierOf(l) === 'major');
+    expect(grave.every((l) => ofType(l, 'in-mediation')?.joint === true)).toBe(true);
+  });
+
+  it('fixes each deadline on the working-day calendar and keys the parties', () => {
+    for (const l of lives.slice(0, 200)) {
+      const triaged = ofType(l, 'triaged');
+      const reported = ofType(l, 'reported');
+      if (triaged === undefined || reported === undefined) throw new Error('incomplete case');
+      const due = tierDueAt(calendar, triaged.tier, Date.parse(triaged.occurredAt));
+      expect(triaged.dueAt).toBe(new Date(due).toISOString());
+      expect(reported.partyKeys).toHaveLength(reported.parties.length);
+    }
   });
 });

@@ -1,20 +1,22 @@
-import {
-  type CaseCategory,
-  type CaseEvent,
-  type PartyPersonalData,
-  type RiskFlags,
-  type ServiceTier,
-} from '@fengqiao/contracts';
+import { type CaseCategory, type CaseEvent, type RiskFlags, type ServiceTier } from '@fengqiao/contracts';
 import { type Prng, type Region } from '@fengqiao/geo';
-import { uuidV5 } from '../uuid-v5';
+import {
+  BAZHONG_CALENDAR_SPEC,
+  DEFAULT_ROUTING_RULES,
+  bazhongCalendar,
+  routingDueAt,
+  suggestRouting,
+  tierDueAt,
+} from '@fengqiao/intake';
+import { partyKeyOf, personOf } from './case-parties';
+import { resolve } from './case-resolution';
+import { CaseTimeline } from './case-timeline';
 import { HOUR_MS } from './rhythm';
 import {
   CATEGORY_MIX,
   CHANNEL_MIX,
   DEPARTMENT_OF,
-  GIVEN_CHARS,
   SUMMARIES,
-  SURNAMES,
   TIER_MIX,
   categoryAt,
   channelAt,
@@ -22,7 +24,9 @@ import {
 } from './traffic-model';
 
 const MIN = 60_000;
-const DAY = 24 * HOUR_MS;
+/** Deadlines are fixed by the producer on the working-day calendar, as the API fixes them. */
+const CALENDAR = bazhongCalendar();
+const iso = (ms: number): string => new Date(ms).toISOString();
 
 /** Where and when a case starts, and anything an incident imposes on it. */
 export interface CaseSeed {
@@ -35,32 +39,6 @@ export interface CaseSeed {
   readonly category?: CaseCategory;
   readonly riskFlags?: Partial<RiskFlags>;
   readonly partiesCount?: number;
-}
-
-/** Real-world durations (ms) from assignment to resolution, by tier: the service-tier promises. */
-const RESOLVE_RANGE: Readonly<Record<ServiceTier, readonly [number, number]>> = {
-  consultation: [MIN, 15 * MIN],
-  simple: [HOUR_MS, 8 * HOUR_MS],
-  general: [DAY, 5 * DAY],
-  complex: [5 * DAY, 60 * DAY],
-  major: [20 * DAY, 90 * DAY],
-};
-
-function personOf(rng: Prng, countyCode: string): PartyPersonalData {
-  const name = `${rng.pick(SURNAMES)}${rng.pick(GIVEN_CHARS)}${rng.next() < 0.6 ? rng.pick(GIVEN_CHARS) : ''}`;
-  const phone = `1${rng.pick(['3', '5', '7', '8', '9'])}${String(rng.int(1e9)).padStart(9, '0')}`;
-  return rng.next() < 0.5 ? { name, phone } : { name, phone, idNumber: idNumberOf(rng, countyCode) };
-}
-
-/** A synthetic resident ID number with a valid GB 11643 check digit (never a real person's). */
-function idNumberOf(rng: Prng, countyCode: string): string {
-  const birth = new Date(Date.UTC(1950 + rng.int(55), rng.int(12), 1 + rng.int(28)))
-    .toISOString()
-    .slice(0, 10);
-  const body = `${countyCode}${birth.replace(/-/g, '')}${String(rng.int(1000)).padStart(3, '0')}`;
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...body].reduce((a, d, i) => a + Number(d) * (weights[i] ?? 0), 0);
-  return `${body}${'10X98765432'[sum % 11]}`;
 }
 
 function flagsOf(
@@ -79,61 +57,10 @@ function flagsOf(
   };
 }
 
-type Body = Record<string, unknown> & { type: CaseEvent['type'] };
-
-/** The id of the n-th (from 0) event of a type in a case's life: derived from the case, never random. */
-export function caseEventId(caseId: string, type: CaseEvent['type'], n = 0): string {
-  return uuidV5(`case/${caseId}/${type}/${n}`);
-}
-
-/** Appends a case's events one delay after another; ids come from (case, type, occurrence). */
-class CaseTimeline {
-  readonly events: CaseEvent[] = [];
-  private at: number;
-
-  constructor(
-    private readonly base: Pick<CaseEvent, 'schema' | 'caseId' | 'channel' | 'region'>,
-    startMs: number,
-    private readonly compress: number,
-  ) {
-    this.at = startMs;
-  }
-
-  /** The first event happens at the start itself; each later one `delayMs / compress` after the last. */
-  push(delayMs: number, body: Body): void {
-    if (this.events.length > 0) this.at += Math.max(1, Math.round(delayMs / this.compress));
-    const n = this.events.filter((e) => e.type === body.type).length;
-    const eventId = caseEventId(this.base.caseId, body.type, n);
-    this.events.push({
-      ...this.base,
-      ...body,
-      eventId,
-      occurredAt: new Date(this.at).toISOString(),
-    } as CaseEvent);
-  }
-}
-
 /** Triage within one working day (a few late); a consultation is routed on the spot. */
 function triageDelay(rng: Prng, tier: ServiceTier): number {
   if (tier === 'consultation') return rng.range(1, 5) * MIN;
   return rng.next() < 0.05 ? rng.range(8, 30) * HOUR_MS : rng.range(10 * MIN, 8 * HOUR_MS);
-}
-
-/** Resolution per the tier's promise (6% late), escalated first for major and violent complex cases. */
-function resolve(t: CaseTimeline, rng: Prng, tier: ServiceTier, flags: RiskFlags): void {
-  const [lo, hi] = RESOLVE_RANGE[tier];
-  const resolveIn = rng.next() < 0.06 ? hi * rng.range(1.05, 1.6) : rng.range(lo, hi);
-  if (tier === 'major' || (tier === 'complex' && flags.violenceRisk)) {
-    const toLevel = tier === 'major' ? 'county' : 'township';
-    t.push(resolveIn * 0.2, { type: 'escalated', toLevel, reason: '涉及多方利益，需上级统筹协调' });
-    t.push(resolveIn * 0.8, resolutionOf(rng));
-  } else t.push(resolveIn, resolutionOf(rng));
-  t.push(rng.range(HOUR_MS, 2 * DAY), { type: 'closed', satisfaction: satisfactionOf(rng) });
-  if (rng.next() < 0.02) {
-    t.push(rng.range(DAY, 10 * DAY), { type: 'reopened', reason: '当事人对调处结果有异议，申请复查' });
-    t.push(rng.range(lo, hi), resolutionOf(rng));
-    t.push(rng.range(HOUR_MS, DAY), { type: 'closed', satisfaction: satisfactionOf(rng) });
-  }
 }
 
 /**
@@ -145,8 +72,7 @@ export function planCase(seed: CaseSeed, rng: Prng, compress: number): CaseEvent
   const tier = tierAt(rng.weighted(TIER_MIX));
   const category = seed.category ?? categoryAt(rng.weighted(CATEGORY_MIX));
   const flags = flagsOf(rng, tier, category, seed.riskFlags);
-  const parties = flags.groupPetition ? 8 + rng.int(60) : 1 + rng.int(3);
-  const partiesCount = seed.partiesCount ?? parties;
+  const partiesCount = seed.partiesCount ?? (flags.groupPetition ? 8 + rng.int(60) : 1 + rng.int(3));
   const department = `${seed.county.name}${DEPARTMENT_OF[category]}`;
   const region = {
     county: seed.county.code,
@@ -160,6 +86,7 @@ export function planCase(seed: CaseSeed, rng: Prng, compress: number): CaseEvent
     seed.reportedAtMs,
     compress,
   );
+  const parties = Array.from({ length: Math.min(partiesCount, 3) }, () => personOf(rng, seed.county.code));
   t.push(0, {
     type: 'reported',
     category,
@@ -167,23 +94,45 @@ export function planCase(seed: CaseSeed, rng: Prng, compress: number): CaseEvent
     location: seed.grid.centre,
     partiesCount,
     riskFlags: flags,
-    parties: Array.from({ length: Math.min(partiesCount, 3) }, () => personOf(rng, seed.county.code)),
+    parties,
+    partyKeys: parties.map(partyKeyOf),
+    dueAt: iso(routingDueAt(CALENDAR, seed.reportedAtMs)),
   });
-  t.push(triageDelay(rng, tier), { type: 'triaged', category, tier, department });
+  const { unit } = unitOf(category, region, flags, seed.reportedAtMs);
+  t.push(triageDelay(rng, tier), (atMs) => ({
+    type: 'triaged',
+    category,
+    tier,
+    department,
+    unit,
+    dueAt: iso(tierDueAt(CALENDAR, tier, atMs)),
+  }));
+  // 领导包案: a leader takes a major dispute in hand within hours of its triage.
+  if (tier === 'major')
+    t.push(rng.range(30 * MIN, 12 * HOUR_MS), {
+      type: 'leader-assigned',
+      leader: `${seed.county.name}副县长`,
+      reason: '重大纠纷，领导包案',
+    });
   const assignee = `调解员${String(1 + rng.int(400)).padStart(3, '0')}号`;
   t.push(tier === 'consultation' ? MIN : rng.range(5, 120) * MIN, { type: 'assigned', department, assignee });
-  resolve(t, rng, tier, flags);
+  resolve(t, rng, tier, flags, category);
   return t.events;
 }
 
-function resolutionOf(rng: Prng): {
-  type: 'resolved';
-  outcome: 'mediated' | 'adjudicated' | 'withdrawn' | 'referred';
-} {
-  const outcomes = ['mediated', 'adjudicated', 'withdrawn', 'referred'] as const;
-  return { type: 'resolved', outcome: outcomes[rng.weighted([0.7, 0.1, 0.08, 0.12])] ?? 'mediated' };
+/** The "1+6+N" unit the default routing table gives the case (the tier stays the simulator's own mix). */
+function unitOf(
+  category: CaseCategory,
+  region: { county: string; township: string; village: string },
+  flags: RiskFlags,
+  atMs: number,
+) {
+  const match = suggestRouting(
+    DEFAULT_ROUTING_RULES,
+    { category, region, riskFlags: flags, atMs },
+    BAZHONG_CALENDAR_SPEC.utcOffsetMinutes,
+  );
+  return { unit: match?.routing.unit ?? 'center' };
 }
 
-function satisfactionOf(rng: Prng): number {
-  return 1 + rng.weighted([0.03, 0.05, 0.12, 0.35, 0.45]);
-}
+export { caseEventId } from './case-timeline';
