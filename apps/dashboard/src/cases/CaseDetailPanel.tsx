@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { caseDetailSchema, type CaseDetail, type UserRole } from '@fengqiao/contracts';
 import { apiGet } from '../api/http';
 import { useNow, usePolled } from '../common/hooks';
-import { categoryLabel, W, WL } from '../i18n/strings';
+import { categoryLabel, S, W, WL } from '../i18n/strings';
 import { actionsFor, type CaseCommandKind } from './case-actions';
 import { CaseActionForm } from './CaseActionForm';
 import { Countdown } from './Countdown';
@@ -54,7 +54,7 @@ export function CaseDetailPanel({ caseId, role, reloadKey, busy, onCommand }: Pr
       <h2>{c.caseId}</h2>
       <p>{c.summary}</p>
       <dl className="wf-dl">
-        <dt>{W.summary}</dt>
+        <dt>{S.category}</dt>
         <dd>{`${categoryLabel(c.category)} · ${WL.channel[c.channel]}`}</dd>
         <dt>{W.state}</dt>
         <dd data-testid="case-state">{WL.state[c.state]}</dd>

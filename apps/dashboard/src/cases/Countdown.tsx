@@ -27,7 +27,7 @@ export function Countdown(props: {
       data-status={status}
       title={clock.dueAt ?? ''}
     >
-      {open && status !== 'on-track' && <b>{WL.clock[status]} </b>}
+      {status === 'at-risk' && <b>{WL.clock[status]} </b>}
       {text}
     </span>
   );
