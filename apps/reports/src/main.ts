@@ -22,15 +22,14 @@ async function main(): Promise<void> {
     intervalMs: 10 * 60_000,
     logEvery: 50,
   });
-  const close = async (): Promise<void> => {
-    await scheduler.stop();
-    await pdf.close();
-    await pool.end();
-  };
-  if (flags.once) {
-    await scheduler.runOnce().finally(close);
-    return;
-  }
+  let closing: Promise<void> | null = null;
+  // Idempotent: a signal during a --once run and the run's own end both close.
+  const close = (): Promise<void> =>
+    (closing ??= (async () => {
+      await scheduler.stop();
+      await pdf.close();
+      await pool.end();
+    })());
   let stopping = false;
   const shutdown = (signal: string): void => {
     if (stopping) return;
@@ -46,6 +45,10 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
+  if (flags.once) {
+    await scheduler.runOnce().finally(close);
+    return;
+  }
   scheduler.start();
   log('info', 'started', { mode: config.mode });
 }

@@ -57,6 +57,7 @@ export function systemApps(config: FengqiaoConfig): AppProcess[] {
     node('ingest', 'apps/ingest/src/main.ts', `http://${config.host}:${config.ingest.port}/health`),
     node('warning', 'apps/warning/src/main.ts'),
     node('api', 'apps/api/src/main.ts', `http://${config.host}:${config.api.port}/api/health`),
+    node('reports', 'apps/reports/src/main.ts'),
     node('simulator', 'apps/simulator/src/main.ts'),
     node('media', 'apps/media/src/main.ts', `http://${config.host}:${MEDIA_HTTP_PORT}/health`),
     // Demo only: synthetic cameras (test pattern, id and clock burned in) for real registry ids.

@@ -24,7 +24,7 @@ export interface SchedulerOptions {
 }
 
 const describe = (t: ReportTarget): Record<string, string> => ({
-  level: t.level,
+  reportLevel: t.level,
   region: t.region,
   period: t.period.label,
 });
@@ -39,6 +39,7 @@ export class ReportScheduler {
   private readonly reports = new ReportsRepository();
   private stopping = false;
   private running: Promise<void> | null = null;
+  private current: Promise<void> | null = null;
   private wake: (() => void) | null = null;
 
   constructor(
@@ -62,7 +63,17 @@ export class ReportScheduler {
     return dueReports(today, { counties, townships, villages, grids });
   }
 
+  /** Makes everything due now; `stop()` waits for it, so a signal never cuts a report in half. */
   async runOnce(): Promise<RunSummary> {
+    const run = this.runAll();
+    this.current = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run;
+  }
+
+  private async runAll(): Promise<RunSummary> {
     const due = await this.due();
     const tally = { due: due.length, generated: 0, skipped: 0, failed: 0 };
     this.log('info', 'run started', { due: due.length });
@@ -109,6 +120,7 @@ export class ReportScheduler {
     this.stopping = true;
     this.wake?.();
     await this.running;
+    await this.current;
   }
 
   private async loop(): Promise<void> {
