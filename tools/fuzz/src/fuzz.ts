@@ -13,7 +13,7 @@ import { ensureSchemathesis } from './schemathesis-venv';
 const USAGE = `usage: npm run test:fuzz [-- --budget S] [--max-examples N] [--roles a,b] [--seed N]
   Fuzzes /api/openapi.json with schemathesis once per role (a real token each), against an API
   started in this process on a database of its own. Exit 1 on any failure.
-  --budget S        seconds of fuzzing in all (default 120; the first role gets half)
+  --budget S        seconds of fuzzing in all (default 100; the first role gets half)
   --max-examples N  generated cases per operation and fuzzing cycle (default 12)
   --roles a,b       roles to fuzz as; the first fuzzes every operation (default: all five, admin first)
   --seed N          schemathesis seed (default 20261127: the same cases every run)`;
@@ -36,7 +36,7 @@ function options(): Options {
     ),
     strict: true,
   }) as { values: Record<string, string | undefined> };
-  const budget = Number(values.budget ?? 120);
+  const budget = Number(values.budget ?? 100);
   const maxExamples = Number(values['max-examples'] ?? 12);
   const seed = Number(values.seed ?? 20261127);
   const roles = (values.roles ?? ALL_ROLES.join(',')).split(',') as UserRole[];

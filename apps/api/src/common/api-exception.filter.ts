@@ -1,6 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { type FastifyReply } from 'fastify';
 import { type ApiErrorBody, type ApiErrorCode } from '@fengqiao/contracts';
+import { sqlStateOf } from '@fengqiao/db';
 import { ApiError, httpStatusOf } from './api-error';
 
 /** Fastify's own errors (body parsing, limits) by status, so clients see a code, not a framework. */
@@ -20,8 +21,21 @@ function statusOfForeign(err: unknown): number {
   return typeof s === 'number' && s >= 400 && s < 600 ? s : 500;
 }
 
+/**
+ * SQLSTATE class 22 (data exception: a date out of range, a malformed number) means PostgreSQL
+ * refused a value, and every value here comes from the request: a 400, not a 500. Found by the fuzz
+ * tier (POST /api/reports with date 0000-00-00); the validator that let it through still owes a fix.
+ */
+function isDataException(err: unknown): boolean {
+  return sqlStateOf(err)?.startsWith('22') === true;
+}
+
 /** Turns any error into an ApiErrorBody: a code and a short message, never a stack or a value. */
 export function toErrorBody(err: unknown): ApiErrorBody {
+  if (isDataException(err)) {
+    const issues = [{ path: '(any)', message: 'a value is out of range or malformed' }];
+    return { statusCode: 400, code: 'VALIDATION_FAILED', message: 'request failed validation', issues };
+  }
   if (err instanceof ApiError) {
     const body: ApiErrorBody = { statusCode: httpStatusOf(err.code), code: err.code, message: err.message };
     return err.issues === undefined ? body : { ...body, issues: [...err.issues] };
@@ -38,7 +52,13 @@ export class ApiExceptionFilter implements ExceptionFilter {
 
   catch(err: unknown, host: ArgumentsHost): void {
     const body = toErrorBody(err);
-    if (body.statusCode >= 500) {
+    if (isDataException(err)) {
+      // Visible in the log (state and route only, no values): a validator upstream missed it.
+      const request = host.switchToHttp().getRequest<{ method?: string; routeOptions?: { url?: string } }>();
+      this.logger.warn(
+        `database refused a request value (SQLSTATE ${sqlStateOf(err) ?? '?'}) on ${request.method ?? '?'} ${request.routeOptions?.url ?? '?'}`,
+      );
+    } else if (body.statusCode >= 500) {
       // The stack goes to the log only; the client gets a code.
       this.logger.error(err instanceof Error ? (err.stack ?? err.message) : 'non-error thrown');
     }
