@@ -142,7 +142,9 @@ export const deadlineRuleSchema = z
     /** `any` tracks every case (routing happens before the tier is known). */
     tier: z.union([serviceTierSchema, z.literal('any')]),
     startOn: z.enum(['reported', 'triaged', 'assigned', 'reopened']),
-    stopOn: z.array(z.enum(['triaged', 'assigned', 'escalated', 'resolved', 'closed'])).min(1),
+    stopOn: z
+      .array(z.enum(['triaged', 'assigned', 'leader-assigned', 'escalated', 'resolved', 'closed']))
+      .min(1),
     due: deadlineDueSchema,
     /** Colour by share of the allowed time used: 0.8 = at risk, 1 = breached. */
     levels: levels(z.number().positive().max(10)),

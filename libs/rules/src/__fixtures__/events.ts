@@ -58,7 +58,7 @@ export function reported(
 export function caseEvent(
   at: number,
   caseId: string,
-  change: { type: 'triaged'; tier: ServiceTier } | { type: 'resolved' | 'assigned' },
+  change: { type: 'triaged'; tier: ServiceTier } | { type: 'resolved' | 'assigned' | 'leader-assigned' },
 ): CaseEvent {
   const base = {
     schema: 'case.event.v1' as const,
@@ -81,6 +81,8 @@ export function caseEvent(
       return { ...base, type: 'resolved', outcome: 'mediated' };
     case 'assigned':
       return { ...base, type: 'assigned', department: 'leaders', assignee: 'leader-1' };
+    case 'leader-assigned':
+      return { ...base, type: 'leader-assigned', leader: 'leader-1', reason: '重大纠纷领导包案' };
   }
 }
 

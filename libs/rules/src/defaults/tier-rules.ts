@@ -72,13 +72,15 @@ export const TIER_RULES: RuleInput[] = [
   },
   {
     id: 'major-leader-24h',
-    version: 1,
+    // v2: only a leader taking charge (or an escalation to one) stops the clock; a department
+    // assignment does not, since every case is assigned.
+    version: 2,
     kind: 'deadline',
     title: '重大纠纷未落实领导包案', // Major dispute without a leader in charge
     purpose: 'A major dispute gets a leader in personal charge (领导包案) within 24 hours of triage.',
     tier: 'major',
     startOn: 'triaged',
-    stopOn: ['assigned', 'escalated', ...closing],
+    stopOn: ['leader-assigned', 'escalated', ...closing],
     due: { unit: 'hours', count: 24 },
     levels: [
       { colour: 'orange', atLeast: 0.5 },

@@ -109,15 +109,19 @@ describe('service-tier deadlines on the working-day calendar', () => {
     expect(h.state.deadlines.size).toBe(0);
   });
 
-  it('a leader assigned stops the major-dispute clock', () => {
-    const h = new Harness({ ruleSet: onlyRules('major-leader-24h') });
-    const r = reported(MON_10);
-    triage('major', MON_10)(h, r.caseId);
-    h.feed(
-      { kind: 'case', event: caseEvent(MON_10 + 5 * MIN, r.caseId, { type: 'assigned' }) },
-      MON_10 + 5 * MIN,
-    );
-    h.tick(MON_10 + 30 * HOUR);
-    expect(h.decisions).toEqual([]);
+  it('a leader taking charge stops the major-dispute clock; a department assignment does not', () => {
+    const run = (stop: 'assigned' | 'leader-assigned'): number => {
+      const h = new Harness({ ruleSet: onlyRules('major-leader-24h') });
+      const r = reported(MON_10);
+      triage('major', MON_10)(h, r.caseId);
+      h.feed(
+        { kind: 'case', event: caseEvent(MON_10 + 5 * MIN, r.caseId, { type: stop }) },
+        MON_10 + 5 * MIN,
+      );
+      h.tick(MON_10 + 30 * HOUR);
+      return h.decisions.length;
+    };
+    expect(run('leader-assigned')).toBe(0);
+    expect(run('assigned')).toBeGreaterThan(0);
   });
 });
