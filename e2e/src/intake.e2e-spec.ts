@@ -119,7 +119,7 @@ describe('intake form → cases list, keyboard only, on the real stack', () => {
     expect(parties).toContain('罗某');
     expect(parties).not.toContain('罗明');
     expect(await page.getByTestId('case-timeline').textContent()).toContain('受理');
-    await shootDocs(page, 'cases-list.png');
+    await shootDocs(page, 'intake-case-in-list.png');
     expect(errors).toEqual([]);
   });
 });
