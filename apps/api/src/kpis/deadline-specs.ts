@@ -62,3 +62,13 @@ export function fixedMsOf(due: DeadlineDue): number | null {
       return due.count * 3_600_000;
   }
 }
+
+/** The longest a promise can take to fall due after it starts (working days: room for holidays). */
+export function lookbackMs(due: DeadlineDue): number {
+  return fixedMsOf(due) ?? (due.count * 2 + 12) * DAY_MS;
+}
+
+/** How far before a window the tier query must look: the slowest tier's promise. */
+export function maxTierLookbackMs(d: KpiDeadlines): number {
+  return Math.max(...SERVICE_TIERS.map((t) => lookbackMs(d.tiers[t].due)));
+}

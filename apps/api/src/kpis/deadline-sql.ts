@@ -1,5 +1,11 @@
 import { SERVICE_TIERS } from '@fengqiao/contracts';
-import { type DeadlineSpec, fixedMsOf, type KpiDeadlines } from './deadline-specs';
+import {
+  type DeadlineSpec,
+  fixedMsOf,
+  type KpiDeadlines,
+  lookbackMs,
+  maxTierLookbackMs,
+} from './deadline-specs';
 
 /**
  * SQL that groups cases by their promise so the calendar work is left to TypeScript on a few
@@ -47,14 +53,23 @@ function groupsSql(key: string, start: string, stop: string, fixed: string, wher
   FROM f WHERE start_at IS NOT NULL GROUP BY 1, 2, 3, 4`;
 }
 
-/** Cases by tier, selected by their triage time. */
+/**
+ * Cases by tier, selected by their triage time. `$1` is the window's start less the slowest tier's
+ * lookback; each tier reads only as far back as its own promise needs (a third of the rows of one
+ * common range on the seeded history: complex disputes look back 61 days, the rest about 12).
+ */
 export function tierGroupsSql(d: KpiDeadlines): string {
+  const max = maxTierLookbackMs(d);
+  const arms = SERVICE_TIERS.map(
+    (t) =>
+      `(f.tier = '${t}' AND f.triaged_at >= $1::timestamptz + interval '${max - lookbackMs(d.tiers[t].due)} milliseconds')`,
+  );
   return groupsSql(
     'f.tier',
     byTier((s) => col(s.startOn), d),
     byTier(stopOf, d),
     byTier(fixedOf, d),
-    'f.triaged_at >= $1 AND f.triaged_at < $2 AND f.tier IS NOT NULL',
+    `(${arms.join(' OR ')}) AND f.triaged_at < $2`,
   );
 }
 

@@ -16,7 +16,7 @@ export function ownTownship(): string {
 }
 
 export interface CaseStepAt {
-  readonly type: 'reported' | 'triaged' | 'assigned' | 'resolved' | 'closed';
+  readonly type: 'reported' | 'triaged' | 'assigned' | 'escalated' | 'resolved' | 'closed';
   readonly at: string;
   readonly tier?: ServiceTier;
   readonly satisfaction?: number;
@@ -35,6 +35,7 @@ function caseEventOf(caseId: string, township: string, s: CaseStepAt): CaseEvent
     reported: { category: 'neighbourhood', summary: '测试', partiesCount: 2, riskFlags: {}, parties: [] },
     triaged: { category: 'neighbourhood', tier: s.tier ?? 'general', department: '司法所' },
     assigned: { department: '司法所', assignee: '张某' },
+    escalated: { toLevel: 'county', reason: '领导包案' },
     resolved: { outcome: 'mediated' },
     closed: s.satisfaction === undefined ? {} : { satisfaction: s.satisfaction },
   }[s.type];

@@ -16,7 +16,7 @@ import { CLOCK } from '../infra/tokens';
 import { CameraHealthRepository } from './camera-health.repository';
 import { judgeGroups, rateOf } from './deadline-groups';
 import { tierGroupsSql } from './deadline-sql';
-import { deadlinesOf, fixedMsOf } from './deadline-specs';
+import { deadlinesOf, maxTierLookbackMs } from './deadline-specs';
 import { kpiScopeOf } from './kpi-scope';
 import { KpisRepository } from './kpis.repository';
 
@@ -54,7 +54,7 @@ export class KpiSeriesService {
     const scope = kpiScopeOf(user, q.region);
     const { from, to } = checkedRange(q);
     const d = this.deadlines;
-    const back = Math.max(...SERVICE_TIERS.map((t) => fixedMsOf(d.tiers[t].due) ?? 30 * DAY_MS));
+    const back = maxTierLookbackMs(d);
     const judgeAt = Math.min(to.getTime(), this.clock.now().getTime());
     const rows = await this.kpis.deadlineGroups(
       this.db.pool,

@@ -4,7 +4,7 @@ import { DAY_MS, DEFAULT_RULE_SET } from '@fengqiao/rules';
 import { Database } from '../infra/database';
 import { judgeGroups, rateOf } from './deadline-groups';
 import { routingGroupsSql, tierGroupsSql } from './deadline-sql';
-import { deadlinesOf, fixedMsOf } from './deadline-specs';
+import { deadlinesOf, lookbackMs, maxTierLookbackMs } from './deadline-specs';
 import { KpisRepository } from './kpis.repository';
 
 export const KPI_WINDOW_DAYS = 30;
@@ -15,11 +15,6 @@ export type SlowTiles = Omit<KpiSnapshot, 'scope' | 'windowDays' | keyof FastTil
 
 const round = (n: number, digits: number): number => Math.round(n * 10 ** digits) / 10 ** digits;
 const share = (part: number, whole: number): number | null => (whole === 0 ? null : round(part / whole, 4));
-
-/** The longest a promise can take to fall due after it starts (working days: with room for holidays). */
-function lookbackMs(due: Parameters<typeof fixedMsOf>[0]): number {
-  return fixedMsOf(due) ?? (due.count * 2 + 12) * DAY_MS;
-}
 
 /** Computes the tiles of one scope; every figure is stamped with the instant it was computed. */
 @Injectable()
@@ -93,7 +88,7 @@ export class KpiTilesService {
   ): Promise<Pick<SlowTiles, 'routedWithinOneWorkingDay' | 'onTimeByTier'>> {
     const asOf = now.toISOString();
     const d = this.deadlines;
-    const tierLookback = Math.max(...SERVICE_TIERS.map((t) => lookbackMs(d.tiers[t].due)));
+    const tierLookback = maxTierLookbackMs(d);
     const range = (back: number): { from: Date; to: Date } => ({
       from: new Date(from.getTime() - back),
       to: now,

@@ -29,11 +29,11 @@ describe('KPI tiles and tier compliance from case_events (real PostgreSQL)', () 
     ]);
     // Reported today: counted today, routing not due yet.
     await storeCase(api.pool, township, [{ type: 'reported', at: at('25T08:00:00') }]);
-    // Major: a leader assigned within 24 h.
+    // Major: handed up to a leader within 24 h (an escalation stops that clock in every rule version).
     await storeCase(api.pool, township, [
       { type: 'reported', at: at('23T10:00:00') },
       { type: 'triaged', at: at('23T11:00:00'), tier: 'major' },
-      { type: 'assigned', at: at('23T20:00:00') },
+      { type: 'escalated', at: at('23T20:00:00') },
     ]);
     // The same window a year earlier had one case.
     await storeCase(api.pool, township, [{ type: 'reported', at: '2025-11-10T09:00:00+08:00' }]);
