@@ -30,6 +30,7 @@ export {
 export { buildReportModel, lastYearRange, periodTitle } from './model/build-report-model';
 export {
   calendarOf,
+  clockStoppingEvents,
   promiseJudge,
   tierPromisesOf,
   type PromiseJudge,

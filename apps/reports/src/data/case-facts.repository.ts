@@ -1,6 +1,6 @@
 import { type ReportLevel, SERVICE_TIERS, type ServiceTier } from '@fengqiao/contracts';
 import { type Queryable } from '@fengqiao/db';
-import { type CaseFact } from '@fengqiao/reports';
+import { type CaseFact, clockStoppingEvents } from '@fengqiao/reports';
 import { regionWhere, subRegionColumn } from './region-sql';
 
 /** The window a report scans, as instants. */
@@ -53,7 +53,7 @@ export class CaseFactsRepository {
     const sub = subRegionColumn(level);
     const res = await db.query<FactRow>(
       `SELECT case_id, category, tier, sub_region, reported_at, triaged_at, assigned_at,
-              CASE WHEN done_at > coalesce(reopened_at, '-infinity') THEN done_at END AS done_at
+              (SELECT min(t) FROM unnest(done_times) t WHERE t > coalesce(reopened_at, '-infinity')) AS done_at
        FROM (
          SELECT case_id,
            (array_agg(category ORDER BY occurred_at DESC) FILTER (WHERE category IS NOT NULL))[1] AS category,
@@ -61,7 +61,8 @@ export class CaseFactsRepository {
            ${sub === null ? 'NULL::text' : `min(${sub})`} AS sub_region,
            min(occurred_at) FILTER (WHERE type = 'reported') AS reported_at,
            min(occurred_at) FILTER (WHERE type = 'triaged') AS triaged_at,
-           min(occurred_at) FILTER (WHERE type IN ('assigned', 'escalated')) AS assigned_at,
+           min(occurred_at) FILTER (WHERE type = ANY($5)) AS assigned_at,
+           array_agg(occurred_at) FILTER (WHERE type IN ('resolved', 'closed')) AS done_times,
            max(occurred_at) FILTER (WHERE type IN ('resolved', 'closed')) AS done_at,
            max(occurred_at) FILTER (WHERE type = 'reopened') AS reopened_at
          FROM case_events
@@ -70,7 +71,7 @@ export class CaseFactsRepository {
        ) c
        WHERE reported_at IS NOT NULL
          AND (reported_at >= $4 OR done_at IS NULL OR done_at >= $4 OR done_at <= reopened_at)`,
-      [region, w.scanFrom, w.end, w.previousStart],
+      [region, w.scanFrom, w.end, w.previousStart, clockStoppingEvents()],
     );
     return res.rows;
   }

@@ -14,9 +14,12 @@ export interface CaseFact {
   readonly subRegion: string | null;
   readonly reportedAt: number;
   readonly triagedAt: number | null;
-  /** First assignment or escalation: the "leader in charge" moment of a major dispute. */
+  /**
+   * First event that stops a tier clock without finishing the case (per the rule set: a leader
+   * taking charge, an escalation): the promise a major dispute is held to.
+   */
   readonly assignedAt: number | null;
-  /** Last resolution or closure not followed by a reopening; null while open. */
+  /** First resolution or closure after the last reopening (when the case was finished); null while open. */
   readonly doneAt: number | null;
   /** Any of violence risk, extreme words, group petition or repeat visits at intake. */
   readonly riskFlagged: boolean;

@@ -9,6 +9,17 @@ export interface TierPromise {
   readonly due: DeadlineDue;
 }
 
+const FINISHING: readonly string[] = ['resolved', 'closed'];
+
+/**
+ * Event types that stop a tier clock without finishing the case (a leader taking charge, an
+ * escalation): the loader reads their first instant into `CaseFact.assignedAt`.
+ */
+export function clockStoppingEvents(ruleSet: RuleSetInput = DEFAULT_RULE_SET): string[] {
+  const types = ruleSet.rules.flatMap((r) => (r.kind === 'deadline' && r.tier !== 'any' ? r.stopOn : []));
+  return [...new Set(types.filter((t) => !FINISHING.includes(t)))].sort();
+}
+
 /** A policy consultation is "answered on the spot": done within the working day it was reported. */
 const CONSULTATION: TierPromise = {
   startOn: 'reported',
@@ -25,7 +36,7 @@ export function tierPromisesOf(ruleSet: RuleSetInput = DEFAULT_RULE_SET): Record
       tier,
       {
         startOn: rule.startOn === 'reported' ? 'reported' : 'triaged',
-        stopOn: rule.stopOn.includes('assigned') ? 'assigned' : 'done',
+        stopOn: rule.stopOn.some((t) => !FINISHING.includes(t)) ? 'assigned' : 'done',
         due: rule.due,
       },
     ];

@@ -34,6 +34,8 @@ figcaption { font-size: 11px; color: #555; }
 table { width: 100%; border-collapse: collapse; margin: 4px 0 8px; font-size: 12px; }
 th, td { border: 1px solid #bbb; padding: 3px 6px; text-align: left; vertical-align: top; }
 th { background: #eef1f7; }
+/* Short cells stay on one line; the last column (factors, parties) takes the rest. */
+td:not(:last-child) { white-space: nowrap; }
 tr { break-inside: avoid; }
 .empty, .note { color: #666; font-size: 12px; }
 .dot { display: inline-block; width: 10px; height: 10px; border-radius: 50%; margin-right: 4px; }
