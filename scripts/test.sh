@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Command 2 of the README: every test tier, against the real stack, in one run.
-#   lint (ESLint with module boundaries, Prettier) → typecheck → unit → integration → browser
+#   lint (ESLint with module boundaries, Prettier) → typecheck → unit → integration → browser → fuzz
 # Every tier runs even when an earlier one fails; the exit code is non-zero on any failure, and the
 # last line is "N passed, N failed" (jest tests, plus one failure per failed static check).
 set -uo pipefail
@@ -35,6 +35,8 @@ run_step "stack up (PostgreSQL, Kafka)" npm run -s stack:up
 # --forceExit: a leaked handle in one spec must not hang CI; leaks are still reported by jest.
 run_step "integration tests" npx jest --selectProjects int --runInBand --forceExit --json --outputFile="$results/int.json"
 run_step "browser tests" npx jest --selectProjects e2e --runInBand --forceExit --json --outputFile="$results/e2e.json"
+# schemathesis against the OpenAPI document, per role, on its own database (tools/fuzz; ~3 min).
+run_step "API fuzzing" npm run -s test:fuzz
 if [[ $stack_was_up == 0 ]]; then
   step "stack down (this run started it)"
   npm run -s stack:down

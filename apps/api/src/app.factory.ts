@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { type FengqiaoConfig } from '@fengqiao/config';
 import { AppModule } from './app.module';
+import { answerFrameworkError } from './common/framework-errors';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import { installSecurityHeaders } from './common/security-headers';
 import { type ApiOptions, type Clock, defaultApiOptions, systemClock } from './infra/api-options';
@@ -32,8 +33,18 @@ export async function createApiApp(
   const options: ApiOptions = { ...defaultApiOptions(dashboardOrigins(config)), ...overrides.options };
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.register(config, options, overrides.clock ?? systemClock),
-    new FastifyAdapter({ bodyLimit: options.bodyLimitBytes, trustProxy: false, return503OnClosing: true }),
-    { logger: overrides.logger ?? (config.mode === 'test' ? ['error', 'warn'] : ['log', 'error', 'warn']) },
+    new FastifyAdapter({
+      bodyLimit: options.bodyLimitBytes,
+      trustProxy: false,
+      return503OnClosing: true,
+      // Router-level errors (over-long params, bad percent-encoding) in the error envelope too.
+      frameworkErrors: answerFrameworkError,
+    }),
+    {
+      // Fastify's own JSON parser only: Nest's would add urlencoded, letting form bodies reach validators.
+      bodyParser: false,
+      logger: overrides.logger ?? (config.mode === 'test' ? ['error', 'warn'] : ['log', 'error', 'warn']),
+    },
   );
   app.setGlobalPrefix('api');
   app.useGlobalFilters(new ApiExceptionFilter());

@@ -83,7 +83,9 @@ describe('relay ffmpeg arguments', () => {
 
   it('copies video without transcoding, drops audio, and carries the orphan marker', () => {
     const args = relayArgs(relay, 'rtmp://127.0.0.1:19350/live/x?sign=s', 19350);
-    expect(args.join(' ')).toContain('-rtsp_transport tcp -timeout 10000000 -i rtsp://10.1.2.3/ch1');
+    expect(args.join(' ')).toContain(
+      '-rtsp_transport tcp -timeout 10000000 -analyzeduration 1000000 -probesize 1000000 -i rtsp://10.1.2.3/ch1',
+    );
     expect(args.join(' ')).toContain('-map 0:v:0 -c:v copy -an');
     expect(args).not.toContain('libx264');
     expect(args).toContain(`comment=${relayMarker(19350)}`);
@@ -92,7 +94,9 @@ describe('relay ffmpeg arguments', () => {
 
   it('uses the generic I/O timeout for non-RTSP sources and AAC when audio is wanted', () => {
     const args = relayArgs({ ...relay, source: 'http://nvr/live/4.flv', audio: true }, 'rtmp://x/live/y', 1);
-    expect(args.join(' ')).toContain('-rw_timeout 10000000 -i http://nvr/live/4.flv');
+    expect(args.join(' ')).toContain(
+      '-rw_timeout 10000000 -analyzeduration 1000000 -probesize 1000000 -i http://nvr/live/4.flv',
+    );
     expect(args.join(' ')).toContain('-c:a aac');
     expect(args).not.toContain('-rtsp_transport');
   });
