@@ -13,25 +13,27 @@ const root = findRepoRoot(__dirname);
 
 /** Builds the dashboard and serves it (vite preview) in front of a real API on free ports. */
 export async function startSystem(): Promise<RunningSystem> {
-  const config = testConfig();
+  return startSystemOn(testConfig().postgres.url);
+}
+
+/** The same against any database (the dashboard benchmarks use one of their own). */
+export async function startSystemOn(
+  databaseUrl: string,
+  options: { build?: boolean } = {},
+): Promise<RunningSystem> {
   const [apiPort, webPort] = [await freePort(), await freePort()];
   const env = {
     ...process.env,
     FQ_MODE: 'test',
     FQ_API_PORT: String(apiPort),
-    DATABASE_URL: config.postgres.url,
+    DATABASE_URL: databaseUrl,
   };
   const vite = join(
     dirname(require.resolve('vite/package.json', { paths: [join(root, 'apps/dashboard')] })),
     'bin',
     'vite.js',
   );
-  const build = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
-    cwd: join(root, 'apps/dashboard'),
-    env,
-    encoding: 'utf8',
-  });
-  if (build.status !== 0) throw new Error(`dashboard build failed:\n${build.stdout}${build.stderr}`);
+  if (options.build !== false) buildDashboard(vite, env);
   const started: RunningProcess[] = [];
   try {
     started.push(
@@ -63,6 +65,15 @@ export async function startSystem(): Promise<RunningSystem> {
       await Promise.all(started.map((p) => p.stop()));
     },
   };
+}
+
+function buildDashboard(vite: string, env: NodeJS.ProcessEnv): void {
+  const build = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
+    cwd: join(root, 'apps/dashboard'),
+    env,
+    encoding: 'utf8',
+  });
+  if (build.status !== 0) throw new Error(`dashboard build failed:\n${build.stdout}${build.stderr}`);
 }
 
 /** Where browser tests put their screenshots, for a person to look at. */

@@ -1,37 +1,19 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Page } from 'playwright-core';
 import { findRepoRoot } from '@fengqiao/config';
+import { type KpiSnapshot } from '@fengqiao/contracts';
 import { createPool, type DbPool } from '@fengqiao/db';
 import { launchChromium, testConfig, type LaunchedBrowser } from '@fengqiao/testing';
-import { SCREENSHOT_DIR, startSystem, type RunningSystem } from './system';
+import { apiAs, FULL_HD, overflow, shootDocs as shoot, signIn, UHD } from './dashboard-pages';
+import { startSystem, type RunningSystem } from './system';
 import { AlertRaiser, aRedAlert, seedDemoUsers, seedWallWorld } from './wall-fixtures';
 
 const root = findRepoRoot(__dirname);
 const GEOJSON = join(root, '..', 'shared', 'geo', 'bazhong-districts.geojson');
-const FULL_HD = { width: 1920, height: 1080 };
-const UHD = { width: 3840, height: 2160 };
 
-async function signIn(page: Page, url: string, next: string, user: string, password: string): Promise<void> {
-  await page.goto(`${url}/login?next=${encodeURIComponent(next)}`);
-  await page.locator('input[name=username]').fill(user);
-  await page.locator('input[name=password]').fill(password);
-  await page.locator('button[type=submit]').click();
-  await page.waitForURL(`${url}${next}`);
-}
-
-async function shoot(page: Page, name: string): Promise<void> {
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOT_DIR, name) });
-}
-
-/** No scrollbars: the document never exceeds the viewport. */
-async function overflow(page: Page): Promise<{ x: number; y: number }> {
-  // A string, evaluated in the page: this file is compiled without the DOM library.
-  return page.evaluate<{ x: number; y: number }>(
-    '({ x: document.documentElement.scrollWidth - innerWidth, y: document.documentElement.scrollHeight - innerHeight })',
-  );
-}
+const tileText = (page: Page, tile: string): Promise<string | null> =>
+  page.getByTestId(`kpi-${tile}`).locator('.kpi__value').textContent();
 
 describe('wall, duty console and analysis against the real API and stack', () => {
   let system: RunningSystem;
@@ -66,8 +48,17 @@ describe('wall, duty console and analysis against the real API and stack', () =>
     await wall.locator('[data-testid=wall][data-live=live]').waitFor({ timeout: 20_000 });
     await wall.getByTestId('hotspot').first().waitFor({ timeout: 20_000 });
     await wall.getByTestId('video-tile').first().waitFor();
-    expect(await wall.getByTestId('kpi-cases').locator('.kpi__value').textContent()).toMatch(/^\d[\d,]*$/);
-    expect(await wall.getByTestId('kpi-yoy').locator('.kpi__value').textContent()).toMatch(/%$/);
+    // The tiles show the API's figures, each with its own freshness.
+    await wall.locator('[data-testid=kpi-casesToday][data-as-of^="20"]').waitFor({ timeout: 20_000 });
+    const kpis = await apiAs<KpiSnapshot>(system.apiUrl, 'wall', 'wall-demo-2026', '/api/kpis');
+    expect(Number((await tileText(wall, 'casesToday'))?.replace(/,/g, ''))).toBe(kpis.casesToday.value);
+    expect(await tileText(wall, 'camerasOnline')).toContain(
+      `${((kpis.camerasOnline.share ?? 0) * 100).toFixed(1)}%`,
+    );
+    expect(await tileText(wall, 'disputesYearOnYear')).toMatch(/%/);
+    expect(await wall.getByTestId('kpi-resolutionRate').locator('.kpi__fresh').textContent()).toMatch(
+      /前更新/,
+    );
     expect(await wall.locator('section.map').getAttribute('data-map-source')).toBe(
       existsSync(GEOJSON) ? 'configured' : 'schematic',
     );
@@ -84,6 +75,13 @@ describe('wall, duty console and analysis against the real API and stack', () =>
       raised.push(a);
     }
     process.stdout.write(`wall: alert on screen after publish, ms: ${latencies.join(', ')}\n`);
+    // The open-alert tile follows (the API's KPI stream), and the red alert pins its nearest cameras.
+    await wall
+      .locator('[data-testid=kpi-openAlerts] [data-colour=red]')
+      .filter({ hasText: /^[1-9]/ })
+      .waitFor({ timeout: 30_000 });
+    await wall.locator('[data-testid=video-slot]:not([data-pinned="0"])').waitFor({ timeout: 10_000 });
+    expect(await wall.locator('.fq-video-tile--alert').count()).toBeGreaterThanOrEqual(1);
     const alert = raised[2] as (typeof raised)[number];
     const row = wall.locator(`[data-testid=ticker-row][data-alert-id="${alert.alertId}"]`);
     expect(await row.getAttribute('class')).toContain('ticker__row--flash');

@@ -16,6 +16,10 @@ import { EChart, type ChartClick, type ChartHandle } from '../charts/EChart';
 import { usePolled, useViewportScale } from '../common/hooks';
 import { currentLang, S } from '../i18n/strings';
 import { AnalysisFilters } from './AnalysisFilters';
+import { CalendarPanel } from './CalendarPanel';
+import { CameraHealthPanel } from './CameraHealthPanel';
+import { DrillMapPanel } from './DrillMapPanel';
+import { TierCompliancePanel } from './TierCompliancePanel';
 import { exportCsv, exportPng } from './exports';
 import {
   apiBucket,
@@ -154,7 +158,7 @@ export function AnalysisPage({ search }: { readonly search: string }) {
         <h2>{S.trends}</h2>
         <EChart className="analysis__chart" option={trendOption} label={S.trends} handle={trendChart} />
       </section>
-      <section className="analysis__breakdown">
+      <section className="analysis__breakdown" data-testid="breakdown">
         <h2>{S.breakdown}</h2>
         <EChart className="analysis__chart" option={breakdownOption} label={S.breakdown} onClick={onDrill} />
       </section>
@@ -166,6 +170,10 @@ export function AnalysisPage({ search }: { readonly search: string }) {
         <h2>{S.yoy}</h2>
         <EChart className="analysis__chart" option={yoyOption} label={S.yoy} />
       </section>
+      <DrillMapPanel view={view} breakdown={breakdown.data} scale={scale} file={file} go={go} />
+      <CalendarPanel view={view} scale={scale} file={file} />
+      <TierCompliancePanel view={view} scale={scale} file={file} />
+      <CameraHealthPanel view={view} scale={scale} file={file} />
     </div>
   );
 }

@@ -24,3 +24,13 @@ export async function exportCsv(params: Record<string, string | undefined>, file
 export function exportPng(dataUrl: string | undefined, filename: string): void {
   if (dataUrl !== undefined) download(dataUrl, filename);
 }
+
+/** A CSV built in the page (charts without an API CSV route), with a BOM so spreadsheets read UTF-8. */
+export function exportCsvText(csv: string, filename: string): void {
+  const url = URL.createObjectURL(new Blob(['\uFEFF', csv], { type: 'text/csv;charset=utf-8' }));
+  try {
+    download(url, filename);
+  } finally {
+    window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  }
+}

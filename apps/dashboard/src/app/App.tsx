@@ -3,7 +3,7 @@ import { type UserRole } from '@fengqiao/contracts';
 import { LoginPage } from '../auth/LoginPage';
 import { logout, useSession } from '../auth/session';
 import { SystemHealthPanel } from '../health/SystemHealthPanel';
-import { S, W } from '../i18n/strings';
+import { M, S, W } from '../i18n/strings';
 import { LiveAlertsProvider } from '../live/LiveAlerts';
 import { navigate, useLocation } from './router';
 import { CASES_ROLES, INTAKE_ROLES, REPORTS_ROLES, workflowNav } from './workflow-nav';
@@ -14,7 +14,7 @@ const DutyPage = lazy(() => import('../duty/DutyPage').then((m) => ({ default: m
 const AnalysisPage = lazy(() =>
   import('../analysis/AnalysisPage').then((m) => ({ default: m.AnalysisPage })),
 );
-
+const CamerasPage = lazy(() => import('../cameras/CamerasPage').then((m) => ({ default: m.CamerasPage })));
 const IntakePage = lazy(() => import('../intake/IntakePage').then((m) => ({ default: m.IntakePage })));
 const CasesPage = lazy(() => import('../cases/CasesPage').then((m) => ({ default: m.CasesPage })));
 const ReportsPage = lazy(() => import('../reports/ReportsPage').then((m) => ({ default: m.ReportsPage })));
@@ -45,6 +45,7 @@ function Home() {
           <a href="/wall">{S.navWall}</a>
           <a href="/duty">{S.navDuty}</a>
           <a href="/analysis">{S.navAnalysis}</a>
+          <a href="/cameras">{M.navCameras}</a>
           {workflowNav(session?.user.role).map((href) => (
             <a key={href} href={href}>
               {WORKFLOW_LABEL[href]}
@@ -87,6 +88,13 @@ export function App() {
       return (
         <Guarded roles={WATCHERS}>
           <AnalysisPage search={search} />
+        </Guarded>
+      );
+    case '/cameras':
+      // Registry and status for every watcher; the live view's play grant is the API's decision.
+      return (
+        <Guarded roles={WATCHERS}>
+          <CamerasPage search={search} />
         </Guarded>
       );
     case '/intake':

@@ -1,6 +1,15 @@
 import type { EChartsOption } from 'echarts';
-import { BarChart, EffectScatterChart, LineChart, MapChart, PieChart } from 'echarts/charts';
 import {
+  BarChart,
+  EffectScatterChart,
+  HeatmapChart,
+  LineChart,
+  MapChart,
+  PieChart,
+  ScatterChart,
+} from 'echarts/charts';
+import {
+  CalendarComponent,
   GeoComponent,
   GridComponent,
   LegendComponent,
@@ -18,9 +27,12 @@ export type ChartOption = EChartsOption;
 echarts.use([
   BarChart,
   EffectScatterChart,
+  HeatmapChart,
   LineChart,
   MapChart,
   PieChart,
+  ScatterChart,
+  CalendarComponent,
   GeoComponent,
   GridComponent,
   LegendComponent,

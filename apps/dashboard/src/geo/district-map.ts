@@ -40,3 +40,12 @@ export async function loadDistrictMap(signal: AbortSignal): Promise<DistrictMap>
     return schematicMap();
   }
 }
+
+/** One county's outline out of the district map (the analysis map zoomed to a county). */
+export function countyGeoJson(map: DistrictMap, county: string): object {
+  const all = map.geoJson as { features?: { properties?: { adcode?: string } }[] };
+  return {
+    type: 'FeatureCollection',
+    features: (all.features ?? []).filter((f) => f.properties?.adcode === county),
+  };
+}

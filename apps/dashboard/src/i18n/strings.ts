@@ -577,3 +577,71 @@ const WORKFLOW_LABELS = {
 } as const;
 
 export const WL = WORKFLOW_LABELS[PAGE_LANG];
+
+/** Cameras view, analysis additions and wall panels of issues 6 and 7: one block per language. */
+const MONITORING_ZH = {
+  navCameras: '视频监控',
+  camerasTitle: '摄像头档案与实时画面',
+  searchCameras: '名称或编号',
+  allCounties: '全部区县',
+  anyStatus: '全部状态',
+  online: '在线',
+  offline: '离线',
+  neverSeen: '未上报',
+  search: '查询',
+  firstPage: '首页',
+  nextPage: '下一页',
+  noCameras: '没有符合条件的摄像头',
+  cameraStatus: '摄像头在线率 · 按区域',
+  liveView: '实时画面',
+  selectCamera: '请在左侧选择摄像头',
+  cameraId: '编号',
+  siteType: '场所',
+  streaming: '推流中',
+  calendar: '日历热力图 · 每日事件',
+  tierCompliance: '分级时限按时率',
+  cameraHealth: '摄像头在线率趋势',
+  regionMap: '区域地图 · 点击下钻',
+  gridCells: '网格',
+  gridAwaiting: '网格级数据待接口',
+  onlineShareMap: '乡镇摄像头在线率',
+  cameraName: '名称',
+  cameraOnlineShort: '视频在线',
+  lowestTier: '最低',
+  status: '状态',
+} as const;
+
+const MONITORING_EN: { readonly [K in keyof typeof MONITORING_ZH]: string } = {
+  navCameras: 'Cameras',
+  camerasTitle: 'Camera registry and live view',
+  searchCameras: 'Name or id',
+  allCounties: 'All districts',
+  anyStatus: 'Any status',
+  online: 'Online',
+  offline: 'Offline',
+  neverSeen: 'Never seen',
+  search: 'Search',
+  firstPage: 'First page',
+  nextPage: 'Next page',
+  noCameras: 'No cameras match',
+  cameraStatus: 'Cameras online by region',
+  liveView: 'Live view',
+  selectCamera: 'Select a camera on the left',
+  cameraId: 'Id',
+  siteType: 'Site',
+  streaming: 'streaming',
+  calendar: 'Calendar heatmap · events per day',
+  tierCompliance: 'On time by service tier',
+  cameraHealth: 'Cameras online over time',
+  regionMap: 'Region map · click to drill down',
+  gridCells: 'Grid cells',
+  gridAwaiting: 'Grid-cell data awaits the API',
+  onlineShareMap: 'Cameras online by township',
+  cameraName: 'Name',
+  cameraOnlineShort: 'cameras',
+  lowestTier: 'lowest',
+  status: 'Status',
+};
+
+/** Strings of the cameras view and of the monitoring panels (wall, analysis). */
+export const M = PAGE_LANG === 'en' ? MONITORING_EN : MONITORING_ZH;

@@ -54,7 +54,9 @@ const RETRY_MS = 3000;
 
 const LiveContext = createContext<LiveAlerts | null>(null);
 
-type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+export type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+/** The page's one socket, for the other live streams (KPIs, hotspots, camera status): useLiveEvent. */
+export const LiveSocketContext = createContext<LiveSocket | null>(null);
 
 /**
  * One Socket.IO connection per page, shared by every panel. Resumes with `lastSeq` so the server
@@ -63,6 +65,7 @@ type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 export function LiveAlertsProvider({ children }: { readonly children: ReactNode }) {
   const [book, dispatch] = useReducer(reduce, undefined, emptyBook);
   const [status, setStatus] = useState<LiveStatus>('connecting');
+  const [liveSocket, setLiveSocket] = useState<LiveSocket | null>(null);
   const lastSeq = useRef(0);
   lastSeq.current = book.lastSeq;
 
@@ -82,7 +85,9 @@ export function LiveAlertsProvider({ children }: { readonly children: ReactNode 
       },
     });
     const retry = bindSocket(socket, { dispatch, setStatus, reload });
+    setLiveSocket(socket);
     return () => {
+      setLiveSocket(null);
       controller.abort();
       window.clearTimeout(retry.timer);
       socket.removeAllListeners();
@@ -94,7 +99,11 @@ export function LiveAlertsProvider({ children }: { readonly children: ReactNode 
     () => ({ book, status, upsert: (alert) => dispatch({ kind: 'upsert', alert }) }),
     [book, status],
   );
-  return <LiveContext.Provider value={value}>{children}</LiveContext.Provider>;
+  return (
+    <LiveContext.Provider value={value}>
+      <LiveSocketContext.Provider value={liveSocket}>{children}</LiveSocketContext.Provider>
+    </LiveContext.Provider>
+  );
 }
 
 interface Handlers {

@@ -1,30 +1,42 @@
-import { useEffect, useMemo, useState } from 'react';
-import { BAZHONG_DISTRICTS } from '@fengqiao/contracts';
-import { buildMapOption, type MapMarker } from '../charts/builders/map-option';
+import { useMemo } from 'react';
+import { BAZHONG_DISTRICTS, type CameraStatusAggregate } from '@fengqiao/contracts';
+import { buildMapOption, type CameraShareLabel, type MapMarker } from '../charts/builders/map-option';
 import { EChart } from '../charts/EChart';
 import { isStale, useNow, usePolled } from '../common/hooks';
-import { schematicMap, loadDistrictMap, type DistrictMap } from '../geo/district-map';
-import { S } from '../i18n/strings';
+import { useDistrictMap } from '../geo/useDistrictMap';
+import { M, S } from '../i18n/strings';
 import { isFlashing, openAlertsInOrder } from '../live/alert-book';
+import { type HotspotBook } from '../live/hotspot-book';
 import { useLiveAlerts } from '../live/LiveAlerts';
+import { useTownshipPoints } from '../geo/township-points';
 import { alertPoint, fetchDistrictHeat } from './wall-data';
 
 const MAP_NAME = 'bazhong-districts';
 
-/** The five districts shaded by the last 24 h of events, open red alerts pulsing where they are. */
-export function DistrictMapPanel({ scale }: { readonly scale: number }) {
-  const [map, setMap] = useState<DistrictMap>(schematicMap);
+interface Props {
+  readonly scale: number;
+  readonly hotspots: HotspotBook;
+  readonly cameras: CameraStatusAggregate | undefined;
+}
+
+/** Camera online share per district: township rows (a county-scoped wall) are summed to their county. */
+export function districtShares(aggregate: CameraStatusAggregate | undefined): CameraShareLabel[] {
+  return BAZHONG_DISTRICTS.flatMap((d) => {
+    const rows = (aggregate?.rows ?? []).filter((r) => r.region.startsWith(d.code));
+    const total = rows.reduce((s, r) => s + r.total, 0);
+    const online = rows.reduce((s, r) => s + r.online, 0);
+    if (total === 0) return [];
+    return [{ name: d.name, text: `${M.cameraOnlineShort} ${((online / total) * 100).toFixed(1)}%` }];
+  });
+}
+
+/** The districts shaded by 24 h of events; hotspots pulsing; red alerts where they are; cameras online. */
+export function DistrictMapPanel({ scale, hotspots, cameras }: Props) {
+  const map = useDistrictMap();
   const heat = usePolled(fetchDistrictHeat, 60_000);
   const { book } = useLiveAlerts();
   const now = useNow(5000);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    void loadDistrictMap(controller.signal).then((m) => {
-      if (!controller.signal.aborted) setMap(m);
-    });
-    return () => controller.abort();
-  }, []);
+  const points = useTownshipPoints(hotspots.items.map((h) => h.township));
 
   const option = useMemo(() => {
     const markers: MapMarker[] = openAlertsInOrder(book.alerts.values())
@@ -38,12 +50,31 @@ export function DistrictMapPanel({ scale }: { readonly scale: number }) {
       name: d.name,
       value: heat.data?.rows.find((r) => r.region === d.code)?.events ?? 0,
     }));
-    return buildMapOption({ mapName: MAP_NAME, heat: values, markers, scale });
-  }, [book, heat.data, scale]);
+    const hot = hotspots.items.flatMap((h) => {
+      const p = points.get(h.township);
+      const ratio = h.expected > 0 ? h.events / h.expected : 0;
+      return p === undefined
+        ? []
+        : [{ name: h.name ?? h.township, lon: p.lon, lat: p.lat, events: h.events, ratio }];
+    });
+    return buildMapOption({
+      mapName: MAP_NAME,
+      heat: values,
+      markers,
+      scale,
+      hotspots: hot,
+      cameraShares: districtShares(cameras),
+    });
+  }, [book, heat.data, scale, hotspots.items, points, cameras]);
   const maps = useMemo(() => ({ [MAP_NAME]: map.geoJson }), [map]);
 
   return (
-    <section className="panel map" aria-label={S.map} data-map-source={map.source}>
+    <section
+      className="panel map"
+      aria-label={S.map}
+      data-map-source={map.source}
+      data-hotspots-drawn={points.size}
+    >
       <h2 className="panel__title">
         {S.map}
         {isStale(heat, now) && <span className="panel__stale">⚠ {S.stale}</span>}

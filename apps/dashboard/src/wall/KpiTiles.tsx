@@ -1,105 +1,146 @@
 import { type ReactNode } from 'react';
-import { isStale, shortAge, useNow, usePolled, type Polled } from '../common/hooks';
-import { currentLang, L, S } from '../i18n/strings';
-import { countOpenByColour } from '../live/alert-book';
-import { useLiveAlerts } from '../live/LiveAlerts';
-import { fetchCamerasOnline, fetchCasesToday, fetchDisputesYoy } from './wall-data';
+import { type KpiSnapshot, type KpiTile, type ServiceTier } from '@fengqiao/contracts';
+import { shortAge, useNow } from '../common/hooks';
+import { currentLang, L, M, S } from '../i18n/strings';
+import { cycleTime, overallOnTime, percent, signedPercent, tileAge } from './kpi-view';
+import { useKpis } from './live-data';
 
 const lang = currentLang(window.location.search);
 
-interface TileProps {
-  readonly id: string;
-  readonly label: string;
-  readonly children: ReactNode;
-  /** Undefined: the API does not provide this figure yet. */
-  readonly freshness?: { readonly fetchedAt: number | undefined; readonly intervalMs: number };
-  readonly now: number;
+const LABELS: Readonly<Record<KpiTile, string>> =
+  lang === 'en'
+    ? {
+        casesToday: 'Cases today',
+        routedWithinOneWorkingDay: 'Routed ≤ 1 day',
+        onTimeByTier: 'On time (tiers)',
+        resolutionRate: 'Resolution rate',
+        averageCycleHours: 'Avg. cycle time',
+        disputesYearOnYear: 'Disputes YoY',
+        satisfaction: 'Satisfaction',
+        camerasOnline: 'Cameras online',
+        openAlerts: 'Open alerts',
+      }
+    : {
+        casesToday: '今日受理',
+        routedWithinOneWorkingDay: '1日内分流率',
+        onTimeByTier: '时限按时率',
+        resolutionRate: '化解率',
+        averageCycleHours: '平均办理周期',
+        disputesYearOnYear: '纠纷同比',
+        satisfaction: '群众满意度',
+        camerasOnline: '摄像头在线',
+        openAlerts: '未处置预警',
+      };
+
+/** Short tier names for the on-time tile's hint (政策咨询 … 重大纠纷). */
+const TIER_SHORT: Readonly<Record<ServiceTier, string>> =
+  lang === 'en'
+    ? { consultation: 'consult.', simple: 'simple', general: 'general', complex: 'complex', major: 'major' }
+    : { consultation: '咨询', simple: '简易', general: '一般', complex: '复杂', major: '重大' };
+
+/** "复杂 82%": the tier furthest behind its promise, the one to look at (none rated yet: undefined). */
+function lowestTier(rows: KpiSnapshot['onTimeByTier']['rows']): string | undefined {
+  const rated = rows.filter((r) => r.rate !== null).sort((a, b) => (a.rate ?? 0) - (b.rate ?? 0));
+  const worst = rated[0];
+  return worst === undefined ? undefined : `${M.lowestTier} ${TIER_SHORT[worst.tier]} ${percent(worst.rate)}`;
+}
+const TILES: readonly KpiTile[] = [
+  'casesToday',
+  'openAlerts',
+  'camerasOnline',
+  'routedWithinOneWorkingDay',
+  'onTimeByTier',
+  'resolutionRate',
+  'averageCycleHours',
+  'disputesYearOnYear',
+  'satisfaction',
+];
+
+/** The figure of one tile (and a small second line where one number is not the whole story). */
+function tileValue(s: KpiSnapshot, tile: KpiTile): { value: ReactNode; hint?: string } {
+  switch (tile) {
+    case 'casesToday':
+      return { value: s.casesToday.value.toLocaleString() };
+    case 'openAlerts':
+      return {
+        value: (['red', 'orange', 'blue'] as const).map((c) => (
+          <span key={c} className={`kpi__${c}`} title={L.colour[c]} data-colour={c}>
+            {s.openAlerts[c]}
+          </span>
+        )),
+      };
+    case 'camerasOnline':
+      return {
+        value: percent(s.camerasOnline.share),
+        hint: `${s.camerasOnline.online}/${s.camerasOnline.total}`,
+      };
+    case 'routedWithinOneWorkingDay':
+      return { value: percent(s.routedWithinOneWorkingDay.rate) };
+    case 'onTimeByTier':
+      return {
+        value: percent(overallOnTime(s.onTimeByTier.rows)),
+        hint: lowestTier(s.onTimeByTier.rows),
+      };
+    case 'resolutionRate':
+      return { value: percent(s.resolutionRate.rate) };
+    case 'averageCycleHours':
+      return { value: cycleTime(s.averageCycleHours.value, lang) };
+    case 'disputesYearOnYear':
+      return { value: signedPercent(s.disputesYearOnYear.changePercent), hint: S.days(s.windowDays) };
+    case 'satisfaction':
+      return {
+        value: s.satisfaction.average === null ? '—' : s.satisfaction.average.toFixed(2),
+        hint: s.satisfaction.satisfiedShare === null ? undefined : percent(s.satisfaction.satisfiedShare),
+      };
+  }
 }
 
-function Tile({ id, label, children, freshness, now }: TileProps) {
-  const stale = freshness !== undefined && isStale(freshness, now);
+function Tile({
+  tile,
+  snapshot,
+  now,
+  failed,
+}: {
+  tile: KpiTile;
+  snapshot?: KpiSnapshot;
+  now: number;
+  failed: boolean;
+}) {
+  const age = snapshot === undefined ? undefined : tileAge(snapshot, tile, now);
+  const shown = snapshot === undefined ? { value: '—' } : tileValue(snapshot, tile);
+  const pending = snapshot === undefined && failed;
   return (
     <div
-      className={`kpi${stale ? ' kpi--stale' : ''}${freshness === undefined ? ' kpi--pending' : ''}`}
-      data-testid={`kpi-${id}`}
+      className={`kpi${age?.stale === true ? ' kpi--stale' : ''}${pending ? ' kpi--pending' : ''}`}
+      data-testid={`kpi-${tile}`}
+      data-as-of={snapshot?.[tile].asOf ?? ''}
     >
-      <div className="kpi__label">{label}</div>
-      <div className="kpi__value">{children}</div>
+      <div className="kpi__label">{LABELS[tile]}</div>
+      <div className="kpi__value">
+        {shown.value}
+        {shown.hint !== undefined && <span className="kpi__hint">{shown.hint}</span>}
+      </div>
       <div className="kpi__fresh">
-        {freshness === undefined
-          ? S.awaitingApi
-          : stale
-            ? `⚠ ${S.stale}`
-            : freshness.fetchedAt !== undefined && S.updatedAgo(shortAge(now - freshness.fetchedAt, lang))}
+        {age === undefined
+          ? pending
+            ? S.awaitingApi
+            : ''
+          : age.stale
+            ? `⚠ ${S.stale} · ${S.updatedAgo(shortAge(age.ageMs, lang))}`
+            : S.updatedAgo(shortAge(age.ageMs, lang))}
       </div>
     </div>
   );
 }
 
-const value = <T,>(p: Polled<T>, show: (t: T) => ReactNode): ReactNode =>
-  p.data === undefined ? '—' : show(p.data);
-const LABELS =
-  lang === 'en'
-    ? {
-        cases: 'Cases today',
-        routed: 'Routed ≤ 1 day',
-        onTime: 'On time (tiers)',
-        resolution: 'Resolution rate',
-        cycle: 'Avg. cycle time',
-        yoy: 'Disputes YoY (30 d)',
-        satisfaction: 'Satisfaction',
-        cameras: 'Cameras online',
-        open: 'Open alerts',
-      }
-    : {
-        cases: '今日受理',
-        routed: '1日内分流率',
-        onTime: '时限按时率',
-        resolution: '化解率',
-        cycle: '平均办理周期',
-        yoy: '纠纷同比·30天',
-        satisfaction: '群众满意度',
-        cameras: '摄像头在线',
-        open: '未处置预警',
-      };
-
-/** The KPI tiles; each shows its own freshness, and says so when its data is stale. */
+/** The nine KPI tiles; each shows its own freshness (its `asOf`) and turns stale on its own. */
 export function KpiTiles() {
   const now = useNow(1000);
-  const { book, status } = useLiveAlerts();
-  const cases = usePolled(fetchCasesToday, 30_000);
-  const yoy = usePolled(fetchDisputesYoy, 300_000);
-  const cameras = usePolled(fetchCamerasOnline, 30_000);
-  const open = countOpenByColour(book.alerts.values());
-  const liveFresh = { fetchedAt: status === 'live' ? now : undefined, intervalMs: 10_000 };
+  const { snapshot, rest } = useKpis();
   return (
-    <section className="panel kpis" aria-label="KPI">
-      <Tile id="cases" label={LABELS.cases} freshness={cases} now={now}>
-        {value(cases, (n) => n.toLocaleString())}
-      </Tile>
-      <Tile id="open" label={LABELS.open} freshness={liveFresh} now={now}>
-        <span className="kpi__red" title={L.colour.red}>
-          {open.red}
-        </span>
-        <span className="kpi__orange" title={L.colour.orange}>
-          {open.orange}
-        </span>
-        <span className="kpi__blue" title={L.colour.blue}>
-          {open.blue}
-        </span>
-      </Tile>
-      <Tile id="cameras" label={LABELS.cameras} freshness={cameras} now={now}>
-        {value(cameras, (c) => (c.share === null ? '—' : `${(c.share * 100).toFixed(1)}%`))}
-      </Tile>
-      <Tile id="yoy" label={LABELS.yoy} freshness={yoy} now={now}>
-        {value(yoy, (y) =>
-          y.changePercent === null ? '—' : `${y.changePercent > 0 ? '+' : ''}${y.changePercent}%`,
-        )}
-      </Tile>
-      {(['routed', 'onTime', 'resolution', 'cycle', 'satisfaction'] as const).map((k) => (
-        <Tile key={k} id={k} label={LABELS[k]} now={now}>
-          —
-        </Tile>
+    <section className="panel kpis" aria-label="KPI" data-scope={snapshot?.scope.region ?? 'city'}>
+      {TILES.map((t) => (
+        <Tile key={t} tile={t} snapshot={snapshot} now={now} failed={rest.error !== undefined} />
       ))}
     </section>
   );

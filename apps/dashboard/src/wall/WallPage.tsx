@@ -6,6 +6,7 @@ import { AlertTicker } from './AlertTicker';
 import { DistrictMapPanel } from './DistrictMapPanel';
 import { HotspotList } from './HotspotList';
 import { KpiTiles } from './KpiTiles';
+import { useCameraStatus, useHotspots } from './live-data';
 import { TrendPanels } from './TrendPanels';
 import { VideoPatrolSlot } from './VideoPatrolSlot';
 import './wall.css';
@@ -20,6 +21,8 @@ function Clock() {
 export function WallPage() {
   const { status, book } = useLiveAlerts();
   const scale = useViewportScale();
+  const hotspots = useHotspots();
+  const cameras = useCameraStatus();
   return (
     <div className="wall" data-testid="wall" data-live={status} data-last-seq={book.lastSeq}>
       <header className="wall__header">
@@ -29,17 +32,17 @@ export function WallPage() {
       <ConnectionBanner status={status} />
       <div className="wall__left">
         <KpiTiles />
-        <HotspotList />
+        <HotspotList book={hotspots.book} live={hotspots.live} rest={hotspots.rest} />
       </div>
       <div className="wall__centre">
-        <DistrictMapPanel scale={scale} />
+        <DistrictMapPanel scale={scale} hotspots={hotspots.book} cameras={cameras.aggregate} />
         <div className="wall__trends">
           <TrendPanels scale={scale} />
         </div>
       </div>
       <div className="wall__right">
         <AlertTicker />
-        <VideoPatrolSlot />
+        <VideoPatrolSlot cameras={cameras.aggregate} />
       </div>
     </div>
   );

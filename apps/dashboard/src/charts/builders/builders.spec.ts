@@ -1,8 +1,11 @@
-import { type TrendPoint } from '@fengqiao/contracts';
+import { type TierCompliancePoint, type TrendPoint } from '@fengqiao/contracts';
 import { buildBreakdownOption } from './breakdown-option';
+import { buildCalendarOption, dailyTotals } from './calendar-option';
+import { buildDrillMapOption } from './drill-map-option';
 import { buildCategoryOption, buildYearOnYearOption } from './category-option';
 import { buildMapOption } from './map-option';
 import { fontScale } from './palette';
+import { buildCameraHealthOption, buildTierComplianceOption } from './tier-option';
 import { bucketLabel, buildTrendOption } from './trend-option';
 import { foldToMonths, seriesByCategory, totalsByCategory } from './trend-series';
 
@@ -113,5 +116,88 @@ describe('option builders (no DOM)', () => {
     expect((ring.series as { data: unknown[] }[])[0]?.data).toEqual([{ name: '医疗纠纷', value: 3 }]);
     const yoy = buildYearOnYearOption({ current: 82, previous: 100, labels: ['2025', '2026'] }, 1);
     expect((yoy.series as { data: { value: number }[] }[])[0]?.data.map((d) => d.value)).toEqual([100, 82]);
+  });
+});
+
+describe('the wall map layers', () => {
+  it('pulses hotspots sized by events, hotter when far above usual, and labels camera shares', () => {
+    const option = buildMapOption({
+      mapName: 'bazhong',
+      heat: [],
+      markers: [],
+      scale: 1,
+      hotspots: [
+        { name: 'a', lon: 106.7, lat: 31.8, events: 40, ratio: 2.5 },
+        { name: 'b', lon: 107.1, lat: 31.5, events: 20, ratio: 1 },
+      ],
+      cameraShares: [{ name: '巴州区', text: '在线 93.2%' }],
+    });
+    const [, , hot] = option.series as {
+      data: { name: string; symbolSize?: number; itemStyle?: unknown }[];
+    }[];
+    expect(hot?.data.map((d) => [d.name, d.symbolSize])).toEqual([
+      ['a', 24],
+      ['b', 17],
+    ]);
+    expect(hot?.data[0]?.itemStyle).toEqual(expect.objectContaining({ color: '#f5c542' }));
+    const label = (option.geo as { label: { formatter: (p: { name: string }) => string } }).label;
+    expect(label.formatter({ name: '巴州区' })).toBe('巴州区\n{cam|在线 93.2%}');
+    expect(label.formatter({ name: '通江县' })).toBe('通江县');
+  });
+});
+
+describe('analysis additions', () => {
+  it('turns day buckets into a calendar of Beijing dates', () => {
+    const days = dailyTotals([p(H0, 'a', 2), p(H0, 'b', 3), p('2026-11-25T16:00:00.000Z', 'a', 1)]);
+    expect(days).toEqual([
+      ['2026-11-26', 1],
+      ['2026-11-27', 5],
+    ]);
+    const option = buildCalendarOption({ days, range: ['2026-11-01', '2026-11-30'], scale: 1, lang: 'zh' });
+    expect((option.series as { data: unknown[] }[])[0]?.data).toEqual([
+      ['2026-11-26', 1],
+      ['2026-11-27', 5],
+    ]);
+    expect(option.visualMap).toEqual(expect.objectContaining({ min: 0, max: 5 }));
+  });
+
+  it('draws one line per tier in percent, a gap where nothing fell due', () => {
+    const pt = (tier: 'simple' | 'general', rate: number | null): TierCompliancePoint => ({
+      bucket: H0,
+      tier,
+      onTime: 1,
+      due: rate === null ? 0 : 2,
+      rate,
+    });
+    const option = buildTierComplianceOption([pt('simple', 0.955), pt('general', null)], (t) => t, 1);
+    const series = option.series as { name: string; data: (number | null)[] }[];
+    expect(series.map((s) => s.name)).toEqual(['consultation', 'simple', 'general', 'complex', 'major']);
+    expect(series[1]?.data).toEqual([95.5]);
+    expect(series[2]?.data).toEqual([null]);
+  });
+
+  it('plots camera online share in percent', () => {
+    const option = buildCameraHealthOption([{ bucket: H0, onlineShare: 0.9321 }], 'hour', 1);
+    expect((option.series as { data: unknown[] }[])[0]?.data).toEqual([93.2]);
+  });
+});
+
+describe('the drill-down map', () => {
+  it('shades areas with their region codes and sizes bubbles by events', () => {
+    const option = buildDrillMapOption({
+      mapName: 'county-511921',
+      areas: [{ name: '通江县', region: '511921', value: 90 }],
+      points: [
+        { name: '江北街道', lon: 107.2, lat: 31.9, value: 30, region: '511921001' },
+        { name: '回风街道', lon: 107.3, lat: 31.9, value: 15, region: '511921002' },
+      ],
+      scale: 1,
+    });
+    const [areas, points] = option.series as { data: { region?: string; symbolSize?: number }[] }[];
+    expect(areas?.data).toEqual([{ name: '通江县', value: 90, region: '511921' }]);
+    expect(points?.data.map((d) => [d.region, d.symbolSize])).toEqual([
+      ['511921001', 30],
+      ['511921002', 19],
+    ]);
   });
 });

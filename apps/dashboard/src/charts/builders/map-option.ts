@@ -17,10 +17,58 @@ export interface MapOptionInput {
   /** Red alerts where they happen, and hotspot pulses. */
   readonly markers: readonly MapMarker[];
   readonly scale: number;
+  /** Top hotspots, pulsing under the alerts: size by events, colour by how far above usual. */
+  readonly hotspots?: readonly HotspotMarker[];
+  /** Camera online share per district, written under the district's name. */
+  readonly cameraShares?: readonly CameraShareLabel[];
+}
+
+export interface HotspotMarker {
+  readonly name: string;
+  readonly lon: number;
+  readonly lat: number;
+  readonly events: number;
+  /** events ÷ the usual for this window (0 = unknown). */
+  readonly ratio: number;
+}
+
+export interface CameraShareLabel {
+  /** The district's name in the GeoJSON. */
+  readonly name: string;
+  /** e.g. "在线 93.2%", written under the name. */
+  readonly text: string;
+}
+
+/** "巴州区" → "巴州区\n{cam|在线 93.2%}": the camera share as a second, smaller line of the label. */
+export function districtLabel(name: string, shares: readonly CameraShareLabel[]): string {
+  const share = shares.find((s) => s.name === name);
+  return share === undefined ? name : `${name}\n{cam|${share.text}}`;
+}
+
+/** Twice the usual or more: the hotter colour of the heat scale (red stays reserved for red alerts). */
+export function hotspotColour(ratio: number): string {
+  return ratio >= 2 ? THEME.heat[4] : THEME.heat[3];
+}
+
+function hotspotSeries(hotspots: readonly HotspotMarker[], scale: number) {
+  const max = Math.max(1, ...hotspots.map((h) => h.events));
+  return {
+    type: 'effectScatter' as const,
+    coordinateSystem: 'geo' as const,
+    zlevel: 1,
+    rippleEffect: { brushType: 'fill' as const, scale: 2.5, period: 3 },
+    data: hotspots.map((h) => ({
+      name: h.name,
+      value: [h.lon, h.lat, h.events],
+      symbolSize: (10 + 14 * (h.events / max)) * scale,
+      itemStyle: { color: hotspotColour(h.ratio), opacity: 0.6 },
+    })),
+  };
 }
 
 /** Districts shaded by hotspot heat, alerts pulsing in their colour on top. */
-export function buildMapOption({ mapName, heat, markers, scale }: MapOptionInput): ChartOption {
+export function buildMapOption(input: MapOptionInput): ChartOption {
+  const { mapName, heat, markers, scale } = input;
   const max = Math.max(1, ...heat.map((h) => h.value));
   // From the quietest district, so the differences between districts show, not their common base.
   const min = Math.min(max - 1, ...heat.map((h) => h.value));
@@ -46,7 +94,21 @@ export function buildMapOption({ mapName, heat, markers, scale }: MapOptionInput
       roam: false,
       layoutCenter: ['50%', '50%'],
       layoutSize: '95%',
-      label: { show: true, color: THEME.text, fontSize: font, fontWeight: 'bold' },
+      label: {
+        show: true,
+        color: THEME.text,
+        fontSize: font,
+        fontWeight: 'bold',
+        formatter: (p: { name: string }) => districtLabel(p.name, input.cameraShares ?? []),
+        rich: {
+          cam: {
+            color: THEME.text,
+            fontSize: Math.round(13 * scale),
+            fontWeight: 'normal',
+            lineHeight: 20 * scale,
+          },
+        },
+      },
       itemStyle: { areaColor: THEME.panel, borderColor: '#5b7bb0', borderWidth: 1.5 * scale },
       emphasis: { disabled: true },
     },
@@ -68,6 +130,7 @@ export function buildMapOption({ mapName, heat, markers, scale }: MapOptionInput
           itemStyle: { color: THEME[m.colour], borderColor: '#ffffff', borderWidth: 2 * scale },
         })),
       },
+      hotspotSeries(input.hotspots ?? [], scale),
     ],
   };
 }

@@ -1,0 +1,58 @@
+/** The cameras view in the URL: a shared link reopens the same search and the same live camera. */
+export interface CamerasView {
+  /** Name or id prefix. */
+  readonly q: string;
+  /** '' = the whole city, else a 6-digit county code (the status summary then lists its townships). */
+  readonly county: string;
+  readonly online: '' | 'true' | 'false';
+  /** The camera in the live view ('' = none). */
+  readonly camera: string;
+}
+
+export const EMPTY_CAMERAS_VIEW: CamerasView = { q: '', county: '', online: '', camera: '' };
+
+const ONLINE = ['', 'true', 'false'] as const;
+
+export function parseCamerasView(search: string): CamerasView {
+  const p = new URLSearchParams(search);
+  const q = (p.get('q') ?? '').trim();
+  const county = p.get('county') ?? '';
+  const camera = p.get('camera') ?? '';
+  return {
+    // The API's limits (cameraSearchQuerySchema): 1–60 characters.
+    q: q.slice(0, 60),
+    county: /^5119\d{2}$/.test(county) ? county : '',
+    online: ONLINE.find((o) => o === p.get('online')) ?? '',
+    camera: /^\d{20}$/.test(camera) ? camera : '',
+  };
+}
+
+export function camerasViewToSearch(view: CamerasView, lang?: string): string {
+  const p = new URLSearchParams();
+  for (const key of ['q', 'county', 'online', 'camera'] as const) if (view[key] !== '') p.set(key, view[key]);
+  if (lang !== undefined) p.set('lang', lang);
+  const s = p.toString();
+  return s === '' ? '' : `?${s}`;
+}
+
+/** The registry query of a view (GET /api/cameras), one page after `after`. */
+export function searchParams(
+  view: CamerasView,
+  after: string | undefined,
+  limit: number,
+): Record<string, string | number | undefined> {
+  return {
+    q: view.q === '' ? undefined : view.q,
+    county: view.county === '' ? undefined : view.county,
+    online: view.online === '' ? undefined : view.online,
+    limit,
+    after,
+  };
+}
+
+/** Rows of GET /api/cameras/status, worst online share first (what an operator looks at first). */
+export function worstFirst<T extends { readonly onlineShare: number; readonly region: string }>(
+  rows: readonly T[],
+): T[] {
+  return [...rows].sort((a, b) => a.onlineShare - b.onlineShare || a.region.localeCompare(b.region));
+}

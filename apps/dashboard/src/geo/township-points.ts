@@ -1,0 +1,55 @@
+import { useEffect, useState } from 'react';
+import { cameraSearchResponseSchema, type GeoPoint } from '@fengqiao/contracts';
+import { apiGet, queryString } from '../api/http';
+
+/**
+ * Where to draw a township on the wall map. Neither the hotspot stream nor the trends API carries
+ * coordinates yet, so a township is placed at one of its registered cameras: a point inside it.
+ * Cached for the page's life (townships do not move), bounded like every wall buffer.
+ */
+const CAPACITY = 300;
+const cache = new Map<string, GeoPoint | null>();
+
+async function lookup(township: string, signal: AbortSignal): Promise<GeoPoint | null> {
+  const page = await apiGet(
+    `/api/cameras${queryString({ township, limit: 1 })}`,
+    cameraSearchResponseSchema,
+    signal,
+  );
+  const c = page.items[0];
+  return c === undefined ? null : { lon: c.lon, lat: c.lat };
+}
+
+/** Points of the given townships, filled in as the lookups answer. */
+export function useTownshipPoints(codes: readonly string[]): ReadonlyMap<string, GeoPoint> {
+  const key = [...codes].sort().join(',');
+  const [points, setPoints] = useState<ReadonlyMap<string, GeoPoint>>(new Map());
+  useEffect(() => {
+    const controller = new AbortController();
+    const wanted = key === '' ? [] : key.split(',');
+    const missing = wanted.filter((c) => !cache.has(c));
+    const publish = (): void => {
+      const found = new Map<string, GeoPoint>();
+      for (const c of wanted) {
+        const p = cache.get(c);
+        if (p != null) found.set(c, p);
+      }
+      setPoints(found);
+    };
+    publish();
+    void Promise.all(
+      missing.map((c) =>
+        lookup(c, controller.signal)
+          .then((p) => {
+            if (cache.size >= CAPACITY) cache.clear();
+            cache.set(c, p);
+          })
+          .catch(() => undefined),
+      ),
+    ).then(() => {
+      if (!controller.signal.aborted && missing.length > 0) publish();
+    });
+    return () => controller.abort();
+  }, [key]);
+  return points;
+}

@@ -1,0 +1,43 @@
+import { type CameraStatusAggregate, type NearbyCamera, type StreamState } from '@fengqiao/contracts';
+
+/** Tiles of the patrol wall (2×2). */
+export const PATROL_TILES = 4;
+
+const STREAM_RANK: Record<StreamState, number> = { streaming: 0, online: 1, offline: 2, unknown: 3 };
+
+/**
+ * The cameras a red alert pins: those that can play now first (streaming), then by distance. An
+ * operator looking at an alert wants a picture, and a nearer dark camera shows none.
+ */
+export function pinOrder(nearby: readonly NearbyCamera[], tiles = PATROL_TILES): NearbyCamera[] {
+  return [...nearby]
+    .sort((a, b) => STREAM_RANK[a.streamState] - STREAM_RANK[b.streamState] || a.distanceM - b.distanceM)
+    .slice(0, tiles);
+}
+
+/**
+ * The order the patrol visits counties: those with cameras streaming now first (most first), then
+ * the rest in code order, so the wall shows video rather than "offline" tiles whenever any exists.
+ */
+export function patrolCounties(
+  aggregate: CameraStatusAggregate | undefined,
+  all: readonly string[],
+): string[] {
+  const streaming = new Map<string, number>();
+  for (const r of aggregate?.rows ?? []) {
+    const county = r.region.slice(0, 6);
+    streaming.set(county, (streaming.get(county) ?? 0) + r.streaming);
+  }
+  return [...all].sort((a, b) => (streaming.get(b) ?? 0) - (streaming.get(a) ?? 0) || a.localeCompare(b));
+}
+
+/** The tiles to show: the group's cameras minus those found dark, topped up from the spares. */
+export function visibleGroup<T extends { readonly cameraId: string }>(
+  candidates: readonly T[],
+  dark: ReadonlySet<string>,
+  tiles = PATROL_TILES,
+): T[] {
+  const live = candidates.filter((c) => !dark.has(c.cameraId));
+  // When everything is dark, show the dark tiles rather than nothing: "offline" is information too.
+  return (live.length > 0 ? live : candidates).slice(0, tiles);
+}

@@ -1,0 +1,95 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import {
+  BAZHONG_DISTRICTS,
+  cameraSearchResponseSchema,
+  nearestCamerasResponseSchema,
+  type CameraStatusAggregate,
+  type CameraSummary,
+} from '@fengqiao/contracts';
+import { ApiRequestError, apiGet, queryString } from '../api/http';
+import { isFlashing, openAlertsInOrder } from '../live/alert-book';
+import { useLiveAlerts } from '../live/LiveAlerts';
+import { PATROL_TILES, patrolCounties, pinOrder } from './patrol-plan';
+
+/** Patrol schedule: a new group every minute (domain.md: 常态化巡查调度). */
+const ROTATE_MS = 60_000;
+/** Four tiles and four spares for tiles found dark. */
+const GROUP_SIZE = 8;
+const COUNTIES = BAZHONG_DISTRICTS.map((d) => d.code);
+
+/** The nearest cameras of an alert (streaming first), through the API's nearest-camera route. */
+const fetchPinned = async (alertId: string, signal: AbortSignal): Promise<CameraSummary[]> => {
+  const r = await apiGet(
+    `/api/alerts/${encodeURIComponent(alertId)}/cameras${queryString({ k: 9 })}`,
+    nearestCamerasResponseSchema,
+    signal,
+  );
+  return pinOrder(r.items).map(({ distanceM: _d, streamState: _s, ...summary }) => summary);
+};
+
+/** Without the nearest-camera route (an older API): the cameras of the alert's township. */
+const fetchTownshipCameras = async (township: string, signal: AbortSignal): Promise<CameraSummary[]> =>
+  (
+    await apiGet(
+      `/api/cameras${queryString({ township, limit: PATROL_TILES })}`,
+      cameraSearchResponseSchema,
+      signal,
+    )
+  ).items;
+
+/** The cameras of the red alert nobody has taken on yet, while it flashes. */
+export function usePinned(): { pinned: CameraSummary[]; alertId: string | undefined } {
+  const { book } = useLiveAlerts();
+  const alert = useMemo(() => openAlertsInOrder(book.alerts.values()).find(isFlashing), [book]);
+  const alertId = alert?.alertId;
+  const township = alert?.region.township;
+  const [pinned, setPinned] = useState<CameraSummary[]>([]);
+  useEffect(() => {
+    if (alertId === undefined) return setPinned([]);
+    const controller = new AbortController();
+    fetchPinned(alertId, controller.signal)
+      .catch((err: unknown) => {
+        if (err instanceof ApiRequestError && err.status === 404 && township !== undefined) {
+          return fetchTownshipCameras(township, controller.signal);
+        }
+        throw err;
+      })
+      .then(setPinned)
+      .catch(() => setPinned([]));
+    return () => controller.abort();
+  }, [alertId, township]);
+  return { pinned, alertId: pinned.length > 0 ? alertId : undefined };
+}
+
+/**
+ * The patrol group: online cameras of one county per rotation, counties with streaming cameras
+ * first; each county's registry is paged through on later visits.
+ */
+export function usePatrolGroup(aggregate: CameraStatusAggregate | undefined): CameraSummary[] {
+  const order = useRef<string[]>(COUNTIES);
+  order.current = patrolCounties(aggregate, COUNTIES);
+  const [group, setGroup] = useState<CameraSummary[]>([]);
+  useEffect(() => {
+    const controller = new AbortController();
+    const cursors = new Map<string, string | undefined>();
+    let visit = 0;
+    const next = (): void => {
+      const county = order.current[visit % order.current.length] ?? COUNTIES[0];
+      visit += 1;
+      const q = queryString({ county, online: 'true', limit: GROUP_SIZE, after: cursors.get(county ?? '') });
+      apiGet(`/api/cameras${q}`, cameraSearchResponseSchema, controller.signal)
+        .then((page) => {
+          if (page.items.length > 0) setGroup(page.items);
+          cursors.set(county ?? '', page.nextAfter ?? undefined);
+        })
+        .catch(() => undefined);
+    };
+    next();
+    const timer = window.setInterval(next, ROTATE_MS);
+    return () => {
+      controller.abort();
+      window.clearInterval(timer);
+    };
+  }, []);
+  return group;
+}

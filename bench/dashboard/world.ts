@@ -1,0 +1,52 @@
+import { loadConfig } from '@fengqiao/config';
+import { createPool, ensureDatabase, migrate, withDatabaseName, type DbPool } from '@fengqiao/db';
+import { seedDemoUsers } from '../../apps/api/src/seed-users';
+import { startSystemOn, type RunningSystem } from '../../e2e/src/system';
+import { seedWallWorld } from '../../e2e/src/wall-fixtures';
+
+export interface World {
+  readonly system: RunningSystem;
+  readonly pool: DbPool;
+  readonly databaseUrl: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * The dashboard benchmarks' own world: a database of their own (recreated each run, the demo data is
+ * never touched) seeded like the browser specs' (5 counties × 3 townships, 8 days of rollups, 30
+ * cameras), the real API and the built dashboard in front of it.
+ */
+export async function startWorld(options: { build?: boolean } = {}): Promise<World> {
+  const base = loadConfig();
+  const databaseUrl = withDatabaseName(base.postgres.url, 'fengqiao_bench_dashboard');
+  await ensureDatabase(databaseUrl, { recreate: true });
+  const pool = createPool(databaseUrl, { max: 2 });
+  await migrate(pool, { direction: 'up' });
+  await seedDemoUsers(pool, { ...base, mode: 'test', postgres: { ...base.postgres, url: databaseUrl } });
+  await seedWallWorld(pool);
+  const system = await startSystemOn(databaseUrl, options);
+  return {
+    system,
+    pool,
+    databaseUrl,
+    stop: async () => {
+      await system.stop();
+      await pool.end();
+    },
+  };
+}
+
+/** `node -r @swc-node/register bench/dashboard/world.ts [--no-build]`: serve the world until Ctrl-C. */
+if (require.main === module) {
+  startWorld({ build: !process.argv.includes('--no-build') })
+    .then((world) => {
+      process.stdout.write(`dashboard ${world.system.dashboardUrl} · api ${world.system.apiUrl}\n`);
+      const stop = (): void => void world.stop().then(() => process.exit(0));
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+    })
+    .catch((err: unknown) => {
+      process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+      process.exit(1);
+    });
+}
