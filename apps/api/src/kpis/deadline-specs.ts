@@ -2,7 +2,8 @@ import { type DeadlineDue, type RuleSetInput, SERVICE_TIERS, type ServiceTier } 
 import { compileCalendar, DAY_MS, type WorkingCalendar } from '@fengqiao/rules';
 
 /** A case step whose first instant case_kpi_facts keeps (a column `<step>_at`). */
-export type CaseStep = 'reported' | 'triaged' | 'assigned' | 'escalated' | 'resolved' | 'closed';
+export type CaseStep =
+  'reported' | 'triaged' | 'assigned' | 'leader-assigned' | 'escalated' | 'resolved' | 'closed';
 
 /** One promise: from which step, until which steps, within how long. */
 export interface DeadlineSpec {
@@ -28,7 +29,15 @@ const ROUTING: DeadlineSpec = {
   stopOn: ['triaged', 'resolved', 'closed'],
   due: { unit: 'working-days', count: 1 },
 };
-const STEPS: readonly CaseStep[] = ['reported', 'triaged', 'assigned', 'escalated', 'resolved', 'closed'];
+const STEPS: readonly CaseStep[] = [
+  'reported',
+  'triaged',
+  'assigned',
+  'leader-assigned',
+  'escalated',
+  'resolved',
+  'closed',
+];
 const asStep = (s: string): CaseStep | undefined => STEPS.find((x) => x === s);
 
 /**

@@ -24,7 +24,7 @@ export interface DeadlineGroupRow {
   readonly on_time_fixed: number;
 }
 
-const col = (step: string): string => `f.${step}_at`;
+const col = (step: string): string => `f.${step.replace('-', '_')}_at`;
 const stopOf = (s: DeadlineSpec): string =>
   s.stopOn.length === 1 ? col(s.stopOn[0] ?? 'closed') : `least(${s.stopOn.map(col).join(', ')})`;
 const fixedOf = (s: DeadlineSpec): string => {

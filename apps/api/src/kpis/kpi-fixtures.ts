@@ -16,7 +16,8 @@ export function ownTownship(): string {
 }
 
 export interface CaseStepAt {
-  readonly type: 'reported' | 'triaged' | 'assigned' | 'escalated' | 'resolved' | 'closed';
+  readonly type:
+    'reported' | 'triaged' | 'assigned' | 'leader-assigned' | 'escalated' | 'resolved' | 'closed';
   readonly at: string;
   readonly tier?: ServiceTier;
   readonly satisfaction?: number;
@@ -35,7 +36,8 @@ function caseEventOf(caseId: string, township: string, s: CaseStepAt): CaseEvent
     reported: { category: 'neighbourhood', summary: '测试', partiesCount: 2, riskFlags: {}, parties: [] },
     triaged: { category: 'neighbourhood', tier: s.tier ?? 'general', department: '司法所' },
     assigned: { department: '司法所', assignee: '张某' },
-    escalated: { toLevel: 'county', reason: '领导包案' },
+    escalated: { toLevel: 'county', reason: '上报' },
+    'leader-assigned': { leader: '王某', reason: '领导包案' },
     resolved: { outcome: 'mediated' },
     closed: s.satisfaction === undefined ? {} : { satisfaction: s.satisfaction },
   }[s.type];

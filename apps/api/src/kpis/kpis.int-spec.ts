@@ -35,6 +35,12 @@ describe('KPI tiles and tier compliance from case_events (real PostgreSQL)', () 
       { type: 'triaged', at: at('23T11:00:00'), tier: 'major' },
       { type: 'escalated', at: at('23T20:00:00') },
     ]);
+    // Major: a leader took charge within 24 h (reported this morning: routing not due yet).
+    await storeCase(api.pool, township, [
+      { type: 'reported', at: at('25T07:00:00') },
+      { type: 'triaged', at: at('24T08:00:00'), tier: 'major' },
+      { type: 'leader-assigned', at: at('24T09:00:00') },
+    ]);
     // The same window a year earlier had one case.
     await storeCase(api.pool, township, [{ type: 'reported', at: '2025-11-10T09:00:00+08:00' }]);
     await storeRaisedAlert(
@@ -71,11 +77,11 @@ describe('KPI tiles and tier compliance from case_events (real PostgreSQL)', () 
     expect(k).toMatchObject({
       scope: { region: township },
       windowDays: 30,
-      casesToday: { value: 1, asOf },
+      casesToday: { value: 2, asOf },
       routedWithinOneWorkingDay: { routed: 2, total: 3, rate: 0.6667, asOf },
-      resolutionRate: { resolved: 2, total: 4, rate: 0.5 },
+      resolutionRate: { resolved: 2, total: 5, rate: 0.4 },
       averageCycleHours: { value: 63.5, cases: 2 },
-      disputesYearOnYear: { current: 4, previous: 1, changePercent: 300 },
+      disputesYearOnYear: { current: 5, previous: 1, changePercent: 400 },
       satisfaction: { average: 3.5, satisfiedShare: 0.5, responses: 2 },
       camerasOnline: { online: 1, total: 2, share: 0.5 },
       openAlerts: { blue: 0, orange: 0, red: 1 },
@@ -85,7 +91,7 @@ describe('KPI tiles and tier compliance from case_events (real PostgreSQL)', () 
       { tier: 'simple', onTime: 1, due: 2, rate: 0.5 },
       { tier: 'general', onTime: 0, due: 0, rate: null },
       { tier: 'complex', onTime: 0, due: 0, rate: null },
-      { tier: 'major', onTime: 1, due: 1, rate: 1 },
+      { tier: 'major', onTime: 2, due: 2, rate: 1 },
     ]);
   });
 
@@ -108,13 +114,14 @@ describe('KPI tiles and tier compliance from case_events (real PostgreSQL)', () 
       { bucket: '2026-11-22T16:00:00.000Z', tier: 'simple', onTime: 1, due: 1, rate: 1 },
       { bucket: '2026-11-23T16:00:00.000Z', tier: 'simple', onTime: 0, due: 1, rate: 0 },
       { bucket: '2026-11-23T16:00:00.000Z', tier: 'major', onTime: 1, due: 1, rate: 1 },
+      { bucket: '2026-11-24T16:00:00.000Z', tier: 'major', onTime: 1, due: 1, rate: 1 },
     ]);
     const weekly = await get<TierComplianceResponse>(
       `kpis/tier-compliance?from=${from}&to=${to}&bucket=week&region=${township}`,
     );
     expect(weekly.points).toEqual([
       { bucket: '2026-11-22T16:00:00.000Z', tier: 'simple', onTime: 1, due: 2, rate: 0.5 },
-      { bucket: '2026-11-22T16:00:00.000Z', tier: 'major', onTime: 1, due: 1, rate: 1 },
+      { bucket: '2026-11-22T16:00:00.000Z', tier: 'major', onTime: 2, due: 2, rate: 1 },
     ]);
   });
 });
