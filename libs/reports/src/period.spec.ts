@@ -1,3 +1,4 @@
+import { reportDateSchema } from '@fengqiao/contracts';
 import {
   lastCompletedPeriod,
   oneYearEarlier,
@@ -45,5 +46,15 @@ describe('report periods (Asia/Shanghai)', () => {
     ['2028-02-29', '2027-02-28'],
   ])('one year before %s is %s', (date, earlier) => {
     expect(oneYearEarlier(date)).toBe(earlier);
+  });
+});
+
+describe('report dates on the wire', () => {
+  it.each(['0000-00-00', '2026-02-30', '2026-13-01', '1969-12-31', '2026-1-01'])('%s is refused', (date) => {
+    expect(reportDateSchema.safeParse(date).success).toBe(false);
+  });
+
+  it('a real date passes', () => {
+    expect(reportDateSchema.parse('2028-02-29')).toBe('2028-02-29');
   });
 });

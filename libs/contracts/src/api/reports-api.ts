@@ -40,8 +40,18 @@ export const reportRegionSchema = z
   .string()
   .regex(/^5119\d{2}(\d{3}){0,3}$/, 'region must be a Bazhong city, county, township, village or grid code');
 
+/** True for a date that exists (no 0000-00-00, no 30 February). */
+function isCalendarDate(date: string): boolean {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const t = new Date(Date.UTC(y, m - 1, d));
+  return y >= 1970 && t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+}
+
 /** A calendar date in Asia/Shanghai, `YYYY-MM-DD`. */
-export const reportDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be YYYY-MM-DD');
+export const reportDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be YYYY-MM-DD')
+  .refine(isCalendarDate, 'not a calendar date');
 
 /** True when the code has the length of the level (and the city level is exactly 511900). */
 export function regionMatchesLevel(level: ReportLevel, region: string): boolean {
