@@ -1,4 +1,5 @@
 import { CompressionTypes, Partitioners, type Kafka, type Producer } from 'kafkajs';
+import { chunkMessages } from './chunk-messages';
 import { KafkaAdapterError } from './kafka-error';
 
 export interface OutgoingMessage {
@@ -32,12 +33,15 @@ export class KafkaEventPublisher {
     if (messages.length === 0) return;
     // A publisher whose start-up connect failed (broker away) connects on first use.
     await this.connect();
-    await this.producer.send({
-      topic,
-      acks: -1,
-      compression: CompressionTypes.None,
-      messages: messages.map((m) => ({ key: m.key, value: m.value, headers: m.headers })),
-    });
+    // One request per chunk, in order: a send over the broker's batch limit would be refused whole.
+    for (const chunk of chunkMessages(messages)) {
+      await this.producer.send({
+        topic,
+        acks: -1,
+        compression: CompressionTypes.None,
+        messages: chunk.map((m) => ({ key: m.key, value: m.value, headers: m.headers })),
+      });
+    }
   }
 
   /**

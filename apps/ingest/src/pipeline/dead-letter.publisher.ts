@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { type KafkaEventPublisher, type OutgoingMessage } from '@fengqiao/kafka';
 import { type Rejection } from '../validation/rejection';
 import { type IncomingMessage } from './incoming-message';
@@ -10,7 +11,27 @@ export const DLQ_HEADERS = {
   sourcePartition: 'fq-source-partition',
   sourceOffset: 'fq-source-offset',
   deadLetteredAt: 'fq-dead-lettered-at',
+  /** Set when the payload was cut: its original size and digest (the envelope must fit the broker). */
+  truncatedFrom: 'fq-dlq-truncated-from',
+  sha256: 'fq-dlq-sha256',
 } as const;
+
+/** A payload this close to the broker's 1 MiB limit no longer fits once the envelope is added. */
+const MAX_KEPT_BYTES = 1024 * 1024 - 16 * 1024;
+const TRUNCATED_KEEP_BYTES = 64 * 1024;
+
+/** The payload as kept, and the headers that say what was cut. */
+function keptPayload(value: Buffer | null): { value: Buffer; headers: Record<string, string> } {
+  const bytes = value ?? Buffer.alloc(0);
+  if (bytes.length <= MAX_KEPT_BYTES) return { value: bytes, headers: {} };
+  return {
+    value: bytes.subarray(0, TRUNCATED_KEEP_BYTES),
+    headers: {
+      [DLQ_HEADERS.truncatedFrom]: String(bytes.length),
+      [DLQ_HEADERS.sha256]: createHash('sha256').update(bytes).digest('hex'),
+    },
+  };
+}
 
 export interface DeadLetter {
   readonly message: IncomingMessage;
@@ -19,7 +40,8 @@ export interface DeadLetter {
 
 /**
  * Sends refused messages to their topic's dead-letter topic. The envelope is in the headers so the
- * payload stays byte-for-byte what arrived (it may not even be text). A redelivered batch can
+ * payload stays byte-for-byte what arrived (it may not even be text), unless it is too large to fit
+ * with its envelope: then its first 64 KiB are kept with its size and SHA-256. A redelivered batch can
  * dead-letter a message twice: readers dedupe on (source topic, partition, offset).
  */
 export class DeadLetterPublisher {
@@ -33,10 +55,12 @@ export class DeadLetterPublisher {
     for (const { message, rejection } of letters) {
       const dlq = this.deadLetterOf(message.topic);
       const list = byTopic.get(dlq) ?? [];
+      const kept = keptPayload(message.value);
       list.push({
         key: message.key,
-        value: message.value ?? Buffer.alloc(0),
+        value: kept.value,
         headers: {
+          ...kept.headers,
           [DLQ_HEADERS.code]: rejection.code,
           [DLQ_HEADERS.reason]: rejection.reason,
           [DLQ_HEADERS.sourceTopic]: message.topic,

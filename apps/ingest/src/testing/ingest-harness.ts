@@ -14,6 +14,8 @@ export interface ReadDeadLetter {
   readonly sourceTopic: string;
   readonly sourcePartition: string;
   readonly sourceOffset: string;
+  /** The original size when the payload was cut to fit the envelope ('' when whole). */
+  readonly truncatedFrom: string;
   readonly value: Buffer | null;
 }
 
@@ -108,6 +110,7 @@ async function readDeadLetters(
             sourceTopic: header(h, DLQ_HEADERS.sourceTopic),
             sourcePartition: header(h, DLQ_HEADERS.sourcePartition),
             sourceOffset: header(h, DLQ_HEADERS.sourceOffset),
+            truncatedFrom: header(h, DLQ_HEADERS.truncatedFrom),
             value: message.value,
           });
           if (letters.length >= count) {

@@ -68,6 +68,37 @@ describe('bad input', () => {
     });
   });
 
+  it('dead-letters a burst larger than a broker batch and a payload near the size limit, and keeps going', async () => {
+    // 300 × 6 KB of non-JSON: 1.8 MB of dead letters, more than one produce request may carry.
+    const burst = Array.from({ length: 300 }, (_, i) => Buffer.alloc(6000, 65 + (i % 26)));
+    // Close to the broker's 1 MiB: the original fits the input topic, not with the envelope added.
+    const huge = Buffer.alloc(1_040_000, 120);
+    // Topics of its own, so the count does not depend on which tests ran before.
+    const own = await createHarness(config);
+    const ingest = await startIngest(config, own);
+    try {
+      await own.produce('case', [...burst, huge]);
+      const ours = await own.readDeadLetters('case', 301, 90_000);
+      expect(codes(ours)).toEqual({ NOT_JSON: 300, OVERSIZED: 1 });
+      // Source partitions interleave in the dead-letter topic: compare as sets.
+      const whole = ours.filter((l) => l.truncatedFrom === '');
+      const cut = ours.filter((l) => l.truncatedFrom !== '');
+      expect(whole.map((l) => l.value?.length)).toEqual(Array(300).fill(6000));
+      expect(cut.map((l) => [l.truncatedFrom, l.value?.length])).toEqual([[String(huge.length), 64 * 1024]]);
+      // Still consuming: a valid case after them is stored.
+      const event = aCaseReported();
+      await own.produce('case', [event]);
+      await eventually(
+        async () =>
+          (await own.pool.query('SELECT 1 FROM case_events WHERE event_id = $1', [event.eventId]))
+            .rowCount === 1,
+      );
+    } finally {
+      await ingest.app.stop();
+      await own.stop();
+    }
+  }, 150_000);
+
   it.each(badInputs(camera).map((c) => [c.title, c] as const))('HTTP refuses %s', async (_t, c) => {
     const res = await post(url, c);
     const body = (await res.json()) as { error?: { code?: string; reason?: string } };
