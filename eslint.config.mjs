@@ -104,7 +104,13 @@ export default tseslint.config(
   },
   {
     // The pure domain: no I/O, no clock, no randomness (time and ids are arguments).
-    files: ['libs/rules/src/**/*.ts', 'libs/contracts/src/**/*.ts', 'libs/geo/src/**/*.ts'],
+    files: [
+      'libs/rules/src/**/*.ts',
+      'libs/contracts/src/**/*.ts',
+      'libs/geo/src/**/*.ts',
+      'libs/intake/src/**/*.ts',
+      'libs/reports/src/**/*.ts',
+    ],
     rules: {
       'no-restricted-imports': ['error', { patterns: forbiddenInPureDomain }],
       'no-restricted-properties': [

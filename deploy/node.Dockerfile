@@ -9,6 +9,7 @@ COPY apps/dashboard/package.json apps/dashboard/
 COPY apps/simulator/package.json apps/simulator/
 COPY apps/warning/package.json apps/warning/
 COPY apps/media/package.json apps/media/
+COPY apps/reports/package.json apps/reports/
 COPY libs libs
 COPY tools tools
 COPY e2e/package.json e2e/
