@@ -30,9 +30,9 @@ export class CaseCommandsService {
     const row = await this.cases.findById(this.db.pool, caseId);
     if (row === undefined || !inScope(user.regions, row)) throw new ApiError('NOT_FOUND', 'no such case');
     const plan = planCaseEvent(row.state, cmd.type);
-    // A state conflict, reported as a validation failure of `state` until a case-specific code exists.
+    // The case moved on (another screen, another officer): a conflict, shown to the user, never hidden.
     if (!plan.ok)
-      throw new ApiError('VALIDATION_FAILED', plan.message, [{ path: 'state', message: plan.message }]);
+      throw new ApiError('CASE_INVALID_TRANSITION', plan.message, [{ path: 'state', message: plan.message }]);
     const nowMs = this.routing.nowMs();
     const base = {
       schema: 'case.event.v1' as const,

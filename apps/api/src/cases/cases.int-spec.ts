@@ -165,7 +165,8 @@ describe('cases on the real stack', () => {
     const refused = await post(`cases/${id}/assign`, 'duty-officer', {
       department: 'x',
       assignee: 'y',
-    }).expect(400);
+    }).expect(409);
+    expect((refused.body as ApiErrorBody).code).toBe('CASE_INVALID_TRANSITION');
     expect((refused.body as ApiErrorBody).issues?.[0]?.path).toBe('state');
     await step('reopen', { reason: '业主对产权办理进度有异议' }, 'reopened');
     const detail = (await get(`cases/${id}`, 'wall').expect(200)).body as CaseDetail;

@@ -36,6 +36,7 @@ export function httpStatusOf(code: ApiErrorCode): number {
       return 404;
     case 'ALERT_VERSION_CONFLICT':
     case 'ALERT_INVALID_TRANSITION':
+    case 'CASE_INVALID_TRANSITION':
       return 409;
     case 'BODY_TOO_LARGE':
       return 413;
