@@ -50,23 +50,17 @@ export async function apiAs<T>(apiUrl: string, user: string, password: string, p
 }
 
 /**
- * Clicks the first point of a chart canvas where echarts shows a pointer (a clickable area or
- * bubble), scanning a grid: the way a person finds a district on the map.
+ * Clicks across a chart canvas, row by row, until `done` (e.g. the URL changed): the way a person
+ * finds a district on the map. Clicks on empty canvas do nothing, so the scan is harmless.
  */
-export async function clickChartTarget(page: Page, testId: string): Promise<boolean> {
-  const canvas = page.getByTestId(testId).locator('canvas').first();
-  const box = await canvas.boundingBox();
+export async function clickChartUntil(page: Page, testId: string, done: () => boolean): Promise<boolean> {
+  const box = await page.getByTestId(testId).locator('canvas').first().boundingBox();
   if (box === null) return false;
-  for (let y = 0.2; y <= 0.8; y += 0.1) {
+  for (let y = 0.25; y <= 0.8; y += 0.1) {
     for (let x = 0.2; x <= 0.8; x += 0.1) {
-      await page.mouse.move(box.x + box.width * x, box.y + box.height * y);
-      const cursor = await canvas.evaluate(
-        (c) => (c as unknown as { style: { cursor: string } }).style.cursor,
-      );
-      if (cursor === 'pointer') {
-        await page.mouse.click(box.x + box.width * x, box.y + box.height * y);
-        return true;
-      }
+      await page.mouse.click(box.x + box.width * x, box.y + box.height * y);
+      await page.waitForTimeout(100);
+      if (done()) return true;
     }
   }
   return false;

@@ -3,7 +3,7 @@ import { findRepoRoot } from '@fengqiao/config';
 import { type CameraStatusResponse } from '@fengqiao/contracts';
 import { createPool, type DbPool } from '@fengqiao/db';
 import { launchChromium, testConfig, type LaunchedBrowser } from '@fengqiao/testing';
-import { apiAs, clickChartTarget, FULL_HD, overflow, shootDocs, signIn, UHD } from './dashboard-pages';
+import { apiAs, clickChartUntil, FULL_HD, overflow, shootDocs, signIn, UHD } from './dashboard-pages';
 import { startSystem, type RunningSystem } from './system';
 import { seedDemoUsers, seedWallWorld } from './wall-fixtures';
 
@@ -56,7 +56,8 @@ describe('analysis calendar, drill-down map and the cameras view against the rea
     await page.locator('[data-testid=drill-map][data-level=city]').waitFor();
     await page.getByTestId('region-name').filter({ hasText: '全市' }).waitFor();
     await page.waitForTimeout(1000); // the map's entry animation
-    expect(await clickChartTarget(page, 'drill-map')).toBe(true);
+    const hasRegion = (): boolean => new URL(page.url()).searchParams.has('region');
+    expect(await clickChartUntil(page, 'drill-map', hasRegion)).toBe(true);
     await page.locator('[data-testid=drill-map][data-level=county]').waitFor({ timeout: 5000 });
     const region = new URL(page.url()).searchParams.get('region') ?? '';
     expect(region).toMatch(/^5119\d{2}$/);
@@ -65,7 +66,9 @@ describe('analysis calendar, drill-down map and the cameras view against the rea
     await page.waitForTimeout(1500);
     await shootDocs(page, 'analysis-county-1920x1080.png');
     // One level further through the breakdown bars of the county's townships; the map follows the URL.
-    expect(await clickChartTarget(page, 'breakdown')).toBe(true);
+    await page.waitForTimeout(1000);
+    const inTownship = (): boolean => (new URL(page.url()).searchParams.get('region') ?? '').length === 9;
+    expect(await clickChartUntil(page, 'breakdown', inTownship)).toBe(true);
     await page.locator('[data-testid=drill-map][data-level=township]').waitFor({ timeout: 5000 });
     expect(new URL(page.url()).searchParams.get('region')).toMatch(new RegExp(`^${region}\\d{3}$`));
     await page.getByTestId('drill-up').click();
@@ -89,7 +92,7 @@ describe('analysis calendar, drill-down map and the cameras view against the rea
     await page.getByTestId('camera-q').press('Enter');
     expect(new URL(page.url()).searchParams.get('q')).toBe('号广场1号机');
     await page.getByTestId('camera-county').selectOption('511921');
-    await page.getByTestId('camera-row').first().waitFor();
+    await page.locator('[data-testid=camera-row][data-camera-id^="511921"]').first().waitFor();
     const rows = page.getByTestId('camera-row');
     for (let i = 0; i < (await rows.count()); i += 1) {
       expect(await rows.nth(i).getAttribute('data-camera-id')).toMatch(/^511921/);

@@ -55,7 +55,10 @@ describe('wall, duty console and analysis against the real API and stack', () =>
     expect(await tileText(wall, 'camerasOnline')).toContain(
       `${((kpis.camerasOnline.share ?? 0) * 100).toFixed(1)}%`,
     );
-    expect(await tileText(wall, 'disputesYearOnYear')).toMatch(/%/);
+    const yoy = kpis.disputesYearOnYear.changePercent;
+    expect(await tileText(wall, 'disputesYearOnYear')).toMatch(
+      yoy === null ? /^—/ : new RegExp(`^${yoy > 0 ? '\\+' : ''}${yoy.toFixed(1)}%`),
+    );
     expect(await wall.getByTestId('kpi-resolutionRate').locator('.kpi__fresh').textContent()).toMatch(
       /前更新/,
     );

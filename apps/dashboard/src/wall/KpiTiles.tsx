@@ -72,7 +72,6 @@ function tileValue(s: KpiSnapshot, tile: KpiTile): { value: ReactNode; hint?: st
     case 'camerasOnline':
       return {
         value: percent(s.camerasOnline.share),
-        hint: `${s.camerasOnline.online}/${s.camerasOnline.total}`,
       };
     case 'routedWithinOneWorkingDay':
       return { value: percent(s.routedWithinOneWorkingDay.rate) };
