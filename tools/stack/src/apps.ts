@@ -11,6 +11,8 @@ export interface AppProcess {
   readonly cwd: string;
   /** Polled until it answers 2xx before the start command reports the system ready. */
   readonly readyUrl?: string;
+  /** Started only once this background step has ended (or at once when there is no such step). */
+  readonly after?: string;
 }
 
 const TS = ['-r', '@swc-node/register'];
@@ -46,6 +48,10 @@ export function setupSteps(config: FengqiaoConfig): SetupStep[] {
     .map(([name, entry, background]) => ({ name, args: [...TS, entry], background }));
 }
 
+function withAfter(app: AppProcess | undefined, step: string): AppProcess | undefined {
+  return app === undefined ? undefined : { ...app, after: step };
+}
+
 /** Every process of the running system, in start order; entries whose code is absent are skipped. */
 export function systemApps(config: FengqiaoConfig): AppProcess[] {
   const root = config.repoRoot;
@@ -57,7 +63,8 @@ export function systemApps(config: FengqiaoConfig): AppProcess[] {
     node('ingest', 'apps/ingest/src/main.ts', `http://${config.host}:${config.ingest.port}/health`),
     node('warning', 'apps/warning/src/main.ts'),
     node('api', 'apps/api/src/main.ts', `http://${config.host}:${config.api.port}/api/health`),
-    node('reports', 'apps/reports/src/main.ts'),
+    // After the history: a report stored while the 90 days are still loading would stay incomplete.
+    withAfter(node('reports', 'apps/reports/src/main.ts'), 'history'),
     node('simulator', 'apps/simulator/src/main.ts'),
     node('media', 'apps/media/src/main.ts', `http://${config.host}:${MEDIA_HTTP_PORT}/health`),
     // Demo only: synthetic cameras (test pattern, id and clock burned in) for real registry ids.

@@ -1,5 +1,5 @@
 import { ConfigError, loadConfig } from '@fengqiao/config';
-import { setupSteps, systemApps } from './apps';
+import { type AppProcess, setupSteps, systemApps } from './apps';
 import { stackDown, stackStatus, stackUp } from './stack';
 import { StackError } from './stack-error';
 import { runStep, Supervisor, waitForHttp } from './supervisor';
@@ -41,7 +41,11 @@ async function main(): Promise<void> {
 
   // One after the other, each ready before the next starts: the synthetic cameras need the media
   // service listening, the simulator the ingest consuming.
+  const background = steps.filter((st) => st.background);
+  const waits = (app: AppProcess): boolean =>
+    app.after !== undefined && background.some((st) => st.name === app.after);
   for (const [i, app] of apps.entries()) {
+    if (waits(app)) continue;
     supervisor.start(app, i);
     if (app.readyUrl !== undefined && !(await waitForHttp(app.readyUrl, 120_000))) {
       say(`✖ ${app.name} did not answer on ${app.readyUrl} within 120 s; see its output above`);
@@ -49,15 +53,19 @@ async function main(): Promise<void> {
       return;
     }
   }
-  steps
-    .filter((st) => st.background)
-    .forEach((st, i) =>
-      supervisor.start(
-        { name: st.name, command: process.execPath, args: st.args, cwd: config.repoRoot },
-        apps.length + i,
-        true,
-      ),
-    );
+  background.forEach((st, i) =>
+    supervisor.start(
+      { name: st.name, command: process.execPath, args: st.args, cwd: config.repoRoot },
+      apps.length + i,
+      true,
+      () => {
+        for (const app of apps.filter((a) => a.after === st.name)) {
+          say(`${app.name}: starting now that ${st.name} has ended`);
+          supervisor.start(app, apps.indexOf(app));
+        }
+      },
+    ),
+  );
   const url = `http://${config.host}:${config.dashboard.port}/`;
   say('');
   say('────────────────────────────────────────────────────────────');

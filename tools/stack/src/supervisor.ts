@@ -20,7 +20,7 @@ export class Supervisor {
    * finished, a failure as a warning; either way the rest keeps running. It is still stopped with
    * the others, so nothing outlives the start command.
    */
-  start(app: AppProcess, index: number, oneShot = false): void {
+  start(app: AppProcess, index: number, oneShot = false, onFinished?: (code: number | null) => void): void {
     const child = spawn(app.command, [...app.args], {
       cwd: app.cwd,
       env: this.env,
@@ -34,10 +34,12 @@ export class Supervisor {
       this.children.delete(app.name);
       if (this.stopping) return;
       if (!oneShot) this.onUnexpectedExit(app.name, code);
-      else
+      else {
         process.stdout.write(
           `${tag}${code === 0 ? 'finished' : `failed (exit ${code ?? 'signal'}); the system keeps running`}\n`,
         );
+        onFinished?.(code);
+      }
     });
     this.children.set(app.name, child);
   }
