@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { type ApiErrorBody, type TokenPair } from '@fengqiao/contracts';
 import { type ApiHarness, demoUser, startApi } from '../testing/api-harness';
+import { DEMO_USERS } from './demo-users';
 
 describe('authentication (real PostgreSQL)', () => {
   let api: ApiHarness;
@@ -76,8 +77,12 @@ describe('authentication (real PostgreSQL)', () => {
   });
 
   it('stores no password in clear: scrypt hashes only', async () => {
-    const rows = await api.pool.query<{ password_hash: string }>('SELECT password_hash FROM users');
-    expect(rows.rows.length).toBeGreaterThanOrEqual(6);
+    // The seeded accounts (other suites add device-only walls with no password at all).
+    const rows = await api.pool.query<{ password_hash: string }>(
+      'SELECT password_hash FROM users WHERE username = ANY($1::text[])',
+      [DEMO_USERS.map((u) => u.username)],
+    );
+    expect(rows.rows.length).toBe(DEMO_USERS.length);
     for (const r of rows.rows) expect(r.password_hash).toMatch(/^scrypt\$32768\$8\$1\$/);
   });
 });
