@@ -1,5 +1,6 @@
 import { BENCH_CAMERAS, flag, startVideoBench } from './bench-env';
 import { measureTileLatency } from './latency';
+import { measureReferenceLatency } from './reference-latency';
 import { measureRemuxCpu } from './remux-cpu';
 
 /**
@@ -16,11 +17,15 @@ async function main(): Promise<void> {
 
   const one = await startVideoBench(1, '640x360', true);
   try {
+    const ref = await measureReferenceLatency(one, BENCH_CAMERAS[0] ?? '', seconds);
+    say(
+      `reference (ffmpeg -fflags nobuffer on the same HTTP-FLV, decode only): p50 ${(ref.p50 / 1000).toFixed(2)} s, p90 ${(ref.p90 / 1000).toFixed(2)} s over ${ref.samples} frames`,
+    );
     for (const mode of ['hls', 'flv'] as const) {
       const f = await measureTileLatency(one, BENCH_CAMERAS[0] ?? '', seconds, mode);
       const how = mode === 'hls' ? 'HLS, hls.js, 1 s segments' : 'HTTP-FLV, mpegts.js';
       say(
-        `glass-to-glass ${how} in Chromium: p50 ${(f.p50 / 1000).toFixed(2)} s, p90 ${(f.p90 / 1000).toFixed(2)} s, max ${(f.max / 1000).toFixed(2)} s over ${f.samples} reads (goal p50 ≤ ${mode === 'hls' ? '3.5' : '1.5'} s)`,
+        `glass-to-glass ${how} in Chromium: p50 ${(f.p50 / 1000).toFixed(2)} s, p90 ${(f.p90 / 1000).toFixed(2)} s, max ${(f.max / 1000).toFixed(2)} s over ${f.samples} reads (goal p50 ≤ ${mode === 'hls' ? '3.5' : '1.5'} s); ÷ reference p50 ${(f.p50 / ref.p50).toFixed(1)}×`,
       );
     }
   } finally {
