@@ -40,11 +40,14 @@ async function main(): Promise<void> {
   const sentAt = new Map<string, number>();
   const latencies: number[] = [];
   const socket: Socket = io(`${api.url}${LIVE_NAMESPACE}`, { auth: { token }, transports: ['websocket'] });
+  // Alerts of one rule in one township may group: an event shows up as evidence of a raise or an update.
   socket.on('alert.changed', (c: AlertChanged) => {
-    if (c.change !== 'raised') return;
-    const caseId = c.alert.dedupKey.split('|')[1] ?? '';
-    const t = sentAt.get(caseId);
-    if (t !== undefined) latencies.push(Date.now() - t);
+    for (const id of c.alert.explanation.evidence) {
+      const t = sentAt.get(id);
+      if (t === undefined) continue;
+      latencies.push(Date.now() - t);
+      sentAt.delete(id);
+    }
   });
   await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
   const publisher = new KafkaEventPublisher(
@@ -69,7 +72,7 @@ async function main(): Promise<void> {
     const event = aCaseReported({
       riskFlags: { violenceRisk: true, extremeWords: false, groupPetition: false, repeatVisits: 0 },
     });
-    sentAt.set(event.caseId, Date.now());
+    sentAt.set(event.eventId, Date.now());
     await publisher.publish(topics.byKind.case, [{ key: event.caseId, value: JSON.stringify(event) }]);
     const due = started + ((i + 1) * 1000) / rate;
     if (due > Date.now()) await new Promise((r) => setTimeout(r, due - Date.now()));
