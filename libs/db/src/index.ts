@@ -29,3 +29,4 @@ export {
 } from './event-rows';
 export { ALERT_CHANGES_LOCK_KEY, lockAlertChangeSequence } from './alert-changes-lock';
 export { cameraAnalyticsRow, cameraRow, cameraStatusRow, caseEventRow } from './event-rows.mapper';
+export { cameraSites, hourlyCounts } from './engine-inputs.repository';

@@ -1,10 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import {
-  cameraAnalyticsSchema,
-  cameraStatusSchema,
-  caseEventSchema,
-  type SiteType,
-} from '@fengqiao/contracts';
+import { cameraAnalyticsSchema, cameraStatusSchema, caseEventSchema } from '@fengqiao/contracts';
+import { cameraSites, hourlyCounts } from '@fengqiao/db';
 import { type CameraSite, type EngineInput, type HourlyCount } from '@fengqiao/rules';
 import { type Queryable } from '../infra/database';
 
@@ -27,11 +23,6 @@ SELECT kind, event_id, occurred_at, data FROM (
     SELECT 1 FROM cameras c WHERE c.camera_id = s.camera_id AND c.township LIKE $3 || '%'))
 ) e ORDER BY occurred_at, event_id LIMIT $4`;
 
-const HOURLY = `
-SELECT bucket, county, township, source, sum(events)::int AS events
-FROM region_hourly_rollup WHERE bucket >= $1 AND bucket < $2
-GROUP BY bucket, county, township, source`;
-
 interface EventRow {
   kind: 'case' | 'analytics' | 'status';
   event_id: string;
@@ -41,7 +32,7 @@ interface EventRow {
 
 type TimedInput = Extract<EngineInput, { kind: 'case' | 'camera-status' | 'camera-analytics' }>;
 
-/** Stored events, cameras and hourly counts a backtest needs; read-only, one query per method. */
+/** Stored events, cameras and hourly counts a backtest needs (the last two read as the warning service does). */
 @Injectable()
 export class BacktestInputsRepository {
   async events(
@@ -53,43 +44,12 @@ export class BacktestInputsRepository {
     return r.rows.flatMap(toInput);
   }
 
-  async sites(db: Queryable): Promise<CameraSite[]> {
-    const r = await db.query<{
-      camera_id: string;
-      site_type: SiteType;
-      county: string;
-      township: string;
-      grid: string | null;
-      lon: number;
-      lat: number;
-    }>('SELECT camera_id, site_type, county, township, grid, lon, lat FROM cameras');
-    return r.rows.map((c) => {
-      const site = { cameraId: c.camera_id, county: c.county, township: c.township, siteType: c.site_type };
-      const location = { lon: c.lon, lat: c.lat };
-      return c.grid === null ? { ...site, location } : { ...site, grid: c.grid, location };
-    });
+  sites(db: Queryable): Promise<CameraSite[]> {
+    return cameraSites(db);
   }
 
-  /** Hourly counts per township and per county (metrics `cases`, `analytics`) for the baselines. */
-  async hourlyCounts(db: Queryable, from: Date, until: Date): Promise<HourlyCount[]> {
-    const r = await db.query<{
-      bucket: Date;
-      county: string;
-      township: string;
-      source: 'case' | 'analytics';
-      events: number;
-    }>(HOURLY, [from, until]);
-    const byCounty = new Map<string, HourlyCount>();
-    const out: HourlyCount[] = [];
-    for (const row of r.rows) {
-      const metric = row.source === 'case' ? 'cases' : 'analytics';
-      const hourStartMs = row.bucket.getTime();
-      out.push({ region: row.township, metric, hourStartMs, value: row.events });
-      const key = `${row.county}|${metric}|${hourStartMs}`;
-      const prev = byCounty.get(key);
-      byCounty.set(key, { region: row.county, metric, hourStartMs, value: (prev?.value ?? 0) + row.events });
-    }
-    return [...out, ...byCounty.values()];
+  hourlyCounts(db: Queryable, from: Date, until: Date): Promise<HourlyCount[]> {
+    return hourlyCounts(db, from, until);
   }
 }
 

@@ -1,5 +1,5 @@
 import { caseEventSchema, type CameraAnalytics, type CaseEvent } from '@fengqiao/contracts';
-import { type Queryable } from '@fengqiao/db';
+import { hourlyCounts, type Queryable } from '@fengqiao/db';
 import { type HourlyCount } from '@fengqiao/rules';
 
 // Case events a restart must replay: the last day (windows, anomalies) and, further back, those of
@@ -13,11 +13,6 @@ ORDER BY e.occurred_at, e.event_id`;
 const RECENT_ANALYTICS = `
 SELECT event_id, occurred_at, camera_id, kind, confidence, head_count, snapshot_ref
 FROM camera_analytics_events WHERE occurred_at >= $1 ORDER BY occurred_at, event_id`;
-
-const HOURLY = `
-SELECT bucket, county, township, source, sum(events)::int AS events
-FROM region_hourly_rollup WHERE bucket >= $1 AND bucket < $2
-GROUP BY bucket, county, township, source`;
 
 interface AnalyticsRow {
   event_id: string;
@@ -57,24 +52,7 @@ export class HistoryRepository {
   }
 
   /** Hourly counts per township and per county, metric `cases` or `analytics`, for the baselines. */
-  async hourlyCounts(db: Queryable, from: Date, until: Date): Promise<HourlyCount[]> {
-    const r = await db.query<{
-      bucket: Date;
-      county: string;
-      township: string;
-      source: 'case' | 'analytics';
-      events: number;
-    }>(HOURLY, [from, until]);
-    const byCounty = new Map<string, HourlyCount>();
-    const out: HourlyCount[] = [];
-    for (const row of r.rows) {
-      const metric = row.source === 'case' ? 'cases' : 'analytics';
-      const hourStartMs = row.bucket.getTime();
-      out.push({ region: row.township, metric, hourStartMs, value: row.events });
-      const key = `${row.county}|${metric}|${hourStartMs}`;
-      const prev = byCounty.get(key);
-      byCounty.set(key, { region: row.county, metric, hourStartMs, value: (prev?.value ?? 0) + row.events });
-    }
-    return [...out, ...byCounty.values()];
+  hourlyCounts(db: Queryable, from: Date, until: Date): Promise<HourlyCount[]> {
+    return hourlyCounts(db, from, until);
   }
 }
