@@ -1,11 +1,11 @@
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { type Kafka } from 'kafkajs';
 import { type FengqiaoConfig } from '@fengqiao/config';
 import { freePort, startProcess, uniqueName, type RunningProcess } from '@fengqiao/testing';
 
-// The real ingest and warning services, as their own processes on private topics (a suffix) and
-// consumer groups, for the cases integration spec: what the API produces must get through them.
+// The real ingest service as its own process, on private topics (a suffix) and its own group, for
+// the cases integration spec: what the API produces must get through it. (The warning service is
+// started by ../testing/warning-process.)
 
 const node = (config: FengqiaoConfig, app: string, args: string[]): string[] => [
   '-r',
@@ -35,55 +35,6 @@ export async function startIngestProcess(
     readyUrl: `http://${config.host}:${port}/health`,
     timeoutMs: 60_000,
   });
-}
-
-/** The warning service has no HTTP: ready when it logs that it started. */
-export async function startWarningProcess(
-  config: FengqiaoConfig,
-  suffix: string,
-  env: NodeJS.ProcessEnv,
-): Promise<RunningProcess> {
-  const child = spawn(
-    process.execPath,
-    node(config, 'warning', ['--group', uniqueName('cases-warning'), '--topic-suffix', suffix]),
-    {
-      cwd: config.repoRoot,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  let out = '';
-  const keep = (d: Buffer): void => {
-    out = (out + d.toString()).slice(-20_000);
-  };
-  child.stdout.on('data', keep);
-  child.stderr.on('data', keep);
-  const running: RunningProcess = {
-    child,
-    output: () => out,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null || child.signalCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-        setTimeout(() => child.kill('SIGKILL'), 5000).unref();
-      }),
-  };
-  // A spec that fails half-way must not leave the service behind.
-  const killOnExit = (): void => {
-    child.kill('SIGKILL');
-  };
-  process.once('exit', killOnExit);
-  child.once('exit', () => process.removeListener('exit', killOnExit));
-  const deadline = Date.now() + 60_000;
-  while (!out.includes('"message":"started"')) {
-    if (child.exitCode !== null || Date.now() > deadline) {
-      await running.stop();
-      throw new Error(`warning did not start:\n${out}`);
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  return running;
 }
 
 /** Reads a topic from its start until every wanted event id was seen; returns the values seen. */

@@ -16,7 +16,8 @@ import { KafkaEventPublisher, createKafkaClient } from '@fengqiao/kafka';
 import { type RunningProcess, testConfig, uniqueName } from '@fengqiao/testing';
 import { type ApiHarness, startApi } from '../testing/api-harness';
 import { withCasesTopic } from './case-topic';
-import { eventually, readEventIds, startIngestProcess, startWarningProcess } from './cases-int-services';
+import { startWarning, type WarningProcess } from '../testing/warning-process';
+import { eventually, readEventIds, startIngestProcess } from './cases-int-services';
 
 // A case entered through the API goes the whole way on the real stack: routed, produced to Kafka,
 // stored by the real ingest (the `cases` projection follows by trigger), listed with its deadline,
@@ -29,7 +30,7 @@ const DAY = 86_400_000;
 let api: ApiHarness;
 let kafka: Kafka;
 let ingest: RunningProcess;
-let warning: RunningProcess;
+let warning: WarningProcess;
 const token: Record<string, string> = {};
 
 const get = (path: string, who: string): request.Test =>
@@ -59,7 +60,7 @@ async function caseRow(caseId: string, state: string) {
 beforeAll(async () => {
   const config = testConfig();
   ingest = await startIngestProcess(config, suffix, { ...process.env });
-  warning = await startWarningProcess(config, suffix, { ...process.env });
+  warning = await startWarning(config, suffix, { ...process.env });
   api = await startApi(withCasesTopic(caseTopic));
   kafka = createKafkaClient({ brokers: api.config.kafka.brokers, clientId: suffix, log: () => undefined });
   for (const who of ['intake-clerk', 'duty-officer', 'wall', 'officer-bazhou'] as const) {

@@ -12,7 +12,7 @@ import {
 import { KafkaEventPublisher, createKafkaClient } from '@fengqiao/kafka';
 import { aCameraAnalytics, aCameraId, aCameraRegistered, uniqueName } from '@fengqiao/testing';
 import { type ApiHarness, startApi } from '../testing/api-harness';
-import { startWarning, type WarningProcess } from './testing/warning-process';
+import { startWarning, type WarningProcess } from '../testing/warning-process';
 
 // Rule sets as data on the real stack: an analyst proposes a version that lowers the square-crowd
 // threshold, backtests it over stored events against the active one, an administrator activates it

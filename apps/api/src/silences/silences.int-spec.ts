@@ -7,7 +7,7 @@ import {
 } from '@fengqiao/contracts';
 import { KafkaEventPublisher, createKafkaClient } from '@fengqiao/kafka';
 import { aCameraAnalytics, aCameraId, aCameraRegistered, uniqueName } from '@fengqiao/testing';
-import { startWarning, type WarningProcess } from '../rules/testing/warning-process';
+import { startWarning, type WarningProcess } from '../testing/warning-process';
 import { type ApiHarness, startApi } from '../testing/api-harness';
 
 // A silence made through the API reaches the real warning service: the matching orange is still

@@ -24,7 +24,7 @@ export async function startWarning(
     '@swc-node/register',
     main,
     '--group',
-    uniqueName('rules-warning'),
+    uniqueName('api-test-warning'),
     '--topic-suffix',
     suffix,
   ];
