@@ -46,8 +46,6 @@ const RISK_FLAGGED = `(coalesce((payload->'riskFlags'->>'violenceRisk')::boolean
  * parties of the overdue cases). One repository, one query per method.
  */
 export class CaseFactsRepository {
-  private partiesTable: Promise<boolean> | null = null;
-
   /** Lifecycle instants of every case of the region reported or finished since `previousStart`, or open at the end. */
   async lifecycles(db: Queryable, level: ReportLevel, region: string, w: ScanWindow): Promise<FactRow[]> {
     const sub = subRegionColumn(level);
@@ -89,38 +87,24 @@ export class CaseFactsRepository {
 
   /**
    * Name and phone of the first party (never the ID number) of the given cases, to be masked. The
-   * intake projection moves parties out of the event payload into case_parties when that table
-   * exists (migration 20261127500100); before it, they are still in the payload.
+   * intake projection keeps parties in case_parties, out of the event payload (migration
+   * 20261127500100, whose trigger also moved the older events' parties there).
    */
   async firstParties(
     db: Queryable,
     caseIds: readonly string[],
-    w: ScanWindow,
   ): Promise<Map<string, { name: string; phone?: string }>> {
     if (caseIds.length === 0) return new Map();
-    const res = (await this.hasPartiesTable(db))
-      ? await db.query<PartyRow>(
-          `SELECT case_id, name, phone FROM case_parties WHERE case_id = ANY($1) AND ordinal = 0`,
-          [caseIds],
-        )
-      : await db.query<PartyRow>(
-          `SELECT case_id, payload->'parties'->0->>'name' AS name, payload->'parties'->0->>'phone' AS phone
-           FROM case_events WHERE case_id = ANY($1) AND type = 'reported' AND occurred_at >= $2 AND occurred_at < $3`,
-          [caseIds, w.scanFrom, w.end],
-        );
+    const res = await db.query<PartyRow>(
+      `SELECT case_id, name, phone FROM case_parties WHERE case_id = ANY($1) AND ordinal = 0`,
+      [caseIds],
+    );
     const out = new Map<string, { name: string; phone?: string }>();
     for (const r of res.rows) {
       if (r.name === null) continue;
       out.set(r.case_id, r.phone === null ? { name: r.name } : { name: r.name, phone: r.phone });
     }
     return out;
-  }
-
-  private async hasPartiesTable(db: Queryable): Promise<boolean> {
-    this.partiesTable ??= db
-      .query<{ present: boolean }>(`SELECT to_regclass('case_parties') IS NOT NULL AS present`)
-      .then((r) => r.rows[0]?.present === true);
-    return this.partiesTable;
   }
 }
 

@@ -63,7 +63,7 @@ export class ReportLoader {
       this.context.names(db, t.region),
     ]);
     const cases = rows.map((r) => toCaseFact(r, flagged.has(r.case_id)));
-    const parties = await this.facts.firstParties(db, this.overdueIds(cases, w.end.getTime()), w);
+    const parties = await this.facts.firstParties(db, this.overdueIds(cases, w.end.getTime()));
     return {
       level: t.level,
       region: t.region,
