@@ -1,45 +1,19 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { processesMatching } from '../../apps/media/src/hls/process-group';
 import { loadConfig, type FengqiaoConfig } from '@fengqiao/config';
-import { FfmpegFleet } from '../../apps/media/src/hls/ffmpeg-fleet';
 import {
   freeMediaPorts,
   playToken,
-  publishUrl,
   startMediaProcess,
   StatusWatch,
   until,
 } from '../../apps/media/src/testing/media-harness';
+import { encodedSample, startSamplePushers } from './sample-pushers';
 import { flag } from './bench-env';
 import { cpuSeconds } from './proc-cpu';
 
 /** A tile-wall sub-stream as cameras send it: 720p H.264, 1 s GOP, ~1.5 Mbit/s. */
 const SAMPLE_KBPS = 1500;
-
-function sample(config: FengqiaoConfig): string {
-  const dir = join(config.stack.cacheDir, 'bench');
-  const file = join(dir, 'sample-720p-1500k.flv');
-  if (existsSync(file)) return file;
-  mkdirSync(dir, { recursive: true });
-  process.stdout.write('encoding a 10 s 720p sample once (cached in .stack/cache/bench)…\n');
-  execFileSync('ffmpeg', [
-    ...[
-      '-hide_banner',
-      '-nostdin',
-      '-loglevel',
-      'error',
-      '-f',
-      'lavfi',
-      '-i',
-      'testsrc2=size=1280x720:rate=25',
-    ],
-    ...['-t', '10', '-c:v', 'libx264', '-preset', 'veryfast', '-g', '25', '-keyint_min', '25'],
-    ...['-sc_threshold', '0', '-b:v', `${SAMPLE_KBPS}k`, '-maxrate', `${SAMPLE_KBPS}k`, '-bufsize', '3000k'],
-    ...['-pix_fmt', 'yuv420p', '-f', 'flv', file],
-  ]);
-  return file;
-}
 
 /** Busy and total jiffies of the whole machine (/proc/stat), for the machine's CPU share. */
 function machineJiffies(): { busy: number; total: number } {
@@ -76,21 +50,9 @@ async function step(config: FengqiaoConfig, file: string, streams: number, secon
   const { watch, topic } = await StatusWatch.start(config);
   const media = await startMediaProcess(config, ports, topic, ['--heartbeat-ms', '30000']);
   const ids = Array.from({ length: streams }, (_, i) => `511902010113180${String(90000 + i)}`);
-  const pushers = new FfmpegFleet(
-    'pusher',
-    ids.map((id) => ({
-      id,
-      args: () => [
-        ...['-hide_banner', '-nostdin', '-loglevel', 'error', '-re', '-stream_loop', '-1', '-i', file],
-        ...['-c', 'copy', '-f', 'flv', publishUrl(config, ports.rtmp, id)],
-      ],
-    })),
-    () => undefined,
-    { initialMs: 1000, maxMs: 1000, healthyAfterMs: 0 },
-  );
+  const pushers = startSamplePushers(config, ports.rtmp, file, ids);
   const abort = new AbortController();
   try {
-    pushers.start();
     const health = async (): Promise<{ live: string[] }> =>
       (await (await fetch(`http://127.0.0.1:${ports.http}/health`)).json()) as { live: string[] };
     await until(
@@ -107,7 +69,7 @@ async function step(config: FengqiaoConfig, file: string, streams: number, secon
       ),
     );
     await new Promise((r) => setTimeout(r, 3000)); // viewers attached, GOP caches flushed
-    const pusherPids = (): number[] => processPids(file);
+    const pusherPids = (): number[] => processesMatching(file);
     const m0 = machineJiffies();
     const c0 = cpuSeconds(media.child.pid ?? 0);
     const p0 = pusherPids().reduce((s, pid) => s + cpuSeconds(pid), 0);
@@ -132,13 +94,6 @@ async function step(config: FengqiaoConfig, file: string, streams: number, secon
   }
 }
 
-function processPids(file: string): number[] {
-  return execFileSync('pgrep', ['-f', file], { encoding: 'utf8' })
-    .split('\n')
-    .filter((l) => l.trim() !== '')
-    .map(Number);
-}
-
 /**
  * `node -r @swc-node/register bench/video/capacity.ts [--max 96] [--seconds 20]`
  * Relayed streams without transcoding: N cameras push 720p/1.5 Mbit/s RTMP (ffmpeg -c copy of a
@@ -149,7 +104,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const seconds = flag('seconds', 20);
   const max = flag('max', 96);
-  const file = sample(config);
+  const file = encodedSample(config, { size: '1280x720', kbps: SAMPLE_KBPS, seconds: 10 });
   const say = (l: string): void => void process.stdout.write(`${l}\n`);
   say(`capacity: ${seconds} s per step, 720p ${SAMPLE_KBPS} kbit/s per stream, one FLV viewer each`);
   const results: Step[] = [];

@@ -1,54 +1,14 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { loadConfig, type FengqiaoConfig } from '@fengqiao/config';
+import { loadConfig } from '@fengqiao/config';
 import { launchChromium } from '@fengqiao/testing';
-import { FfmpegFleet } from '../../apps/media/src/hls/ffmpeg-fleet';
 import {
   freeMediaPorts,
   playToken,
-  publishUrl,
   startMediaProcess,
   StatusWatch,
   until,
 } from '../../apps/media/src/testing/media-harness';
+import { encodedSample, startSamplePushers } from './sample-pushers';
 import { flag, startVite } from './bench-env';
-
-/** A wall tile's sub-stream: 320x180, 1 s GOP (1 s HLS segments), looped by ffmpeg -c copy. */
-function sample(config: FengqiaoConfig): string {
-  const dir = join(config.stack.cacheDir, 'bench');
-  const file = join(dir, 'sample-180p.flv');
-  if (existsSync(file)) return file;
-  mkdirSync(dir, { recursive: true });
-  execFileSync('ffmpeg', [
-    ...[
-      '-hide_banner',
-      '-nostdin',
-      '-loglevel',
-      'error',
-      '-f',
-      'lavfi',
-      '-i',
-      'testsrc2=size=320x180:rate=25',
-    ],
-    ...[
-      '-t',
-      '20',
-      '-c:v',
-      'libx264',
-      '-preset',
-      'veryfast',
-      '-g',
-      '25',
-      '-keyint_min',
-      '25',
-      '-sc_threshold',
-      '0',
-    ],
-    ...['-b:v', '300k', '-pix_fmt', 'yuv420p', '-f', 'flv', file],
-  ]);
-  return file;
-}
 
 const mib = (b: number): string => `${(b / 1024 / 1024).toFixed(1)} MiB`;
 
@@ -63,28 +23,22 @@ async function main(): Promise<void> {
   const minutes = flag('minutes', 60);
   const first = Math.min(flag('first', 5), minutes / 2);
   const config = loadConfig();
-  const file = sample(config);
+  const file = encodedSample(config, { size: '320x180', kbps: 300, seconds: 20 });
   const ports = await freeMediaPorts();
   const { watch, topic } = await StatusWatch.start(config);
   const media = await startMediaProcess(config, ports, topic, ['--heartbeat-ms', '60000']);
   const ids = Array.from({ length: tiles }, (_, i) => `511902010113180${String(95000 + i)}`);
-  const pushers = new FfmpegFleet(
-    'pusher',
-    ids.map((id) => ({
-      id,
-      args: () => [
-        ...['-hide_banner', '-nostdin', '-loglevel', 'error', '-re', '-stream_loop', '-1', '-i', file],
-        ...['-c', 'copy', '-f', 'flv', publishUrl(config, ports.rtmp, id)],
-      ],
-    })),
+  const pushers = startSamplePushers(
+    config,
+    ports.rtmp,
+    file,
+    ids,
     (l) => void process.stderr.write(`${l}\n`),
-    { initialMs: 1000, maxMs: 1000, healthyAfterMs: 0 },
   );
   const vite = await startVite(config.repoRoot);
   const chromium = await launchChromium();
   const say = (l: string): void => void process.stdout.write(`${new Date().toISOString()} ${l}\n`);
   try {
-    pushers.start();
     await until(
       'all streams live',
       async () => {
