@@ -1,12 +1,11 @@
 import { useMemo } from 'react';
 import { cameraHealthTrendResponseSchema } from '@fengqiao/contracts';
-import { apiGet, queryString } from '../api/http';
 import { buildCameraHealthOption } from '../charts/builders/tier-option';
-import { usePolled } from '../common/hooks';
 import { M, S } from '../i18n/strings';
 import { ChartPanel } from './ChartPanel';
 import { toCsv } from './csv';
-import { apiParams, type AnalysisView } from './view-state';
+import { useRangeSeries } from './useRangeSeries';
+import { type AnalysisView } from './view-state';
 
 /** Online share of the region's cameras over the range: hourly up to a week, daily beyond. */
 export function CameraHealthPanel({
@@ -19,20 +18,7 @@ export function CameraHealthPanel({
   file: string;
 }) {
   const bucket = view.days <= 7 ? 'hour' : 'day';
-  const data = usePolled(
-    (signal) => {
-      const p = apiParams(view, Date.now());
-      const q = queryString({
-        from: p.from,
-        to: p.to,
-        bucket,
-        region: view.region === '' ? undefined : view.region,
-      });
-      return apiGet(`/api/cameras/health-trend${q}`, cameraHealthTrendResponseSchema, signal);
-    },
-    300_000,
-    `${view.region}|${view.days}`,
-  );
+  const data = useRangeSeries('/api/cameras/health-trend', cameraHealthTrendResponseSchema, view, bucket);
   const points = useMemo(() => data.data?.points ?? [], [data.data]);
   const option = useMemo(() => buildCameraHealthOption(points, bucket, scale), [points, bucket, scale]);
   return (

@@ -1,12 +1,11 @@
 import { useMemo } from 'react';
 import { tierComplianceResponseSchema, type ServiceTier } from '@fengqiao/contracts';
-import { apiGet, queryString } from '../api/http';
 import { buildTierComplianceOption } from '../charts/builders/tier-option';
-import { usePolled } from '../common/hooks';
 import { M, S, WL } from '../i18n/strings';
 import { ChartPanel } from './ChartPanel';
 import { toCsv } from './csv';
-import { apiParams, type AnalysisView } from './view-state';
+import { useRangeSeries } from './useRangeSeries';
+import { type AnalysisView } from './view-state';
 
 const tierName = (t: ServiceTier): string => WL.tier[t];
 
@@ -21,20 +20,7 @@ export function TierCompliancePanel({
   file: string;
 }) {
   const bucket = view.days > 90 || view.bucket === 'week' || view.bucket === 'month' ? 'week' : 'day';
-  const data = usePolled(
-    (signal) => {
-      const p = apiParams(view, Date.now());
-      const q = queryString({
-        from: p.from,
-        to: p.to,
-        bucket,
-        region: view.region === '' ? undefined : view.region,
-      });
-      return apiGet(`/api/kpis/tier-compliance${q}`, tierComplianceResponseSchema, signal);
-    },
-    300_000,
-    `${view.region}|${view.days}|${bucket}`,
-  );
+  const data = useRangeSeries('/api/kpis/tier-compliance', tierComplianceResponseSchema, view, bucket);
   const points = useMemo(() => data.data?.points ?? [], [data.data]);
   const option = useMemo(() => buildTierComplianceOption(points, tierName, scale), [points, scale]);
   return (
