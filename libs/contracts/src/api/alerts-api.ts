@@ -9,22 +9,7 @@ import {
 } from '../alerts/alert';
 import { instantSchema } from '../ids';
 import { scopeRegionSchema } from './auth';
-
-/** `a,b,c` in a query string → a de-duplicated list, each item one of `values`. */
-function csvOf<const V extends readonly [string, ...string[]]>(values: V) {
-  return z
-    .string()
-    .max(200)
-    .transform((s) => [
-      ...new Set(
-        s
-          .split(',')
-          .map((p) => p.trim())
-          .filter((p) => p.length > 0),
-      ),
-    ])
-    .pipe(z.array(z.enum(values)).min(1));
-}
+import { csvOf } from './query-params';
 
 /** GET /api/alerts: filters combine with AND; lists within one filter with OR. Newest first. */
 export const alertListQuerySchema = z

@@ -12,22 +12,7 @@ import {
 import { caseIdSchema, eventIdSchema, instantSchema } from '../ids';
 import { countyCodeSchema, geoPointSchema, regionRefSchema, townshipCodeSchema } from '../regions';
 import { scopeRegionSchema } from './auth';
-
-/** `a,b,c` in a query string → a de-duplicated list, each item one of `values`. */
-function csvOf<const V extends readonly [string, ...string[]]>(values: V) {
-  return z
-    .string()
-    .max(200)
-    .transform((s) => [
-      ...new Set(
-        s
-          .split(',')
-          .map((p) => p.trim())
-          .filter((p) => p.length > 0),
-      ),
-    ])
-    .pipe(z.array(z.enum(values)).min(1));
-}
+import { csvOf } from './query-params';
 
 const reason = z.string().trim().min(1).max(500);
 const name = z.string().trim().min(1).max(64);
