@@ -10,3 +10,4 @@ export {
   aCaseReported,
   anInstant,
 } from './factories/event.factory';
+export { pollUntil } from './poll';

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { type Kafka } from 'kafkajs';
 import { type FengqiaoConfig } from '@fengqiao/config';
-import { freePort, startProcess, uniqueName, type RunningProcess } from '@fengqiao/testing';
+import { freePort, pollUntil, startProcess, uniqueName, type RunningProcess } from '@fengqiao/testing';
 
 // The real ingest service as its own process, on private topics (a suffix) and its own group, for
 // the cases integration spec: what the API produces must get through it. (The warning service is
@@ -65,16 +65,10 @@ export async function readEventIds(
   }
 }
 
-export async function eventually<T>(
+export function eventually<T>(
   probe: () => Promise<T | undefined>,
   what: string,
   timeoutMs = 30_000,
 ): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
+  return pollUntil(probe, what, { timeoutMs, everyMs: 250 });
 }

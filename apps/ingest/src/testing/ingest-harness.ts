@@ -1,7 +1,7 @@
 import { type FengqiaoConfig } from '@fengqiao/config';
 import { createPool, type DbPool } from '@fengqiao/db';
 import { KafkaEventPublisher, createKafkaClient, ensureTopics } from '@fengqiao/kafka';
-import { uniqueName } from '@fengqiao/testing';
+import { pollUntil, uniqueName } from '@fengqiao/testing';
 import { type Kafka } from 'kafkajs';
 import { createIngestApp, type IngestApp } from '../ingest-app';
 import { ingestTopics, topicSpecsOf, type IngestTopics, type TopicKind } from '../ingest-topics';
@@ -133,10 +133,5 @@ export async function eventually(
   timeoutMs = 30_000,
   what = 'condition',
 ): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await probe()) return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`timed out waiting for ${what}`);
+  await pollUntil(probe, what, { timeoutMs });
 }

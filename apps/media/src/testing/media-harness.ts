@@ -3,7 +3,7 @@ import { type Consumer } from 'kafkajs';
 import { type FengqiaoConfig } from '@fengqiao/config';
 import { type CameraStatus, cameraStatusSchema, INPUT_TOPICS } from '@fengqiao/contracts';
 import { createKafkaClient, ensureTopics } from '@fengqiao/kafka';
-import { freePort, startProcess, uniqueName, type RunningProcess } from '@fengqiao/testing';
+import { freePort, pollUntil, startProcess, uniqueName, type RunningProcess } from '@fengqiao/testing';
 import { signPlayToken } from '../auth/play-token';
 import { streamSign } from '../auth/stream-sign';
 import { MEDIA_APP } from '../media-ports';
@@ -100,18 +100,8 @@ export class StatusWatch {
   }
 }
 
-export async function until<T>(
-  what: string,
-  probe: () => Promise<T | undefined>,
-  timeoutMs = 20_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
+export function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
+  return pollUntil(probe, what, { timeoutMs, everyMs: 250 });
 }
 
 export function isAlive(pid: number): boolean {

@@ -1,7 +1,7 @@
 import { type FengqiaoConfig } from '@fengqiao/config';
 import { alertChangedSchema, type AlertChanged } from '@fengqiao/contracts';
 import { createKafkaClient } from '@fengqiao/kafka';
-import { uniqueName } from '@fengqiao/testing';
+import { pollUntil, uniqueName } from '@fengqiao/testing';
 
 /** Every `alert.changed.v1` a topic receives, read from its beginning by a private group. */
 export interface AlertCollector {
@@ -30,16 +30,10 @@ export async function collectAlertChanges(config: FengqiaoConfig, topic: string)
 }
 
 /** Polls `probe` until it yields a value (not undefined / false) or `ms` pass. */
-export async function until<T>(
+export function until<T>(
   probe: () => Promise<T | undefined | false> | T | undefined | false,
   what: string,
   ms = 20_000,
 ): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined && v !== false) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  return pollUntil(probe, what, { timeoutMs: ms });
 }
