@@ -8,13 +8,23 @@ export interface RunningConsumer {
   stop(): Promise<void>;
 }
 
-/** The bare kafkajs loop in its own process. */
-export async function startRawConsumer(config: FengqiaoConfig, topics: string[]): Promise<RunningConsumer> {
+export type RawClient = 'kafkajs' | 'platformatic';
+const RAW_ENTRY: Record<RawClient, string> = {
+  kafkajs: 'bench/ingest/raw-consumer.ts',
+  platformatic: 'bench/ingest/raw-platformatic-consumer.ts',
+};
+
+/** The bare counting loop of `client` in its own process. */
+export async function startRawConsumer(
+  config: FengqiaoConfig,
+  topics: string[],
+  client: RawClient = 'kafkajs',
+): Promise<RunningConsumer> {
   let consumed = 0;
   let joined = false;
   const child = spawnTs(
     config,
-    'bench/ingest/raw-consumer.ts',
+    RAW_ENTRY[client],
     ['--topics', topics.join(','), '--group', `bench-raw-${randomUUID().slice(0, 8)}`],
     { ...process.env },
     (line) => {
@@ -32,9 +42,13 @@ export async function startRawConsumer(config: FengqiaoConfig, topics: string[])
 }
 
 /** The real ingest (apps/ingest/src/main.ts) in its own process, counted through its /metrics. */
-export async function startPipeline(config: FengqiaoConfig, suffix: string): Promise<RunningConsumer> {
+export async function startPipeline(
+  config: FengqiaoConfig,
+  suffix: string,
+  client: RawClient = 'kafkajs',
+): Promise<RunningConsumer> {
   const port = await freePort();
-  const env = { ...process.env, DATABASE_URL: config.postgres.url };
+  const env = { ...process.env, DATABASE_URL: config.postgres.url, FQ_KAFKA_CLIENT: client };
   const args = [
     '--topic-suffix',
     suffix,
