@@ -7,6 +7,7 @@ import { systemClock, type Clock } from './clock.port';
 import { AlertRecorder } from './engine/alert-recorder';
 import { ControlPoller, type ControlEvent } from './engine/control-poller';
 import { WarningService, type WarningStats } from './engine/warning.service';
+import { HotspotPublisher } from './hotspots/hotspot-publisher';
 import { AlertChangePublisher } from './messaging/alert-change.publisher';
 import { OutboxRelay } from './messaging/outbox-relay';
 import { WarningConsumer } from './messaging/warning-consumer';
@@ -14,6 +15,7 @@ import { AlertsRepository } from './persistence/alerts.repository';
 import { CamerasRepository } from './persistence/cameras.repository';
 import { ControlRepository } from './persistence/control.repository';
 import { HistoryRepository } from './persistence/history.repository';
+import { HotspotScoresRepository } from './persistence/hotspot-scores.repository';
 import { OutboxRepository } from './persistence/outbox.repository';
 import { warningTopics } from './warning-topics';
 
@@ -36,6 +38,8 @@ export interface WarningAppOptions {
   readonly tickMs?: number;
   /** How long one outbox publication may wait for Kafka's ack. Default 10 s. */
   readonly publishTimeoutMs?: number;
+  /** Least time between two rewrites of hotspot_scores. Default 5 s. */
+  readonly hotspotMinIntervalMs?: number;
 }
 
 export interface WarningApp {
@@ -44,6 +48,8 @@ export interface WarningApp {
   isJoined(): boolean;
   /** Polls rule sets and silences, judges time, and publishes what the outbox holds. */
   tick(): Promise<void>;
+  /** Writes the engine's top hotspots when changed (throttled); true when the list was rewritten. */
+  publishHotspots(): Promise<boolean>;
   /** Publishes what the outbox holds now; resolves with the number of changes published. */
   flushOutbox(): Promise<number>;
   versionOf(alertId: string): number | undefined;
@@ -99,10 +105,15 @@ export function createWarningApp(config: FengqiaoConfig, options: WarningAppOpti
     concurrency: 1,
   });
   const consumer = new WarningConsumer(batches, topics, service);
+  const hotspots = new HotspotPublisher(pool, new HotspotScoresRepository(), service, {
+    minIntervalMs: options.hotspotMinIntervalMs,
+  });
+  const publishHotspots = (): Promise<boolean> => hotspots.publish(clock.now());
   const tick = async (): Promise<void> => {
     await control?.refresh();
     await service.tick();
     relay.kick();
+    await publishHotspots().catch(logError('hotspot publish failed'));
   };
   let timer: NodeJS.Timeout | undefined;
   return {
@@ -122,6 +133,7 @@ export function createWarningApp(config: FengqiaoConfig, options: WarningAppOpti
     },
     isJoined: () => consumer.isJoined(),
     tick,
+    publishHotspots,
     flushOutbox: () => relay.flush(),
     versionOf: (alertId) => service.versionOf(alertId),
     ruleSetVersion: () => service.ruleSetVersion,

@@ -1,6 +1,7 @@
 import {
   type AlertChanged,
   type CameraRegistered,
+  type Hotspot,
   type RuleSetInput,
   type Silence,
 } from '@fengqiao/contracts';
@@ -11,6 +12,7 @@ import {
   createEngineContext,
   createEngineState,
   step,
+  topHotspots,
   type CameraSite,
   type CompiledRuleSet,
   type Decision,
@@ -26,6 +28,10 @@ import { type CamerasRepository } from '../persistence/cameras.repository';
 import { type HistoryRepository } from '../persistence/history.repository';
 import { type AlertRecorder } from './alert-recorder';
 import { loadBaseline, rememberDarkCameras, replayStored } from './rebuild';
+
+/** Enough for any county's top 10 among ~120 townships; the table stays small. */
+const HOTSPOT_TOWNSHIPS = 60;
+const HOTSPOT_COUNTIES = 5;
 
 export interface WarningDeps {
   readonly pool: DbPool;
@@ -137,6 +143,22 @@ export class WarningService {
       this.silences = silences;
       this.refreshContext();
       return Promise.resolve();
+    });
+  }
+
+  /**
+   * The engine's current top hotspots: townships (the wall's list) and counties (scope summaries).
+   * Serial, so a ranking never mixes two inputs.
+   */
+  currentHotspots(): Promise<{ ruleSetVersion: number; list: Hotspot[] }> {
+    return this.serial(() => {
+      const now = this.clock.now();
+      const ctx = this.context();
+      const list = [
+        ...topHotspots(ctx, this.state, now, { level: 'county', topN: HOTSPOT_COUNTIES }),
+        ...topHotspots(ctx, this.state, now, { level: 'township', topN: HOTSPOT_TOWNSHIPS }),
+      ];
+      return Promise.resolve({ ruleSetVersion: this.ruleSetVersion, list });
     });
   }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { type AlertChanged } from '../alerts/alert';
 import { instantSchema } from '../ids';
+import { hotspotFactorsSchema, hotspotSourceSchema } from './hotspot-scores';
 import { kpiScopeSchema, type KpiSnapshot } from './kpis-api';
 
 /** The Socket.IO namespace of the live streams. */
@@ -53,6 +54,10 @@ export const liveHotspotSchema = z
     /** Mean of the same window on each of the previous 7 days: what is usual here. */
     expected: z.number().min(0),
     topCategory: z.string(),
+    /** The engine's baseline-fused score; absent while the list comes from counts. */
+    score: z.number().min(0).optional(),
+    /** The engine's top contributing factors (value, usual value, z, share of the score). */
+    factors: hotspotFactorsSchema.optional(),
   })
   .strict();
 export type LiveHotspot = z.infer<typeof liveHotspotSchema>;
@@ -67,6 +72,8 @@ export const hotspotsSnapshotSchema = z
     version: z.number().int().min(0),
     hours: z.number().int().min(1),
     asOf: instantSchema,
+    /** `engine` when ranked by the warning service's scores, `counts` before it has scored. */
+    source: hotspotSourceSchema.optional(),
     items: z.array(liveHotspotSchema),
   })
   .strict();

@@ -1,0 +1,61 @@
+import { type Hotspot } from '@fengqiao/contracts';
+import { type DbPool, withTransaction } from '@fengqiao/db';
+import { type HotspotScoresRepository } from '../persistence/hotspot-scores.repository';
+
+/** What the publisher needs of the engine: its current ranking and rule-set version. */
+export interface HotspotSource {
+  currentHotspots(): Promise<{ readonly ruleSetVersion: number; readonly list: readonly Hotspot[] }>;
+}
+
+export interface HotspotPublisherOptions {
+  /** Least time between two rewrites of the list (the wall needs no more). Default 5 s. */
+  readonly minIntervalMs?: number;
+  /** A heartbeat at least this often, even when nothing changed, so readers know we are alive. */
+  readonly heartbeatMs?: number;
+}
+
+/**
+ * Publishes the engine's top hotspots to hotspot_scores, throttled: the list is replaced (in one
+ * transaction, so readers never see half a tick) only when the ranking, a score or a factor changed
+ * and the last write is at least `minIntervalMs` old; otherwise only the heartbeat moves, and only
+ * every `heartbeatMs`. Scores are compared without the clock, so an idle city writes nothing.
+ */
+export class HotspotPublisher {
+  private lastKey = '';
+  private lastWriteAt = Number.NEGATIVE_INFINITY;
+  private lastBeatAt = Number.NEGATIVE_INFINITY;
+  private readonly minIntervalMs: number;
+  private readonly heartbeatMs: number;
+
+  constructor(
+    private readonly pool: DbPool,
+    private readonly repo: HotspotScoresRepository,
+    private readonly source: HotspotSource,
+    opts: HotspotPublisherOptions = {},
+  ) {
+    this.minIntervalMs = opts.minIntervalMs ?? 5_000;
+    this.heartbeatMs = opts.heartbeatMs ?? 30_000;
+  }
+
+  /** True when the list was rewritten. */
+  async publish(now: number): Promise<boolean> {
+    const { ruleSetVersion, list } = await this.source.currentHotspots();
+    const key = JSON.stringify([ruleSetVersion, list]);
+    const changed = key !== this.lastKey;
+    if (changed && now - this.lastWriteAt >= this.minIntervalMs) {
+      const at = new Date(now);
+      await withTransaction(this.pool, async (tx) => {
+        await this.repo.replace(tx, list, ruleSetVersion, at);
+        await this.repo.heartbeat(tx, at, ruleSetVersion, list.length);
+      });
+      this.lastKey = key;
+      this.lastWriteAt = this.lastBeatAt = now;
+      return true;
+    }
+    if (now - this.lastBeatAt >= this.heartbeatMs) {
+      await this.repo.heartbeat(this.pool, new Date(now), ruleSetVersion, list.length);
+      this.lastBeatAt = now;
+    }
+    return false;
+  }
+}
