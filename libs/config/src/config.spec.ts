@@ -34,7 +34,7 @@ describe('loadConfig', () => {
 
   it('refuses production mode with default secrets and embedded services', () => {
     expect(() => loadConfig({ FQ_MODE: 'production' })).toThrow(
-      /FQ_JWT_SECRET[\s\S]*FQ_MEDIA_SECRET[\s\S]*DATABASE_URL/,
+      /FQ_JWT_SECRET[\s\S]*FQ_MEDIA_SECRET[\s\S]*FQ_PARTY_KEY_SECRET[\s\S]*DATABASE_URL/,
     );
   });
 
@@ -44,9 +44,24 @@ describe('loadConfig', () => {
       FQ_MODE: 'production',
       FQ_JWT_SECRET: secret,
       FQ_MEDIA_SECRET: `${secret}y`,
+      FQ_PARTY_KEY_SECRET: `${secret}z`,
       DATABASE_URL: 'postgres://u:p@db:5432/x',
       FQ_KAFKA_BROKERS: 'kafka:9092',
     });
     expect(c.mode).toBe('production');
+    expect(c.partyKeySecret).toBe(`${secret}z`);
+  });
+
+  it('refuses production mode with a default or short party-key secret, naming it', () => {
+    const base = {
+      FQ_MODE: 'production',
+      FQ_JWT_SECRET: 'j'.repeat(40),
+      FQ_MEDIA_SECRET: 'm'.repeat(40),
+      DATABASE_URL: 'postgres://u:p@db:5432/x',
+      FQ_KAFKA_BROKERS: 'kafka:9092',
+    };
+    expect(() => loadConfig(base)).toThrow(/FQ_PARTY_KEY_SECRET/);
+    expect(() => loadConfig({ ...base, FQ_PARTY_KEY_SECRET: 'short' })).toThrow(/FQ_PARTY_KEY_SECRET/);
+    expect(loadConfig({ ...base, FQ_PARTY_KEY_SECRET: 'p'.repeat(40) }).partyKeySecret).toBe('p'.repeat(40));
   });
 });

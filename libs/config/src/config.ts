@@ -27,6 +27,7 @@ const envSchema = z.object({
   FQ_CORS_ORIGINS: z.string().optional(),
   FQ_JWT_SECRET: z.string().default(DEV_SECRET),
   FQ_MEDIA_SECRET: z.string().default(DEV_SECRET),
+  FQ_PARTY_KEY_SECRET: z.string().default(DEV_SECRET),
   FQ_MEDIA_PUBLIC_URL: z.string().url().optional(),
   FQ_MEDIA_RELAYS: z.string().optional(),
   FQ_GEOJSON: z.string().optional(),
@@ -76,6 +77,8 @@ export interface FengqiaoConfig {
     readonly relaysPath: string | undefined;
   };
   readonly geojsonPath: string | undefined;
+  /** HMAC secret of party keys (libs/intake partyKeyOf); API and simulator must share it. */
+  readonly partyKeySecret: string;
 }
 
 /**
@@ -131,6 +134,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): FengqiaoConfig
       relaysPath: e.FQ_MEDIA_RELAYS === undefined ? undefined : resolve(e.FQ_MEDIA_RELAYS),
     },
     geojsonPath: e.FQ_GEOJSON === undefined ? undefined : resolve(e.FQ_GEOJSON),
+    partyKeySecret: e.FQ_PARTY_KEY_SECRET,
   };
   if (config.mode === 'production') assertProductionReady(config);
   return config;
@@ -143,6 +147,8 @@ function assertProductionReady(config: FengqiaoConfig): void {
     problems.push('FQ_JWT_SECRET must be set to a random value of 32+ characters');
   if (weak(config.media.secret))
     problems.push('FQ_MEDIA_SECRET must be set to a random value of 32+ characters');
+  if (weak(config.partyKeySecret))
+    problems.push('FQ_PARTY_KEY_SECRET must be set to a random value of 32+ characters');
   if (config.postgres.embedded) problems.push('DATABASE_URL must point at the production database');
   if (config.kafka.embedded) problems.push('FQ_KAFKA_BROKERS must list the production brokers');
   if (problems.length > 0) {

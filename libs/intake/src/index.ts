@@ -35,4 +35,5 @@ export {
   type RepeatVisit,
   type RepeatVisitQuery,
 } from './parties/party-key';
+export { partyKeyOf } from './parties/party-hmac';
 export { isOpen, planCaseEvent, type LifecyclePlan } from './lifecycle/case-lifecycle';

@@ -1,9 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { type FengqiaoConfig } from '@fengqiao/config';
 import { type DuplicateCandidate, type PartyPersonalData, type RegionRef } from '@fengqiao/contracts';
-import { findRepeatVisits } from '@fengqiao/intake';
+import { findRepeatVisits, partyKeyOf } from '@fengqiao/intake';
 import { Database } from '../infra/database';
+import { CONFIG } from '../infra/tokens';
 import { CasesRepository } from './cases.repository';
-import { partyKeyOf } from './party-keys';
 
 const DAY_MS = 86_400_000;
 
@@ -13,10 +14,11 @@ export class CaseDuplicatesService {
   constructor(
     private readonly db: Database,
     private readonly cases: CasesRepository,
+    @Inject(CONFIG) private readonly config: FengqiaoConfig,
   ) {}
 
   keysOf(parties: readonly Pick<PartyPersonalData, 'name' | 'phone'>[]): string[] {
-    return parties.map(partyKeyOf);
+    return parties.map((p) => partyKeyOf(p, this.config.partyKeySecret));
   }
 
   async candidates(

@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
+import { loadConfig } from '@fengqiao/config';
 import { type PartyPersonalData } from '@fengqiao/contracts';
 import { type Prng } from '@fengqiao/geo';
-import { normalisedPartyText } from '@fengqiao/intake';
+import { partyKeyOf as keyedPartyKeyOf } from '@fengqiao/intake';
 import { GIVEN_CHARS, SURNAMES } from './traffic-model';
 
 /** A synthetic person: a name from common surnames, a mobile number, half the time an ID number. */
@@ -22,7 +22,13 @@ function idNumberOf(rng: Prng, countyCode: string): string {
   return `${body}${'10X98765432'[sum % 11]}`;
 }
 
-/** The key the API would store for a party (SHA-256 of its normalised name and phone). */
+let secret: string | undefined;
+
+/**
+ * The key the API stores for a party: libs/intake's HMAC under the configured FQ_PARTY_KEY_SECRET,
+ * the same secret the API reads, so the API's repeat-visit check matches simulated cases.
+ */
 export function partyKeyOf(party: Pick<PartyPersonalData, 'name' | 'phone'>): string {
-  return createHash('sha256').update(normalisedPartyText(party)).digest('hex');
+  secret ??= loadConfig().partyKeySecret;
+  return keyedPartyKeyOf(party, secret);
 }

@@ -3,7 +3,7 @@ import { type PartyPersonalData } from '@fengqiao/contracts';
 /**
  * The text a party key is hashed from: the name without spaces, NFKC-folded and lower-cased, and
  * the phone's digits without a +86 prefix. The same person typed twice (全角 digits, spaces, "+86")
- * gives the same text. The caller hashes it (SHA-256); only the hash is stored or compared.
+ * gives the same text. partyKeyOf (party-hmac.ts) keys it; only the key is stored or compared.
  */
 export function normalisedPartyText(party: Pick<PartyPersonalData, 'name' | 'phone'>): string {
   const name = party.name.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
