@@ -7,7 +7,7 @@ import {
   type TierComplianceQuery,
   type TierComplianceResponse,
 } from '@fengqiao/contracts';
-import { DAY_MS, DEFAULT_RULE_SET } from '@fengqiao/rules';
+import { DAY_MS } from '@fengqiao/rules';
 import { type AuthUser } from '../auth/auth-user';
 import { ApiError } from '../common/api-error';
 import { type Clock } from '../infra/api-options';
@@ -15,8 +15,8 @@ import { Database } from '../infra/database';
 import { CLOCK } from '../infra/tokens';
 import { CameraHealthRepository } from './camera-health.repository';
 import { judgeGroups, rateOf } from './deadline-groups';
-import { tierGroupsSql } from './deadline-sql';
-import { deadlinesOf, maxTierLookbackMs } from './deadline-specs';
+import { ActiveDeadlines } from './active-deadlines';
+import { maxTierLookbackMs } from './deadline-specs';
 import { kpiScopeOf } from './kpi-scope';
 import { KpisRepository } from './kpis.repository';
 
@@ -40,25 +40,23 @@ function bucketStart(day: number, bucket: 'day' | 'week', offsetMs: number): str
 /** The analysis view's series: service-tier compliance and camera health over a range. */
 @Injectable()
 export class KpiSeriesService {
-  private readonly deadlines = deadlinesOf(DEFAULT_RULE_SET);
-  private readonly tierSql = tierGroupsSql(this.deadlines);
-
   constructor(
     private readonly db: Database,
     private readonly kpis: KpisRepository,
     private readonly health: CameraHealthRepository,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly active: ActiveDeadlines,
   ) {}
 
   async tierCompliance(user: AuthUser, q: TierComplianceQuery): Promise<TierComplianceResponse> {
     const scope = kpiScopeOf(user, q.region);
     const { from, to } = checkedRange(q);
-    const d = this.deadlines;
+    const { deadlines: d, tierSql } = await this.active.get();
     const back = maxTierLookbackMs(d);
     const judgeAt = Math.min(to.getTime(), this.clock.now().getTime());
     const rows = await this.kpis.deadlineGroups(
       this.db.pool,
-      this.tierSql,
+      tierSql,
       { from: new Date(from.getTime() - back), to },
       scope,
       new Date(judgeAt),

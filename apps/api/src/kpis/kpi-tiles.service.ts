@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { type KpiSnapshot, SERVICE_TIERS } from '@fengqiao/contracts';
-import { DAY_MS, DEFAULT_RULE_SET } from '@fengqiao/rules';
+import { DAY_MS } from '@fengqiao/rules';
 import { Database } from '../infra/database';
 import { judgeGroups, rateOf } from './deadline-groups';
-import { routingGroupsSql, tierGroupsSql } from './deadline-sql';
-import { deadlinesOf, lookbackMs, maxTierLookbackMs } from './deadline-specs';
+import { ActiveDeadlines } from './active-deadlines';
+import { lookbackMs, maxTierLookbackMs } from './deadline-specs';
 import { KpisRepository } from './kpis.repository';
 
 export const KPI_WINDOW_DAYS = 30;
@@ -19,13 +19,10 @@ const share = (part: number, whole: number): number | null => (whole === 0 ? nul
 /** Computes the tiles of one scope; every figure is stamped with the instant it was computed. */
 @Injectable()
 export class KpiTilesService {
-  private readonly deadlines = deadlinesOf(DEFAULT_RULE_SET);
-  private readonly tierSql = tierGroupsSql(this.deadlines);
-  private readonly routingSql = routingGroupsSql(this.deadlines);
-
   constructor(
     private readonly db: Database,
     private readonly kpis: KpisRepository,
+    private readonly active: ActiveDeadlines,
   ) {}
 
   async fast(scope: string | null, now: Date): Promise<FastTiles> {
@@ -87,15 +84,15 @@ export class KpiTilesService {
     now: Date,
   ): Promise<Pick<SlowTiles, 'routedWithinOneWorkingDay' | 'onTimeByTier'>> {
     const asOf = now.toISOString();
-    const d = this.deadlines;
+    const { deadlines: d, routingSql, tierSql } = await this.active.get();
     const tierLookback = maxTierLookbackMs(d);
     const range = (back: number): { from: Date; to: Date } => ({
       from: new Date(from.getTime() - back),
       to: now,
     });
     const [routingRows, tierRows] = await Promise.all([
-      this.kpis.deadlineGroups(this.db.pool, this.routingSql, range(lookbackMs(d.routing.due)), scope, now),
-      this.kpis.deadlineGroups(this.db.pool, this.tierSql, range(tierLookback), scope, now),
+      this.kpis.deadlineGroups(this.db.pool, routingSql, range(lookbackMs(d.routing.due)), scope, now),
+      this.kpis.deadlineGroups(this.db.pool, tierSql, range(tierLookback), scope, now),
     ]);
     const fromDay = d.calendar.dayOf(from.getTime());
     const counts = judgeGroups([...routingRows, ...tierRows], d, now.getTime()).filter(

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ActiveDeadlines } from './active-deadlines';
 import { CameraHealthRepository } from './camera-health.repository';
 import { KpiSeriesService } from './kpi-series.service';
 import { KpiTilesService } from './kpi-tiles.service';
@@ -8,7 +9,14 @@ import { KpisService } from './kpis.service';
 
 @Module({
   controllers: [KpisController],
-  providers: [KpisRepository, CameraHealthRepository, KpiTilesService, KpisService, KpiSeriesService],
+  providers: [
+    ActiveDeadlines,
+    KpisRepository,
+    CameraHealthRepository,
+    KpiTilesService,
+    KpisService,
+    KpiSeriesService,
+  ],
   exports: [KpisService, KpiSeriesService],
 })
 export class KpisModule {}

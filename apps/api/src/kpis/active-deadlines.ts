@@ -1,0 +1,54 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ruleSetSchema, type RuleSetInput } from '@fengqiao/contracts';
+import { DEFAULT_RULE_SET } from '@fengqiao/rules';
+import { type Clock } from '../infra/api-options';
+import { Database } from '../infra/database';
+import { CLOCK } from '../infra/tokens';
+import { routingGroupsSql, tierGroupsSql } from './deadline-sql';
+import { deadlinesOf, type KpiDeadlines } from './deadline-specs';
+
+/** The deadlines of one rule-set version and the SQL compiled from them. */
+export interface CompiledDeadlines {
+  readonly version: number | null;
+  readonly deadlines: KpiDeadlines;
+  readonly tierSql: string;
+  readonly routingSql: string;
+}
+
+/** How long an answer stands: activations are rare, and the warning service itself polls every 5 s. */
+const REFRESH_MS = 30_000;
+
+export function compileDeadlines(ruleSet: RuleSetInput, version: number | null): CompiledDeadlines {
+  const deadlines = deadlinesOf(ruleSet);
+  return { version, deadlines, tierSql: tierGroupsSql(deadlines), routingSql: routingGroupsSql(deadlines) };
+}
+
+/**
+ * The KPI tiles measure the promises of the ACTIVE rule set (its deadlines and its calendar: an
+ * activated set with a new public holiday moves the on-time rates too), re-read at most every 30 s.
+ * Before any activation, or if the stored body does not parse, the default set is the measure.
+ */
+@Injectable()
+export class ActiveDeadlines {
+  private current: CompiledDeadlines = compileDeadlines(DEFAULT_RULE_SET, null);
+  private checkedAt = Number.NEGATIVE_INFINITY;
+
+  constructor(
+    private readonly db: Database,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async get(): Promise<CompiledDeadlines> {
+    const now = this.clock.now().getTime();
+    if (now - this.checkedAt < REFRESH_MS) return this.current;
+    this.checkedAt = now;
+    const r = await this.db.pool.query<{ version: number; body: unknown }>(
+      `SELECT version, body FROM rule_sets WHERE status = 'active'`,
+    );
+    const row = r.rows[0];
+    if (row === undefined || row.version === this.current.version) return this.current;
+    const parsed = ruleSetSchema.safeParse(row.body);
+    if (parsed.success) this.current = compileDeadlines(parsed.data, row.version);
+    return this.current;
+  }
+}
