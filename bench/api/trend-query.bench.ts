@@ -1,15 +1,21 @@
 /**
  * Trend queries over seeded history: 90 days for one township and for the whole city (p95 target
- * ≤ 50 ms), and the NestJS route ÷ the same handler on bare Fastify (target ≥ 0.8).
+ * ≤ 50 ms), and the NestJS route ÷ the same handler on bare Fastify (target ≥ 0.8). Then the grid
+ * cells of a township over the demo database's seeded raw events (read only; `npm run -s seed &&
+ * npm run -s history` first if it lacks them).
  *   node -r @swc-node/register bench/api/trend-query.bench.ts --duration 5 --days 120
+ *   node -r @swc-node/register bench/api/trend-query.bench.ts --grid-only
  */
 import { type AddressInfo } from 'node:net';
 import fastify from 'fastify';
-import { trendSeriesQuerySchema, type TokenPair } from '@fengqiao/contracts';
+import { loadConfig } from '@fengqiao/config';
+import { breakdownQuerySchema, trendSeriesQuerySchema, type TokenPair } from '@fengqiao/contracts';
+import { createPool } from '@fengqiao/db';
 import { parseOrThrow } from '../../apps/api/src/common/zod-pipe';
 import { systemClock } from '../../apps/api/src/infra/api-options';
 import { Database } from '../../apps/api/src/infra/database';
 import { CityTrendsRepository } from '../../apps/api/src/trends/city-trends.repository';
+import { GridTrendsRepository } from '../../apps/api/src/trends/grid-trends.repository';
 import { TrendsRepository } from '../../apps/api/src/trends/trends.repository';
 import { TrendsService } from '../../apps/api/src/trends/trends.service';
 import { benchApiDatabase, percentile, startBenchApi } from './bench-api-env';
@@ -44,6 +50,11 @@ async function timeSequential(url: string, token: string, n: number): Promise<{ 
 }
 
 async function main(): Promise<void> {
+  if (!process.argv.includes('--grid-only')) await benchRollups();
+  await benchGridQueries();
+}
+
+async function benchRollups(): Promise<void> {
   const seconds = durationArg(5);
   const days = arg('days', 120);
   const { config, pool } = await benchApiDatabase();
@@ -81,6 +92,7 @@ async function main(): Promise<void> {
     new Database(pool),
     new TrendsRepository(),
     new CityTrendsRepository(),
+    new GridTrendsRepository(),
     systemClock,
   );
   const bare = fastify();
@@ -99,6 +111,70 @@ async function main(): Promise<void> {
   );
   await bare.close();
   await api.app.close();
+  await pool.end();
+}
+
+/** The busiest township by reported cases over the last 90 days, and the median one. */
+const TOWNSHIPS = `
+  WITH t AS (SELECT township, count(*) AS n FROM case_events
+             WHERE type = 'reported' AND occurred_at >= $1 GROUP BY 1)
+  SELECT (SELECT township FROM t ORDER BY n DESC LIMIT 1) AS busiest,
+         (SELECT township FROM t ORDER BY n OFFSET (SELECT count(*) / 2 FROM t) LIMIT 1) AS median,
+         (SELECT max(occurred_at) FROM case_events) AS latest`;
+
+/**
+ * Grid-level queries read raw events, so they run on the demo database's seeded history (only
+ * reads) through the same zod parse + TrendsService on bare Fastify: the NestJS route's share is the
+ * ratio measured above.
+ */
+async function benchGridQueries(): Promise<void> {
+  const pool = createPool(loadConfig().postgres.url, { max: 4 });
+  const service = new TrendsService(
+    new Database(pool),
+    new TrendsRepository(),
+    new CityTrendsRepository(),
+    new GridTrendsRepository(),
+    systemClock,
+  );
+  const picked = await pool.query<{ busiest: string | null; median: string | null; latest: Date | null }>(
+    TOWNSHIPS,
+    [new Date(Date.now() - 90 * 86_400_000)],
+  );
+  const { busiest, median, latest } = picked.rows[0] ?? { busiest: null, median: null, latest: null };
+  if (busiest === null || median === null || latest === null) {
+    process.stdout.write('no seeded case history: run `npm run -s seed && npm run -s history` first\n');
+    await pool.end();
+    return;
+  }
+  const bare = fastify();
+  bare.get('/api/trends/series', async (req) =>
+    service.series(parseOrThrow(trendSeriesQuerySchema, req.query)),
+  );
+  bare.get('/api/trends/breakdown', async (req) =>
+    service.breakdown(parseOrThrow(breakdownQuerySchema, req.query)),
+  );
+  await bare.listen({ port: 0, host: '127.0.0.1' });
+  const base = `http://127.0.0.1:${(bare.server.address() as AddressInfo).port}/api/trends`;
+  const range = `from=${new Date(latest.getTime() - 90 * 86_400_000).toISOString()}&to=${latest.toISOString()}`;
+  const samples = arg('samples', 30);
+  for (const [label, township] of [
+    ['busiest', busiest],
+    ['median', median],
+  ] as const) {
+    const grid = `${range}&township=${township}&level=grid`;
+    const queries = {
+      [`${label} ${township}: grid series, cases`]: `series?${grid}&bucket=day&source=case`,
+      [`${label} ${township}: grid series, all`]: `series?${grid}&bucket=day`,
+      [`${label} ${township}: grid ranking, all`]: `breakdown?${grid}`,
+    };
+    for (const [name, q] of Object.entries(queries)) {
+      const r = await timeSequential(`${base}/${q}`, '', samples);
+      process.stdout.write(
+        `${name.padEnd(44)} p50 ${r.p50.toFixed(1)} ms  p95 ${r.p95.toFixed(1)} ms (target p95 ≤ 50)\n`,
+      );
+    }
+  }
+  await bare.close();
   await pool.end();
 }
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type Queryable } from '../infra/database';
+import { type GridRow } from './grid-trends.repository';
 import { type RollupFilter } from './trends.repository';
 
 /**
@@ -50,12 +51,9 @@ export class CityTrendsRepository {
     return res.rows[0] ?? { current: 0, previous: 0 };
   }
 
-  async breakdown(
-    db: Queryable,
-    f: RollupFilter,
-  ): Promise<{ region: string; name: string | null; events: number }[]> {
-    const res = await db.query<{ region: string; name: string | null; events: number }>(
-      `SELECT t.region, g.name, t.events FROM (
+  async breakdown(db: Queryable, f: RollupFilter): Promise<GridRow[]> {
+    const res = await db.query<GridRow>(
+      `SELECT t.region, g.name, g.lon, g.lat, t.events FROM (
          SELECT county AS region, sum(events)::bigint AS events FROM region_county_daily_rollup WHERE ${cityDays()} GROUP BY 1) t
        LEFT JOIN regions g ON g.code = t.region ORDER BY t.events DESC, t.region`,
       args(f),

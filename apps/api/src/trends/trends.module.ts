@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { CityTrendsRepository } from './city-trends.repository';
+import { GridTrendsRepository } from './grid-trends.repository';
 import { TrendsController } from './trends.controller';
 import { TrendsRepository } from './trends.repository';
 import { TrendsService } from './trends.service';
 
 @Module({
   controllers: [TrendsController],
-  providers: [TrendsRepository, CityTrendsRepository, TrendsService],
+  providers: [TrendsRepository, CityTrendsRepository, GridTrendsRepository, TrendsService],
 })
 export class TrendsModule {}

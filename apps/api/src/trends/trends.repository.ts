@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type Queryable } from '../infra/database';
+import { type GridRow } from './grid-trends.repository';
 
 /** A range and a region filter over region_hourly_rollup; `level` is what rows are grouped by. */
 export interface RollupFilter {
@@ -79,12 +80,9 @@ export class TrendsRepository {
     return res.rows[0] ?? { current: 0, previous: 0 };
   }
 
-  async breakdown(
-    db: Queryable,
-    f: RollupFilter,
-  ): Promise<{ region: string; name: string | null; events: number }[]> {
-    const res = await db.query<{ region: string; name: string | null; events: number }>(
-      `SELECT t.region, g.name, t.events FROM (
+  async breakdown(db: Queryable, f: RollupFilter): Promise<GridRow[]> {
+    const res = await db.query<GridRow>(
+      `SELECT t.region, g.name, g.lon, g.lat, t.events FROM (
          SELECT ${REGION} AS region, sum(events)::bigint AS events FROM region_daily_rollup WHERE ${DAYS} GROUP BY 1) t
        LEFT JOIN regions g ON g.code = t.region ORDER BY t.events DESC, t.region`,
       args(f),

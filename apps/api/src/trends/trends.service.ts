@@ -10,41 +10,23 @@ import {
   type YearOnYearQuery,
   type YearOnYearResponse,
 } from '@fengqiao/contracts';
-import { ApiError } from '../common/api-error';
 import { type Clock } from '../infra/api-options';
 import { Database } from '../infra/database';
 import { CLOCK } from '../infra/tokens';
 import { CityTrendsRepository } from './city-trends.repository';
-import { type RollupFilter, TrendsRepository } from './trends.repository';
+import { eventRange, yearEarlier } from './grid-range';
+import { GridTrendsRepository } from './grid-trends.repository';
+import { filterOf, gridFilterOf } from './trend-filters';
+import { TrendsRepository } from './trends.repository';
 
-const DAY_MS = 86_400_000;
 const STEP: Record<TrendBucket, string> = { hour: '1 hour', day: '1 day', week: '7 days' };
 /** Longest range per bucket size, so no answer exceeds ~5,000 buckets per series. */
 const MAX_RANGE_DAYS: Record<TrendBucket, number> = { hour: 92, day: 3 * 366, week: 10 * 366 };
-
-/** City → counties, county → townships; a township stays itself. */
-function filterOf(q: BreakdownQuery, maxDays: number): RollupFilter {
-  const span = Date.parse(q.to) - Date.parse(q.from);
-  if (!(span > 0) || span > maxDays * DAY_MS) {
-    throw new ApiError('VALIDATION_FAILED', 'invalid range', [
-      { path: 'to', message: `must be after from, within ${maxDays} days` },
-    ]);
-  }
-  if (q.township !== undefined && q.county !== undefined && !q.township.startsWith(q.county)) {
-    throw new ApiError('VALIDATION_FAILED', 'township outside county', [
-      { path: 'township', message: 'must lie in county' },
-    ]);
-  }
-  return {
-    from: q.from,
-    to: q.to,
-    county: q.county ?? null,
-    township: q.township ?? null,
-    source: q.source ?? null,
-    category: q.category ?? null,
-    level: q.county === undefined && q.township === undefined ? 'county' : 'township',
-  };
-}
+const changeOf = (current: number, previous: number): YearOnYearResponse => ({
+  current,
+  previous,
+  changePercent: previous === 0 ? null : Math.round(((current - previous) / previous) * 1000) / 10,
+});
 
 @Injectable()
 export class TrendsService {
@@ -52,12 +34,18 @@ export class TrendsService {
     private readonly db: Database,
     private readonly trends: TrendsRepository,
     private readonly city: CityTrendsRepository,
+    private readonly grid: GridTrendsRepository,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async series(q: TrendSeriesQuery): Promise<TrendSeriesResponse> {
     const filter = filterOf(q, MAX_RANGE_DAYS[q.bucket]);
     const step = STEP[q.bucket];
+    const grid = gridFilterOf(q);
+    if (grid !== null) {
+      const rows = await this.grid.series(this.db.pool, eventRange(q.from, q.to, q.bucket), grid, step);
+      return { bucket: q.bucket, points: rows.map((r) => ({ ...r, bucket: r.bucket.toISOString() })) };
+    }
     // Hours from the hourly rollup; days and weeks from the daily ones (whole Beijing days).
     const rows =
       q.bucket === 'hour'
@@ -71,14 +59,28 @@ export class TrendsService {
   /** The figure the city reports ("disputes −17.8% year on year") for any range and region. */
   async yearOnYear(q: YearOnYearQuery): Promise<YearOnYearResponse> {
     const filter = filterOf(q, 366);
+    const grid = gridFilterOf(q);
+    if (grid !== null) {
+      const [current, previous] = await Promise.all([
+        this.grid.total(this.db.pool, eventRange(q.from, q.to, 'day'), grid),
+        this.grid.total(this.db.pool, eventRange(yearEarlier(q.from), yearEarlier(q.to), 'day'), grid),
+      ]);
+      return changeOf(current, previous);
+    }
     const repo = filter.level === 'county' ? this.city : this.trends;
     const { current, previous } = await repo.yearOnYear(this.db.pool, filter);
-    const changePercent = previous === 0 ? null : Math.round(((current - previous) / previous) * 1000) / 10;
-    return { current, previous, changePercent };
+    return changeOf(current, previous);
   }
 
   async breakdown(q: BreakdownQuery): Promise<BreakdownResponse> {
     const filter = filterOf(q, MAX_RANGE_DAYS.week);
+    const grid = gridFilterOf(q);
+    if (grid !== null) {
+      return {
+        level: 'grid',
+        rows: await this.grid.breakdown(this.db.pool, eventRange(q.from, q.to, 'day'), grid),
+      };
+    }
     const repo = filter.level === 'county' ? this.city : this.trends;
     return { level: filter.level, rows: await repo.breakdown(this.db.pool, filter) };
   }

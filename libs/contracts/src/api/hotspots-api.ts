@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { instantSchema } from '../ids';
-import { countyCodeSchema, townshipCodeSchema } from '../regions';
+import { countyCodeSchema, gridCellIdSchema, townshipCodeSchema } from '../regions';
 
 export const TREND_BUCKETS = ['hour', 'day', 'week'] as const;
 export const trendBucketSchema = z.enum(TREND_BUCKETS);
@@ -14,12 +14,19 @@ const category = z
   .max(60)
   .regex(/^[a-z0-9-]+$/);
 
-/** A range and a region: the whole city, one county or one township. */
+/**
+ * A range and a region: the whole city, one county, one township or one grid cell. Rows are grouped
+ * one level below the region asked (a township stays itself) unless `level=grid` asks for the grid
+ * cells of a township; a grid cell's rows are the cell itself. Grid figures count the reported cases
+ * of each cell and the analytics events of the cameras registered in it.
+ */
 const rangeAndRegion = {
   from: instantSchema,
   to: instantSchema,
   county: countyCodeSchema.optional(),
   township: townshipCodeSchema.optional(),
+  grid: gridCellIdSchema.optional(),
+  level: z.enum(['grid']).optional(),
   source: sourceSchema.optional(),
   category: category.optional(),
 };
@@ -57,9 +64,18 @@ export const breakdownQuerySchema = z.object(rangeAndRegion).strict();
 export type BreakdownQuery = z.infer<typeof breakdownQuerySchema>;
 export const breakdownResponseSchema = z
   .object({
-    level: z.enum(['county', 'township']),
+    level: z.enum(['county', 'township', 'grid']),
     rows: z.array(
-      z.object({ region: z.string(), name: z.string().nullable(), events: z.number().int() }).strict(),
+      z
+        .object({
+          region: z.string(),
+          name: z.string().nullable(),
+          events: z.number().int(),
+          /** The region's registered centre (regions table), when the registry has it. */
+          lon: z.number().nullable().optional(),
+          lat: z.number().nullable().optional(),
+        })
+        .strict(),
     ),
   })
   .strict();
