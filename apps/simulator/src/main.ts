@@ -2,9 +2,11 @@ import { createInterface } from 'node:readline';
 import { allTopicSpecs } from '@fengqiao/contracts';
 import { loadConfig } from '@fengqiao/config';
 import { DEFAULT_DEMO_SEED } from '@fengqiao/geo';
+import { createPool } from '@fengqiao/db';
 import { KafkaEventPublisher, createKafkaClient, ensureTopics } from '@fengqiao/kafka';
 import { CliError, numberFlag, parseFlags, runCli, say } from './cli-args';
 import { DEFAULT_REGISTRY_SIZE, loadDemoWorld } from './demo-world';
+import { startMediaGuard } from './media-guard';
 import { progressLine } from './progress';
 import { SimRunner, type MessageSink } from './sim-runner';
 import { TrafficGenerator } from './traffic/traffic-generator';
@@ -20,6 +22,8 @@ const USAGE = `usage: node -r @swc-node/register apps/simulator/src/main.ts [fla
                     district-dark[@county]
   --duration S      stop after S seconds (default 0: run until SIGINT/SIGTERM)
   --progress S      seconds between progress lines (default 5)
+  --media-window S  send no heartbeat for cameras the media service reported in the last S seconds
+                    (read from the database every minute; default 300, 0 = off)
   --dry-run         generate without producing (measures the generator alone)
 At runtime, stdin lines: an incident SPEC, "rate X", or "status".`;
 
@@ -36,6 +40,7 @@ function readOptions(argv: readonly string[]) {
     incident: { type: 'string', multiple: true },
     duration: { type: 'string' },
     progress: { type: 'string' },
+    'media-window': { type: 'string' },
     'dry-run': { type: 'boolean' },
     help: { type: 'boolean' },
   });
@@ -50,6 +55,7 @@ function readOptions(argv: readonly string[]) {
     incidents: f.incident ?? [],
     durationS: numberFlag(f.duration, 'duration', 0, 0, 365 * 86_400),
     progressS: numberFlag(f.progress, 'progress', 5, 1, 3600),
+    mediaWindowS: numberFlag(f['media-window'], 'media-window', 300, 0, 86_400),
     dryRun: f['dry-run'] === true,
   };
 }
@@ -74,6 +80,23 @@ function onCommand(line: string, gen: TrafficGenerator, runner: SimRunner): void
   }
 }
 
+/** Leaves the cameras the media service reports on to it (see docs/video.md). */
+async function guardMedia(
+  url: string,
+  runner: SimRunner,
+  o: { mediaWindowS: number },
+): Promise<{ close(): Promise<void> }> {
+  const pool = createPool(url, { max: 1, applicationName: 'fengqiao-simulator' });
+  const guard = startMediaGuard(pool, runner, { windowS: o.mediaWindowS, clock: Date.now, log: say });
+  await guard.refresh();
+  return {
+    close: async () => {
+      guard.stop();
+      await pool.end();
+    },
+  };
+}
+
 async function main(): Promise<void> {
   const o = readOptions(process.argv.slice(2));
   if (o.help) return say(USAGE);
@@ -90,6 +113,8 @@ async function main(): Promise<void> {
     sink = publisher;
   }
   const runner = new SimRunner(gen, sink, Date.now, o.rate);
+  const guard =
+    o.dryRun || o.mediaWindowS === 0 ? undefined : await guardMedia(config.postgres.url, runner, o);
   // After the runner exists, so the slot holding each incident's start is still to be generated.
   for (const spec of o.incidents) gen.inject(spec, Date.now());
   say(
@@ -97,6 +122,7 @@ async function main(): Promise<void> {
   );
   await runLoop(o, gen, runner);
   await publisher?.disconnect();
+  await guard?.close();
 }
 
 async function runLoop(

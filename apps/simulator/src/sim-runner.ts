@@ -22,6 +22,8 @@ export const DEFAULT_SIM_TOPICS: SimTopics = {
 export interface SimCounters {
   status: number;
   statusOnline: number;
+  /** Heartbeats not sent because the media service reports on that camera itself. */
+  statusSkipped: number;
   analytics: number;
   cases: number;
 }
@@ -35,7 +37,18 @@ const SEND_CHUNK = 2_000;
  * once it has fully passed, so no event carries a time in the future.
  */
 export class SimRunner {
-  readonly counters: SimCounters = { status: 0, statusOnline: 0, analytics: 0, cases: 0 };
+  readonly counters: SimCounters = {
+    status: 0,
+    statusOnline: 0,
+    statusSkipped: 0,
+    analytics: 0,
+    cases: 0,
+  };
+  /**
+   * Cameras whose real state the media service reports: a simulated heartbeat would overwrite it
+   * (an invented "offline" over a playing stream), so none is sent for them.
+   */
+  mediaCameras: ReadonlySet<string> = new Set();
   private cursor: number;
 
   constructor(
@@ -60,9 +73,13 @@ export class SimRunner {
     const start = this.cursor;
     const batch: SlotTraffic = { status: [], analytics: [], cases: [] };
     let slots = 0;
+    let skipped = 0;
     while (this.cursor + this.slotMs <= now && slots++ < MAX_SLOTS_PER_STEP) {
       const t = this.generator.slot(this.cursor, this.cursor + this.slotMs, this.rate);
-      batch.status.push(...t.status);
+      for (const s of t.status) {
+        if (this.mediaCameras.has(s.cameraId)) skipped++;
+        else batch.status.push(s);
+      }
       batch.analytics.push(...t.analytics);
       batch.cases.push(...t.cases);
       this.cursor += this.slotMs;
@@ -80,6 +97,7 @@ export class SimRunner {
       throw err;
     }
     this.count(batch);
+    this.counters.statusSkipped += skipped;
     return batch.status.length + batch.analytics.length + batch.cases.length;
   }
 

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { type StreamState } from '@fengqiao/contracts';
 import { type Queryable } from '../infra/database';
+import { STREAMING_WINDOW_SECONDS, STREAM_STATE_SQL, liveStreamsCte } from './stream-state.sql';
 
 export interface CameraFilter {
   readonly q: string | null;
@@ -7,6 +9,7 @@ export interface CameraFilter {
   readonly township: string | null;
   readonly siteType: string | null;
   readonly online: boolean | null;
+  readonly streamState: StreamState | null;
   readonly after: string | null;
   readonly limit: number;
 }
@@ -21,6 +24,7 @@ export interface CameraRow {
   readonly lat: number;
   readonly online: boolean | null;
   readonly changed_at: Date | null;
+  readonly stream_state: StreamState;
 }
 
 /** LIKE wildcards in user text are literal. */
@@ -28,17 +32,34 @@ const escapeLike = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 @Injectable()
 export class CamerasRepository {
-  /** Keyset pages by camera id; a camera never heard from has online = null. */
-  async search(db: Queryable, f: CameraFilter): Promise<CameraRow[]> {
+  /**
+   * Keyset pages by camera id; a camera never heard from has online = null. Filtering on streaming
+   * drives the query from the few live streams (an inner join) instead of walking all 31,000 cameras.
+   */
+  async search(db: Queryable, f: CameraFilter, now: Date): Promise<CameraRow[]> {
     const res = await db.query<CameraRow>(
-      `SELECT c.camera_id, c.name, c.site_type, c.county, c.township, c.lon, c.lat, s.online, s.changed_at
+      `WITH ${liveStreamsCte('$8', '$9')}
+       SELECT c.camera_id, c.name, c.site_type, c.county, c.township, c.lon, c.lat, s.online, s.changed_at,
+              ${STREAM_STATE_SQL} AS stream_state
        FROM cameras c LEFT JOIN camera_state s USING (camera_id)
+       ${f.streamState === 'streaming' ? 'JOIN live ON live.camera_id = c.camera_id AND live.streaming' : 'LEFT JOIN live USING (camera_id)'}
        WHERE ($1::text IS NULL OR c.camera_id LIKE $1 || '%' OR c.name ILIKE '%' || $1 || '%')
          AND ($2::text IS NULL OR c.county = $2) AND ($3::text IS NULL OR c.township = $3)
          AND ($4::text IS NULL OR c.site_type = $4) AND ($5::boolean IS NULL OR coalesce(s.online, false) = $5)
-         AND ($6::text IS NULL OR c.camera_id > $6)
+         AND ($6::text IS NULL OR c.camera_id > $6) AND ($10::text IS NULL OR ${STREAM_STATE_SQL} = $10)
        ORDER BY c.camera_id LIMIT $7`,
-      [f.q === null ? null : escapeLike(f.q), f.county, f.township, f.siteType, f.online, f.after, f.limit],
+      [
+        f.q === null ? null : escapeLike(f.q),
+        f.county,
+        f.township,
+        f.siteType,
+        f.online,
+        f.after,
+        f.limit,
+        now,
+        STREAMING_WINDOW_SECONDS,
+        f.streamState,
+      ],
     );
     return res.rows;
   }

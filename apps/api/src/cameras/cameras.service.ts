@@ -1,11 +1,13 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   type CameraSearchQuery,
   type CameraSearchResponse,
   type CameraStatusQuery,
   type CameraStatusResponse,
 } from '@fengqiao/contracts';
+import { type Clock } from '../infra/api-options';
 import { Database } from '../infra/database';
+import { CLOCK } from '../infra/tokens';
 import { CamerasRepository } from './cameras.repository';
 
 @Injectable()
@@ -13,18 +15,21 @@ export class CamerasService {
   constructor(
     private readonly db: Database,
     private readonly cameras: CamerasRepository,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async search(q: CameraSearchQuery): Promise<CameraSearchResponse> {
-    const rows = await this.cameras.search(this.db.pool, {
+    const filter = {
       q: q.q ?? null,
       county: q.county ?? null,
       township: q.township ?? null,
       siteType: q.siteType ?? null,
       online: q.online === undefined ? null : q.online === 'true',
+      streamState: q.streamState ?? null,
       after: q.after ?? null,
       limit: q.limit + 1,
-    });
+    };
+    const rows = await this.cameras.search(this.db.pool, filter, this.clock.now());
     const page = rows.slice(0, q.limit);
     return {
       items: page.map((r) => ({
@@ -37,6 +42,7 @@ export class CamerasService {
         lat: r.lat,
         online: r.online,
         changedAt: r.changed_at?.toISOString() ?? null,
+        streamState: r.stream_state,
       })),
       nextAfter: rows.length > q.limit ? (page[page.length - 1]?.camera_id ?? null) : null,
     };

@@ -1,24 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { BAZHONG_DISTRICTS, type NearestCamerasResponse, type StreamState } from '@fengqiao/contracts';
+import { BAZHONG_DISTRICTS, type NearestCamerasResponse } from '@fengqiao/contracts';
 import { type AuthUser } from '../auth/auth-user';
 import { inScope } from '../auth/region-scope';
 import { ApiError } from '../common/api-error';
 import { type Clock } from '../infra/api-options';
 import { Database } from '../infra/database';
 import { CLOCK } from '../infra/tokens';
-import {
-  type AlertOriginRow,
-  type NearbyCameraRow,
-  NearbyCamerasRepository,
-} from './nearby-cameras.repository';
+import { type AlertOriginRow, NearbyCamerasRepository } from './nearby-cameras.repository';
 
 type Origin = NearestCamerasResponse['origin'];
-
-function streamStateOf(r: NearbyCameraRow): StreamState {
-  if (r.streaming === true) return 'streaming';
-  if (r.online === null) return 'unknown';
-  return r.online ? 'online' : 'offline';
-}
 
 /** The alert's own location; else its township's (or county's) centre; else the county seat. */
 function originOf(a: AlertOriginRow): Origin | undefined {
@@ -72,7 +62,7 @@ export class NearbyCamerasService {
         online: r.online,
         changedAt: r.changed_at?.toISOString() ?? null,
         distanceM: Math.round(r.distance_m),
-        streamState: streamStateOf(r),
+        streamState: r.stream_state,
       })),
     };
   }

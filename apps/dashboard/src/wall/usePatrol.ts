@@ -24,7 +24,7 @@ const fetchPinned = async (alertId: string, signal: AbortSignal): Promise<Camera
     nearestCamerasResponseSchema,
     signal,
   );
-  return pinOrder(r.items).map(({ distanceM: _d, streamState: _s, ...summary }) => summary);
+  return pinOrder(r.items).map(({ distanceM: _d, ...summary }) => summary);
 };
 
 /** Without the nearest-camera route (an older API): the cameras of the alert's township. */

@@ -12,13 +12,14 @@ describe('camera status events from the media service', () => {
       bitrateKbps: 812.3,
       fps: 25,
       cameraId: CAMERA,
+      source: 'media',
     });
     expect(e.occurredAt).toBe('2026-11-27T03:00:00.000Z');
   });
 
   it('says offline without stream figures when it ends', () => {
     const e = cameraStatusEvent({ cameraId: CAMERA, online: false, bitrateKbps: 5, fps: 25 }, AT);
-    expect(e).toMatchObject({ online: false });
+    expect(e).toMatchObject({ online: false, source: 'media' });
     expect(e.bitrateKbps).toBeUndefined();
     expect(e.fps).toBeUndefined();
   });

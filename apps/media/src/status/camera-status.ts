@@ -26,5 +26,7 @@ export function cameraStatusEvent(sample: StreamSample, at: Date): CameraStatus 
     bitrateKbps: sample.online ? round(sample.bitrateKbps, 200_000) : undefined,
     fps: sample.online ? round(sample.fps, 240) : undefined,
     lastFrameAgeMs: sample.online ? 0 : undefined,
+    // The one source that sees the frames: readers trust it over any other for "streaming".
+    source: 'media',
   });
 }

@@ -69,6 +69,7 @@ export class CameraTraffic {
       eventId: uuidV5(`status/${cam.spec.cameraId}/${t}`),
       occurredAt: new Date(t).toISOString(),
       cameraId: cam.spec.cameraId,
+      source: 'simulator' as const,
     };
     if (this.isOnline(cam, t, incidents)) {
       const u = hashUnit(this.seed, cam.index, t, 7);

@@ -2,6 +2,15 @@ import { z } from 'zod';
 import { cameraIdSchema } from '../ids';
 import { countyCodeSchema, townshipCodeSchema } from '../regions';
 
+/**
+ * How a camera's video stands: `streaming` = the media service reports it publishing right now (a
+ * tile can play it), `online` = the network reports it up but no stream reaches the media service,
+ * `offline` = reported down, `unknown` = never heard from. The patrol prefers them in this order.
+ */
+export const STREAM_STATES = ['streaming', 'online', 'offline', 'unknown'] as const;
+export const streamStateSchema = z.enum(STREAM_STATES);
+export type StreamState = z.infer<typeof streamStateSchema>;
+
 /** GET /api/cameras: registry search by name or id prefix, region, site type and status. */
 export const cameraSearchQuerySchema = z
   .object({
@@ -10,6 +19,8 @@ export const cameraSearchQuerySchema = z
     township: townshipCodeSchema.optional(),
     siteType: z.string().min(1).max(40).optional(),
     online: z.enum(['true', 'false']).optional(),
+    /** `streaming` is the patrol's "what can play right now"; combined with `online` both apply. */
+    streamState: streamStateSchema.optional(),
     limit: z.coerce.number().int().min(1).max(200).default(50),
     /** The last camera id of the previous page. */
     after: cameraIdSchema.optional(),
@@ -28,6 +39,7 @@ export const cameraSummarySchema = z
     lat: z.number(),
     online: z.boolean().nullable(),
     changedAt: z.string().nullable(),
+    streamState: streamStateSchema,
   })
   .strict();
 export type CameraSummary = z.infer<typeof cameraSummarySchema>;
@@ -56,15 +68,6 @@ export const cameraStatusResponseSchema = z
   })
   .strict();
 export type CameraStatusResponse = z.infer<typeof cameraStatusResponseSchema>;
-
-/**
- * How a camera's video stands: `streaming` = the media service reports it publishing right now (a
- * tile can play it), `online` = the network reports it up but no stream reaches the media service,
- * `offline` = reported down, `unknown` = never heard from. The patrol prefers them in this order.
- */
-export const STREAM_STATES = ['streaming', 'online', 'offline', 'unknown'] as const;
-export const streamStateSchema = z.enum(STREAM_STATES);
-export type StreamState = z.infer<typeof streamStateSchema>;
 
 const k = z.coerce.number().int().min(1).max(50).default(9);
 /** Metres; 20 km covers a township and its neighbours. */

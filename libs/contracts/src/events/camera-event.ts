@@ -23,6 +23,15 @@ export const cameraRegisteredSchema = z
   .strict();
 export type CameraRegistered = z.infer<typeof cameraRegisteredSchema>;
 
+/**
+ * Who reports a camera's state: `device` = the camera or its platform itself, `media` = the media
+ * service, which sees the frames (the only source that proves a stream plays), `simulator` = the demo
+ * traffic. Absent on events older than the field: readers fall back to what those carried.
+ */
+export const CAMERA_STATUS_SOURCES = ['device', 'media', 'simulator'] as const;
+export const cameraStatusSourceSchema = z.enum(CAMERA_STATUS_SOURCES);
+export type CameraStatusSource = z.infer<typeof cameraStatusSourceSchema>;
+
 /** A heartbeat or a change of a camera's stream state. */
 export const cameraStatusSchema = z
   .object({
@@ -39,6 +48,12 @@ export const cameraStatusSchema = z
       .min(0)
       .max(31 * 24 * 3600 * 1000)
       .optional(),
+    /** Who reported it (optional, added later: old producers omit it). */
+    source: cameraStatusSourceSchema
+      .optional()
+      .describe(
+        'Who reported it: device (the camera or its platform), media (the media service, which sees the frames), simulator (demo traffic). Absent on events of older producers.',
+      ),
   })
   .strict();
 export type CameraStatus = z.infer<typeof cameraStatusSchema>;
