@@ -1,6 +1,5 @@
 import { useMemo, useRef, useState } from 'react';
 import {
-  BAZHONG_DISTRICTS,
   breakdownResponseSchema,
   trendSeriesResponseSchema,
   yearOnYearResponseSchema,
@@ -19,13 +18,15 @@ import { AnalysisFilters } from './AnalysisFilters';
 import { CalendarPanel } from './CalendarPanel';
 import { CameraHealthPanel } from './CameraHealthPanel';
 import { DrillMapPanel } from './DrillMapPanel';
+import { RegionCrumbs } from './RegionCrumbs';
+import { rememberNames } from './region-names';
 import { TierCompliancePanel } from './TierCompliancePanel';
 import { exportCsv, exportPng } from './exports';
 import {
   apiBucket,
   apiParams,
+  breakdownParams,
   drillDown,
-  drillUp,
   parseView,
   viewToSearch,
   type AnalysisView,
@@ -53,21 +54,16 @@ function useAnalysisData(view: AnalysisView, key: string) {
     key,
   );
   const breakdown = usePolled(
-    (signal) => apiGet(`/api/trends/breakdown${queryString(params())}`, breakdownResponseSchema, signal),
+    async (signal) => {
+      const q = queryString(breakdownParams(view, Date.now()));
+      const res = await apiGet(`/api/trends/breakdown${q}`, breakdownResponseSchema, signal);
+      rememberNames(res.rows);
+      return res;
+    },
     SLOW_MS,
     key,
   );
   return { series, yoy, breakdown };
-}
-
-export function regionName(
-  code: string,
-  rows: readonly { region: string; name: string | null }[] = [],
-): string {
-  if (code === '') return S.city;
-  return (
-    BAZHONG_DISTRICTS.find((d) => d.code === code)?.name ?? rows.find((r) => r.region === code)?.name ?? code
-  );
 }
 
 /** Hotspot trends by region, category and bucket, year on year, with drill-down and exports. */
@@ -118,14 +114,7 @@ export function AnalysisPage({ search }: { readonly search: string }) {
     <div className="analysis" data-testid="analysis">
       <AnalysisFilters view={view} onChange={go} />
       <div className="analysis__bar">
-        <nav className="analysis__crumbs" aria-label="region">
-          {view.region !== '' && (
-            <button type="button" onClick={() => go(drillUp(view))} data-testid="drill-up">
-              ← {S.back}
-            </button>
-          )}
-          <strong data-testid="region-name">{regionName(view.region, breakdown.data?.rows)}</strong>
-        </nav>
+        <RegionCrumbs view={view} go={go} />
         <div className="analysis__yoy" data-testid="yoy">
           {S.yoy}:{' '}
           {yoy.data?.changePercent === null || yoy.data === undefined
@@ -158,7 +147,12 @@ export function AnalysisPage({ search }: { readonly search: string }) {
         <h2>{S.trends}</h2>
         <EChart className="analysis__chart" option={trendOption} label={S.trends} handle={trendChart} />
       </section>
-      <section className="analysis__breakdown" data-testid="breakdown">
+      <section
+        className="analysis__breakdown"
+        data-testid="breakdown"
+        data-level={breakdown.data?.level ?? ''}
+        data-rows={breakdown.data?.rows.length ?? ''}
+      >
         <h2>{S.breakdown}</h2>
         <EChart className="analysis__chart" option={breakdownOption} label={S.breakdown} onClick={onDrill} />
       </section>

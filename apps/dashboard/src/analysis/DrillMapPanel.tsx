@@ -6,12 +6,11 @@ import { THEME } from '../charts/builders/palette';
 import { type ChartClick } from '../charts/EChart';
 import { usePolled } from '../common/hooks';
 import { countyGeoJson } from '../geo/district-map';
-import { useTownshipPoints } from '../geo/township-points';
 import { useDistrictMap } from '../geo/useDistrictMap';
 import { M } from '../i18n/strings';
 import { ChartPanel } from './ChartPanel';
 import { toCsv } from './csv';
-import { drillDown, type AnalysisView } from './view-state';
+import { drillDown, levelOf, type AnalysisView } from './view-state';
 
 const CITY_MAP = 'analysis-districts';
 const districtName = (code: string): string => BAZHONG_DISTRICTS.find((d) => d.code === code)?.name ?? code;
@@ -24,24 +23,51 @@ interface Props {
   readonly go: (v: AnalysisView) => void;
 }
 
-/** A township's cameras, online green and offline red: the level below a township on this map. */
+/** A township's cameras, online green and offline red, around a grid cell's centre. */
 const fetchTownshipCameras = (township: string, signal: AbortSignal) =>
   township === ''
     ? Promise.resolve(null)
     : apiGet(`/api/cameras${queryString({ township, limit: 200 })}`, cameraSearchResponseSchema, signal);
 
-/** City → county → township on the map; a click on an area or a bubble drills one level down. */
+type Row = BreakdownResponse['rows'][number];
+
+/** The rows the registry places (its centre of each township or grid cell), as drill bubbles. */
+const placed = (rows: readonly Row[]): DrillPoint[] =>
+  rows.flatMap((r) =>
+    r.lon == null || r.lat == null
+      ? []
+      : [{ name: r.name ?? r.region, region: r.region, value: r.events, lon: r.lon, lat: r.lat }],
+  );
+
+const cameraPoint = (c: { name: string; lon: number; lat: number; online: boolean | null }): DrillPoint => ({
+  name: c.name,
+  lon: c.lon,
+  lat: c.lat,
+  value: 1,
+  colour: c.online === true ? '#4ade80' : THEME.red,
+});
+
+/**
+ * City → county → township → grid cell on the map; a click on an area or a bubble drills one level
+ * down. Townships and grid cells sit at the region registry's centres (carried by the breakdown rows);
+ * a row the registry does not place is left off the map (it is still ranked in the breakdown chart).
+ */
 export function DrillMapPanel({ view, breakdown, scale, file, go }: Props) {
   const map = useDistrictMap();
   const county = view.region.slice(0, 6);
-  const township = view.region.length === 9 ? view.region : '';
+  const level = levelOf(view.region);
+  const township = level === 'grid' ? view.region.slice(0, 9) : '';
   const rows = useMemo(() => breakdown?.rows ?? [], [breakdown]);
-  const points = useTownshipPoints(view.region.length === 6 ? rows.map((r) => r.region) : []);
   const cameras = usePolled((signal) => fetchTownshipCameras(township, signal), 300_000, township);
   const mapName = county === '' ? CITY_MAP : `analysis-county-${county}`;
   const maps = useMemo(
     () => ({ [mapName]: county === '' ? map.geoJson : countyGeoJson(map, county) }),
     [map, mapName, county],
+  );
+  const points = useMemo(
+    () =>
+      level === 'grid' ? [...(cameras.data?.items ?? []).map(cameraPoint), ...placed(rows)] : placed(rows),
+    [level, rows, cameras.data],
   );
   const option = useMemo(() => {
     const total = rows.reduce((s, r) => s + r.events, 0);
@@ -49,23 +75,8 @@ export function DrillMapPanel({ view, breakdown, scale, file, go }: Props) {
       county === ''
         ? rows.map((r) => ({ name: districtName(r.region), region: r.region, value: r.events }))
         : [{ name: districtName(county), region: county, value: total }];
-    const bubbles: DrillPoint[] =
-      township !== ''
-        ? (cameras.data?.items ?? []).map((c) => ({
-            name: c.name,
-            lon: c.lon,
-            lat: c.lat,
-            value: 1,
-            colour: c.online === true ? '#4ade80' : THEME.red,
-          }))
-        : rows.flatMap((r) => {
-            const p = points.get(r.region);
-            return p === undefined
-              ? []
-              : [{ name: r.name ?? r.region, region: r.region, value: r.events, ...p }];
-          });
-    return buildDrillMapOption({ mapName, areas, points: bubbles, scale });
-  }, [rows, county, township, cameras.data, points, mapName, scale]);
+    return buildDrillMapOption({ mapName, areas, points: county === '' ? [] : points, scale });
+  }, [rows, county, points, mapName, scale]);
   const onClick = (p: ChartClick): void => {
     // Bubbles carry their region; an area is drawn by the geo component, which reports its name only.
     const region =
@@ -88,11 +99,7 @@ export function DrillMapPanel({ view, breakdown, scale, file, go }: Props) {
           rows.map((r) => [r.region, r.name, r.events]),
         )
       }
-      data={{
-        'data-level': township !== '' ? 'township' : county !== '' ? 'county' : 'city',
-        'data-points': points.size,
-      }}
-      note={township !== '' ? M.gridAwaiting : undefined}
+      data={{ 'data-level': level, 'data-points': county === '' ? 0 : points.length }}
     />
   );
 }

@@ -1,6 +1,6 @@
 import { apiGet, type Parser, queryString } from '../api/http';
 import { usePolled } from '../common/hooks';
-import { apiParams, type AnalysisView } from './view-state';
+import { apiParams, panelRegion, type AnalysisView } from './view-state';
 
 /** Every five minutes: the analysis series change by the hour at most. */
 const POLL_MS = 300_000;
@@ -14,7 +14,7 @@ export function useRangeSeries<T>(path: string, schema: Parser<T>, view: Analysi
         from: p.from,
         to: p.to,
         bucket,
-        region: view.region === '' ? undefined : view.region,
+        region: panelRegion(view),
       });
       return apiGet(`${path}${q}`, schema, signal);
     },

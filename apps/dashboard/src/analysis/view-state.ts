@@ -2,7 +2,7 @@ import { type ViewBucket } from '../charts/builders/trend-series';
 
 /** Everything the analysis view shows is in the URL, so a link reproduces it exactly. */
 export interface AnalysisView {
-  /** '' = the whole city, else a 6-digit county or 9-digit township code. */
+  /** '' = the whole city, else a 6-digit county, 9-digit township or 15-digit grid cell code. */
   readonly region: string;
   readonly category: string;
   readonly bucket: ViewBucket;
@@ -24,7 +24,7 @@ export function parseView(search: string): AnalysisView {
   const bucket = BUCKETS.find((b) => b === q.get('bucket')) ?? DEFAULT_VIEW.bucket;
   const days = RANGE_DAYS.find((d) => String(d) === q.get('days')) ?? DEFAULT_VIEW.days;
   return {
-    region: /^5119(\d{2}|\d{5})$/.test(region) ? region : '',
+    region: /^5119(\d{2}|\d{5}|\d{11})$/.test(region) ? region : '',
     category: /^[a-z0-9-]{1,60}$/.test(category) ? category : '',
     bucket: bucket === 'hour' && days > MAX_HOURLY_DAYS ? 'day' : bucket,
     days,
@@ -43,27 +43,55 @@ export function viewToSearch(view: AnalysisView, lang?: string): string {
   return s === '' ? '' : `?${s}`;
 }
 
-/** The API query of a view at `nowMs`; months are folded from days on this side. */
+export type RegionLevel = 'city' | 'county' | 'township' | 'grid';
+
+const LEVEL_BY_LENGTH: Record<number, RegionLevel> = { 0: 'city', 6: 'county', 9: 'township', 15: 'grid' };
+/** The code length one level below each level; a grid cell is the bottom. */
+const CHILD_LENGTH: Record<RegionLevel, number | null> = { city: 6, county: 9, township: 15, grid: null };
+const PARENT_LENGTH: Record<RegionLevel, number> = { city: 0, county: 0, township: 6, grid: 9 };
+
+export const levelOf = (region: string): RegionLevel => LEVEL_BY_LENGTH[region.length] ?? 'city';
+
+/** The regions from the city down to this one, for the breadcrumb: '', county, township, cell. */
+export function ancestry(region: string): string[] {
+  return [0, 6, 9, 15].filter((n) => n <= region.length).map((n) => region.slice(0, n));
+}
+
+/** The trend API query of a view at `nowMs`; months are folded from days on this side. */
 export function apiParams(view: AnalysisView, nowMs: number): Record<string, string | undefined> {
+  const r = view.region;
   return {
     from: new Date(nowMs - view.days * 86_400_000).toISOString(),
     to: new Date(nowMs).toISOString(),
-    county:
-      view.region.length === 6 ? view.region : view.region.length === 9 ? view.region.slice(0, 6) : undefined,
-    township: view.region.length === 9 ? view.region : undefined,
+    county: r.length >= 6 ? r.slice(0, 6) : undefined,
+    township: r.length >= 9 ? r.slice(0, 9) : undefined,
+    grid: r.length === 15 ? r : undefined,
     category: view.category === '' ? undefined : view.category,
   };
 }
 
+/**
+ * The breakdown ranks the regions one level below the view: a township's grid cells (read from raw
+ * events by the API), while its series and year on year stay on the township rollups.
+ */
+export function breakdownParams(view: AnalysisView, nowMs: number): Record<string, string | undefined> {
+  return { ...apiParams(view, nowMs), level: levelOf(view.region) === 'township' ? 'grid' : undefined };
+}
+
+/** The region other API families (KPIs, camera health) know: a grid cell's township stands for it. */
+export const panelRegion = (view: AnalysisView): string | undefined =>
+  view.region === '' ? undefined : view.region.slice(0, 9);
+
 export const apiBucket = (b: ViewBucket): 'hour' | 'day' | 'week' => (b === 'month' ? 'day' : b);
 
-/** City → county → township: one level down on a click; a township is the bottom here. */
+/** City → county → township → grid cell: one level down on a click, into a region of this one. */
 export function drillDown(view: AnalysisView, region: string): AnalysisView {
-  if (view.region.length === 9 || !region.startsWith(view.region)) return view;
+  const child = CHILD_LENGTH[levelOf(view.region)];
+  if (child === null || region.length !== child || !region.startsWith(view.region)) return view;
   return { ...view, region };
 }
 
-/** Township → county → city. */
+/** Grid cell → township → county → city. */
 export function drillUp(view: AnalysisView): AnalysisView {
-  return { ...view, region: view.region.length === 9 ? view.region.slice(0, 6) : '' };
+  return { ...view, region: view.region.slice(0, PARENT_LENGTH[levelOf(view.region)]) };
 }

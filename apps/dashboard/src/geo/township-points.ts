@@ -3,8 +3,11 @@ import { cameraSearchResponseSchema, type GeoPoint } from '@fengqiao/contracts';
 import { apiGet, queryString } from '../api/http';
 
 /**
- * Where to draw a township on the wall map. Neither the hotspot stream nor the trends API carries
- * coordinates yet, so a township is placed at one of its registered cameras: a point inside it.
+ * Where to draw a township on the wall map. The region registry has each township's centre (the
+ * regions table, written by the seed from the demo city it generates: not surveyed centroids, and
+ * ../shared/geo has district outlines only). The analysis map takes those centres from the trends
+ * breakdown rows; the hotspot stream does not carry them yet, so here a township is placed at one of
+ * its registered cameras: a point inside it, near but not at the registry's centre.
  * Cached for the page's life (townships do not move), bounded like every wall buffer.
  */
 const CAPACITY = 300;
