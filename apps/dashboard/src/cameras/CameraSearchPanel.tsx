@@ -1,5 +1,11 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { BAZHONG_DISTRICTS, type CameraSearchResponse, type CameraSummary } from '@fengqiao/contracts';
+import {
+  BAZHONG_DISTRICTS,
+  STREAM_STATES,
+  type CameraSearchResponse,
+  type CameraSummary,
+  type StreamState,
+} from '@fengqiao/contracts';
 import { M } from '../i18n/strings';
 import { districtName } from '../wall/wall-data';
 import { fetchCameraPage } from './camera-data';
@@ -11,9 +17,12 @@ interface Props {
   readonly onPick: (c: CameraSummary) => void;
 }
 
-function statusLabel(online: boolean | null): string {
-  return online === null ? M.neverSeen : online ? M.online : M.offline;
-}
+const STREAM_LABEL: Readonly<Record<StreamState, string>> = {
+  streaming: M.streaming,
+  online: M.online,
+  offline: M.offline,
+  unknown: M.neverSeen,
+};
 
 /** The search form; a submit becomes a new URL (so the search is shareable). */
 function SearchForm({ view, onChange }: Omit<Props, 'onPick'>) {
@@ -56,6 +65,19 @@ function SearchForm({ view, onChange }: Omit<Props, 'onPick'>) {
         <option value="true">{M.online}</option>
         <option value="false">{M.offline}</option>
       </select>
+      <select
+        value={view.stream}
+        onChange={(e) => onChange({ ...view, stream: e.target.value as CamerasView['stream'] })}
+        aria-label={M.liveView}
+        data-testid="camera-stream"
+      >
+        <option value="">{`${M.liveView} · ${M.anyStatus}`}</option>
+        {STREAM_STATES.map((s) => (
+          <option key={s} value={s}>
+            {STREAM_LABEL[s]}
+          </option>
+        ))}
+      </select>
       <button type="submit">{M.search}</button>
     </form>
   );
@@ -67,7 +89,7 @@ export function CameraSearchPanel({ view, onChange, onPick }: Props) {
   const [page, setPage] = useState<CameraSearchResponse | null>(null);
   const [error, setError] = useState<string | null>(null);
   const after = pages[pages.length - 1];
-  useEffect(() => setPages([undefined]), [view.q, view.county, view.online]);
+  useEffect(() => setPages([undefined]), [view.q, view.county, view.online, view.stream]);
   useEffect(() => {
     const controller = new AbortController();
     fetchCameraPage(view, after, controller.signal)
@@ -79,7 +101,7 @@ export function CameraSearchPanel({ view, onChange, onPick }: Props) {
         if (!controller.signal.aborted) setError(e instanceof Error ? e.message : String(e));
       });
     return () => controller.abort();
-  }, [view.q, view.county, view.online, after]);
+  }, [view.q, view.county, view.online, view.stream, after]);
   const items = page?.items ?? [];
   return (
     <section className="cameras__panel cameras__search" aria-label={M.searchCameras}>
@@ -103,6 +125,7 @@ export function CameraSearchPanel({ view, onChange, onPick }: Props) {
               data-testid="camera-row"
               data-camera-id={c.cameraId}
               data-online={String(c.online)}
+              data-stream-state={c.streamState}
             >
               <td>
                 {c.name}
@@ -110,8 +133,10 @@ export function CameraSearchPanel({ view, onChange, onPick }: Props) {
               </td>
               <td className="cameras__id">{c.cameraId}</td>
               <td>{c.siteType}</td>
-              <td className={`cameras__status cameras__status--${String(c.online)}`}>
-                {statusLabel(c.online)}
+              <td
+                className={`cameras__status cameras__status--${String(c.online)} cameras__status--${c.streamState}`}
+              >
+                {STREAM_LABEL[c.streamState]}
               </td>
             </tr>
           ))}

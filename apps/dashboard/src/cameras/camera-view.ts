@@ -1,3 +1,5 @@
+import { STREAM_STATES, type StreamState } from '@fengqiao/contracts';
+
 /** The cameras view in the URL: a shared link reopens the same search and the same live camera. */
 export interface CamerasView {
   /** Name or id prefix. */
@@ -5,11 +7,13 @@ export interface CamerasView {
   /** '' = the whole city, else a 6-digit county code (the status summary then lists its townships). */
   readonly county: string;
   readonly online: '' | 'true' | 'false';
+  /** '' = any; `streaming` lists what can be watched right now. */
+  readonly stream: '' | StreamState;
   /** The camera in the live view ('' = none). */
   readonly camera: string;
 }
 
-export const EMPTY_CAMERAS_VIEW: CamerasView = { q: '', county: '', online: '', camera: '' };
+export const EMPTY_CAMERAS_VIEW: CamerasView = { q: '', county: '', online: '', stream: '', camera: '' };
 
 const ONLINE = ['', 'true', 'false'] as const;
 
@@ -23,13 +27,15 @@ export function parseCamerasView(search: string): CamerasView {
     q: q.slice(0, 60),
     county: /^5119\d{2}$/.test(county) ? county : '',
     online: ONLINE.find((o) => o === p.get('online')) ?? '',
+    stream: STREAM_STATES.find((s) => s === p.get('stream')) ?? '',
     camera: /^\d{20}$/.test(camera) ? camera : '',
   };
 }
 
 export function camerasViewToSearch(view: CamerasView, lang?: string): string {
   const p = new URLSearchParams();
-  for (const key of ['q', 'county', 'online', 'camera'] as const) if (view[key] !== '') p.set(key, view[key]);
+  for (const key of ['q', 'county', 'online', 'stream', 'camera'] as const)
+    if (view[key] !== '') p.set(key, view[key]);
   if (lang !== undefined) p.set('lang', lang);
   const s = p.toString();
   return s === '' ? '' : `?${s}`;
@@ -45,6 +51,7 @@ export function searchParams(
     q: view.q === '' ? undefined : view.q,
     county: view.county === '' ? undefined : view.county,
     online: view.online === '' ? undefined : view.online,
+    streamState: view.stream === '' ? undefined : view.stream,
     limit,
     after,
   };

@@ -1,27 +1,33 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { type CameraStatusAggregate } from '@fengqiao/contracts';
 import { S } from '../i18n/strings';
 import { VideoTile, type TileState } from '../video';
-import { PATROL_TILES, visibleGroup } from './patrol-plan';
+import { PATROL_TILES, patrolTiles } from './patrol-plan';
 import { usePatrolGroup, usePinned } from './usePatrol';
 import { districtName } from './wall-data';
 
 const DARK: readonly TileState[] = ['offline', 'denied', 'error'];
 
-/** The 2×2 video patrol wall; a flashing red alert pins its nearest cameras (streaming first). */
+/**
+ * The 2×2 video patrol wall: cameras streaming now first, then the county rotation; a flashing red
+ * alert pins its nearest cameras (streaming first).
+ */
 export function VideoPatrolSlot({
   cameras: aggregate,
 }: {
   readonly cameras: CameraStatusAggregate | undefined;
 }) {
-  const group = usePatrolGroup(aggregate);
-  const { pinned, alertId } = usePinned();
   const [dark, setDark] = useState<ReadonlySet<string>>(new Set());
+  // Read by the next rotation: streaming picks that went dark in this one are replaced then.
+  const dropped = useRef<ReadonlySet<string>>(dark);
+  dropped.current = dark;
+  const group = usePatrolGroup(aggregate, dropped);
+  const { pinned, alertId } = usePinned();
   useEffect(() => setDark(new Set()), [group]);
   const onState = useCallback((cameraId: string, state: TileState) => {
     if (DARK.includes(state)) setDark((d) => (d.has(cameraId) ? d : new Set([...d, cameraId])));
   }, []);
-  const patrol = visibleGroup(group, dark);
+  const patrol = patrolTiles(group.streaming, group.rotation, dark);
   const shown = [...pinned, ...patrol.filter((c) => !pinned.some((p) => p.cameraId === c.cameraId))].slice(
     0,
     PATROL_TILES,

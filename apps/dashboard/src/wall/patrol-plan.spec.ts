@@ -1,5 +1,5 @@
 import { type NearbyCamera } from '@fengqiao/contracts';
-import { patrolCounties, pinOrder, visibleGroup } from './patrol-plan';
+import { nextStreaming, patrolCounties, patrolTiles, pinOrder, visibleGroup } from './patrol-plan';
 
 const cam = (
   cameraId: string,
@@ -51,5 +51,59 @@ describe('the video patrol', () => {
     const c = ['a', 'b', 'c', 'd', 'e', 'f'].map((cameraId) => ({ cameraId }));
     expect(visibleGroup(c, new Set(['b', 'c'])).map((x) => x.cameraId)).toEqual(['a', 'd', 'e', 'f']);
     expect(visibleGroup(c.slice(0, 2), new Set(['a', 'b'])).map((x) => x.cameraId)).toEqual(['a', 'b']);
+  });
+
+  const ids = (...names: string[]) => names.map((cameraId) => ({ cameraId }));
+  const shown = (tiles: readonly { cameraId: string }[]) => tiles.map((x) => x.cameraId);
+
+  it.each([
+    [
+      'streaming cameras fill the tiles first',
+      ids('s1', 's2'),
+      ids('r1', 'r2', 'r3'),
+      [],
+      ['s1', 's2', 'r1', 'r2'],
+    ],
+    [
+      'more streaming than tiles: streaming only',
+      ids('s1', 's2', 's3', 's4', 's5'),
+      ids('r1'),
+      [],
+      ['s1', 's2', 's3', 's4'],
+    ],
+    ['none streaming: the rotation as before', [], ids('r1', 'r2', 'r3', 'r4'), [], ['r1', 'r2', 'r3', 'r4']],
+    [
+      'a camera in both lists shows once',
+      ids('s1'),
+      ids('s1', 'r1', 'r2', 'r3'),
+      [],
+      ['s1', 'r1', 'r2', 'r3'],
+    ],
+    [
+      'a rotation camera found dark is replaced from the spares',
+      ids('s1'),
+      ids('r1', 'r2', 'r3', 'r4', 'r5'),
+      ['r2'],
+      ['s1', 'r1', 'r3', 'r4'],
+    ],
+    [
+      'a streaming camera that stops keeps its tile ("离线") until the next rotation',
+      ids('s1', 's2'),
+      ids('r1', 'r2', 'r3'),
+      ['s1'],
+      ['s1', 's2', 'r1', 'r2'],
+    ],
+  ])('%s', (_title, streaming, rotation, dark, expected) => {
+    expect(shown(patrolTiles(streaming, rotation, new Set(dark)))).toEqual(expected);
+  });
+
+  it('replaces, at the next rotation, the streaming cameras that went dark in the last one', () => {
+    expect(shown(nextStreaming(ids('s1', 's2', 's3', 's4', 's5', 's6'), new Set(['s1', 's3'])))).toEqual([
+      's2',
+      's4',
+      's5',
+      's6',
+    ]);
+    expect(shown(nextStreaming(ids('s1', 's2'), new Set()))).toEqual(['s1', 's2']);
   });
 });

@@ -31,6 +31,32 @@ export function patrolCounties(
   return [...all].sort((a, b) => (streaming.get(b) ?? 0) - (streaming.get(a) ?? 0) || a.localeCompare(b));
 }
 
+/**
+ * The tiles of one rotation: the cameras streaming now first, then the county rotation. A streaming
+ * pick that stops keeps its tile (saying "离线") until the next rotation replaces it; a rotation
+ * camera found dark is replaced at once from its spares, since most of those were never streaming.
+ */
+export function patrolTiles<T extends { readonly cameraId: string }>(
+  streaming: readonly T[],
+  rotation: readonly T[],
+  dark: ReadonlySet<string>,
+  tiles = PATROL_TILES,
+): T[] {
+  const first = streaming.slice(0, tiles);
+  const taken = new Set(first.map((c) => c.cameraId));
+  const rest = rotation.filter((c) => !taken.has(c.cameraId));
+  return [...first, ...(first.length < tiles ? visibleGroup(rest, dark, tiles - first.length) : [])];
+}
+
+/** The streaming cameras a new rotation takes: those found dark in the last one are replaced. */
+export function nextStreaming<T extends { readonly cameraId: string }>(
+  page: readonly T[],
+  droppedLastRotation: ReadonlySet<string>,
+  tiles = PATROL_TILES,
+): T[] {
+  return page.filter((c) => !droppedLastRotation.has(c.cameraId)).slice(0, tiles);
+}
+
 /** The tiles to show: the group's cameras minus those found dark, topped up from the spares. */
 export function visibleGroup<T extends { readonly cameraId: string }>(
   candidates: readonly T[],

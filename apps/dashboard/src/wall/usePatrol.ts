@@ -3,13 +3,14 @@ import {
   BAZHONG_DISTRICTS,
   cameraSearchResponseSchema,
   nearestCamerasResponseSchema,
+  type CameraSearchResponse,
   type CameraStatusAggregate,
   type CameraSummary,
 } from '@fengqiao/contracts';
 import { ApiRequestError, apiGet, queryString } from '../api/http';
 import { isFlashing, openAlertsInOrder } from '../live/alert-book';
 import { useLiveAlerts } from '../live/LiveAlerts';
-import { PATROL_TILES, patrolCounties, pinOrder } from './patrol-plan';
+import { PATROL_TILES, nextStreaming, patrolCounties, pinOrder } from './patrol-plan';
 
 /** Patrol schedule: a new group every minute (domain.md: 常态化巡查调度). */
 const ROTATE_MS = 60_000;
@@ -61,26 +62,52 @@ export function usePinned(): { pinned: CameraSummary[]; alertId: string | undefi
   return { pinned, alertId: pinned.length > 0 ? alertId : undefined };
 }
 
+/** One rotation's cameras: those streaming now, and the county rotation's page (tiles plus spares). */
+export interface PatrolGroup {
+  readonly streaming: CameraSummary[];
+  readonly rotation: CameraSummary[];
+}
+
+const EMPTY_GROUP: PatrolGroup = { streaming: [], rotation: [] };
+
+/** A page of the cameras streaming now, after `after` (an older API without the filter: none). */
+const fetchStreaming = (after: string | undefined, signal: AbortSignal): Promise<CameraSearchResponse> =>
+  apiGet(
+    `/api/cameras${queryString({ streamState: 'streaming', limit: GROUP_SIZE, after })}`,
+    cameraSearchResponseSchema,
+    signal,
+  ).catch(() => ({ items: [], nextAfter: null }));
+
 /**
- * The patrol group: online cameras of one county per rotation, counties with streaming cameras
- * first; each county's registry is paged through on later visits.
+ * The patrol group, every rotation: the cameras streaming now (paged through when there are more
+ * than tiles, minus those `dropped` in the last rotation), and online cameras of one county, counties
+ * with streaming cameras first; each county's registry is paged through on later visits.
  */
-export function usePatrolGroup(aggregate: CameraStatusAggregate | undefined): CameraSummary[] {
+export function usePatrolGroup(
+  aggregate: CameraStatusAggregate | undefined,
+  dropped: { readonly current: ReadonlySet<string> },
+): PatrolGroup {
   const order = useRef<string[]>(COUNTIES);
   order.current = patrolCounties(aggregate, COUNTIES);
-  const [group, setGroup] = useState<CameraSummary[]>([]);
+  const [group, setGroup] = useState<PatrolGroup>(EMPTY_GROUP);
   useEffect(() => {
     const controller = new AbortController();
     const cursors = new Map<string, string | undefined>();
+    let streamCursor: string | undefined;
     let visit = 0;
     const next = (): void => {
-      const county = order.current[visit % order.current.length] ?? COUNTIES[0];
+      const county = order.current[visit % order.current.length] ?? COUNTIES[0] ?? '';
       visit += 1;
-      const q = queryString({ county, online: 'true', limit: GROUP_SIZE, after: cursors.get(county ?? '') });
-      apiGet(`/api/cameras${q}`, cameraSearchResponseSchema, controller.signal)
-        .then((page) => {
-          if (page.items.length > 0) setGroup(page.items);
-          cursors.set(county ?? '', page.nextAfter ?? undefined);
+      const q = queryString({ county, online: 'true', limit: GROUP_SIZE, after: cursors.get(county) });
+      Promise.all([
+        fetchStreaming(streamCursor, controller.signal),
+        apiGet(`/api/cameras${q}`, cameraSearchResponseSchema, controller.signal),
+      ])
+        .then(([live, page]) => {
+          const streaming = nextStreaming(live.items, dropped.current);
+          if (streaming.length > 0 || page.items.length > 0) setGroup({ streaming, rotation: page.items });
+          streamCursor = live.nextAfter ?? undefined;
+          cursors.set(county, page.nextAfter ?? undefined);
         })
         .catch(() => undefined);
     };
@@ -90,6 +117,6 @@ export function usePatrolGroup(aggregate: CameraStatusAggregate | undefined): Ca
       controller.abort();
       window.clearInterval(timer);
     };
-  }, []);
+  }, [dropped]);
   return group;
 }
