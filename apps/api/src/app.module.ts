@@ -12,6 +12,7 @@ import { KpisModule } from './kpis/kpis.module';
 import { LiveModule } from './live/live.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { OpenApiModule } from './openapi/openapi.module';
+import { RegionsModule } from './regions/regions.module';
 import { ReportsModule } from './reports/reports.module';
 import { RulesModule } from './rules/rules.module';
 import { SilencesModule } from './silences/silences.module';
@@ -40,6 +41,7 @@ export class AppModule {
         CasesModule,
         KpisModule,
         ReportsModule,
+        RegionsModule,
       ],
     };
   }

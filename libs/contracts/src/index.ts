@@ -415,3 +415,15 @@ export {
   type RoutingSuggestionQuery,
   type TriageCommand,
 } from './api/cases-api';
+export {
+  REGION_LEVELS,
+  regionChildrenQuerySchema,
+  regionChildrenSchema,
+  regionLevelSchema,
+  regionNodeSchema,
+  type RegionChildren,
+  type RegionChildrenQuery,
+  type RegionLevel,
+  type RegionNode,
+} from './api/regions-api';
+export { PARTY_REVEAL_ROLES, caseRevealRequestSchema, type CaseRevealRequest } from './api/cases-api';

@@ -4,8 +4,8 @@ import {
   type CaseListQuery,
   type CaseListResponse,
   maskParty,
+  PARTY_REVEAL_ROLES,
   type RiskFlags,
-  type UserRole,
 } from '@fengqiao/contracts';
 import { AuditService } from '../audit/audit.service';
 import { type AuthUser } from '../auth/auth-user';
@@ -15,9 +15,6 @@ import { Database, type Queryable } from '../infra/database';
 import { type CasePartyRow, type CaseRow, toSummary, toTimelineEntry } from './case-row';
 import { CaseRoutingService } from './case-routing.service';
 import { CasesRepository } from './cases.repository';
-
-/** Roles that may see a case's parties unmasked (each view audited); walls and analysts never. */
-const MAY_REVEAL: readonly UserRole[] = ['duty-officer', 'intake-clerk', 'admin'];
 
 const escapeLike = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -47,35 +44,47 @@ export class CaseQueriesService {
     return { items: rows.map((r) => toSummary(r, nowMs)), total: rows[0]?.total ?? 0 };
   }
 
-  async detail(user: AuthUser, caseId: string, reveal: boolean): Promise<CaseDetail> {
-    if (reveal && !MAY_REVEAL.includes(user.role)) {
+  /** Masked, or (reveal) full for the roles allowed, audited with the reason given, if any. */
+  async detail(user: AuthUser, caseId: string, reveal: boolean, reason?: string): Promise<CaseDetail> {
+    if (reveal && !PARTY_REVEAL_ROLES.includes(user.role)) {
       throw new ApiError('FORBIDDEN', 'your role sees parties masked only');
     }
     return reveal
-      ? this.db.transaction(async (tx) => this.read(tx, user, caseId, true))
-      : this.read(this.db.pool, user, caseId, false);
+      ? this.db.transaction(async (tx) => this.read(tx, user, caseId, { reason }))
+      : this.read(this.db.pool, user, caseId, null);
   }
 
-  private async read(db: Queryable, user: AuthUser, caseId: string, reveal: boolean): Promise<CaseDetail> {
+  /** `reveal` null: masked; otherwise the full parties, and the audit row in the caller's transaction. */
+  private async read(
+    db: Queryable,
+    user: AuthUser,
+    caseId: string,
+    reveal: { reason: string | undefined } | null,
+  ): Promise<CaseDetail> {
     const row = await this.cases.findById(db, caseId);
     // Out of scope looks like absent: a township officer learns nothing about other townships.
     if (row === undefined || !inScope(user.regions, row)) throw new ApiError('NOT_FOUND', 'no such case');
     const [parties, events] = [await this.cases.parties(db, caseId), await this.cases.events(db, caseId)];
-    if (reveal) await this.recordView(db, user, row, parties.length);
+    if (reveal !== null) await this.recordView(db, user, row, { parties: parties.length, ...reveal });
     return {
       case: toSummary(row, this.routing.nowMs()),
       location: row.lon === null || row.lat === null ? null : { lon: row.lon, lat: row.lat },
       riskFlags: row.risk_flags as RiskFlags,
       partiesCount: row.parties_count,
-      partiesView: reveal ? 'full' : 'masked',
-      parties: parties.map((p) => (reveal ? fullParty(p) : maskParty(withPhone(p)))),
+      partiesView: reveal === null ? 'masked' : 'full',
+      parties: parties.map((p) => (reveal === null ? maskParty(withPhone(p)) : fullParty(p))),
       satisfaction: row.satisfaction,
       timeline: events.map(toTimelineEntry),
     };
   }
 
   /** The audit row commits with the read, in the same transaction: no unaudited full view. */
-  private async recordView(db: Queryable, user: AuthUser, row: CaseRow, parties: number): Promise<void> {
+  private async recordView(
+    db: Queryable,
+    user: AuthUser,
+    row: CaseRow,
+    view: { parties: number; reason: string | undefined },
+  ): Promise<void> {
     await this.audit.record(db, {
       occurredAt: this.routingNow(),
       actorUserId: user.userId,
@@ -83,7 +92,12 @@ export class CaseQueriesService {
       action: 'case.parties.viewed',
       targetType: 'case',
       targetId: row.case_id,
-      detail: { parties, county: row.county, township: row.township },
+      detail: {
+        parties: view.parties,
+        county: row.county,
+        township: row.township,
+        ...(view.reason === undefined ? {} : { reason: view.reason }),
+      },
     });
   }
 

@@ -3,6 +3,7 @@ import {
   caseDetailQuerySchema,
   caseIdParamsSchema,
   caseIntakeRequestSchema,
+  caseRevealRequestSchema,
   caseListQuerySchema,
   duplicateCheckRequestSchema,
   routingSuggestionQuerySchema,
@@ -11,6 +12,7 @@ import {
   type CaseIntakeResponse,
   type CaseListQuery,
   type CaseListResponse,
+  type CaseRevealRequest,
   type DuplicateCandidates,
   type DuplicateCheckRequest,
   type RoutingSuggestion,
@@ -78,5 +80,15 @@ export class CasesController {
     @Query(new ZodPipe(caseDetailQuerySchema)) q: { reveal?: 'true' | 'false' },
   ): Promise<CaseDetail> {
     return this.queries.detail(user, p.caseId, q.reveal === 'true');
+  }
+
+  @Endpoint('cases.reveal')
+  @HttpCode(200)
+  reveal(
+    @CurrentUser() user: AuthUser,
+    @Param(new ZodPipe(caseIdParamsSchema)) p: { caseId: string },
+    @Body(new ZodPipe(caseRevealRequestSchema)) b: CaseRevealRequest,
+  ): Promise<CaseDetail> {
+    return this.queries.detail(user, p.caseId, true, b.reason);
   }
 }

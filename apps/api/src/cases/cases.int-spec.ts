@@ -203,6 +203,21 @@ describe('cases on the real stack', () => {
     expect(audit.rows).toEqual([{ action: 'case.parties.viewed', actor_role: 'duty-officer' }]);
   });
 
+  it('reveals the parties for a stated reason (POST), audited with that reason; the wall is refused', async () => {
+    const id = first.caseId;
+    await post(`cases/${id}/reveal`, 'wall', { reason: '核实当事人' }).expect(403);
+    await post(`cases/${id}/reveal`, 'duty-officer', {}).expect(400);
+    const full = (await post(`cases/${id}/reveal`, 'duty-officer', { reason: '电话回访当事人' }).expect(200))
+      .body as CaseDetail;
+    expect(full).toMatchObject({ partiesView: 'full', parties: [{ name: '罗明', phone: '13800001234' }] });
+    const audit = await api.pool.query<{ actor_role: string; reason: string }>(
+      `SELECT actor_role, detail->>'reason' AS reason FROM audit_log
+        WHERE target_type = 'case' AND target_id = $1 AND detail ? 'reason'`,
+      [id],
+    );
+    expect(audit.rows).toEqual([{ actor_role: 'duty-officer', reason: '电话回访当事人' }]);
+  });
+
   it('puts a leader in charge of a major dispute, and keeps a scoped officer out of other counties', async () => {
     const petition = {
       ...housingCase,

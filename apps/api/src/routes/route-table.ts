@@ -37,6 +37,7 @@ import { SILENCES_ROUTES } from '../silences/silences.routes';
 import { REPORTS_ROUTES } from '../reports/reports.routes';
 import { cameraIdParamsSchema, playGrantResponseSchema, playRequestSchema } from '../video/video-api';
 import { ADMIN, ALL, EXPORTERS, RESPONDERS, type RouteSpec, WATCHERS } from './route-spec';
+import { REGIONS_ROUTES } from '../regions/regions.routes';
 
 export type { RouteSpec } from './route-spec';
 
@@ -263,6 +264,7 @@ export const ROUTES = {
   ...RULES_ROUTES,
   ...SILENCES_ROUTES,
   ...REPORTS_ROUTES,
+  ...REGIONS_ROUTES,
 } as const satisfies Record<string, RouteSpec>;
 
 export type RouteId = keyof typeof ROUTES;

@@ -11,7 +11,7 @@ import {
 } from '../events/case-event';
 import { caseIdSchema, eventIdSchema, instantSchema } from '../ids';
 import { countyCodeSchema, geoPointSchema, regionRefSchema, townshipCodeSchema } from '../regions';
-import { scopeRegionSchema } from './auth';
+import { scopeRegionSchema, type UserRole } from './auth';
 import { csvOf } from './query-params';
 
 const reason = z.string().trim().min(1).max(500);
@@ -227,6 +227,18 @@ export const caseDetailSchema = z
   })
   .strict();
 export type CaseDetail = z.infer<typeof caseDetailSchema>;
+
+/** Roles that may see a case's parties unmasked, each view audited; walls and analysts never. */
+export const PARTY_REVEAL_ROLES: readonly UserRole[] = ['duty-officer', 'intake-clerk', 'admin'];
+
+/**
+ * POST /api/cases/:caseId/reveal: the full parties, for a stated reason that goes into the audit row
+ * written in the same transaction as the read. A POST, so the reason never travels in a URL.
+ */
+export const caseRevealRequestSchema = z
+  .object({ reason: z.string().trim().min(2, 'state why the full data is needed').max(200) })
+  .strict();
+export type CaseRevealRequest = z.infer<typeof caseRevealRequestSchema>;
 
 /** POST /api/cases/:caseId/triage: confirm the suggestion (no body fields) or override with a reason. */
 export const triageCommandSchema = z

@@ -1,0 +1,15 @@
+import { regionChildrenQuerySchema, regionChildrenSchema } from '@fengqiao/contracts';
+import { ALL, type RouteSpec } from '../routes/route-spec';
+
+/** The regions module's routes (spread into ROUTES). */
+export const REGIONS_ROUTES = {
+  'regions.children': {
+    method: 'GET',
+    path: 'regions',
+    summary:
+      'Children of a region (county → township → village/community → grid cell); counties without parent',
+    access: ALL,
+    query: regionChildrenQuerySchema,
+    response: regionChildrenSchema,
+  },
+} as const satisfies Record<string, RouteSpec>;
