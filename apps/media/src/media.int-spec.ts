@@ -63,7 +63,8 @@ describe('the media service: RTMP in, camera status on Kafka, token-checked HLS 
 
   it('sees a published camera go online on Kafka, with its bitrate reported by the heartbeat', async () => {
     camera = startCamera();
-    await watch.waitFor(CAMERA, true);
+    // Said by the media service, so readers trust it over simulated heartbeats (docs/video.md).
+    expect(await watch.waitFor(CAMERA, true)).toMatchObject({ source: 'media', lastFrameAgeMs: 0 });
     expect((await health()).live).toEqual([CAMERA]);
     const beat = await until('a heartbeat with a bitrate', () =>
       Promise.resolve(watch.events.find((e) => e.online && (e.bitrateKbps ?? 0) > 0)),
