@@ -2,11 +2,15 @@ import { loadConfig } from '@fengqiao/config';
 import { launchChromium } from '@fengqiao/testing';
 import { signIn } from '../../e2e/src/dashboard-pages';
 import { AlertRaiser, aRedAlert } from '../../e2e/src/wall-fixtures';
+import { bundleSizes } from './bundle-sizes';
 import { startWorld } from './world';
+import { driveWorldTick } from './world-drive';
 
 /**
- * The wall in headless Chromium against the real API: (1) first load of the built, signed-in /wall
- * until the first alert row is on screen, (2) frame times while alerts keep arriving.
+ * The wall in headless Chromium against the real API over the full 31,000-camera registry: (0) the
+ * built bundle's sizes, raw and gzip, (1) first load of the built, signed-in /wall until the first
+ * alert row is on screen, (2) frame times while an alert arrives every second and the hotspot and
+ * camera sources change every second (the API streams hotspots as deltas every 5 s, cameras every 5 s).
  * `node -r @swc-node/register bench/dashboard/wall.bench.ts [--loads 5] [--seconds 60] [--no-build]`
  */
 const arg = (name: string, fallback: number): number => {
@@ -22,7 +26,8 @@ const RECORD_FRAMES = `(() => { window.__frames = []; let last = performance.now
   requestAnimationFrame(tick); })()`;
 
 async function main(): Promise<void> {
-  const world = await startWorld({ build: !process.argv.includes('--no-build') });
+  const world = await startWorld({ build: !process.argv.includes('--no-build'), fullRegistry: true });
+  process.stdout.write(`${bundleSizes()}\n`);
   const raiser = new AlertRaiser(world.pool, loadConfig().kafka.brokers);
   const chromium = await launchChromium();
   try {
@@ -44,6 +49,7 @@ async function main(): Promise<void> {
     for (let s = 0; s < seconds; s += 1) {
       // One new alert a second: the ticker, map markers and open-alert tile all re-render.
       await raiser.raise(aRedAlert(`基准测试 ${s}`, {}, s % 3 === 0 ? 'red' : 'orange'));
+      await driveWorldTick(world.pool);
       await page.waitForTimeout(1000);
     }
     const frames = await page.evaluate<number[]>('window.__frames');

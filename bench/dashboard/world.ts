@@ -1,6 +1,8 @@
 import { loadConfig } from '@fengqiao/config';
 import { createPool, ensureDatabase, migrate, withDatabaseName, type DbPool } from '@fengqiao/db';
 import { seedDemoUsers } from '../../apps/api/src/seed-users';
+import { loadDemoWorld } from '../../apps/simulator/src/demo-world';
+import { SeedService } from '../../apps/simulator/src/seed.service';
 import { startSystemOn, type RunningSystem } from '../../e2e/src/system';
 import { seedWallWorld } from '../../e2e/src/wall-fixtures';
 
@@ -16,13 +18,15 @@ export interface World {
  * never touched) seeded like the browser specs' (5 counties × 3 townships, 8 days of rollups, 30
  * cameras), the real API and the built dashboard in front of it.
  */
-export async function startWorld(options: { build?: boolean } = {}): Promise<World> {
+export async function startWorld(options: { build?: boolean; fullRegistry?: boolean } = {}): Promise<World> {
   const base = loadConfig();
   const databaseUrl = withDatabaseName(base.postgres.url, 'fengqiao_bench_dashboard');
   await ensureDatabase(databaseUrl, { recreate: true });
   const pool = createPool(databaseUrl, { max: 2 });
   await migrate(pool, { direction: 'up' });
   await seedDemoUsers(pool, { ...base, mode: 'test', postgres: { ...base.postgres, url: databaseUrl } });
+  // The full registry first: its seed prunes regions that are not the demo city's.
+  if (options.fullRegistry === true) await seedFullRegistry(pool);
   await seedWallWorld(pool);
   const system = await startSystemOn(databaseUrl, options);
   return {
@@ -34,6 +38,20 @@ export async function startWorld(options: { build?: boolean } = {}): Promise<Wor
       await pool.end();
     },
   };
+}
+
+/**
+ * The demo city's whole registry (31,000 cameras over 120 townships, as `npm run seed` writes it)
+ * with a state per camera, ~4 % offline: the wall's camera density and online shares then aggregate
+ * the real number of cameras.
+ */
+async function seedFullRegistry(pool: DbPool): Promise<void> {
+  const say = (line: string): void => void process.stdout.write(`${line}\n`);
+  await new SeedService(pool, undefined, say).run(loadDemoWorld({ geojsonPath: loadConfig().geojsonPath }));
+  await pool.query(
+    `INSERT INTO camera_state (camera_id, online, changed_at, seen_at)
+     SELECT camera_id, abs(hashtext(camera_id)) % 25 <> 0, now(), now() FROM cameras ON CONFLICT DO NOTHING`,
+  );
 }
 
 /** `node -r @swc-node/register bench/dashboard/world.ts [--no-build]`: serve the world until Ctrl-C. */
