@@ -58,7 +58,7 @@ export async function startPipeline(
     String(port),
   ];
   const child = spawnTs(config, 'apps/ingest/src/main.ts', args, env, () => undefined);
-  const metrics = `http://127.0.0.1:${port}/metrics`;
+  const metrics = `http://127.0.0.1:${port}/metrics?name=fq_ingest_events_total`;
   const deadline = Date.now() + 60_000;
   while ((await fetch(`http://127.0.0.1:${port}/health`).catch(() => undefined))?.status !== 200) {
     if (Date.now() > deadline) throw new Error('ingest did not become healthy');

@@ -1,6 +1,6 @@
 import { type FengqiaoConfig } from '@fengqiao/config';
 import { EventStoreRepository, createPool, type DbPool } from '@fengqiao/db';
-import { KafkaBatchConsumer, KafkaEventPublisher, createKafkaClient, ensureTopics } from '@fengqiao/kafka';
+import { KafkaEventPublisher, createBatchConsumer, createKafkaClient, ensureTopics } from '@fengqiao/kafka';
 import { type FastifyInstance } from 'fastify';
 import { buildHttpServer } from './http/http-server';
 import { IntakeService } from './http/intake.service';
@@ -42,7 +42,7 @@ export function createIngestApp(config: FengqiaoConfig, options: IngestAppOption
   // serve camera lookups and the outage probe.
   const pool: DbPool = createPool(config.postgres.url, { max: 6, applicationName: 'fengqiao-ingest' });
   const publisher = new KafkaEventPublisher(kafka);
-  const consumer = new KafkaBatchConsumer(kafka, {
+  const consumer = createBatchConsumer(config.kafka.client, kafka, config.kafka.brokers, {
     groupId: options.groupId ?? INGEST_GROUP_ID,
     topics: topics.all(),
     sessionTimeoutMs: options.sessionTimeoutMs,

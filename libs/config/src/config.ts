@@ -15,6 +15,8 @@ const envSchema = z.object({
   FQ_KAFKA_PORT: port.default(19092),
   FQ_KAFKA_CONTROLLER_PORT: port.default(19093),
   FQ_KAFKA_BROKERS: z.string().optional(),
+  // The ingest's consumer client (docs/decisions/0002-kafka-client.md); kafkajs unless told otherwise.
+  FQ_KAFKA_CLIENT: z.enum(['kafkajs', 'platformatic']).default('kafkajs'),
   FQ_KAFKA_HEAP: z
     .string()
     .regex(/^\d+[mg]$/)
@@ -54,6 +56,8 @@ export interface FengqiaoConfig {
     readonly heap: string;
     /** True when the brokers are ours to start (no FQ_KAFKA_BROKERS given). */
     readonly embedded: boolean;
+    /** Client under the ingest's batch consumer (FQ_KAFKA_CLIENT). */
+    readonly client: 'kafkajs' | 'platformatic';
   };
   readonly postgres: {
     readonly url: string;
@@ -114,6 +118,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): FengqiaoConfig
       controllerPort: e.FQ_KAFKA_CONTROLLER_PORT,
       heap: e.FQ_KAFKA_HEAP,
       embedded: e.FQ_KAFKA_BROKERS === undefined,
+      client: e.FQ_KAFKA_CLIENT,
     },
     postgres: {
       url: e.DATABASE_URL ?? `postgres://fengqiao:fengqiao@${e.FQ_HOST}:${e.FQ_PG_PORT}/fengqiao`,

@@ -2,12 +2,14 @@ export { createKafkaClient, type KafkaClientOptions } from './kafka-client';
 export { ensureTopics, type TopicToEnsure } from './ensure-topics';
 export { probeKafka, type KafkaProbeResult } from './probe';
 export { KafkaEventPublisher, type OutgoingMessage } from './kafka-event-publisher.adapter';
+export { KafkaBatchConsumer } from './kafka-batch-consumer.adapter';
+export { KafkaAdapterError, type KafkaAdapterErrorCode } from './kafka-error';
 export {
-  KafkaBatchConsumer,
+  type BatchConsumer,
   type BatchConsumerOptions,
   type BatchControl,
   type BatchHandler,
   type ConsumedBatch,
   type ConsumedMessage,
-} from './kafka-batch-consumer.adapter';
-export { KafkaAdapterError, type KafkaAdapterErrorCode } from './kafka-error';
+} from './batch-consumer';
+export { createBatchConsumer, type KafkaClientKind } from './create-batch-consumer';

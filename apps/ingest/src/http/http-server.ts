@@ -26,9 +26,16 @@ export function buildHttpServer(deps: {
     const h = deps.health.health();
     return reply.code(h.ok ? 200 : 503).send({ status: h.ok ? 'ok' : 'degraded', ...h });
   });
-  app.get('/metrics', async (_req, reply) =>
-    reply.type(deps.metrics.registry.contentType).send(await deps.metrics.registry.metrics()),
-  );
+  // `?name=<metric>` renders one metric only: pollers that want a single counter (the benchmark reads
+  // fq_ingest_events_total ten times a second) need not pay for the whole registry.
+  app.get<{ Querystring: { name?: string } }>('/metrics', async (req, reply) => {
+    const { registry } = deps.metrics;
+    const name = req.query.name;
+    if (name === undefined) return reply.type(registry.contentType).send(await registry.metrics());
+    if (registry.getSingleMetric(name) === undefined)
+      return reply.code(404).send({ error: 'no such metric' });
+    return reply.type(registry.contentType).send(await registry.getSingleMetricAsString(name));
+  });
   const intake = (route: string, channel: 'case' | 'camera') =>
     app.post(route, async (req, reply) => {
       const result = await deps.intake.accept(channel, Buffer.isBuffer(req.body) ? req.body : null);

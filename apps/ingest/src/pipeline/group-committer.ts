@@ -2,8 +2,8 @@ import { type FlushControl, type IncomingMessage } from './incoming-message';
 
 const HEARTBEAT_MS = 1000;
 
-interface Submission {
-  readonly messages: readonly IncomingMessage[];
+interface Submission<T> {
+  readonly items: readonly T[];
   readonly control: FlushControl;
   resolve(): void;
   reject(err: unknown): void;
@@ -22,21 +22,22 @@ export interface GroupCommitOptions {
  * time; batches arriving meanwhile form the next. Memory stays bounded because each submitter waits
  * for its flush before its partition is fetched again.
  */
-export class GroupCommitter {
-  private pending: Submission[] = [];
+export class GroupCommitter<T = IncomingMessage> {
+  private pending: Submission<T>[] = [];
   private pendingRows = 0;
   private flushing = false;
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
-    private readonly flush: (messages: IncomingMessage[], control: FlushControl) => Promise<void>,
+    private readonly flush: (items: T[], control: FlushControl) => Promise<void>,
     private readonly options: GroupCommitOptions,
   ) {}
 
-  submit(messages: readonly IncomingMessage[], control: FlushControl): Promise<void> {
+  /** `rows` counts towards `maxRows` (an item may stand for a whole validated partition batch). */
+  submit(items: readonly T[], control: FlushControl, rows = items.length): Promise<void> {
     return new Promise<void>((resolve, reject) => {
-      this.pending.push({ messages, control, resolve, reject });
-      this.pendingRows += messages.length;
+      this.pending.push({ items, control, resolve, reject });
+      this.pendingRows += rows;
       if (this.pendingRows >= this.options.maxRows) this.kick();
       else this.timer ??= setTimeout(() => this.kick(), this.options.lingerMs);
     });
@@ -59,7 +60,7 @@ export class GroupCommitter {
       const heartbeat = setInterval(() => void control.keepAlive().catch(() => undefined), HEARTBEAT_MS);
       try {
         await this.flush(
-          group.flatMap((s) => s.messages),
+          group.flatMap((s) => s.items),
           control,
         );
         for (const s of group) s.resolve();
@@ -75,7 +76,7 @@ export class GroupCommitter {
 
 // Keeping any member's session alive keeps the consumer's; the flush is worth finishing while
 // at least one of its batches is still ours (the others' offsets simply will not commit).
-function combinedControl(group: readonly Submission[]): FlushControl {
+function combinedControl<T>(group: readonly Submission<T>[]): FlushControl {
   return {
     keepAlive: async () => {
       const live = group.find((s) => s.control.isActive());

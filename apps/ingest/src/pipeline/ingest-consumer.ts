@@ -1,7 +1,7 @@
-import { type ConsumedBatch, type BatchControl, type KafkaBatchConsumer } from '@fengqiao/kafka';
+import { type BatchConsumer, type BatchControl, type ConsumedBatch } from '@fengqiao/kafka';
 import { type IngestMetrics } from '../metrics';
 import { GroupCommitter } from './group-committer';
-import { type IngestService } from './ingest.service';
+import { type IngestService, type Validated } from './ingest.service';
 
 // Tuned with bench/ingest: flushes of a few thousand rows amortise the transaction and the
 // round trip; 10 ms linger collects the partition batches of one fetch.
@@ -9,17 +9,14 @@ const GROUP_COMMIT = { maxRows: 10_000, lingerMs: 10 };
 
 /** Wires the Kafka batch consumer to the ingest service through the group committer. */
 export class IngestConsumer {
-  private readonly committer: GroupCommitter;
+  private readonly committer: GroupCommitter<Validated>;
 
   constructor(
-    private readonly consumer: KafkaBatchConsumer,
-    service: IngestService,
+    private readonly consumer: BatchConsumer,
+    private readonly service: IngestService,
     private readonly metrics: IngestMetrics,
   ) {
-    this.committer = new GroupCommitter(
-      (messages, control) => service.process(messages, control),
-      GROUP_COMMIT,
-    );
+    this.committer = new GroupCommitter((batches, control) => service.commit(batches, control), GROUP_COMMIT);
   }
 
   start(): Promise<void> {
@@ -43,10 +40,14 @@ export class IngestConsumer {
       key: m.key,
       value: m.value,
     }));
-    await this.committer.submit(messages, {
-      keepAlive: () => control.heartbeat(),
-      isActive: () => control.isActive(),
-    });
+    // Validated here, in the consumer's concurrent batch handlers, so the CPU work of the next
+    // flush overlaps the database write of the current one (the committer runs one flush at a time).
+    const validated = this.service.validate(messages, Date.now());
+    await this.committer.submit(
+      [validated],
+      { keepAlive: () => control.heartbeat(), isActive: () => control.isActive() },
+      messages.length,
+    );
     const last = batch.messages[batch.messages.length - 1];
     if (last !== undefined) {
       const lag = Number(BigInt(batch.highWatermark) - BigInt(last.offset) - 1n);

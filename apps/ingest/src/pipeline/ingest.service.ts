@@ -14,6 +14,13 @@ interface Accepted {
   readonly event: IngestEvent;
 }
 
+/** Messages checked against their contracts, not yet stored: the CPU half of a flush. */
+export interface Validated {
+  readonly handled: number;
+  readonly accepted: Accepted[];
+  readonly letters: DeadLetter[];
+}
+
 /**
  * One flush of consumed messages: validate, write the valid ones in one transaction, dead-letter
  * the rest, hand the stored ones to the rules engine. Returns only when all of that is durable, so
@@ -29,15 +36,29 @@ export class IngestService {
   ) {}
 
   async process(messages: readonly IncomingMessage[], control: FlushControl): Promise<void> {
-    const nowMs = Date.now();
-    const { accepted, letters } = this.validate(messages, nowMs);
+    await this.commit([this.validate(messages, Date.now())], control);
+  }
+
+  /**
+   * The I/O half: stores the valid events of several validated batches in one transaction,
+   * dead-letters the rest and hands the stored ones on. Split from `validate` so the consumer can
+   * validate the next batches while this one waits for the database.
+   */
+  async commit(batches: readonly Validated[], control: FlushControl): Promise<void> {
+    const accepted =
+      batches.length === 1 ? [...(batches[0]?.accepted ?? [])] : batches.flatMap((b) => b.accepted);
+    const letters = batches.flatMap((b) => b.letters);
     const stored = await this.store(accepted, letters, control);
     await this.deadLetters.publish(letters, new Date().toISOString());
     await this.sink.onEvents(stored);
-    this.record(messages.length, stored, letters);
+    this.record(
+      batches.reduce((n, b) => n + b.handled, 0),
+      stored,
+      letters,
+    );
   }
 
-  private validate(messages: readonly IncomingMessage[], nowMs: number) {
+  validate(messages: readonly IncomingMessage[], nowMs: number): Validated {
     const accepted: Accepted[] = [];
     const letters: DeadLetter[] = [];
     for (const message of messages) {
@@ -52,7 +73,7 @@ export class IngestService {
       if (checked.ok) accepted.push({ message, event: checked.value });
       else letters.push({ message, rejection: checked.rejection });
     }
-    return { accepted, letters };
+    return { handled: messages.length, accepted, letters };
   }
 
   private async store(
