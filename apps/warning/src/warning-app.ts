@@ -141,6 +141,7 @@ export function createWarningApp(config: FengqiaoConfig, options: WarningAppOpti
       if (timer !== undefined) clearInterval(timer);
       await consumer.stop();
       await relay.idle();
+      await hotspots.retire().catch(logError('hotspot retire failed'));
       await producer.disconnect();
       await pool.end();
     },

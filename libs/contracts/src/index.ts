@@ -427,3 +427,13 @@ export {
   type RegionNode,
 } from './api/regions-api';
 export { PARTY_REVEAL_ROLES, caseRevealRequestSchema, type CaseRevealRequest } from './api/cases-api';
+export {
+  HOTSPOT_SOURCES,
+  hotspotFactorsSchema,
+  hotspotSourceSchema,
+  scoredHotspotItemSchema,
+  scoredHotspotsResponseSchema,
+  type HotspotSource,
+  type ScoredHotspotItem,
+  type ScoredHotspotsResponse,
+} from './api/hotspot-scores';

@@ -11,7 +11,9 @@ const same = (a: LiveHotspot, b: LiveHotspot): boolean =>
   a.expected === b.expected &&
   a.topCategory === b.topCategory &&
   a.name === b.name &&
-  a.county === b.county;
+  a.county === b.county &&
+  a.score === b.score &&
+  JSON.stringify(a.factors) === JSON.stringify(b.factors);
 
 /** What a client holding `prev` needs to hold `next`: whole entries keyed by township. */
 export function diffHotspots(prev: readonly LiveHotspot[], next: readonly LiveHotspot[]): HotspotDiff {

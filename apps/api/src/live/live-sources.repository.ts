@@ -1,15 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { MEDIA_REPORT_SQL, STREAMING_WINDOW_SECONDS } from '../cameras/nearby-cameras.repository';
+import { HotspotScoresRepository } from '../hotspots/hotspot-scores.repository';
+import { topHotspots, type TopHotspots } from '../hotspots/hotspot-source';
 import { type Queryable } from '../infra/database';
-
-export interface HotspotRow {
-  readonly county: string;
-  readonly township: string;
-  readonly name: string | null;
-  readonly events: number;
-  readonly expected: number;
-  readonly top_category: string;
-}
 
 export interface TownshipCamerasRow {
   readonly county: string;
@@ -19,29 +12,20 @@ export interface TownshipCamerasRow {
   readonly streaming: number;
 }
 
-/** What the live streams read: hotspots from the hourly rollup, camera counts from the registry. */
+/** What the live streams read: hotspots (engine scores or rollup counts), camera counts from the registry. */
 @Injectable()
 export class LiveSourcesRepository {
-  /** The busiest townships of a scope since `since`, with the mean of the 7 windows before it. */
-  async hotspots(db: Queryable, since: Date, scope: string | null, limit: number): Promise<HotspotRow[]> {
-    const res = await db.query<HotspotRow>(
-      `WITH cur AS (
-         SELECT county, township, category, sum(events) AS n FROM region_hourly_rollup
-         WHERE bucket >= $1 AND ($2::text IS NULL OR county = $2 OR township = $2) GROUP BY 1, 2, 3),
-       top AS (
-         SELECT county, township, sum(n)::int AS events, (array_agg(category ORDER BY n DESC, category))[1] AS top_category
-         FROM cur GROUP BY 1, 2 ORDER BY events DESC, township LIMIT $3),
-       base AS (
-         SELECT township, sum(events) / 7.0 AS expected FROM region_hourly_rollup
-         WHERE township IN (SELECT township FROM top) AND bucket >= $1 - interval '7 days' AND bucket < $1
-         GROUP BY 1)
-       SELECT top.county, top.township, g.name, top.events, round(coalesce(base.expected, 0), 1)::float8 AS expected,
-              top.top_category
-       FROM top LEFT JOIN base USING (township) LEFT JOIN regions g ON g.code = top.township
-       ORDER BY top.events DESC, top.township`,
-      [since, scope, limit],
-    );
-    return res.rows;
+  private readonly scores = new HotspotScoresRepository();
+
+  /**
+   * The top townships of a scope: the warning service's scored list while it is alive, the busiest
+   * by counts since `since` otherwise (said in `source`); counts and the 7-window mean alongside.
+   */
+  hotspots(
+    db: Queryable,
+    q: { since: Date; scope: string | null; limit: number; now: Date },
+  ): Promise<TopHotspots> {
+    return topHotspots(this.scores, db, q);
   }
 
   /** Registry cameras per township: online by their latest state, streaming by the media service. */

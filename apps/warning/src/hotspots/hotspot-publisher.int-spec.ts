@@ -19,6 +19,7 @@ const kafka = createKafkaClient({ brokers: config.kafka.brokers, clientId: suffi
 const producer = new KafkaEventPublisher(kafka);
 let pool: DbPool;
 let app: WarningApp;
+let stopped = false;
 
 interface ScoreRow {
   region: string;
@@ -52,7 +53,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await app.stop();
+  if (!stopped) await app.stop();
   await producer.disconnect();
   await pool.end();
 });
@@ -115,5 +116,14 @@ describe('hotspot scores from the engine', () => {
     expect(await publisher.publish(t + 10_000)).toBe(true);
     expect(await rowOf(region)).toMatchObject({ score: 5, rule_set_version: 7 });
     expect(await rowOf(township)).toBeUndefined();
+  });
+
+  it('a clean stop withdraws the list, so readers fall back to counts at once', async () => {
+    expect((await pool.query('SELECT 1 FROM hotspot_score_runs')).rowCount).toBe(1);
+    stopped = true;
+    await app.stop();
+    const runs = await pool.query('SELECT 1 FROM hotspot_score_runs');
+    const scores = await pool.query('SELECT 1 FROM hotspot_scores');
+    expect([runs.rowCount, scores.rowCount]).toEqual([0, 0]);
   });
 });

@@ -37,6 +37,13 @@ export class HotspotPublisher {
     this.heartbeatMs = opts.heartbeatMs ?? 30_000;
   }
 
+  /** Withdraws the list and the heartbeat (clean stop); the next publish starts afresh. */
+  async retire(): Promise<void> {
+    await withTransaction(this.pool, (tx) => this.repo.retire(tx));
+    this.lastKey = '';
+    this.lastWriteAt = this.lastBeatAt = Number.NEGATIVE_INFINITY;
+  }
+
   /** True when the list was rewritten. */
   async publish(now: number): Promise<boolean> {
     const { ruleSetVersion, list } = await this.source.currentHotspots();

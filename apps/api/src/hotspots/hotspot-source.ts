@@ -1,0 +1,29 @@
+import { type HotspotSource } from '@fengqiao/contracts';
+import { type Queryable } from '../infra/database';
+import { type HotspotRow, type HotspotScoresRepository } from './hotspot-scores.repository';
+
+/** The warning service beats every 30 s; after this long without one its scores are not trusted. */
+export const ENGINE_STALE_MS = 120_000;
+
+export interface TopHotspots {
+  readonly source: HotspotSource;
+  readonly computedAt: Date | null;
+  readonly rows: HotspotRow[];
+}
+
+/**
+ * The engine's list when the warning service is alive (even when nothing is hot: an empty list is
+ * a judgement), otherwise the counts, marked as such: a score is never invented.
+ */
+export async function topHotspots(
+  repo: HotspotScoresRepository,
+  db: Queryable,
+  q: { since: Date; scope: string | null; limit: number; now: Date },
+): Promise<TopHotspots> {
+  const run = await repo.lastRun(db);
+  if (run !== undefined && q.now.getTime() - run.computed_at.getTime() <= ENGINE_STALE_MS) {
+    const rows = await repo.engineTop(db, q.since, q.scope, q.limit);
+    return { source: 'engine', computedAt: run.computed_at, rows };
+  }
+  return { source: 'counts', computedAt: null, rows: await repo.countsTop(db, q.since, q.scope, q.limit) };
+}
