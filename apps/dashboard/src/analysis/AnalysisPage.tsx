@@ -124,6 +124,7 @@ export function AnalysisPage({ search }: { readonly search: string }) {
         {canExport && (
           <button
             type="button"
+            data-testid="export-csv"
             onClick={() =>
               void exportCsv(
                 { ...apiParams(view, Date.now()), bucket: apiBucket(view.bucket) },
