@@ -18,5 +18,11 @@ export {
   type GeneratorDeps,
 } from './generator/report-generator';
 export { ReportError, type ReportErrorCode } from './generator/report-error';
+export { ReportRequestsRepository, type ClaimedRequest } from './requests/report-requests.repository';
+export {
+  ReportRequestWorker,
+  DEFAULT_REQUEST_WORKER_OPTIONS,
+  type RequestWorkerOptions,
+} from './requests/request-worker';
 // Fixtures for integration specs (this app's and the API's): a private township and its case events.
 export { aPrivateTownship, insertCaseEvent, registerPlace, type Place } from './testing/report-fixtures';

@@ -3,10 +3,17 @@ import { loadConfig } from '@fengqiao/config';
 import { createPool } from '@fengqiao/db';
 import { ReportGenerator } from './generator/report-generator';
 import { PdfRenderer } from './pdf/pdf-renderer';
+import { ReportRequestWorker } from './requests/request-worker';
 import { ReportScheduler } from './schedule/report-scheduler';
 
 // --once: make what is due and exit (cron-style deployments, and trying it out by hand).
-const { values: flags } = parseArgs({ options: { once: { type: 'boolean', default: false } } });
+// --requests-only: serve on-demand requests without the scheduler (browser specs on a small world).
+const { values: flags } = parseArgs({
+  options: {
+    once: { type: 'boolean', default: false },
+    'requests-only': { type: 'boolean', default: false },
+  },
+});
 
 function log(level: 'info' | 'error', message: string, extra: Record<string, unknown> = {}): void {
   process.stdout.write(`${JSON.stringify({ level, component: 'reports', message, ...extra })}\n`);
@@ -22,11 +29,12 @@ async function main(): Promise<void> {
     intervalMs: 10 * 60_000,
     logEvery: 50,
   });
+  const worker = new ReportRequestWorker(pool, generator, Date.now, log);
   let closing: Promise<void> | null = null;
   // Idempotent: a signal during a --once run and the run's own end both close.
   const close = (): Promise<void> =>
     (closing ??= (async () => {
-      await scheduler.stop();
+      await Promise.all([scheduler.stop(), worker.stop()]);
       await pdf.close();
       await pool.end();
     })());
@@ -49,8 +57,9 @@ async function main(): Promise<void> {
     await scheduler.runOnce().finally(close);
     return;
   }
-  scheduler.start();
-  log('info', 'started', { mode: config.mode });
+  if (!flags['requests-only']) scheduler.start();
+  worker.start();
+  log('info', 'started', { mode: config.mode, scheduler: !flags['requests-only'] });
 }
 
 main().catch((err: unknown) => {

@@ -258,6 +258,17 @@ export {
   type ReportPeriodKind,
   type ReportRequest,
   type ReportSummary,
+  MAX_PENDING_REPORT_REQUESTS_PER_USER,
+  REPORT_REQUEST_FAILURES,
+  REPORT_REQUEST_STATES,
+  reportRequestFailureSchema,
+  reportRequestListResponseSchema,
+  reportRequestStateSchema,
+  reportRequestStatusSchema,
+  type ReportRequestFailure,
+  type ReportRequestListResponse,
+  type ReportRequestState,
+  type ReportRequestStatus,
 } from './api/reports-api';
 export {
   BACKTEST_MAX_EVENTS,

@@ -1,4 +1,4 @@
-import { Body, Controller, Param, Query, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Query, Res } from '@nestjs/common';
 import { type FastifyReply } from 'fastify';
 import {
   reportIdParamsSchema,
@@ -9,6 +9,8 @@ import {
   type ReportListResponse,
   type ReportMetadata,
   type ReportRequest,
+  type ReportRequestListResponse,
+  type ReportRequestStatus,
 } from '@fengqiao/contracts';
 import { type AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
@@ -64,11 +66,26 @@ export class ReportsController {
     return pdf;
   }
 
+  /** 202: the report is made by apps/reports; poll `reports.requestStatus` for its state. */
   @Endpoint('reports.request')
+  @HttpCode(202)
   request(
     @CurrentUser() user: AuthUser,
     @Body(new ZodPipe(reportRequestSchema)) body: ReportRequest,
-  ): Promise<ReportMetadata> {
+  ): Promise<ReportRequestStatus> {
     return this.reports.request(user, body);
+  }
+
+  @Endpoint('reports.requests')
+  requests(@CurrentUser() user: AuthUser): Promise<ReportRequestListResponse> {
+    return this.reports.latestRequests(user);
+  }
+
+  @Endpoint('reports.requestStatus')
+  requestStatus(
+    @CurrentUser() user: AuthUser,
+    @Param(new ZodPipe(reportIdParamsSchema)) p: ReportIdParams,
+  ): Promise<ReportRequestStatus> {
+    return this.reports.requestStatus(user, p.id);
   }
 }

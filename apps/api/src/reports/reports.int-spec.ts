@@ -2,6 +2,7 @@ import request from 'supertest';
 import { type ApiErrorBody, type ReportListResponse, type ReportMetadata } from '@fengqiao/contracts';
 import { aPrivateTownship, insertCaseEvent, type Place, registerPlace } from '@fengqiao/reports-app';
 import { type ApiHarness, startApi } from '../testing/api-harness';
+import { generated, startWorker, type TestWorker } from './testing/report-worker';
 
 /** One township in 巴州区 (inside officer-bazhou's scope) and one in 通江县 (outside it). */
 const bazhou = aPrivateTownship('511902');
@@ -25,15 +26,20 @@ async function seedCases(api: ApiHarness, p: Place, n: number): Promise<void> {
   }
 }
 
-describe('reports API (real PostgreSQL)', () => {
+describe('reports API (real PostgreSQL, the apps/reports worker)', () => {
   let api: ApiHarness;
+  let worker: TestWorker;
   const token = new Map<string, string>();
   const as = (role: string) => ({ authorization: `Bearer ${token.get(role) ?? ''}` });
   const ask = (role: string, region: string, date = '2026-11-12') =>
     request(api.url).post('/api/reports').set(as(role)).send({ level: 'township', region, date });
+  const make = (role: string, region: string, date = '2026-11-12') =>
+    generated(api.url, as(role), { level: 'township', region, date });
 
   beforeAll(async () => {
     api = await startApi();
+    worker = startWorker(api.pool);
+    worker.worker.start();
     for (const role of ['analyst', 'officer-bazhou', 'wall', 'intake-clerk'] as const) {
       token.set(role, (await api.login(role)).accessToken);
     }
@@ -41,6 +47,7 @@ describe('reports API (real PostgreSQL)', () => {
     await seedCases(api, tongjiang, 1);
   });
   afterAll(async () => {
+    await worker?.close();
     await api.close();
   });
 
@@ -48,7 +55,7 @@ describe('reports API (real PostgreSQL)', () => {
   let tongjiangReport: ReportMetadata;
 
   it('an analyst requests a township week on demand; figures in the metadata', async () => {
-    bazhouReport = (await ask('analyst', bazhou.township).expect(201)).body as ReportMetadata;
+    bazhouReport = await make('analyst', bazhou.township);
     expect(bazhouReport).toMatchObject({
       level: 'township',
       region: bazhou.township,
@@ -57,11 +64,11 @@ describe('reports API (real PostgreSQL)', () => {
       period: { kind: 'week', start: '2026-11-09', end: '2026-11-16', label: '2026-W46' },
       summary: { casesIn: 3, casesClosed: 0 },
     });
-    tongjiangReport = (await ask('analyst', tongjiang.township).expect(201)).body as ReportMetadata;
+    tongjiangReport = await make('analyst', tongjiang.township);
   });
 
   it('a scoped officer may request their own region only', async () => {
-    await ask('officer-bazhou', bazhou.township).expect(201);
+    await make('officer-bazhou', bazhou.township);
     const refused = await ask('officer-bazhou', tongjiang.township).expect(403);
     expect((refused.body as ApiErrorBody).code).toBe('OUT_OF_SCOPE');
   });
@@ -82,24 +89,35 @@ describe('reports API (real PostgreSQL)', () => {
     await request(api.url).get('/api/reports').set(as('intake-clerk')).expect(403);
   });
 
-  it('pages with a cursor', async () => {
-    const first = (await request(api.url).get('/api/reports?limit=1').set(as('analyst')).expect(200))
-      .body as ReportListResponse;
-    expect(first.items).toHaveLength(1);
-    expect(first.nextCursor).not.toBeNull();
-    const next = (
-      await request(api.url)
-        .get(`/api/reports?limit=1&cursor=${first.nextCursor ?? ''}`)
-        .set(as('analyst'))
-        .expect(200)
-    ).body as ReportListResponse;
-    expect(next.items[0]?.id).not.toBe(first.items[0]?.id);
+  it('pages with a keyset cursor: every report once, in the order of the whole list', async () => {
+    // Two more periods of the township, so its three or more reports need two pages of two.
+    await make('analyst', bazhou.township, '2026-11-03');
+    await make('analyst', bazhou.township, '2026-11-18');
+    const q = `region=${bazhou.township}&within=true`;
+    const get = async (extra: string): Promise<ReportListResponse> =>
+      (await request(api.url).get(`/api/reports?${q}${extra}`).set(as('analyst')).expect(200))
+        .body as ReportListResponse;
+    const whole = await get('&limit=100');
+    expect(whole.items.length).toBeGreaterThanOrEqual(3);
+    expect(whole.nextCursor).toBeNull();
+    const paged: string[] = [];
+    let page = await get('&limit=2');
+    for (let pages = 1; ; pages++) {
+      expect(page.items.length).toBeLessThanOrEqual(2);
+      paged.push(...page.items.map((r) => r.id));
+      if (page.nextCursor === null) {
+        expect(pages).toBeGreaterThan(1);
+        break;
+      }
+      page = await get(`&limit=2&cursor=${page.nextCursor}`);
+    }
+    expect(paged).toEqual(whole.items.map((r) => r.id));
+    await request(api.url).get(`/api/reports?${q}&cursor=bm90LWEtY3Vyc29y`).set(as('analyst')).expect(400);
   });
 
   it('downloads the HTML (masked) and the PDF; out of scope is refused', async () => {
     // Two weeks on, the general disputes of 10–12 November are past their five working days.
-    const later = (await ask('officer-bazhou', bazhou.township, '2026-11-24').expect(201))
-      .body as ReportMetadata;
+    const later = await make('officer-bazhou', bazhou.township, '2026-11-24');
     expect(later.summary.overdue).toBe(3);
     const html = await request(api.url)
       .get(`/api/reports/${later.id}/html`)
@@ -130,6 +148,7 @@ describe('reports API (real PostgreSQL)', () => {
   });
 
   it('refuses an unknown region, a period not yet begun and a region that does not fit the level', async () => {
+    // Refused at the request, before anything is queued.
     expect((await ask('analyst', '511902999', '2026-11-12').expect(404)).body).toMatchObject({
       code: 'NOT_FOUND',
     });

@@ -3,7 +3,9 @@ import {
   reportListQuerySchema,
   reportListResponseSchema,
   reportMetadataSchema,
+  reportRequestListResponseSchema,
   reportRequestSchema,
+  reportRequestStatusSchema,
   type UserRole,
 } from '@fengqiao/contracts';
 import { type RouteSpec } from '../routes/route-spec';
@@ -49,10 +51,27 @@ export const REPORTS_ROUTES = {
   'reports.request': {
     method: 'POST',
     path: 'reports',
-    summary: 'Generate (or regenerate) one report now, for any region and period that has begun',
+    summary:
+      'Queue one report (any region and period that has begun) for apps/reports to generate: 202 with the request; an identical pending one is reused',
     access: REPORT_READERS,
     rateLimit: 'write',
     body: reportRequestSchema,
-    response: reportMetadataSchema,
+    response: reportRequestStatusSchema,
+  },
+  'reports.requests': {
+    method: 'GET',
+    path: 'reports/requests',
+    summary: "The caller's latest on-demand requests and their states, newest first",
+    access: REPORT_READERS,
+    response: reportRequestListResponseSchema,
+  },
+  'reports.requestStatus': {
+    method: 'GET',
+    path: 'reports/requests/:id',
+    summary:
+      'State of one on-demand request: queued, running, ready (with its report) or failed (with a code)',
+    access: REPORT_READERS,
+    params: reportIdParamsSchema,
+    response: reportRequestStatusSchema,
   },
 } as const satisfies Record<string, RouteSpec>;

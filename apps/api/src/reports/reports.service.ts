@@ -1,18 +1,30 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  MAX_PENDING_REPORT_REQUESTS_PER_USER,
   type ReportListQuery,
   type ReportListResponse,
   type ReportMetadata,
   type ReportRequest,
+  type ReportRequestListResponse,
+  type ReportRequestStatus,
 } from '@fengqiao/contracts';
-import { ReportError, type ReportErrorCode, ReportGenerator, ReportsRepository } from '@fengqiao/reports-app';
+import {
+  ReportError,
+  type ReportErrorCode,
+  ReportRequestsRepository,
+  ReportsRepository,
+  targetOf,
+} from '@fengqiao/reports-app';
 import { type AuthUser } from '../auth/auth-user';
 import { ApiError } from '../common/api-error';
+import { type Clock } from '../infra/api-options';
 import { Database } from '../infra/database';
+import { CLOCK } from '../infra/tokens';
 import { listRegions, reportInScope } from './report-scope';
 
-/** Injection token of the shared report generator (one Chromium for the process). */
-export const REPORT_GENERATOR = Symbol('ReportGenerator');
+/** How many of the caller's requests the dashboard's status list shows. */
+const LATEST_REQUESTS = 10;
 
 const encodeCursor = (m: ReportMetadata): string =>
   Buffer.from(`${m.period.start}|${m.id}`).toString('base64url');
@@ -50,10 +62,11 @@ function apiErrorOf(err: ReportError): ApiError {
 @Injectable()
 export class ReportsService {
   private readonly reports = new ReportsRepository();
+  private readonly requests = new ReportRequestsRepository();
 
   constructor(
     private readonly db: Database,
-    @Inject(REPORT_GENERATOR) private readonly generator: ReportGenerator,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async list(user: AuthUser, q: ReportListQuery): Promise<ReportListResponse> {
@@ -91,10 +104,52 @@ export class ReportsService {
     return typeof body === 'string' ? Buffer.from(body) : body;
   }
 
-  async request(user: AuthUser, r: ReportRequest): Promise<ReportMetadata> {
+  /**
+   * Queues a report for apps/reports (the API never generates: seconds of CPU and a browser would sit
+   * in the request). Checked here as before: scope, a period that has begun, a known region.
+   */
+  async request(user: AuthUser, r: ReportRequest): Promise<ReportRequestStatus> {
     if (!reportInScope(user, r.region)) throw new ApiError('OUT_OF_SCOPE', 'region outside your regions');
+    const now = this.clock.now();
+    const target = this.checked(() => targetOf(r, now.getTime()));
+    if (!(await this.requests.regionKnown(this.db.pool, r.region))) {
+      throw apiErrorOf(new ReportError('REGION_UNKNOWN', `region ${r.region} is not in the registry`));
+    }
+    if ((await this.requests.pendingOf(this.db.pool, user.userId)) >= MAX_PENDING_REPORT_REQUESTS_PER_USER) {
+      throw new ApiError(
+        'RATE_LIMITED',
+        `at most ${MAX_PENDING_REPORT_REQUESTS_PER_USER} report requests may be pending at once`,
+      );
+    }
+    // Twice at most: null means the identical pending request finished between the insert and the read.
+    for (let i = 0; i < 2; i++) {
+      const queued = await this.requests.enqueue(this.db.pool, {
+        id: randomUUID(),
+        userId: user.userId,
+        target,
+        now,
+      });
+      if (queued !== null) return queued;
+    }
+    throw new ApiError('INTERNAL', 'could not queue the report request');
+  }
+
+  async latestRequests(user: AuthUser): Promise<ReportRequestListResponse> {
+    return { items: await this.requests.latestOf(this.db.pool, user.userId, LATEST_REQUESTS) };
+  }
+
+  /** A request is visible to whoever may read its region's reports (a reused request is shared). */
+  async requestStatus(user: AuthUser, id: string): Promise<ReportRequestStatus> {
+    const status = await this.requests.get(this.db.pool, id);
+    if (status === null) throw new ApiError('NOT_FOUND', 'no such report request');
+    if (!reportInScope(user, status.region))
+      throw new ApiError('OUT_OF_SCOPE', 'request outside your regions');
+    return status;
+  }
+
+  private checked<T>(f: () => T): T {
     try {
-      return await this.generator.onDemand(r);
+      return f();
     } catch (err) {
       throw err instanceof ReportError ? apiErrorOf(err) : err;
     }

@@ -1,8 +1,16 @@
 import { useState, type FormEvent } from 'react';
-import { REPORT_CADENCE, REPORT_LEVELS, REPORT_PERIOD_KINDS, type ReportRequest } from '@fengqiao/contracts';
+import {
+  REPORT_CADENCE,
+  REPORT_LEVELS,
+  REPORT_PERIOD_KINDS,
+  type ReportRequest,
+  type ReportRequestStatus,
+} from '@fengqiao/contracts';
 import { W, WL } from '../i18n/strings';
-import { checkDraft, shanghaiDate, type DraftProblem, type ReportDraft } from './report-view';
-import { type RequestStatus } from './useReportRequests';
+import { downloadReport } from './downloads';
+import { checkDraft, reportFileName, shanghaiDate, type DraftProblem, type ReportDraft } from './report-view';
+import { RS } from './report-strings';
+import { type SendError } from './useReportRequests';
 
 const PROBLEM: Record<DraftProblem, string> = {
   'region-format': W.errRegionCode,
@@ -10,28 +18,59 @@ const PROBLEM: Record<DraftProblem, string> = {
   date: W.errDate,
 };
 
-function StatusLine({ s }: { readonly s: RequestStatus }) {
-  const label = `${WL.level[s.request.level]} ${s.request.region} · ${s.request.date}`;
-  const took = s.finishedAt === undefined ? '' : ` (${((s.finishedAt - s.startedAt) / 1000).toFixed(1)} s)`;
-  switch (s.state) {
-    case 'generating':
-      return <li className="report-status report-status--busy">{`${label} — ${W.generating}`}</li>;
-    case 'done':
-      return <li className="report-status report-status--done">{`${label} — ${W.generated}${took}`}</li>;
-    case 'failed':
-      return (
-        <li
-          className="report-status report-status--failed"
-          role="alert"
-        >{`${label} — ${W.failed}: ${s.error ?? ''}`}</li>
-      );
+/** One request: queued → running → ready (with its download) or failed (with the reason). */
+function StatusLine({ s, reused }: { readonly s: ReportRequestStatus; readonly reused: boolean }) {
+  const label = `${WL.level[s.level]} ${s.region} · ${s.period.label}`;
+  const took =
+    s.finishedAt === null
+      ? ''
+      : ` (${((Date.parse(s.finishedAt) - Date.parse(s.requestedAt)) / 1000).toFixed(1)} s)`;
+  const note = reused ? ` · ${RS.reused}` : '';
+  if (s.state === 'failed') {
+    const why = s.failure === null ? '' : `: ${RS.failure[s.failure.code]} (${s.failure.code})`;
+    return (
+      <li className="report-status report-status--failed" role="alert" data-state={s.state}>
+        {`${label} — ${RS.state.failed}${why}`}
+      </li>
+    );
   }
+  if (s.state === 'ready' && s.reportId !== null) {
+    const id = s.reportId;
+    return (
+      <li className="report-status report-status--done" data-state={s.state}>
+        {`${label} — ${RS.state.ready}${took} `}
+        <button
+          type="button"
+          data-testid="request-download-html"
+          onClick={() => void downloadReport(id, 'html', reportFileName(s, 'html')).catch(() => undefined)}
+        >
+          HTML
+        </button>
+      </li>
+    );
+  }
+  return (
+    <li className="report-status report-status--busy" data-state={s.state}>
+      {`${label} — ${RS.state[s.state]}${note}`}
+    </li>
+  );
+}
+
+function SendFailure({ e }: { readonly e: SendError }) {
+  return (
+    <p className="form-error" role="alert">
+      {`${W.failed}: ${e.code === 'RATE_LIMITED' ? RS.tooMany : e.message} (${e.code})`}
+    </p>
+  );
 }
 
 /** Level, region, period and a day in it; the region must fit the level before anything is sent. */
 export function ReportRequestForm(props: {
   readonly onRequest: (r: ReportRequest) => void;
-  readonly statuses: readonly RequestStatus[];
+  readonly statuses: readonly ReportRequestStatus[];
+  readonly sendError: SendError | null;
+  /** The id POST answered with when it reused an identical pending request. */
+  readonly reused: string | null;
   readonly defaultRegion: string;
 }) {
   const [d, setD] = useState<ReportDraft>({
@@ -107,9 +146,10 @@ export function ReportRequestForm(props: {
         {msg('date')}
       </label>
       <button type="submit">{W.generate}</button>
+      {props.sendError !== null && <SendFailure e={props.sendError} />}
       <ul className="report-statuses" data-testid="report-requests" aria-live="polite">
         {props.statuses.map((s) => (
-          <StatusLine key={s.key} s={s} />
+          <StatusLine key={s.id} s={s} reused={s.id === props.reused} />
         ))}
       </ul>
     </form>

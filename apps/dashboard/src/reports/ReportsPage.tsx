@@ -1,11 +1,17 @@
 import { useCallback, useState } from 'react';
-import { REPORT_LEVELS, REPORT_PERIOD_KINDS, reportListResponseSchema } from '@fengqiao/contracts';
+import {
+  REPORT_LEVELS,
+  REPORT_PERIOD_KINDS,
+  reportListResponseSchema,
+  type ReportListResponse,
+} from '@fengqiao/contracts';
 import { apiGet, queryString } from '../api/http';
 import { navigate } from '../app/router';
 import { useSession } from '../auth/session';
 import { usePolled } from '../common/hooks';
 import { currentLang, W, WL } from '../i18n/strings';
-import { filtersToSearch, listParams, parseFilters, type ReportFilters } from './report-view';
+import { filtersToSearch, listParams, parseFilters, shownReports, type ReportFilters } from './report-view';
+import { RS } from './report-strings';
 import { ReportRequestForm } from './ReportRequestForm';
 import { ReportTable } from './ReportTable';
 import { useReportRequests } from './useReportRequests';
@@ -69,6 +75,26 @@ function Filters({
   );
 }
 
+/** Pages after the first, loaded by "more" after the last row shown; reset with the filters. */
+function useMorePages(filters: ReportFilters, key: string) {
+  const [more, setMore] = useState<{ key: string; page: ReportListResponse | null }>({ key, page: null });
+  const [busy, setBusy] = useState(false);
+  const current = more.key === key ? more.page : null;
+  const load = (cursor: string): void => {
+    setBusy(true);
+    apiGet(`/api/reports${queryString(listParams(filters, cursor))}`, reportListResponseSchema)
+      .then((page) =>
+        setMore({
+          key,
+          page: { items: [...(current?.items ?? []), ...page.items], nextCursor: page.nextCursor },
+        }),
+      )
+      .catch(() => undefined)
+      .finally(() => setBusy(false));
+  };
+  return { page: current, busy, load };
+}
+
 /** Reports by role and region (the API scopes the list), their downloads, and on-demand requests. */
 export function ReportsPage({ search }: { readonly search: string }) {
   const filters = parseFilters(search);
@@ -76,11 +102,14 @@ export function ReportsPage({ search }: { readonly search: string }) {
   const [reloads, setReloads] = useState(0);
   const reload = useCallback(() => setReloads((n) => n + 1), []);
   const requests = useReportRequests(reload);
+  const key = `${filtersToSearch(filters)}#${reloads}`;
   const list = usePolled(
     (signal) => apiGet(`/api/reports${queryString(listParams(filters))}`, reportListResponseSchema, signal),
     LIST_MS,
-    `${filtersToSearch(filters)}#${reloads}`,
+    key,
   );
+  const more = useMorePages(filters, key);
+  const next = more.page === null ? list.data?.nextCursor : more.page.nextCursor;
   const setFilters = (f: ReportFilters): void =>
     navigate(
       `/reports${filtersToSearch(parseFilters(filtersToSearch(f)), lang === 'en' ? 'en' : undefined)}`,
@@ -99,13 +128,25 @@ export function ReportsPage({ search }: { readonly search: string }) {
           {list.data === undefined ? (
             <p className="muted">{W.loading}</p>
           ) : (
-            <ReportTable items={list.data.items} />
+            <ReportTable items={shownReports(list.data.items, more.page?.items ?? [])} />
+          )}
+          {next !== undefined && next !== null && (
+            <button
+              type="button"
+              data-testid="reports-more"
+              disabled={more.busy}
+              onClick={() => more.load(next)}
+            >
+              {RS.more}
+            </button>
           )}
         </section>
         <aside className="wf-side">
           <ReportRequestForm
             onRequest={requests.send}
             statuses={requests.items}
+            sendError={requests.sendError}
+            reused={requests.reused}
             defaultRegion={session?.user.regions[0] ?? ''}
           />
         </aside>

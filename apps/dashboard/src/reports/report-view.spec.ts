@@ -1,15 +1,38 @@
-import { reportListQuerySchema, reportRequestSchema } from '@fengqiao/contracts';
+import {
+  reportListQuerySchema,
+  reportRequestSchema,
+  reportRequestStatusSchema,
+  type ReportMetadata,
+  type ReportRequestStatus,
+} from '@fengqiao/contracts';
 import { formatInstant } from '../cases/case-view';
 import {
   checkDraft,
   filtersToSearch,
   formatBytes,
   formatRate,
+  isPending,
   listParams,
+  mergeRequests,
   parseFilters,
   reportFileName,
   shanghaiDate,
+  shownReports,
 } from './report-view';
+
+const status = (id: string, state: ReportRequestStatus['state'], minute: number): ReportRequestStatus => ({
+  id,
+  level: 'county',
+  region: '511902',
+  period: { kind: 'month', start: '2026-10-01', end: '2026-11-01', label: '2026-10' },
+  state,
+  requestedAt: `2026-11-27T08:${String(minute).padStart(2, '0')}:00.000Z`,
+  startedAt: null,
+  finishedAt: null,
+  attempts: state === 'queued' ? 0 : 1,
+  reportId: state === 'ready' ? '00000000-0000-4000-8000-000000000001' : null,
+  failure: state === 'failed' ? { code: 'TIMED_OUT', message: 'still running after 2 attempts' } : null,
+});
 
 describe('reports list filters', () => {
   it('round-trip through the URL and become a list query the API accepts', () => {
@@ -70,5 +93,39 @@ describe('figures as shown', () => {
     expect(reportFileName({ level: 'county', region: '511902', period: { label: '2026-11' } }, 'pdf')).toBe(
       'report-county-511902-2026-11.pdf',
     );
+  });
+});
+
+describe('on-demand requests as the page keeps them', () => {
+  it('newer states win, newest request first; ready after pending asks for a list reload', () => {
+    const old = [status('a', 'running', 1), status('b', 'queued', 2)];
+    const valid = { ...status('a', 'running', 1), id: '00000000-0000-4000-8000-000000000002' };
+    expect(reportRequestStatusSchema.parse(valid)).toEqual(valid);
+    const merged = mergeRequests(old, [status('a', 'ready', 1), status('b', 'running', 2)]);
+    expect(merged.items.map((r) => [r.id, r.state])).toEqual([
+      ['b', 'running'],
+      ['a', 'ready'],
+    ]);
+    expect(merged.becameReady).toBe(true);
+    expect(merged.items.some(isPending)).toBe(true);
+    // Loading the list for the first time finds ready ones: nothing became ready here.
+    expect(mergeRequests([], [status('c', 'ready', 3)]).becameReady).toBe(false);
+    expect(mergeRequests([status('d', 'queued', 4)], [status('d', 'failed', 4)]).becameReady).toBe(false);
+  });
+
+  it('keeps the ten newest', () => {
+    const many = Array.from({ length: 14 }, (_, i) => status(`r${i}`, 'ready', i));
+    const kept = mergeRequests([], many).items;
+    expect(kept).toHaveLength(10);
+    expect(kept[0]?.id).toBe('r13');
+  });
+});
+
+describe('list paging', () => {
+  it('sends the cursor of "more" and shows a report once when it moved onto the first page', () => {
+    const q = reportListQuerySchema.parse(listParams(parseFilters(''), 'abc'));
+    expect(q).toMatchObject({ cursor: 'abc', limit: 50 });
+    const r = (id: string) => ({ id }) as ReportMetadata;
+    expect(shownReports([r('1'), r('2')], [r('2'), r('3')]).map((x) => x.id)).toEqual(['1', '2', '3']);
   });
 });

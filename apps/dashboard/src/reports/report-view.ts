@@ -5,7 +5,9 @@ import {
   regionMatchesLevel,
   type ReportLevel,
   type ReportPeriodKind,
+  type ReportMetadata,
   type ReportRequest,
+  type ReportRequestStatus,
 } from '@fengqiao/contracts';
 
 /** The reports list's filters, held in the URL so a link reproduces the list. */
@@ -41,15 +43,59 @@ export function filtersToSearch(f: ReportFilters, lang?: string): string {
   return s === '' ? '' : `?${s}`;
 }
 
+/** Reports per page of the list; "more" loads the next page after the last row shown. */
+export const PAGE_SIZE = 50;
+
 /** The API list query of the filters: a region filter covers the regions inside it too. */
-export function listParams(f: ReportFilters): Record<string, string | undefined> {
+export function listParams(f: ReportFilters, cursor?: string): Record<string, string | undefined> {
   return {
     level: f.level === '' ? undefined : f.level,
     periodKind: f.periodKind === '' ? undefined : f.periodKind,
     region: f.region === '' ? undefined : f.region,
     within: f.region === '' ? undefined : 'true',
-    limit: '100',
+    limit: String(PAGE_SIZE),
+    cursor,
   };
+}
+
+/**
+ * The rows shown: the polled first page, then the pages loaded with "more" (a report that moved
+ * onto the first page since is shown once, where the first page has it).
+ */
+export function shownReports(
+  first: readonly ReportMetadata[],
+  more: readonly ReportMetadata[],
+): ReportMetadata[] {
+  const seen = new Set(first.map((r) => r.id));
+  return [...first, ...more.filter((r) => !seen.has(r.id))];
+}
+
+/** Queued or running: the page keeps polling while any request is. */
+export const isPending = (r: Pick<ReportRequestStatus, 'state'>): boolean =>
+  r.state === 'queued' || r.state === 'running';
+
+/** How many of the caller's requests are listed beside the form. */
+const KEEP_REQUESTS = 10;
+
+/**
+ * Newer states over older ones, newest request first; `becameReady` when a request seen pending
+ * before is now ready (its report is in the list: reload it).
+ */
+export function mergeRequests(
+  old: readonly ReportRequestStatus[],
+  fresh: readonly ReportRequestStatus[],
+): { items: ReportRequestStatus[]; becameReady: boolean } {
+  const byId = new Map(old.map((r) => [r.id, r]));
+  let becameReady = false;
+  for (const r of fresh) {
+    const before = byId.get(r.id);
+    if (before !== undefined && isPending(before) && r.state === 'ready') becameReady = true;
+    byId.set(r.id, r);
+  }
+  const items = [...byId.values()]
+    .sort((a, b) => b.requestedAt.localeCompare(a.requestedAt) || b.id.localeCompare(a.id))
+    .slice(0, KEEP_REQUESTS);
+  return { items, becameReady };
 }
 
 /** The on-demand form as typed; `periodKind` '' means the level's own cadence. */

@@ -1,45 +1,69 @@
-import { useCallback, useState } from 'react';
-import { reportMetadataSchema, type ReportMetadata, type ReportRequest } from '@fengqiao/contracts';
-import { ApiRequestError, apiPost } from '../api/http';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import {
+  reportRequestListResponseSchema,
+  reportRequestStatusSchema,
+  type ReportRequest,
+  type ReportRequestStatus,
+} from '@fengqiao/contracts';
+import { ApiRequestError, apiGet, apiPost } from '../api/http';
+import { isPending, mergeRequests } from './report-view';
 
-/** One on-demand request as the page shows it: generating, then the report or the error code. */
-export interface RequestStatus {
-  readonly key: number;
+/** While a request is queued or running, its state is fetched this often. */
+const POLL_MS = 2_000;
+
+/** Sending went wrong before anything was queued (validation, scope, the per-user limit). */
+export interface SendError {
   readonly request: ReportRequest;
-  readonly state: 'generating' | 'done' | 'failed';
-  readonly startedAt: number;
-  readonly finishedAt?: number;
-  readonly report?: ReportMetadata;
-  readonly error?: string;
+  readonly code: string;
+  readonly message: string;
 }
 
-/** At most this many requests are listed; older ones drop off (the list has the reports). */
-const KEEP = 5;
+/**
+ * The caller's on-demand requests (GET /api/reports/requests): loaded once, then polled only while
+ * one is pending. `onReady` lets the report list reload when a request's report was stored.
+ */
+export function useReportRequests(onReady: () => void) {
+  const [items, setItems] = useState<readonly ReportRequestStatus[]>([]);
+  const [sendError, setSendError] = useState<SendError | null>(null);
+  const [reused, setReused] = useState<string | null>(null);
+  const onReadyRef = useRef(onReady);
+  onReadyRef.current = onReady;
 
-/** Sends on-demand requests and keeps their states; `onDone` lets the list reload. */
-export function useReportRequests(onDone: () => void) {
-  const [items, setItems] = useState<readonly RequestStatus[]>([]);
-  const update = useCallback((key: number, patch: Partial<RequestStatus>) => {
-    setItems((xs) => xs.map((x) => (x.key === key ? { ...x, ...patch } : x)));
+  const refresh = useCallback(async (signal?: AbortSignal) => {
+    const res = await apiGet('/api/reports/requests', reportRequestListResponseSchema, signal);
+    setItems((old) => {
+      const merged = mergeRequests(old, res.items);
+      if (merged.becameReady) onReadyRef.current();
+      return merged.items;
+    });
   }, []);
 
-  const send = useCallback(
-    (request: ReportRequest) => {
-      const key = Date.now() + Math.random();
-      setItems((xs) =>
-        [{ key, request, state: 'generating' as const, startedAt: Date.now() }, ...xs].slice(0, KEEP),
-      );
-      apiPost('/api/reports', request, reportMetadataSchema)
-        .then((report) => {
-          update(key, { state: 'done', report, finishedAt: Date.now() });
-          onDone();
-        })
-        .catch((err: unknown) => {
-          const error = err instanceof ApiRequestError ? `${err.code}: ${err.message}` : String(err);
-          update(key, { state: 'failed', error, finishedAt: Date.now() });
-        });
-    },
-    [onDone, update],
-  );
-  return { items, send };
+  const pending = items.some(isPending);
+  useEffect(() => {
+    const controller = new AbortController();
+    const load = (): void => void refresh(controller.signal).catch(() => undefined);
+    if (!pending) {
+      load();
+      return () => controller.abort();
+    }
+    const timer = window.setInterval(load, POLL_MS);
+    return () => {
+      controller.abort();
+      window.clearInterval(timer);
+    };
+  }, [pending, refresh]);
+
+  const send = useCallback((request: ReportRequest) => {
+    setSendError(null);
+    apiPost('/api/reports', request, reportRequestStatusSchema)
+      .then((status) => {
+        setReused(status.reused === true ? status.id : null);
+        setItems((old) => mergeRequests(old, [status]).items);
+      })
+      .catch((err: unknown) => {
+        const code = err instanceof ApiRequestError ? err.code : 'NETWORK';
+        setSendError({ request, code, message: err instanceof Error ? err.message : String(err) });
+      });
+  }, []);
+  return { items, send, sendError, reused };
 }

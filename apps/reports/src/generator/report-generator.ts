@@ -36,6 +36,7 @@ export class ReportGenerator {
   private readonly store = new ReportsRepository();
   private readonly clock: () => number;
   private readonly newId: () => string;
+  private serial: Promise<void> = Promise.resolve();
 
   constructor(private readonly deps: GeneratorDeps) {
     this.clock = deps.clock ?? Date.now;
@@ -49,7 +50,20 @@ export class ReportGenerator {
     return result.metadata;
   }
 
-  async generate(t: ReportTarget, trigger: 'scheduled' | 'on-demand'): Promise<GenerationResult> {
+  /**
+   * One report at a time per process (the scheduler and the request worker share the generator and
+   * its Chromium on 2-core hosts): calls run in the order they were made.
+   */
+  generate(t: ReportTarget, trigger: 'scheduled' | 'on-demand'): Promise<GenerationResult> {
+    const run = this.serial.then(() => this.generateNow(t, trigger));
+    this.serial = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run;
+  }
+
+  private async generateNow(t: ReportTarget, trigger: 'scheduled' | 'on-demand'): Promise<GenerationResult> {
     const started = performance.now();
     const input = await this.loader.load(this.deps.pool, t, this.clock());
     if (input.regionName === null)

@@ -153,3 +153,49 @@ export const reportRequestSchema = z
   .strict()
   .refine((r) => regionMatchesLevel(r.level, r.region), levelRegionRefinement);
 export type ReportRequest = z.infer<typeof reportRequestSchema>;
+
+/**
+ * On-demand requests are queued, not generated in the HTTP request (decision 0006): POST
+ * /api/reports answers 202 with the request, apps/reports generates it, GET shows its state.
+ */
+export const REPORT_REQUEST_STATES = ['queued', 'running', 'ready', 'failed'] as const;
+export const reportRequestStateSchema = z.enum(REPORT_REQUEST_STATES);
+export type ReportRequestState = z.infer<typeof reportRequestStateSchema>;
+
+/**
+ * Why a request failed: REGION_UNKNOWN (not in the registry when generated), GENERATION_FAILED
+ * (an error while loading, rendering or storing), TIMED_OUT (still running after its retry).
+ */
+export const REPORT_REQUEST_FAILURES = ['REGION_UNKNOWN', 'GENERATION_FAILED', 'TIMED_OUT'] as const;
+export const reportRequestFailureSchema = z.enum(REPORT_REQUEST_FAILURES);
+export type ReportRequestFailure = z.infer<typeof reportRequestFailureSchema>;
+
+export const reportRequestStatusSchema = z
+  .object({
+    id: z.string().uuid(),
+    level: reportLevelSchema,
+    region: reportRegionSchema,
+    period: reportPeriodSchema,
+    state: reportRequestStateSchema,
+    requestedAt: instantSchema,
+    startedAt: instantSchema.nullable(),
+    finishedAt: instantSchema.nullable(),
+    /** Claims so far (a claim lost to a crash is retried once). */
+    attempts: z.number().int(),
+    /** The stored report once `ready`. */
+    reportId: z.string().uuid().nullable(),
+    failure: z.object({ code: reportRequestFailureSchema, message: z.string() }).strict().nullable(),
+    /** True when POST found an identical pending request and returned it instead of queuing a copy. */
+    reused: z.boolean().optional(),
+  })
+  .strict();
+export type ReportRequestStatus = z.infer<typeof reportRequestStatusSchema>;
+
+/** GET /api/reports/requests: the caller's own latest requests, newest first. */
+export const reportRequestListResponseSchema = z
+  .object({ items: z.array(reportRequestStatusSchema) })
+  .strict();
+export type ReportRequestListResponse = z.infer<typeof reportRequestListResponseSchema>;
+
+/** How many queued or running requests one user may have at once (POST answers 429 past it). */
+export const MAX_PENDING_REPORT_REQUESTS_PER_USER = 3;
