@@ -36,7 +36,9 @@ export class PlatformaticBatchConsumer implements BatchConsumer {
       maxBytesPerPartition: options.maxBytesPerPartition ?? 1024 * 1024,
       maxWaitTime: options.maxWaitTimeMs ?? 100,
       sessionTimeout: options.sessionTimeoutMs ?? 30_000,
-      heartbeatInterval: 3000,
+      // The client's default (102 s) would hold a restarted member's join that long; kafkajs uses 60 s.
+      rebalanceTimeout: Math.max(options.sessionTimeoutMs ?? 30_000, 60_000),
+      heartbeatInterval: Math.min(3000, Math.floor((options.sessionTimeoutMs ?? 30_000) / 3)),
     });
     this.consumer.on('consumer:group:join', () => (this.joined = true));
     this.consumer.on('consumer:group:leave', () => (this.joined = false));
