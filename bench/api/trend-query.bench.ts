@@ -161,16 +161,22 @@ async function benchGridQueries(): Promise<void> {
     ['busiest', busiest],
     ['median', median],
   ] as const) {
+    const cell = await pool.query<{ grid: string }>(
+      'SELECT grid FROM cameras WHERE township = $1 AND grid IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC LIMIT 1',
+      [township],
+    );
     const grid = `${range}&township=${township}&level=grid`;
+    // The view asks for the first two (ranking at a township, one cell's series); the rest is the API.
     const queries = {
-      [`${label} ${township}: grid series, cases`]: `series?${grid}&bucket=day&source=case`,
-      [`${label} ${township}: grid series, all`]: `series?${grid}&bucket=day`,
-      [`${label} ${township}: grid ranking, all`]: `breakdown?${grid}`,
+      [`${label} ${township}: grid ranking`]: `breakdown?${grid}`,
+      [`${label} ${township}: one cell's series`]: `series?${range}&grid=${cell.rows[0]?.grid ?? ''}&bucket=day`,
+      [`${label} ${township}: all cells' series, cases`]: `series?${grid}&bucket=day&source=case`,
+      [`${label} ${township}: all cells' series`]: `series?${grid}&bucket=day`,
     };
     for (const [name, q] of Object.entries(queries)) {
       const r = await timeSequential(`${base}/${q}`, '', samples);
       process.stdout.write(
-        `${name.padEnd(44)} p50 ${r.p50.toFixed(1)} ms  p95 ${r.p95.toFixed(1)} ms (target p95 ≤ 50)\n`,
+        `${name.padEnd(48)} p50 ${r.p50.toFixed(1)} ms  p95 ${r.p95.toFixed(1)} ms (target p95 ≤ 50)\n`,
       );
     }
   }

@@ -15,10 +15,13 @@ export interface GridFilter {
  * carry their cell; analytics events take their camera's cell from the registry. Parameters $1..$6:
  * from, to, township, grid, source, category. A source filter prunes the other branch at planning.
  *
- * Read, not rolled up on write (measured on the seeded 90 days, busiest township, day buckets): the
- * cases branch is an index-only scan of case_events_reported_grid_idx, ~12 ms (136-412 ms before the
- * index); the analytics branch reads ~75,000 rows through the 1,534 cameras of the township, 300-600 ms
- * on this busy 2-core machine — the part that would need a grid rollup maintained by the ingest writer.
+ * Read, not rolled up on write. Measured on the seeded 90 days (bench/api/trend-query.bench.ts, day
+ * buckets): the cases branch is an index-only scan of case_events_reported_grid_idx, ~12 ms in
+ * EXPLAIN for the busiest township (136-412 ms before the index). The analytics branch reads every
+ * event of the township's cameras: ~70,000 rows through 1,534 cameras in the busiest one, 75-125 ms
+ * for its ranking in EXPLAIN and p50 172 ms over HTTP at load average 20; a median township's ranking
+ * and one cell's series stay near 20 ms (p50). Dense townships need a grid rollup written by the
+ * ingest writer (see the H6 report).
  */
 const EVENTS = `
   SELECT occurred_at AS at, grid, category FROM case_events
