@@ -58,7 +58,9 @@ export function reported(
 export function caseEvent(
   at: number,
   caseId: string,
-  change: { type: 'triaged'; tier: ServiceTier } | { type: 'resolved' | 'assigned' | 'leader-assigned' },
+  change:
+    | { type: 'triaged'; tier: ServiceTier }
+    | { type: 'resolved' | 'assigned' | 'leader-assigned' | 'reopened' },
 ): CaseEvent {
   const base = {
     schema: 'case.event.v1' as const,
@@ -83,6 +85,8 @@ export function caseEvent(
       return { ...base, type: 'assigned', department: 'leaders', assignee: 'leader-1' };
     case 'leader-assigned':
       return { ...base, type: 'leader-assigned', leader: 'leader-1', reason: '重大纠纷领导包案' };
+    case 'reopened':
+      return { ...base, type: 'reopened', reason: '当事人反映协议未履行' };
   }
 }
 

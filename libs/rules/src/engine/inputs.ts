@@ -38,7 +38,7 @@ export function onCase(ctx: EngineContext, state: EngineState, e: CaseEvent, sig
     { eventId: e.eventId, atMs, region },
     signals,
   );
-  deadlineOnEvent(rules.deadlines, state.deadlines, rules.calendar, e, atMs, signals);
+  deadlineOnEvent(rules.deadlines, state.deadlines, rules.calendar, e, atMs, signals, state.caseTiers);
   hotspotOnCase(state.hotspots, rules.spec.hotspot, e, atMs);
 }
 

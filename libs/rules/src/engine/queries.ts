@@ -39,6 +39,7 @@ export function stateSizes(state: EngineState): Record<string, number> {
     windows: state.windows.size,
     anomalies: state.anomalies.size,
     deadlines: state.deadlines.size,
+    caseTiers: state.caseTiers.size,
     offlineCameras: state.cameras.offline.size,
     hotspotCells: state.hotspots.size,
     repeatPlaces: state.book.repeats.size,

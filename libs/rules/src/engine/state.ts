@@ -8,7 +8,7 @@ import { createAlertBook, type AlertBook } from '../alerts/alert-book';
 import { type AlertCommand, type Decision } from '../alerts/decisions';
 import { type AnomalyState } from '../evaluators/anomaly';
 import { createCameraHealth, type CameraHealthState } from '../evaluators/camera-health';
-import { type DeadlineState } from '../evaluators/deadline';
+import { type CaseTiers, type DeadlineState } from '../evaluators/deadline';
 import { type WindowState } from '../evaluators/window-threshold';
 import { type HotspotState } from '../hotspots/hotspots';
 import { type CompiledRuleSet } from '../ruleset/compile';
@@ -28,6 +28,8 @@ export interface EngineState {
   readonly windows: WindowState;
   readonly anomalies: AnomalyState;
   readonly deadlines: DeadlineState;
+  /** Each case's tier, so a reopening can restart its clocks (bounded: see CaseTiers). */
+  readonly caseTiers: CaseTiers;
   readonly cameras: CameraHealthState;
   readonly hotspots: HotspotState;
   /** Status or analytics events from cameras missing in the directory (ignored, counted). */
@@ -42,6 +44,7 @@ export function createEngineState(): EngineState {
     windows: new Map(),
     anomalies: new Map(),
     deadlines: new Map(),
+    caseTiers: new Map(),
     cameras: createCameraHealth(),
     hotspots: new Map(),
     unknownCameraEvents: 0,

@@ -8,7 +8,7 @@ import { applySignal, settleAll } from '../alerts/signals';
 import { type EngineContext } from '../context';
 import { anomalyOnTick } from '../evaluators/anomaly';
 import { darkSitesNearIncident } from '../evaluators/camera-health';
-import { deadlineOnTick } from '../evaluators/deadline';
+import { deadlineOnTick, forgetQuietCases } from '../evaluators/deadline';
 import { purgeRepeats, repeatOnAlert } from '../evaluators/repeat';
 import { windowOnTick } from '../evaluators/window-threshold';
 import { onAnalytics, onCase, onStatus } from './inputs';
@@ -63,6 +63,7 @@ function onTick(
     signals,
   );
   deadlineOnTick(state.deadlines, now, signals);
+  forgetQuietCases(state.caseTiers, state.deadlines, now);
   drain(ctx, state, signals, now, out, 0);
   const mark = out.length;
   settleAll(ctx, state.book, now, out);
