@@ -61,7 +61,7 @@ describe('analysis calendar, drill-down map and the cameras view against the rea
     await page.locator('[data-testid=drill-map][data-level=county]').waitFor({ timeout: 5000 });
     const region = new URL(page.url()).searchParams.get('region') ?? '';
     expect(region).toMatch(/^5119\d{2}$/);
-    // The county's townships appear as bubbles (placed at one of their cameras).
+    // The county's townships appear as bubbles (at the region registry's centres).
     await page.locator('[data-testid=drill-map]:not([data-points="0"])').waitFor({ timeout: 10_000 });
     await page.waitForTimeout(1500);
     await shootDocs(page, 'analysis-county-1920x1080.png');
