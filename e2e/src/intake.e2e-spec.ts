@@ -1,9 +1,17 @@
 import { type Page } from 'playwright-core';
 import { findRepoRoot } from '@fengqiao/config';
-import { launchChromium, uniqueName, type LaunchedBrowser, type RunningProcess } from '@fengqiao/testing';
+import { createPool } from '@fengqiao/db';
+import {
+  launchChromium,
+  testConfig,
+  uniqueName,
+  type LaunchedBrowser,
+  type RunningProcess,
+} from '@fengqiao/testing';
 import { startSystem, type RunningSystem } from './system';
 import { seedDemoUsers } from './wall-fixtures';
 import {
+  focusedName,
   shootDocs,
   signInByKeyboard,
   startCaseRelay,
@@ -19,6 +27,45 @@ const root = findRepoRoot(__dirname);
 // 9xx: no demo township and no other spec uses that range, so the relay copies only this run's cases.
 const TOWNSHIP_DIGITS = String(900 + Math.floor(Math.random() * 100));
 const SUFFIX = uniqueName('e2e-intake');
+const TOWNSHIP = `511902${TOWNSHIP_DIGITS}`;
+
+/**
+ * The address hierarchy the pickers read (GET /api/regions): 巴州区, this run's township placed where
+ * the map's first arrow steps land (the seat + 0.01°, 0.01°), so a map pick finds it nearest, and one village.
+ */
+async function seedRegions(): Promise<void> {
+  const pool = createPool(testConfig().postgres.url, { max: 1 });
+  const rows: [string, string, string, string, number, number][] = [
+    ['511902', 'county', '511900', '巴州区', 106.754, 31.858],
+    [TOWNSHIP, 'township', '511902', `测试${TOWNSHIP_DIGITS}街道`, 106.764, 31.868],
+    [`${TOWNSHIP}001`, 'village', TOWNSHIP, '测试社区', 106.765, 31.869],
+  ];
+  try {
+    for (const [code, level, parent, name, lon, lat] of rows)
+      await pool.query(
+        `INSERT INTO regions (code, level, parent, name, lon, lat, population_weight)
+         VALUES ($1, $2, $3, $4, $5, $6, 100) ON CONFLICT (code) DO NOTHING`,
+        [code, level, parent, name, lon, lat],
+      );
+  } finally {
+    await pool.end();
+  }
+}
+
+/** Waits until a select shows `value` (the map pick's township arrives after the API answers). */
+async function valueBecomes(page: Page, name: string, value: string): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while ((await page.locator(`select[name=${name}]`).inputValue()) !== value) {
+    if (Date.now() > deadline) throw new Error(`${name} never became ${value}`);
+    await page.waitForTimeout(100);
+  }
+}
+
+/** Shift+Tab until the control named `name` has focus (back from the map to the address lists). */
+async function shiftTabTo(page: Page, name: string): Promise<void> {
+  for (let i = 0; i < 8 && (await focusedName(page)) !== name; i += 1) await page.keyboard.press('Shift+Tab');
+  expect(await focusedName(page)).toBe(name);
+}
 
 async function typeInto(page: Page, name: string, text: string): Promise<void> {
   await tabTo(page, name);
@@ -35,8 +82,9 @@ describe('intake form → cases list, keyboard only, on the real stack', () => {
 
   beforeAll(async () => {
     seedDemoUsers(root);
+    await seedRegions();
     ingest = await startPrivateIngest(SUFFIX);
-    relay = await startCaseRelay(SUFFIX, `511902${TOWNSHIP_DIGITS}`);
+    relay = await startCaseRelay(SUFFIX, TOWNSHIP);
     system = await startSystem();
     chromium = await launchChromium();
     page = await chromium.browser.newPage({ viewport: { width: 1600, height: 1000 } });
@@ -75,11 +123,21 @@ describe('intake form → cases list, keyboard only, on the real stack', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.type('11010519491231002X');
     await tabTo(page, 'region-county');
-    await page.keyboard.press('ArrowDown'); // 巴州区 511902
-    await typeInto(page, 'region-township', TOWNSHIP_DIGITS);
+    await page.keyboard.press('ArrowDown'); // 巴州区 511902, the first county by code
+    // A map pick sets the nearest township of the county, from the API's list.
     await tabTo(page, 'intake-map');
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowUp');
+    const township = page.locator('select[name=region-township]');
+    await valueBecomes(page, 'region-township', TOWNSHIP);
+    expect(await township.locator('option:checked').textContent()).toContain(`测试${TOWNSHIP_DIGITS}街道`);
+    // The village list follows the township: Shift+Tab back to it, the arrow picks the one village.
+    await page
+      .locator(`select[name=region-village] option[value="${TOWNSHIP}001"]`)
+      .waitFor({ state: 'attached' });
+    await shiftTabTo(page, 'region-village');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.locator('select[name=region-village]').inputValue()).toBe(`${TOWNSHIP}001`);
     await tabTo(page, 'category');
     for (let i = 0; i < 4; i += 1) await page.keyboard.press('ArrowDown'); // 物业住房
     await typeInto(page, 'summary', '开发商逾期交房，一直未办理产权证');
@@ -98,7 +156,7 @@ describe('intake form → cases list, keyboard only, on the real stack', () => {
   it('lists the new case with a tier clock, and its parties masked in the detail', async () => {
     const row = page.locator(`[data-testid=case-row][data-case-id="${caseId}"]`);
     const deadline = Date.now() + 60_000;
-    await page.goto(`${system.dashboardUrl}/cases?region=511902${TOWNSHIP_DIGITS}`);
+    await page.goto(`${system.dashboardUrl}/cases?region=${TOWNSHIP}`);
     // Through Kafka, the relay and the ingest: reload until the list (not just the page) shows it.
     for (;;) {
       await page

@@ -1,9 +1,11 @@
-import { BAZHONG_DISTRICTS, type GeoPoint } from '@fengqiao/contracts';
+import { type KeyboardEvent, useEffect, useState } from 'react';
+import { type GeoPoint, type RegionNode } from '@fengqiao/contracts';
 import { S, W } from '../i18n/strings';
 import { Field, invalid } from './Field';
-import { type RegionDraft } from './intake-form';
-import { nearestCounty } from './map-projection';
+import { EMPTY_REGION, REGION_LEVELS, chooseRegion as choose, type RegionDraft } from './intake-form';
+import { nearestCounty, nearestRegion } from './map-projection';
 import { MiniMap } from './MiniMap';
+import { useRegionChildren } from './useRegions';
 
 interface Props {
   readonly region: RegionDraft;
@@ -12,76 +14,81 @@ interface Props {
   readonly onChange: (region: RegionDraft, location: GeoPoint | null) => void;
 }
 
-type Level = 'township' | 'village' | 'grid';
-const PARENT: Record<Level, keyof RegionDraft> = { township: 'county', village: 'township', grid: 'village' };
+type Level = keyof RegionDraft;
 
-/** Each level below the county is its parent's code plus three digits: the clerk types only those. */
-function Suffix(props: {
+/** A select does not submit its form on Enter by itself; the intake form promises Enter submits. */
+const enterSubmits = (e: KeyboardEvent<HTMLSelectElement>): void => {
+  if (e.key !== 'Enter') return;
+  e.preventDefault();
+  e.currentTarget.form?.requestSubmit();
+};
+
+function LevelSelect(props: {
   level: Level;
+  items: readonly RegionNode[];
+  enabled: boolean;
   region: RegionDraft;
   error: string | undefined;
   onChange: (r: RegionDraft) => void;
 }) {
-  const { level, region } = props;
-  const parent = region[PARENT[level]];
-  const own = region[level];
-  const digits = own.startsWith(parent) ? own.slice(parent.length) : '';
-  const set = (v: string): void => {
-    const d = v.replace(/\D/g, '').slice(0, 3);
-    const code = d === '' ? '' : parent + d;
-    // A changed level clears the ones below it: a village of another township is no village here.
-    const below: Partial<RegionDraft> =
-      level === 'township' ? { village: '', grid: '' } : level === 'village' ? { grid: '' } : {};
-    props.onChange({ ...region, ...below, [level]: code });
-  };
+  const { level, items, region } = props;
+  const value = region[level];
+  // The chosen code stays selectable while its list loads, so the draft never points at nothing.
+  const options: readonly Pick<RegionNode, 'code' | 'name'>[] =
+    value !== '' && !items.some((r) => r.code === value) ? [{ code: value, name: value }, ...items] : items;
+  const top = level === 'county';
   return (
-    <Field label={W[level]} name={`region.${level}`}>
-      <span className="intake-code">
-        <span className="intake-code__prefix">{parent === '' ? '—' : parent}</span>
-        <input
-          name={`region-${level}`}
-          value={digits}
-          inputMode="numeric"
-          maxLength={3}
-          placeholder="001"
-          disabled={parent === '' || (level !== 'township' && parent.length < 9)}
-          onChange={(e) => set(e.target.value)}
-          {...(level === 'township' ? invalid('region', props.error) : {})}
-        />
-      </span>
+    <Field label={W[level]} name={top ? 'region' : `region.${level}`} error={top ? props.error : undefined}>
+      <select
+        name={`region-${level}`}
+        value={value}
+        disabled={!props.enabled}
+        onChange={(e) => props.onChange(choose(region, level, e.target.value))}
+        onKeyDown={enterSubmits}
+        {...(top || level === 'township' ? invalid('region', props.error) : {})}
+      >
+        <option value="">{W.choose}</option>
+        {options.map((r) => (
+          <option key={r.code} value={r.code}>{`${r.name} ${r.code}`}</option>
+        ))}
+      </select>
     </Field>
   );
 }
 
-/** County from the list, township → village → grid cell by code, and/or a point on the map. */
+/** County → township → village → grid cell from cascading lists fed by the API, and/or a map point. */
 export function LocationFields({ region, location, error, onChange }: Props) {
+  const lists: Record<Level, readonly RegionNode[]> = {
+    county: useRegionChildren('', true),
+    township: useRegionChildren(region.county, region.county !== ''),
+    village: useRegionChildren(region.township, region.township !== ''),
+    grid: useRegionChildren(region.village, region.village !== ''),
+  };
+  // A map point waits here while the townships of the county it chose are loading.
+  const [pending, setPending] = useState<GeoPoint | null>(null);
+  const townships = lists.township;
+  useEffect(() => {
+    if (pending === null || townships.length === 0) return;
+    const near = nearestRegion(townships, pending);
+    setPending(null);
+    if (near !== null && near !== region.township) onChange(choose(region, 'township', near), pending);
+  }, [pending, townships]);
+  // A map point chooses the county under it (if none yet) and then the township nearest to it.
   const pick = (p: GeoPoint): void => {
     const county = region.county === '' ? nearestCounty(p) : region.county;
-    onChange(county === region.county ? region : { county, township: '', village: '', grid: '' }, p);
+    onChange(county === region.county ? region : choose(EMPTY_REGION, 'county', county), p);
+    setPending(p);
   };
   return (
     <fieldset className="intake-location">
       <legend>{S.location}</legend>
       <div className="intake-location__codes">
-        <Field label={W.county} name="region" error={error}>
-          <select
-            name="region-county"
-            value={region.county}
-            onChange={(e) =>
-              onChange({ county: e.target.value, township: '', village: '', grid: '' }, location)
-            }
-            {...invalid('region', error)}
-          >
-            <option value="">{W.choose}</option>
-            {BAZHONG_DISTRICTS.map((d) => (
-              <option key={d.code} value={d.code}>{`${d.name} ${d.code}`}</option>
-            ))}
-          </select>
-        </Field>
-        {(['township', 'village', 'grid'] as const).map((level) => (
-          <Suffix
+        {REGION_LEVELS.map((level, i) => (
+          <LevelSelect
             key={level}
             level={level}
+            items={lists[level]}
+            enabled={i === 0 || region[REGION_LEVELS[i - 1] ?? 'county'] !== ''}
             region={region}
             error={error}
             onChange={(r) => onChange(r, location)}

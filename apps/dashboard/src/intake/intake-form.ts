@@ -29,6 +29,16 @@ export interface RegionDraft {
   readonly grid: string;
 }
 
+/** The address levels top to bottom, as the cascading pickers show them. */
+export const REGION_LEVELS: readonly (keyof RegionDraft)[] = ['county', 'township', 'village', 'grid'];
+export const EMPTY_REGION: RegionDraft = { county: '', township: '', village: '', grid: '' };
+
+/** The draft with `level` set and every level below it cleared (a village of another township is none). */
+export function chooseRegion(region: RegionDraft, level: keyof RegionDraft, code: string): RegionDraft {
+  const below = REGION_LEVELS.slice(REGION_LEVELS.indexOf(level) + 1);
+  return { ...region, ...Object.fromEntries(below.map((l) => [l, ''])), [level]: code };
+}
+
 export type RoutingChoice =
   | { readonly mode: 'accept' }
   | { readonly mode: 'override'; readonly routing: Routing; readonly reason: string };
@@ -51,7 +61,7 @@ export const EMPTY_PARTY: PartyDraft = { name: '', phone: '', idNumber: '' };
 
 export const EMPTY_DRAFT: IntakeDraft = {
   parties: [EMPTY_PARTY],
-  region: { county: '', township: '', village: '', grid: '' },
+  region: EMPTY_REGION,
   location: null,
   category: '',
   summary: '',

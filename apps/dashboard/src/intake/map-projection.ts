@@ -55,3 +55,19 @@ export function nudge(point: GeoPoint | null, county: string, key: string, big: 
     lat: round3(Math.min(Math.max(from.lat + step[1] * size, SOUTH), NORTH)),
   };
 }
+
+/** The code of the region whose representative point is nearest to `p`; null when none has a point. */
+export function nearestRegion(
+  regions: readonly { readonly code: string; readonly point: GeoPoint | null }[],
+  p: GeoPoint,
+): string | null {
+  let best: string | null = null;
+  let bestD = Infinity;
+  for (const r of regions) {
+    if (r.point === null) continue;
+    // Degrees of longitude are ~0.85 of latitude's here; enough to rank neighbouring townships.
+    const d = ((r.point.lon - p.lon) * 0.85) ** 2 + (r.point.lat - p.lat) ** 2;
+    if (d < bestD) [best, bestD] = [r.code, d];
+  }
+  return best;
+}
