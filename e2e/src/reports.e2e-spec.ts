@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { type Page } from 'playwright-core';
 import { findRepoRoot } from '@fengqiao/config';
-import { createPool } from '@fengqiao/db';
+import { createPool, type DbPool } from '@fengqiao/db';
 import { launchChromium, testConfig, type LaunchedBrowser } from '@fengqiao/testing';
 import { startReportsWorker, type ReportsWorker } from './reports-worker';
 import { startSystem, type RunningSystem } from './system';
@@ -81,4 +81,38 @@ describe('reports list on the real stack', () => {
     await view.close();
     expect(errors).toEqual([]);
   });
+
+  it('pages the list: 50 rows, then "加载更多" loads the rest after the last row', async () => {
+    const pool = createPool(testConfig().postgres.url, { max: 1 });
+    try {
+      await insertDailyReports(pool, 55);
+    } finally {
+      await pool.end();
+    }
+    await page.goto(`${system.dashboardUrl}/reports`);
+    const rows = page.getByTestId('report-row');
+    await rows.nth(49).waitFor({ timeout: 20_000 });
+    expect(await rows.count()).toBe(50);
+    await page.getByTestId('reports-more').click();
+    await rows.nth(55).waitFor({ timeout: 20_000 });
+    expect(await rows.count()).toBe(56);
+    expect(await page.getByTestId('reports-more').count()).toBe(0);
+    const ids = new Set<string | null>();
+    for (let i = 0; i < 56; i++) ids.add(await rows.nth(i).getAttribute('data-report-id'));
+    expect(ids.size).toBe(56);
+  });
 });
+
+/** `n` stored daily grid reports (HTML only), one per day before the on-demand one's month. */
+async function insertDailyReports(pool: DbPool, n: number): Promise<void> {
+  await pool.query(
+    `INSERT INTO reports (report_id, level, region, region_name, period_kind, period_start, period_end, period_label,
+       trigger, generated_at, summary, timings, html, pdf, pdf_unavailable_reason)
+     SELECT gen_random_uuid(), 'grid', '511902001001001', '测试网格', 'day', d, d + 1, to_char(d, 'YYYY-MM-DD'),
+       'scheduled', now(), '{"casesIn":0,"casesClosed":0,"onTimeRate":null,"alerts":0,"overdue":0}',
+       '{"queryMs":0,"renderMs":0,"pdfMs":0}', '<html></html>', NULL, '仅 HTML（测试数据）'
+     FROM generate_series(date '2026-09-01', date '2026-09-01' + ($1::int - 1), interval '1 day') AS g(t),
+       LATERAL (SELECT t::date AS d) x`,
+    [n],
+  );
+}
