@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type FengqiaoConfig } from '@fengqiao/config';
 import { median } from './bench-env';
 import { startPipeline, startRawConsumer, type RawClient } from './consumers';
-import { measureThroughput } from './throughput';
+import { drainBacklog, measureThroughput, produceBacklog, type ThroughputResult } from './throughput';
 
 export type PipelineClient = RawClient | 'none';
 
@@ -27,20 +27,30 @@ export async function runThroughputSuite(config: FengqiaoConfig, o: SuiteOptions
   const record = (name: string, v: number): void => void rates.set(name, [...(rates.get(name) ?? []), v]);
   for (let i = 0; i < o.reps; i++) {
     const parts: string[] = [];
+    // Drain: every consumer of a repetition drains the same backlog (same topics, fresh groups).
+    const backlog =
+      o.mode === 'drain'
+        ? await produceBacklog(config, `bench-drain-${randomUUID().slice(0, 8)}`, o.durationS)
+        : undefined;
+    const measure = (
+      suffix: string,
+      start: Parameters<typeof measureThroughput>[2],
+    ): Promise<ThroughputResult> =>
+      backlog === undefined
+        ? measureThroughput(config, { suffix, durationS: o.durationS, mode: o.mode }, start)
+        : drainBacklog(backlog, start);
     for (const client of o.rawClients) {
       const suffix = `bench-raw-${randomUUID().slice(0, 8)}`;
-      const r = await measureThroughput(config, { suffix, durationS: o.durationS, mode: o.mode }, (t) =>
-        startRawConsumer(config, t, client),
-      );
+      const r = await measure(suffix, (t) => startRawConsumer(config, t, client));
       record(`raw ${client}`, r.eventsPerSecond);
       parts.push(`raw ${client} ${fmt(r.eventsPerSecond)}/s (${fmt(r.produced)} events)`);
     }
     if (o.pipeline !== 'none') {
       const client = o.pipeline;
       const suffix = `bench-e2e-${randomUUID().slice(0, 8)}`;
-      const p = await measureThroughput(config, { suffix, durationS: o.durationS, mode: o.mode }, () =>
-        startPipeline(config, suffix, client),
-      );
+      // The pipeline reads its topics by suffix: on a shared backlog, that backlog's suffix.
+      const pipeSuffix = backlog?.suffix ?? suffix;
+      const p = await measure(pipeSuffix, () => startPipeline(config, pipeSuffix, client));
       record('pipeline', p.eventsPerSecond);
       parts.push(
         `pipeline on ${client} ${fmt(p.eventsPerSecond)}/s (${fmt(p.produced)} events; producer ${fmt(p.producedPerSecond)}/s)`,

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { type FengqiaoConfig } from '@fengqiao/config';
 import { createKafkaClient, ensureTopics } from '@fengqiao/kafka';
-import { CompressionTypes, Partitioners } from 'kafkajs';
+import { CompressionTypes, Partitioners, type Kafka } from 'kafkajs';
 import { ingestTopics, topicSpecsOf } from '../../apps/ingest/src/ingest-topics';
 import { mixedEvent } from './bench-env';
 
@@ -16,21 +16,84 @@ export interface ThroughputResult {
 const BATCH = 2000;
 const IN_FLIGHT = 3;
 
+type StartConsumer = (topics: string[]) => Promise<{ count(): Promise<number>; stop(): Promise<void> }>;
+
 /**
  * Produces the camera mix as fast as the producer can for `durationS` while `consumer` (a child
  * process reporting a running count) consumes; the rate is events / time until the last one is in.
+ * Drain mode produces the backlog first and starts the consumer after.
  */
 export async function measureThroughput(
   config: FengqiaoConfig,
   run: { suffix: string; durationS: number; mode: 'concurrent' | 'drain' },
-  startConsumer: (topics: string[]) => Promise<{ count(): Promise<number>; stop(): Promise<void> }>,
+  startConsumer: StartConsumer,
 ): Promise<ThroughputResult> {
-  const { suffix, durationS } = run;
+  if (run.mode === 'drain') {
+    const backlog = await produceBacklog(config, run.suffix, run.durationS);
+    return drainBacklog(backlog, startConsumer);
+  }
+  const topics = ingestTopics(run.suffix);
+  const kafka = createKafkaClient({ brokers: config.kafka.brokers, clientId: 'bench-producer' });
+  await ensureTopics(kafka, topicSpecsOf(topics));
+  const consumer = await startConsumer(topics.all());
+  const t0 = Date.now();
+  const { produced, producedS } = await produceFor(kafka, topics, run.durationS);
+  const done = await waitForCount(consumer, produced);
+  await consumer.stop();
+  const seconds = (done - t0) / 1000;
+  return { produced, seconds, eventsPerSecond: produced / seconds, producedPerSecond: produced / producedS };
+}
+
+export interface Backlog {
+  readonly suffix: string;
+  readonly topics: string[];
+  readonly produced: number;
+  readonly producedPerSecond: number;
+}
+
+/** A backlog on private topics, produced once so that several consumers can drain the same one. */
+export async function produceBacklog(
+  config: FengqiaoConfig,
+  suffix: string,
+  durationS: number,
+): Promise<Backlog> {
   const topics = ingestTopics(suffix);
   const kafka = createKafkaClient({ brokers: config.kafka.brokers, clientId: 'bench-producer' });
   await ensureTopics(kafka, topicSpecsOf(topics));
-  // Drain mode measures the consumer alone: the backlog is produced before it starts.
-  let consumer = run.mode === 'concurrent' ? await startConsumer(topics.all()) : undefined;
+  const { produced, producedS } = await produceFor(kafka, topics, durationS);
+  return { suffix, topics: topics.all(), produced, producedPerSecond: produced / producedS };
+}
+
+/** Drains `backlog` with a consumer in a fresh group; the clock starts once it has joined. */
+export async function drainBacklog(
+  backlog: Backlog,
+  startConsumer: StartConsumer,
+): Promise<ThroughputResult> {
+  const consumer = await startConsumer(backlog.topics);
+  const t0 = Date.now();
+  const done = await waitForCount(consumer, backlog.produced);
+  await consumer.stop();
+  const seconds = (done - t0) / 1000;
+  const { produced, producedPerSecond } = backlog;
+  return { produced, seconds, eventsPerSecond: produced / seconds, producedPerSecond };
+}
+
+async function waitForCount(consumer: { count(): Promise<number> }, target: number): Promise<number> {
+  let done = Date.now();
+  const deadline = Date.now() + 120_000;
+  while ((await consumer.count()) < target) {
+    if (Date.now() > deadline) throw new Error(`consumer stuck at ${await consumer.count()} of ${target}`);
+    await new Promise((r) => setTimeout(r, 100));
+    done = Date.now();
+  }
+  return done;
+}
+
+async function produceFor(
+  kafka: Kafka,
+  topics: ReturnType<typeof ingestTopics>,
+  durationS: number,
+): Promise<{ produced: number; producedS: number }> {
   const producer = kafka.producer({
     createPartitioner: Partitioners.DefaultPartitioner,
     allowAutoTopicCreation: false,
@@ -42,7 +105,7 @@ export async function measureThroughput(
     case: topics.byKind.case,
   };
   let seq = 0;
-  let t0 = Date.now();
+  const t0 = Date.now();
   const sendOne = async (): Promise<void> => {
     const at = new Date().toISOString();
     const byTopic = new Map<string, { key: string; value: string }[]>();
@@ -64,20 +127,7 @@ export async function measureThroughput(
   await Promise.all(lanes);
   const producedS = (Date.now() - t0) / 1000;
   await producer.disconnect();
-  if (consumer === undefined) {
-    consumer = await startConsumer(topics.all());
-    t0 = Date.now();
-  }
-  let done = Date.now();
-  const deadline = Date.now() + 120_000;
-  while ((await consumer.count()) < seq) {
-    if (Date.now() > deadline) throw new Error(`consumer stuck at ${await consumer.count()} of ${seq}`);
-    await new Promise((r) => setTimeout(r, 100));
-    done = Date.now();
-  }
-  await consumer.stop();
-  const seconds = (done - t0) / 1000;
-  return { produced: seq, seconds, eventsPerSecond: seq / seconds, producedPerSecond: seq / producedS };
+  return { produced: seq, producedS };
 }
 
 /** Runs a TypeScript entry as a child process; its stdout lines go to `onLine`. */
