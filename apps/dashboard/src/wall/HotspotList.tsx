@@ -1,6 +1,6 @@
 import { isStale, useNow } from '../common/hooks';
 import { categoryLabel, S } from '../i18n/strings';
-import { type HotspotBook } from '../live/hotspot-book';
+import { factorTexts, type HotspotBook } from '../live/hotspot-book';
 import { districtName } from './wall-data';
 
 /** Rows that fit the panel at both wall sizes. */
@@ -14,11 +14,16 @@ interface Props {
   readonly rest: { fetchedAt: number | undefined; intervalMs: number };
 }
 
-/** The busiest townships of the last 24 h, their main category and how far above usual they are. */
+/**
+ * The top townships: as the engine ranks them (score, with the factors that raised it, in plain
+ * Chinese), or, before it has scored, the busiest of the last 24 h with their main category.
+ */
 export function HotspotList({ book, live, rest }: Props) {
   const now = useNow(5000);
   const items = book.items.slice(0, MAX_ROWS);
-  const max = Math.max(1, ...items.map((i) => i.events));
+  // The engine's score when it ranked the list (a quiet-but-unusual place has few events).
+  const weight = (h: (typeof items)[number]): number => h.score ?? h.events;
+  const max = Math.max(1e-9, ...items.map(weight));
   const stale = live
     ? book.asOf === undefined || now - Date.parse(book.asOf) > LIVE_STALE_MS
     : isStale(rest, now);
@@ -41,21 +46,36 @@ export function HotspotList({ book, live, rest }: Props) {
             data-testid="hotspot"
             data-township={h.township}
             data-events={h.events}
+            data-score={h.score ?? ''}
           >
             <span className="hotspot__rank">{h.rank}</span>
             <span className="hotspot__name">
               {h.name ?? h.township}
               <small>{districtName(h.county)}</small>
             </span>
-            <span className="hotspot__factor">
-              {S.topCategory}: {categoryLabel(h.topCategory)}
-              {h.expected > 0 && ` · ×${(h.events / h.expected).toFixed(1)}`}
-            </span>
-            <span className="hotspot__bar" style={{ width: `${(h.events / max) * 100}%` }} />
+            <HotspotWhy hotspot={h} />
+            <span className="hotspot__bar" style={{ width: `${(weight(h) / max) * 100}%` }} />
             <span className="hotspot__count">{h.events}</span>
           </li>
         ))}
       </ol>
     </section>
+  );
+}
+
+/** Why this place is hot: the engine's factors when it scored, else the main category and its ratio. */
+function HotspotWhy({ hotspot: h }: { hotspot: HotspotBook['items'][number] }) {
+  const factors = factorTexts(h);
+  if (factors.length > 0)
+    return (
+      <span className="hotspot__factor" data-testid="hotspot-factors">
+        {factors.join(' · ')}
+      </span>
+    );
+  return (
+    <span className="hotspot__factor">
+      {S.topCategory}: {categoryLabel(h.topCategory)}
+      {h.expected > 0 && ` · ×${(h.events / h.expected).toFixed(1)}`}
+    </span>
   );
 }
