@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CityTrendsRepository } from './city-trends.repository';
+import { GridAnalyticsRefresher } from './grid-analytics-refresher';
 import { GridTrendsRepository } from './grid-trends.repository';
 import { TrendsController } from './trends.controller';
 import { TrendsRepository } from './trends.repository';
@@ -7,6 +8,12 @@ import { TrendsService } from './trends.service';
 
 @Module({
   controllers: [TrendsController],
-  providers: [TrendsRepository, CityTrendsRepository, GridTrendsRepository, TrendsService],
+  providers: [
+    TrendsRepository,
+    CityTrendsRepository,
+    GridTrendsRepository,
+    GridAnalyticsRefresher,
+    TrendsService,
+  ],
 })
 export class TrendsModule {}
