@@ -1,6 +1,13 @@
 import { type Page } from 'playwright-core';
 import { findRepoRoot } from '@fengqiao/config';
-import { launchChromium, uniqueName, type LaunchedBrowser, type RunningProcess } from '@fengqiao/testing';
+import { createPool } from '@fengqiao/db';
+import {
+  launchChromium,
+  testConfig,
+  uniqueName,
+  type LaunchedBrowser,
+  type RunningProcess,
+} from '@fengqiao/testing';
 import { startSystem, type RunningSystem } from './system';
 import { seedDemoUsers } from './wall-fixtures';
 import { produceClockCases } from './workflow-fixtures';
@@ -58,16 +65,10 @@ describe('cases view on the real stack', () => {
     await ingest?.stop();
   });
 
-  async function officerPage(): Promise<Page> {
+  async function officerPage(user = 'officer', password = 'officer-demo-2026'): Promise<Page> {
     const page = await chromium.browser.newPage({ viewport: { width: 1600, height: 1000 } });
     page.on('pageerror', (e) => errors.push(e.message));
-    await signInByKeyboard(
-      page,
-      system.dashboardUrl,
-      `/cases?region=${TOWNSHIP}`,
-      'officer',
-      'officer-demo-2026',
-    );
+    await signInByKeyboard(page, system.dashboardUrl, `/cases?region=${TOWNSHIP}`, user, password);
     return page;
   }
 
@@ -125,6 +126,50 @@ describe('cases view on the real stack', () => {
     await notice.waitFor();
     expect(await notice.textContent()).toContain('冲突');
     expect(await notice.getAttribute('role')).toBe('alert');
+    expect(errors).toEqual([]);
+  });
+
+  it('lets an officer reveal the parties for a stated reason, audited; an analyst has no such control', async () => {
+    const page = await officerPage();
+    await page.goto(`${system.dashboardUrl}/cases?region=${TOWNSHIP}&case=${ids.breached}`);
+    await page.getByTestId('case-detail').waitFor({ timeout: 20_000 });
+    expect(await page.getByTestId('case-parties').textContent()).toContain('张某');
+    await page.getByTestId('case-reveal').click();
+    const form = page.getByTestId('case-reveal-form');
+    expect(await form.textContent()).toContain('审计');
+    await form.locator('input[name=reveal-reason]').press('Enter');
+    expect(await page.getByTestId('case-reveal-error').textContent()).toContain('理由');
+    const reason = `电话回访当事人 ${SUFFIX}`;
+    await form.locator('input[name=reveal-reason]').fill(reason);
+    await form.locator('input[name=reveal-reason]').press('Enter');
+    await page.getByTestId('case-reveal-audited').waitFor({ timeout: 10_000 });
+    const parties = page.getByTestId('case-parties');
+    expect(await parties.getAttribute('data-view')).toBe('full');
+    expect(await parties.textContent()).toContain('张建国');
+    expect(await parties.textContent()).toContain('13900002222');
+    await shootDocs(page, 'case-parties-revealed.png');
+    const pool = createPool(testConfig().postgres.url, { max: 1 });
+    try {
+      const audit = await pool.query<{ actor_role: string; action: string }>(
+        `SELECT actor_role, action FROM audit_log WHERE target_type = 'case' AND target_id = $1 AND detail->>'reason' = $2`,
+        [ids.breached, reason],
+      );
+      expect(audit.rows).toEqual([{ actor_role: 'duty-officer', action: 'case.parties.viewed' }]);
+    } finally {
+      await pool.end();
+    }
+    // Another case, then back: the full data went with the first view.
+    await page.goto(`${system.dashboardUrl}/cases?region=${TOWNSHIP}&case=${ids.breached}`);
+    await page.getByTestId('case-detail').waitFor({ timeout: 20_000 });
+    expect(await page.getByTestId('case-parties').getAttribute('data-view')).toBe('masked');
+    await page.close();
+
+    const analyst = await officerPage('analyst', 'analyst-demo-2026');
+    await analyst.goto(`${system.dashboardUrl}/cases?region=${TOWNSHIP}&case=${ids.breached}`);
+    await analyst.getByTestId('case-detail').waitFor({ timeout: 20_000 });
+    expect(await analyst.getByTestId('case-parties').textContent()).toContain('张某');
+    expect(await analyst.getByTestId('case-reveal').count()).toBe(0);
+    await analyst.close();
     expect(errors).toEqual([]);
   });
 });

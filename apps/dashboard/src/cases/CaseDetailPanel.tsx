@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { caseDetailSchema, type CaseDetail, type UserRole } from '@fengqiao/contracts';
 import { apiGet } from '../api/http';
 import { useNow, usePolled } from '../common/hooks';
@@ -6,6 +6,8 @@ import { categoryLabel, S, W, WL } from '../i18n/strings';
 import { actionsFor, type CaseCommandKind } from './case-actions';
 import { CaseActionForm } from './CaseActionForm';
 import { Countdown } from './Countdown';
+import { PartiesReveal, type Revealed } from './PartiesReveal';
+import { R } from './reveal-strings';
 import { CaseTimeline } from './CaseTimeline';
 
 interface Props {
@@ -18,13 +20,20 @@ interface Props {
 
 const DETAIL_MS = 30_000;
 
-function Parties({ d }: { readonly d: CaseDetail }) {
+/** The parties as the API gave them, or in full once revealed (then with their ID numbers). */
+function Parties({ d, revealed }: { readonly d: CaseDetail; readonly revealed: Revealed | null }) {
+  const parties = revealed?.parties ?? d.parties;
   return (
-    <ul className="case-parties" data-testid="case-parties" data-view={d.partiesView}>
-      {d.parties.map((p, i) => (
+    <ul
+      className="case-parties"
+      data-testid="case-parties"
+      data-view={revealed === null ? d.partiesView : 'full'}
+    >
+      {parties.map((p, i) => (
         <li key={i}>
           {p.name}
           {p.phone !== undefined && <span className="muted"> · {p.phone}</span>}
+          {p.idNumber !== undefined && <span className="muted"> · {p.idNumber}</span>}
         </li>
       ))}
       {d.partiesCount > d.parties.length && (
@@ -38,6 +47,9 @@ function Parties({ d }: { readonly d: CaseDetail }) {
 export function CaseDetailPanel({ caseId, role, reloadKey, busy, onCommand }: Props) {
   const now = useNow(1000);
   const [open, setOpen] = useState<CaseCommandKind | null>(null);
+  // Full parties stay only while this case's panel is open: another case or closing drops them.
+  const [revealed, setRevealed] = useState<Revealed | null>(null);
+  useEffect(() => setRevealed(null), [caseId]);
   const detail = usePolled(
     (signal) => apiGet(`/api/cases/${caseId}`, caseDetailSchema, signal),
     DETAIL_MS,
@@ -47,6 +59,7 @@ export function CaseDetailPanel({ caseId, role, reloadKey, busy, onCommand }: Pr
   if (d === undefined || d.case.caseId !== caseId)
     return <section className="case-detail">{detail.error ?? W.loading}</section>;
   const c = d.case;
+  const shown = revealed?.caseId === caseId ? revealed : null;
   const actions = actionsFor(c.state, c.tier, role);
   const flags = (['violenceRisk', 'extremeWords', 'groupPetition'] as const).filter((f) => d.riskFlags[f]);
   return (
@@ -83,7 +96,14 @@ export function CaseDetailPanel({ caseId, role, reloadKey, busy, onCommand }: Pr
         )}
       </dl>
       <h3>{W.parties}</h3>
-      <Parties d={d} />
+      <Parties d={d} revealed={shown} />
+      {shown === null ? (
+        <PartiesReveal key={caseId} caseId={caseId} role={role} onRevealed={setRevealed} />
+      ) : (
+        <p className="muted" role="status" data-testid="case-reveal-audited">
+          {R.audited(shown.reason)}
+        </p>
+      )}
       {actions.length > 0 && (
         <div className="wf-table__actions" role="toolbar" aria-label={W.actions}>
           {actions.map((a) => (
