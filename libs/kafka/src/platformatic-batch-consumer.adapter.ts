@@ -18,6 +18,7 @@ export class PlatformaticBatchConsumer implements BatchConsumer {
   private stream: MessagesStream<Buffer, Buffer, Buffer, Buffer> | undefined;
   private readonly buffers = new Map<string, Msg[]>();
   private readonly busy = new Set<string>();
+  private readonly scheduled = new Set<string>();
   private buffered = 0;
   private joined = false;
   private running = false;
@@ -90,7 +91,12 @@ export class PlatformaticBatchConsumer implements BatchConsumer {
     else list.push(m);
     if (++this.buffered >= MAX_BUFFERED) this.stream?.pause();
     // Let the rest of the fetch arrive first, so a batch is a whole fetch of its partition.
-    if (!this.busy.has(key)) setImmediate(() => void this.pump(key));
+    if (this.busy.has(key) || this.scheduled.has(key)) return;
+    this.scheduled.add(key);
+    setImmediate(() => {
+      this.scheduled.delete(key);
+      void this.pump(key);
+    });
   }
 
   private async pump(key: string): Promise<void> {
