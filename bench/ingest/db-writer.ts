@@ -17,6 +17,7 @@ function rows(n: number): CameraStatusRow[] {
     bitrateKbps: 2048,
     fps: 25,
     lastFrameAgeMs: 40,
+    source: 'device',
   }));
 }
 
@@ -41,13 +42,13 @@ export async function measureCopy(pool: DbPool, durationS: number): Promise<numb
     const text = rows(CHUNK)
       .map(
         (r) =>
-          `${r.eventId}\t${r.occurredAt}\t${r.cameraId}\tt\t${r.bitrateKbps}\t${r.fps}\t${r.lastFrameAgeMs}\n`,
+          `${r.eventId}\t${r.occurredAt}\t${r.cameraId}\tt\t${r.bitrateKbps}\t${r.fps}\t${r.lastFrameAgeMs}\t${r.source}\n`,
       )
       .join('');
     const client = await pool.connect();
     try {
       const sql =
-        'COPY camera_status_events (event_id, occurred_at, camera_id, online, bitrate_kbps, fps, last_frame_age_ms) FROM STDIN';
+        'COPY camera_status_events (event_id, occurred_at, camera_id, online, bitrate_kbps, fps, last_frame_age_ms, source) FROM STDIN';
       await pipeline(Readable.from([text]), client.query(copyFrom(sql)));
     } finally {
       client.release();

@@ -39,6 +39,7 @@ export function cameraStatusRow(e: CameraStatus): CameraStatusRow {
     bitrateKbps: e.bitrateKbps ?? null,
     fps: e.fps ?? null,
     lastFrameAgeMs: e.lastFrameAgeMs ?? null,
+    source: e.source ?? null,
   };
 }
 

@@ -22,6 +22,8 @@ export interface CameraStatusRow {
   readonly bitrateKbps: number | null;
   readonly fps: number | null;
   readonly lastFrameAgeMs: number | null;
+  /** Who reported it (device, media, simulator); null for producers that predate the field. */
+  readonly source: string | null;
 }
 
 /** An analytics event plus the region its camera is registered in (for the rollup). */

@@ -35,10 +35,12 @@ SELECT (SELECT count(*) FROM ins)::int AS inserted`;
 
 const INSERT_CAMERA_STATUS = `
 WITH src AS (
-  SELECT * FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::boolean[], $5::real[], $6::real[], $7::int[])
-    AS s(event_id, occurred_at, camera_id, online, bitrate_kbps, fps, last_frame_age_ms)
+  SELECT * FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::boolean[], $5::real[], $6::real[], $7::int[],
+                       $8::text[])
+    AS s(event_id, occurred_at, camera_id, online, bitrate_kbps, fps, last_frame_age_ms, source)
 ), ins AS (
-  INSERT INTO camera_status_events (event_id, occurred_at, camera_id, online, bitrate_kbps, fps, last_frame_age_ms)
+  INSERT INTO camera_status_events (event_id, occurred_at, camera_id, online, bitrate_kbps, fps, last_frame_age_ms,
+    source)
   SELECT * FROM src ON CONFLICT DO NOTHING RETURNING 1
 ), latest AS (
   SELECT DISTINCT ON (camera_id) * FROM src ORDER BY camera_id, occurred_at DESC
@@ -125,6 +127,7 @@ export class EventStoreRepository {
       rows.map((r) => r.bitrateKbps),
       rows.map((r) => r.fps),
       rows.map((r) => r.lastFrameAgeMs),
+      rows.map((r) => r.source),
     ];
     return inserted(await db.query<{ inserted: number }>(INSERT_CAMERA_STATUS, cols));
   }

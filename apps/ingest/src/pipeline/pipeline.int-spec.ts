@@ -37,7 +37,7 @@ describe('ingest pipeline', () => {
   it('stores every kind of valid event once, also when the same events are delivered again', async () => {
     const hour = '2026-11-27T01:00:00.000Z';
     const status = cameras.map((cameraId, i) =>
-      aCameraStatus({ cameraId, occurredAt: hour, online: i === 0 }),
+      aCameraStatus({ cameraId, occurredAt: hour, online: i === 0, source: i === 0 ? 'media' : undefined }),
     );
     const analytics = cameras.map((cameraId) =>
       aCameraAnalytics({ cameraId, occurredAt: new Date().toISOString() }),
@@ -69,6 +69,12 @@ describe('ingest pipeline', () => {
     ]);
     const after = await rollupOf(h);
     expect(added(before, after)).toEqual({ 'analytics 511921001': 2, 'case 511923077': 3 });
+    // Who reported a status is kept (null for producers that predate the field).
+    const sources = await h.pool.query<{ source: string | null }>(
+      'SELECT source FROM camera_status_events WHERE event_id = ANY($1::uuid[]) ORDER BY camera_id',
+      [status.map((e) => e.eventId)],
+    );
+    expect(sources.rows.map((r) => r.source)).toEqual(['media', null]);
   });
 
   it('dead-letters a status of an unregistered camera with the reason and its source coordinates', async () => {
