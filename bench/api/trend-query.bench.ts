@@ -1,8 +1,8 @@
 /**
  * Trend queries over seeded history: 90 days for one township and for the whole city (p95 target
  * ≤ 50 ms), and the NestJS route ÷ the same handler on bare Fastify (target ≥ 0.8). Then the grid
- * cells of a township over the demo database's seeded raw events (read only; `npm run -s seed &&
- * npm run -s history` first if it lacks them).
+ * cells of a township over the demo database's seeded events (read only; `npm run -s seed && npm run
+ * -s history` first if it lacks them), camera analytics from the grid rollup and from raw events.
  *   node -r @swc-node/register bench/api/trend-query.bench.ts --duration 5 --days 120
  *   node -r @swc-node/register bench/api/trend-query.bench.ts --grid-only
  */
@@ -15,7 +15,10 @@ import { parseOrThrow } from '../../apps/api/src/common/zod-pipe';
 import { systemClock } from '../../apps/api/src/infra/api-options';
 import { Database } from '../../apps/api/src/infra/database';
 import { CityTrendsRepository } from '../../apps/api/src/trends/city-trends.repository';
-import { GridTrendsRepository } from '../../apps/api/src/trends/grid-trends.repository';
+import {
+  GridTrendsRepository,
+  RawGridTrendsRepository,
+} from '../../apps/api/src/trends/grid-trends.repository';
 import { TrendsRepository } from '../../apps/api/src/trends/trends.repository';
 import { TrendsService } from '../../apps/api/src/trends/trends.service';
 import { benchApiDatabase, percentile, startBenchApi } from './bench-api-env';
@@ -123,19 +126,20 @@ const TOWNSHIPS = `
          (SELECT max(occurred_at) FROM case_events) AS latest`;
 
 /**
- * Grid-level queries read raw events, so they run on the demo database's seeded history (only
- * reads) through the same zod parse + TrendsService on bare Fastify: the NestJS route's share is the
+ * Grid-level queries run on the demo database's seeded history (only reads; the grid rollup as the API
+ * keeps it) through the same zod parse + TrendsService on bare Fastify: the NestJS route's share is the
  * ratio measured above.
  */
 async function benchGridQueries(): Promise<void> {
   const pool = createPool(loadConfig().postgres.url, { max: 4 });
-  const service = new TrendsService(
-    new Database(pool),
-    new TrendsRepository(),
-    new CityTrendsRepository(),
-    new GridTrendsRepository(),
-    systemClock,
-  );
+  const serviceOf = (grid: GridTrendsRepository): TrendsService =>
+    new TrendsService(
+      new Database(pool),
+      new TrendsRepository(),
+      new CityTrendsRepository(),
+      grid,
+      systemClock,
+    );
   const picked = await pool.query<{ busiest: string | null; median: string | null; latest: Date | null }>(
     TOWNSHIPS,
     [new Date(Date.now() - 90 * 86_400_000)],
@@ -147,14 +151,20 @@ async function benchGridQueries(): Promise<void> {
     return;
   }
   const bare = fastify();
-  bare.get('/api/trends/series', async (req) =>
-    service.series(parseOrThrow(trendSeriesQuerySchema, req.query)),
-  );
-  bare.get('/api/trends/breakdown', async (req) =>
-    service.breakdown(parseOrThrow(breakdownQuerySchema, req.query)),
-  );
+  // The same routes twice: camera analytics from the grid rollup (/api) and from raw events (/raw).
+  for (const [prefix, service] of [
+    ['/api', serviceOf(new GridTrendsRepository())],
+    ['/raw', serviceOf(new RawGridTrendsRepository())],
+  ] as const) {
+    bare.get(`${prefix}/trends/series`, async (req) =>
+      service.series(parseOrThrow(trendSeriesQuerySchema, req.query)),
+    );
+    bare.get(`${prefix}/trends/breakdown`, async (req) =>
+      service.breakdown(parseOrThrow(breakdownQuerySchema, req.query)),
+    );
+  }
   await bare.listen({ port: 0, host: '127.0.0.1' });
-  const base = `http://127.0.0.1:${(bare.server.address() as AddressInfo).port}/api/trends`;
+  const origin = `http://127.0.0.1:${(bare.server.address() as AddressInfo).port}`;
   const range = `from=${new Date(latest.getTime() - 90 * 86_400_000).toISOString()}&to=${latest.toISOString()}`;
   const samples = arg('samples', 30);
   for (const [label, township] of [
@@ -173,15 +183,36 @@ async function benchGridQueries(): Promise<void> {
       [`${label} ${township}: all cells' series, cases`]: `series?${grid}&bucket=day&source=case`,
       [`${label} ${township}: all cells' series`]: `series?${grid}&bucket=day`,
     };
-    for (const [name, q] of Object.entries(queries)) {
-      const r = await timeSequential(`${base}/${q}`, '', samples);
-      process.stdout.write(
-        `${name.padEnd(48)} p50 ${r.p50.toFixed(1)} ms  p95 ${r.p95.toFixed(1)} ms (target p95 ≤ 50)\n`,
-      );
-    }
+    for (const [name, q] of Object.entries(queries)) await compareGridQuery(origin, name, q, samples);
   }
   await bare.close();
   await pool.end();
+}
+
+/** One query through the rollup and through raw events, alternating; both must answer the same. */
+async function compareGridQuery(origin: string, name: string, q: string, samples: number): Promise<void> {
+  const [a, b] = await Promise.all(
+    ['api', 'raw'].map(async (p) => (await fetch(`${origin}/${p}/trends/${q}`)).text()),
+  );
+  if (a !== b) throw new Error(`GRID_ROLLUP_MISMATCH: ${name} differs between rollup and raw`);
+  const rolled = { p50: 0, p95: 0 };
+  const raw = { p50: 0, p95: 0 };
+  const rounds = 3;
+  // Alternating rounds, so both see the same load on the shared machine.
+  for (let i = 0; i < rounds; i += 1) {
+    for (const [r, p] of [
+      [raw, 'raw'],
+      [rolled, 'api'],
+    ] as const) {
+      const t = await timeSequential(`${origin}/${p}/trends/${q}`, '', Math.ceil(samples / rounds));
+      r.p50 += t.p50 / rounds;
+      r.p95 += t.p95 / rounds;
+    }
+  }
+  process.stdout.write(
+    `${name.padEnd(48)} raw p50 ${raw.p50.toFixed(1)} p95 ${raw.p95.toFixed(1)} ms → rollup p50 ` +
+      `${rolled.p50.toFixed(1)} p95 ${rolled.p95.toFixed(1)} ms (÷${(raw.p50 / rolled.p50).toFixed(1)} p50; target p95 ≤ 50)\n`,
+  );
 }
 
 main().catch((err: unknown) => {

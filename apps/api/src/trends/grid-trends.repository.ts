@@ -13,8 +13,11 @@ export interface GridFilter {
 /**
  * The events of one township with their grid cell and a count: reported cases (the events the rollups
  * count) one row each, with their cell; camera analytics take their camera's cell from the registry.
- * Parameters $1..$7: from, to, township, grid, source, category, and whether whole days may come from
- * grid_analytics_daily. A source filter prunes the other branch at planning.
+ * Parameters $1..$7: from, to, township, grid, source, category, and the rollup's watermark (whole
+ * Beijing days before it are in grid_analytics_daily; '-infinity': none). A constant, not a subquery:
+ * the planner then prunes partitions and estimates the short raw tail (a subquery made it plan a
+ * parallel scan of the registry, 35 ms of worker start-up at load average 15). A source filter prunes
+ * the other branch at planning.
  *
  * Cases are read raw: an index-only scan of case_events_reported_grid_idx, ~12 ms in EXPLAIN for the
  * busiest township over 90 days. Raw analytics cost ~70,000 rows through 1,534 cameras there (75-125 ms
@@ -30,20 +33,19 @@ const EVENTS = `
      AND grid IS NOT NULL AND ($4::text IS NULL OR grid = $4) AND ($5::text IS NULL OR $5::text = 'case')
      AND ($6::text IS NULL OR category = $6)
   UNION ALL
-  SELECT r.day, r.grid, r.kind, r.events FROM grid_analytics_daily r, w
-   WHERE r.township = $3 AND r.day >= $1 AND r.day < least($2, w.t)
+  SELECT r.day, r.grid, r.kind, r.events FROM grid_analytics_daily r
+   WHERE r.township = $3 AND r.day >= $1 AND r.day < least($2, $7::timestamptz)
      AND ($4::text IS NULL OR r.grid = $4) AND ($5::text IS NULL OR $5::text = 'analytics')
      AND ($6::text IS NULL OR r.kind = $6)
   UNION ALL
-  SELECT a.occurred_at, c.grid, a.kind, 1 FROM w, cameras c JOIN camera_analytics_events a ON a.camera_id = c.camera_id
-   WHERE c.township = $3 AND a.occurred_at >= greatest($1, w.t) AND a.occurred_at < $2 AND c.grid IS NOT NULL
+  SELECT a.occurred_at, c.grid, a.kind, 1 FROM cameras c JOIN camera_analytics_events a ON a.camera_id = c.camera_id
+   WHERE c.township = $3 AND a.occurred_at >= greatest($1, $7::timestamptz) AND a.occurred_at < $2
+     AND c.grid IS NOT NULL
      AND ($4::text IS NULL OR c.grid = $4) AND ($5::text IS NULL OR $5::text = 'analytics')
      AND ($6::text IS NULL OR a.kind = $6)`;
 
-/** The rollup's watermark: whole Beijing days before it are in grid_analytics_daily. */
-const WATERMARK = `WITH w AS (SELECT CASE WHEN $7::boolean
-  THEN coalesce((SELECT refreshed_through FROM grid_analytics_watermark), '-infinity') ELSE '-infinity' END AS t)`;
-
+/** The refresher runs each minute; a reader catches up on another instance's refresh within this. */
+const WATERMARK_TTL_MS = 30_000;
 const ORIGIN = `timestamptz '2000-01-03 00:00:00+08'`;
 const DAY_MS = 86_400_000;
 const BEIJING_MS = 8 * 3_600_000;
@@ -65,21 +67,22 @@ export type GridRow = {
 export class GridTrendsRepository {
   /** False in RawGridTrendsRepository: the raw read the rollup must equal (tests, bench). */
   protected readonly rollup: boolean = true;
+  private mark: { at: Date | null; readAt: number } = { at: null, readAt: -Infinity };
 
   async series(db: Queryable, r: EventRange, f: GridFilter, step: string): Promise<Point[]> {
     const res = await db.query<Point>(
-      `${WATERMARK} SELECT date_bin($8::interval, at, ${ORIGIN}) AS bucket, grid AS region, category,
+      `SELECT date_bin($8::interval, at, ${ORIGIN}) AS bucket, grid AS region, category,
          sum(n)::bigint AS events
        FROM (${EVENTS}) e GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
-      [...this.args(r, f), step],
+      [...(await this.args(db, r, f)), step],
     );
     return res.rows;
   }
 
   async total(db: Queryable, r: EventRange, f: GridFilter): Promise<number> {
     const res = await db.query<{ events: number }>(
-      `${WATERMARK} SELECT coalesce(sum(n), 0)::bigint AS events FROM (${EVENTS}) e`,
-      this.args(r, f),
+      `SELECT coalesce(sum(n), 0)::bigint AS events FROM (${EVENTS}) e`,
+      await this.args(db, r, f),
     );
     return res.rows[0]?.events ?? 0;
   }
@@ -87,10 +90,10 @@ export class GridTrendsRepository {
   /** Cells ranked by events, with the registry's name and centre of each. */
   async breakdown(db: Queryable, r: EventRange, f: GridFilter): Promise<GridRow[]> {
     const res = await db.query<GridRow>(
-      `${WATERMARK} SELECT t.region, g.name, g.lon, g.lat, t.events FROM (
+      `SELECT t.region, g.name, g.lon, g.lat, t.events FROM (
          SELECT grid AS region, sum(n)::bigint AS events FROM (${EVENTS}) e GROUP BY 1) t
        LEFT JOIN regions g ON g.code = t.region ORDER BY t.events DESC, t.region`,
-      this.args(r, f),
+      await this.args(db, r, f),
     );
     return res.rows;
   }
@@ -100,11 +103,23 @@ export class GridTrendsRepository {
     const res = await db.query<{ through: Date | null }>('SELECT fq_refresh_grid_analytics($1) AS through', [
       now,
     ]);
-    return res.rows[0]?.through ?? null;
+    const through = res.rows[0]?.through ?? null;
+    this.mark = { at: through, readAt: Date.now() };
+    return through;
   }
 
-  private args(r: EventRange, f: GridFilter): unknown[] {
-    return [r.from, r.to, f.township, f.grid, f.source, f.category, this.rollup && wholeDays(r)];
+  /** The rows of a query; a watermark older than the newest is still correct (more raw days). */
+  private async args(db: Queryable, r: EventRange, f: GridFilter): Promise<unknown[]> {
+    const mark = this.rollup && wholeDays(r) ? await this.watermark(db) : null;
+    return [r.from, r.to, f.township, f.grid, f.source, f.category, mark ?? '-infinity'];
+  }
+
+  private async watermark(db: Queryable): Promise<Date | null> {
+    if (Date.now() - this.mark.readAt > WATERMARK_TTL_MS) {
+      const res = await db.query<{ t: Date }>('SELECT refreshed_through AS t FROM grid_analytics_watermark');
+      this.mark = { at: res.rows[0]?.t ?? null, readAt: Date.now() };
+    }
+    return this.mark.at;
   }
 }
 
