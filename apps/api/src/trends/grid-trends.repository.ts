@@ -26,6 +26,9 @@ export interface GridFilter {
  * events only past it (today, Beijing time). Hour buckets start mid-day: they read raw, like before.
  * The rollup is refreshed each minute (GridAnalyticsRefresher): events arriving late for a day already
  * rolled up count after the next refresh, at most a minute later.
+ * Measured (trend bench --grid-only, both reads alternately, load average ~6): the busiest township's
+ * ranking p50 90 → 21 ms (p95 147 → 29); all its cells' day series 327 → 188 ms, which is mostly
+ * its 26,000 points (JSON); one cell's series and a median township stay near 8-17 ms either way.
  */
 const EVENTS = `
   SELECT occurred_at AS at, grid, category, 1 AS n FROM case_events
