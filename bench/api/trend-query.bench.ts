@@ -20,6 +20,7 @@ import {
   RawGridTrendsRepository,
 } from '../../apps/api/src/trends/grid-trends.repository';
 import { TrendsRepository } from '../../apps/api/src/trends/trends.repository';
+import { HotspotScoresService } from '../../apps/api/src/hotspots/hotspot-scores.service';
 import { TrendsService } from '../../apps/api/src/trends/trends.service';
 import { benchApiDatabase, percentile, startBenchApi } from './bench-api-env';
 import { durationArg, wrk } from './wrk';
@@ -96,6 +97,7 @@ async function benchRollups(): Promise<void> {
     new TrendsRepository(),
     new CityTrendsRepository(),
     new GridTrendsRepository(),
+    new HotspotScoresService(new Database(pool), systemClock),
     systemClock,
   );
   const bare = fastify();
@@ -138,6 +140,7 @@ async function benchGridQueries(): Promise<void> {
       new TrendsRepository(),
       new CityTrendsRepository(),
       grid,
+      new HotspotScoresService(new Database(pool), systemClock),
       systemClock,
     );
   const picked = await pool.query<{ busiest: string | null; median: string | null; latest: Date | null }>(

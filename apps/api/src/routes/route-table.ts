@@ -15,7 +15,7 @@ import {
   escalateRequestSchema,
   healthResponseSchema,
   hotspotsQuerySchema,
-  hotspotsResponseSchema,
+  scoredHotspotsResponseSchema,
   loginRequestSchema,
   refreshRequestSchema,
   resolveRequestSchema,
@@ -181,7 +181,7 @@ export const ROUTES = {
     summary: 'The busiest townships over the last hours',
     access: WATCHERS,
     query: hotspotsQuerySchema,
-    response: hotspotsResponseSchema,
+    response: scoredHotspotsResponseSchema,
   },
   'trends.series': {
     method: 'GET',

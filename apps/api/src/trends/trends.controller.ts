@@ -8,7 +8,7 @@ import {
   type BreakdownQuery,
   type BreakdownResponse,
   type HotspotsQuery,
-  type HotspotsResponse,
+  type ScoredHotspotsResponse,
   type TrendSeriesQuery,
   type TrendSeriesResponse,
   type YearOnYearQuery,
@@ -24,7 +24,7 @@ export class TrendsController {
   constructor(private readonly trends: TrendsService) {}
 
   @Endpoint('hotspots.top')
-  hotspots(@Query(new ZodPipe(hotspotsQuerySchema)) q: HotspotsQuery): Promise<HotspotsResponse> {
+  hotspots(@Query(new ZodPipe(hotspotsQuerySchema)) q: HotspotsQuery): Promise<ScoredHotspotsResponse> {
     return this.trends.hotspots(q);
   }
 

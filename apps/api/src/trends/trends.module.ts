@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { HotspotsModule } from '../hotspots/hotspots.module';
 import { CityTrendsRepository } from './city-trends.repository';
 import { GridAnalyticsRefresher } from './grid-analytics-refresher';
 import { GridTrendsRepository } from './grid-trends.repository';
@@ -7,6 +8,7 @@ import { TrendsRepository } from './trends.repository';
 import { TrendsService } from './trends.service';
 
 @Module({
+  imports: [HotspotsModule],
   controllers: [TrendsController],
   providers: [
     TrendsRepository,

@@ -89,28 +89,4 @@ export class TrendsRepository {
     );
     return res.rows;
   }
-
-  async hotspots(
-    db: Queryable,
-    since: Date,
-    county: string | null,
-    limit: number,
-  ): Promise<
-    { county: string; township: string; name: string | null; events: number; top_category: string }[]
-  > {
-    const res = await db.query<{
-      county: string;
-      township: string;
-      name: string | null;
-      events: number;
-      top_category: string;
-    }>(
-      `WITH t AS (SELECT county, township, category, sum(events) AS n FROM region_hourly_rollup
-                  WHERE bucket >= $1 AND ($2::text IS NULL OR county = $2) GROUP BY 1, 2, 3)
-       SELECT t.county, t.township, g.name, sum(t.n)::bigint AS events, (array_agg(t.category ORDER BY t.n DESC))[1] AS top_category
-       FROM t LEFT JOIN regions g ON g.code = t.township GROUP BY 1, 2, 3 ORDER BY events DESC, t.township LIMIT $3`,
-      [since, county, limit],
-    );
-    return res.rows;
-  }
 }

@@ -3,7 +3,7 @@ import {
   type BreakdownQuery,
   type BreakdownResponse,
   type HotspotsQuery,
-  type HotspotsResponse,
+  type ScoredHotspotsResponse,
   type TrendBucket,
   type TrendSeriesQuery,
   type TrendSeriesResponse,
@@ -13,6 +13,7 @@ import {
 import { type Clock } from '../infra/api-options';
 import { Database } from '../infra/database';
 import { CLOCK } from '../infra/tokens';
+import { HotspotScoresService } from '../hotspots/hotspot-scores.service';
 import { CityTrendsRepository } from './city-trends.repository';
 import { eventRange, yearEarlier } from './grid-range';
 import { GridTrendsRepository } from './grid-trends.repository';
@@ -35,6 +36,7 @@ export class TrendsService {
     private readonly trends: TrendsRepository,
     private readonly city: CityTrendsRepository,
     private readonly grid: GridTrendsRepository,
+    private readonly hotspotScores: HotspotScoresService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -85,20 +87,8 @@ export class TrendsService {
     return { level: filter.level, rows: await repo.breakdown(this.db.pool, filter) };
   }
 
-  async hotspots(q: HotspotsQuery): Promise<HotspotsResponse> {
-    const since = new Date(
-      Math.floor(this.clock.now().getTime() / 3_600_000) * 3_600_000 - (q.hours - 1) * 3_600_000,
-    );
-    const rows = await this.trends.hotspots(this.db.pool, since, q.county ?? null, q.limit);
-    return {
-      since: since.toISOString(),
-      items: rows.map((r) => ({
-        county: r.county,
-        township: r.township,
-        name: r.name,
-        events: r.events,
-        topCategory: r.top_category,
-      })),
-    };
+  /** The engine's judgement when the warning service is scoring, counts (said so) otherwise. */
+  hotspots(q: HotspotsQuery): Promise<ScoredHotspotsResponse> {
+    return this.hotspotScores.top(q);
   }
 }

@@ -3,9 +3,9 @@ import {
   cameraStatusAggregateSchema,
   cameraStatusResponseSchema,
   hotspotsDeltaSchema,
-  hotspotsResponseSchema,
   hotspotsSnapshotSchema,
   kpiSnapshotSchema,
+  scoredHotspotsResponseSchema,
   type CameraStatusAggregate,
   type KpiSnapshot,
 } from '@fengqiao/contracts';
@@ -38,13 +38,21 @@ export function useKpis(): { snapshot: KpiSnapshot | undefined; rest: Polled<Kpi
   return { snapshot, rest };
 }
 
-/** REST answer → the live shape, ranked as listed (the live `expected` baseline is not in REST). */
+/**
+ * REST answer → the live shape, ranked as listed (the live `expected` baseline is not in REST). The
+ * engine's score and factors come along when the list is the engine's; a counts list has neither.
+ */
 const fetchHotspotBook = async (signal: AbortSignal): Promise<HotspotBook> => {
-  const r = await apiGet('/api/hotspots?hours=24&limit=5', hotspotsResponseSchema, signal);
+  const r = await apiGet('/api/hotspots?hours=24&limit=5', scoredHotspotsResponseSchema, signal);
   return {
     version: undefined,
-    asOf: new Date().toISOString(),
-    items: r.items.map((i, n) => ({ ...i, rank: n + 1, expected: 0 })),
+    asOf: r.computedAt ?? new Date().toISOString(),
+    items: r.items.map(({ score, factors, ...i }, n) => ({
+      ...i,
+      rank: n + 1,
+      expected: 0,
+      ...(score === null ? {} : { score, factors }),
+    })),
     gap: false,
   };
 };
