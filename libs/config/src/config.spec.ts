@@ -64,4 +64,17 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...base, FQ_PARTY_KEY_SECRET: 'short' })).toThrow(/FQ_PARTY_KEY_SECRET/);
     expect(loadConfig({ ...base, FQ_PARTY_KEY_SECRET: 'p'.repeat(40) }).partyKeySecret).toBe('p'.repeat(40));
   });
+
+  it('refuses the experimental platformatic Kafka client in production mode, allows it elsewhere', () => {
+    const ready = {
+      FQ_MODE: 'production',
+      FQ_JWT_SECRET: 'j'.repeat(40),
+      FQ_MEDIA_SECRET: 'm'.repeat(40),
+      FQ_PARTY_KEY_SECRET: 'p'.repeat(40),
+      DATABASE_URL: 'postgres://u:p@db:5432/x',
+      FQ_KAFKA_BROKERS: 'kafka:9092',
+    };
+    expect(() => loadConfig({ ...ready, FQ_KAFKA_CLIENT: 'platformatic' })).toThrow(/FQ_KAFKA_CLIENT/);
+    expect(loadConfig({ FQ_KAFKA_CLIENT: 'platformatic' }).kafka.client).toBe('platformatic');
+  });
 });

@@ -156,6 +156,9 @@ function assertProductionReady(config: FengqiaoConfig): void {
     problems.push('FQ_PARTY_KEY_SECRET must be set to a random value of 32+ characters');
   if (config.postgres.embedded) problems.push('DATABASE_URL must point at the production database');
   if (config.kafka.embedded) problems.push('FQ_KAFKA_BROKERS must list the production brokers');
+  // Decision 0002: after a SIGKILL its restarted member did not rejoin its group; not for production yet.
+  if (config.kafka.client === 'platformatic')
+    problems.push('FQ_KAFKA_CLIENT=platformatic is experimental (decision 0002); use kafkajs');
   if (problems.length > 0) {
     throw new ConfigError(`Refusing to start in production mode:\n  ${problems.join('\n  ')}`);
   }
