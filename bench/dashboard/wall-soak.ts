@@ -26,7 +26,8 @@ const COLOURS = ['red', 'orange', 'orange', 'blue', 'blue'] as const;
  * room keeps the queue bounded; an ever-growing queue would measure the queue, not a leak), beside
  * hotspot and camera-state changes every second over the full 31,000-camera registry. Samples JS heap
  * after a forced GC and the DOM node count every minute; prints heap at the end ÷ at minute `--first`
- * (issue 6: ≤ 1.10) and the DOM range.
+ * (issue 6: ≤ 1.10) and the DOM range. The changes go out on the shared alerts topic (as the e2e
+ * fixtures' do): a browser test run at the same time sees them and fails; run one or the other.
  */
 async function main(): Promise<void> {
   const minutes = arg('minutes', 60);
