@@ -6,6 +6,8 @@ import { spawnTs, stopChild } from './throughput';
 export interface RunningConsumer {
   count(): Promise<number>;
   stop(): Promise<void>;
+  /** The consumer's process (for its CPU time). */
+  readonly pid?: number;
 }
 
 export type RawClient = 'kafkajs' | 'platformatic';
@@ -71,5 +73,5 @@ export async function startPipeline(
       total += Number(m[2]);
     return total;
   };
-  return { count, stop: () => stopChild(child) };
+  return { count, stop: () => stopChild(child), pid: child.pid };
 }
