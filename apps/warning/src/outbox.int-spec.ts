@@ -1,7 +1,7 @@
 import { createPool, type DbPool } from '@fengqiao/db';
 import { KafkaEventPublisher, createKafkaClient } from '@fengqiao/kafka';
 import { alertIdOf } from '@fengqiao/rules';
-import { aCaseReported, testConfig, uniqueName } from '@fengqiao/testing';
+import { aCaseId, aCaseReported, testConfig, uniqueName } from '@fengqiao/testing';
 import { collectAlertChanges, until, type AlertCollector } from './testing/topic-collector';
 import { createWarningApp, type WarningApp } from './warning-app';
 import { warningTopics } from './warning-topics';
@@ -92,4 +92,38 @@ it('a change recorded while publishing fails arrives exactly once, by id, after 
   const copies = collector.received.filter((m) => m.eventId === eventId);
   expect(copies).toHaveLength(1);
   expect(copies[0]).toMatchObject({ change: 'raised', alert: { alertId: alert.alert_id, colour: 'red' } });
+});
+
+it('a change whose snapshot breaks the contract is set aside with its reason; later changes still go out', async () => {
+  // A row no relay can publish (a hand-written snapshot with an empty explanation), queued first.
+  const poison = await pool.query<{ seq: string }>(
+    `WITH a AS (
+       INSERT INTO alerts (alert_id, dedup_key, rule_id, rule_version, colour, state, version, title, county,
+         escalation_level, raised_at, updated_at, explanation)
+       VALUES (gen_random_uuid(), $1, 'by-hand', 1, 'red', 'raised', 1, 'by hand', '511922', 'grid', now(), now(), '{}')
+       RETURNING alert_id)
+     INSERT INTO alert_changes (alert_id, version, change, occurred_at, snapshot, published_at)
+     SELECT alert_id, 1, 'raised', now(), jsonb_build_object('alertId', alert_id, 'dedupKey', $1::text,
+       'ruleId', 'by-hand', 'ruleVersion', 1, 'colour', 'red', 'state', 'raised', 'version', 1, 'title', 'by hand',
+       'region', jsonb_build_object('county', '511922'), 'escalationLevel', 'grid',
+       'raisedAt', to_jsonb(now()), 'updatedAt', to_jsonb(now()), 'explanation', '{}'::jsonb), NULL FROM a
+     RETURNING seq`,
+    [uniqueName('poison')],
+  );
+  const incident = aCaseReported({
+    caseId: aCaseId(77, '511922'),
+    region: { county: '511922', township },
+    riskFlags: { violenceRisk: true, extremeWords: false, groupPetition: false, repeatVisits: 0 },
+  });
+  await producer.publish(topics.byKind.case, [{ key: incident.caseId, value: JSON.stringify(incident) }]);
+  await until(
+    () => collector.received.some((m) => m.change === 'raised' && m.alert.dedupKey.endsWith(incident.caseId)),
+    'the later change published',
+  );
+  const row = await pool.query<{ published_at: Date | null; publish_error: string | null }>(
+    'SELECT published_at, publish_error FROM alert_changes WHERE seq = $1',
+    [poison.rows[0]?.seq],
+  );
+  expect(row.rows[0]?.published_at).not.toBeNull();
+  expect(row.rows[0]?.publish_error).toMatch(/^alert\.explanation\.summary: /);
 });

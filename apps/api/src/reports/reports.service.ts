@@ -121,16 +121,14 @@ export class ReportsService {
         `at most ${MAX_PENDING_REPORT_REQUESTS_PER_USER} report requests may be pending at once`,
       );
     }
-    // Twice at most: null means the identical pending request finished between the insert and the read.
-    for (let i = 0; i < 2; i++) {
-      const queued = await this.requests.enqueue(this.db.pool, {
-        id: randomUUID(),
-        userId: user.userId,
-        target,
-        now,
-      });
-      if (queued !== null) return queued;
-    }
+    // The repository retries the race with a concurrent identical request; null only if it kept losing.
+    const queued = await this.requests.enqueue(this.db.pool, {
+      id: randomUUID(),
+      userId: user.userId,
+      target,
+      now,
+    });
+    if (queued !== null) return queued;
     throw new ApiError('INTERNAL', 'could not queue the report request');
   }
 

@@ -61,7 +61,23 @@ export class ReportRequestsRepository {
    * Queues a request, or returns the pending one of the same report key (the partial unique index
    * makes the check and the insert one atomic step). Null only if that pending one finished in between.
    */
+  /**
+   * Queues the request, or returns the pending one of the same key. A concurrent insert of that key
+   * makes ours DO NOTHING after it commits, but the statement's snapshot predates that commit, so its
+   * fallback SELECT sees no row: the next statement does, hence the second try.
+   */
   async enqueue(
+    db: Queryable,
+    r: { id: string; userId: string; target: ReportTarget; now: Date },
+  ): Promise<ReportRequestStatus | null> {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const found = await this.enqueueOnce(db, r);
+      if (found !== null) return found;
+    }
+    return null;
+  }
+
+  private async enqueueOnce(
     db: Queryable,
     r: { id: string; userId: string; target: ReportTarget; now: Date },
   ): Promise<ReportRequestStatus | null> {

@@ -62,10 +62,22 @@ export class OutboxRelay {
     return withTransaction(this.pool, async (tx) => {
       const rows = await this.outbox.pending(tx, BATCH);
       if (rows.length === 0) return 0;
-      await this.publisher.publish(rows.map(messageOfRow));
+      // One row that breaks the contract must not hold back every change after it: it is set aside
+      // with its reason (and reported), the rest are published in order.
+      const valid: { seq: number; message: AlertChanged }[] = [];
+      for (const row of rows) {
+        try {
+          valid.push({ seq: row.seq, message: messageOfRow(row) });
+        } catch (err) {
+          const reason = reasonOf(err);
+          await this.outbox.setAside(tx, row.seq, reason);
+          this.onError(new Error(`OUTBOX_ROW_INVALID: alert change seq ${row.seq} set aside: ${reason}`));
+        }
+      }
+      if (valid.length > 0) await this.publisher.publish(valid.map((v) => v.message));
       await this.outbox.markPublished(
         tx,
-        rows.map((r) => r.seq),
+        valid.map((v) => v.seq),
       );
       return rows.length;
     });
@@ -84,4 +96,12 @@ function messageOfRow(row: OutboxRow): AlertChanged {
     },
     row.seq,
   );
+}
+
+/** A contract failure as one line per broken field ("alert.explanation.summary: Required; …"). */
+function reasonOf(err: unknown): string {
+  const issues = (err as { issues?: { path: PropertyKey[]; message: string }[] }).issues;
+  if (Array.isArray(issues))
+    return issues.map((i) => `${i.path.map(String).join('.')}: ${i.message}`).join('; ');
+  return err instanceof Error ? err.message : String(err);
 }

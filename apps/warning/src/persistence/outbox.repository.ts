@@ -11,6 +11,7 @@ FROM alert_changes WHERE published_at IS NULL
 ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`;
 
 const MARK = `UPDATE alert_changes SET published_at = now() WHERE seq = ANY($1::bigint[])`;
+const SET_ASIDE = `UPDATE alert_changes SET published_at = now(), publish_error = $2 WHERE seq = $1`;
 
 export interface OutboxRow {
   readonly seq: number;
@@ -31,5 +32,10 @@ export class OutboxRepository {
 
   async markPublished(tx: Queryable, seqs: readonly number[]): Promise<void> {
     await tx.query(MARK, [seqs]);
+  }
+
+  /** A row that cannot be published as a valid message: out of the queue, its reason kept. */
+  async setAside(tx: Queryable, seq: number, reason: string): Promise<void> {
+    await tx.query(SET_ASIDE, [seq, reason.slice(0, 2000)]);
   }
 }
