@@ -14,6 +14,7 @@ import { MetricsModule } from './metrics/metrics.module';
 import { OpenApiModule } from './openapi/openapi.module';
 import { RegionsModule } from './regions/regions.module';
 import { ReportsModule } from './reports/reports.module';
+import { RoutingModule } from './routing/routing.module';
 import { RulesModule } from './rules/rules.module';
 import { SilencesModule } from './silences/silences.module';
 import { TrendsModule } from './trends/trends.module';
@@ -42,6 +43,7 @@ export class AppModule {
         KpisModule,
         ReportsModule,
         RegionsModule,
+        RoutingModule,
       ],
     };
   }

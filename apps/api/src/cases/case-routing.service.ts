@@ -9,7 +9,6 @@ import {
 import {
   BAZHONG_CALENDAR_SPEC,
   bazhongCalendar,
-  DEFAULT_ROUTING_RULES,
   routingDueAt,
   suggestRouting,
   tierDueAt,
@@ -17,6 +16,7 @@ import {
 import { ApiError } from '../common/api-error';
 import { type Clock } from '../infra/api-options';
 import { CLOCK } from '../infra/tokens';
+import { ActiveRoutingTableCache } from '../routing/active-routing-table.cache';
 
 export interface RoutingRequest {
   readonly category: CaseCategory;
@@ -26,12 +26,18 @@ export interface RoutingRequest {
   readonly atMs?: number;
 }
 
-/** Routing suggestions and deadlines: the default Bazhong table on the rules' working-day calendar. */
+/**
+ * Routing suggestions and deadlines: the active routing table (data, cached by the routing module)
+ * on the rules' working-day calendar.
+ */
 @Injectable()
 export class CaseRoutingService {
   private readonly calendar = bazhongCalendar();
 
-  constructor(@Inject(CLOCK) private readonly clock: Clock) {}
+  constructor(
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly table: ActiveRoutingTableCache,
+  ) {}
 
   nowMs(): number {
     return this.clock.now().getTime();
@@ -39,13 +45,10 @@ export class CaseRoutingService {
 
   suggest(req: RoutingRequest): RoutingSuggestion {
     const atMs = req.atMs ?? this.nowMs();
-    const match = suggestRouting(
-      DEFAULT_ROUTING_RULES,
-      { ...req, atMs },
-      BAZHONG_CALENDAR_SPEC.utcOffsetMinutes,
-    );
-    // The default table ends with a catch-all (a unit spec checks it): no match is a defect.
-    if (match === undefined) throw new ApiError('INTERNAL', 'routing table has no catch-all rule');
+    const { version, rules } = this.table.current();
+    const match = suggestRouting(rules, { ...req, atMs }, BAZHONG_CALENDAR_SPEC.utcOffsetMinutes);
+    // Every table is checked to end with a catch-all on write and on load: no match is a defect.
+    if (match === undefined) throw new ApiError('INTERNAL', `routing table ${version} has no catch-all rule`);
     return {
       routing: match.routing,
       ruleId: match.rule.id,

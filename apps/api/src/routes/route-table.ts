@@ -38,6 +38,7 @@ import { REPORTS_ROUTES } from '../reports/reports.routes';
 import { cameraIdParamsSchema, playGrantResponseSchema, playRequestSchema } from '../video/video-api';
 import { ADMIN, ALL, EXPORTERS, RESPONDERS, type RouteSpec, WATCHERS } from './route-spec';
 import { REGIONS_ROUTES } from '../regions/regions.routes';
+import { ROUTING_ROUTES } from '../routing/routing.routes';
 
 export type { RouteSpec } from './route-spec';
 
@@ -265,6 +266,7 @@ export const ROUTES = {
   ...SILENCES_ROUTES,
   ...REPORTS_ROUTES,
   ...REGIONS_ROUTES,
+  ...ROUTING_ROUTES,
 } as const satisfies Record<string, RouteSpec>;
 
 export type RouteId = keyof typeof ROUTES;

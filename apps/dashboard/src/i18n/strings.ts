@@ -643,3 +643,91 @@ const MONITORING_EN: { readonly [K in keyof typeof MONITORING_ZH]: string } = {
 
 /** Strings of the cameras view and of the monitoring panels (wall, analysis). */
 export const M = PAGE_LANG === 'en' ? MONITORING_EN : MONITORING_ZH;
+
+/** The routing-table view of issue 8 (分派规则, administrators): one block per language. */
+interface RoutingStrings {
+  readonly navRouting: string;
+  readonly routingTitle: string;
+  readonly activeVersion: (version: number) => string;
+  readonly activatedBy: (who: string, at: string) => string;
+  readonly order: string;
+  readonly rule: string;
+  readonly conditions: string;
+  readonly routeTo: string;
+  readonly catchAll: string;
+  readonly condCategories: string;
+  readonly condRegions: string;
+  readonly condWeekdays: string;
+  readonly condHours: string;
+  readonly condFlags: string;
+  readonly condMinParties: (n: number) => string;
+  readonly listSep: string;
+  readonly labelled: (label: string, value: string) => string;
+  readonly weekday: readonly string[];
+  readonly versions: string;
+  readonly version: string;
+  readonly status: Readonly<Record<'proposed' | 'active' | 'retired', string>>;
+  readonly createdBy: string;
+  readonly note: string;
+  readonly readOnly: string;
+  readonly loading: string;
+}
+
+const ROUTING_ZH: RoutingStrings = {
+  navRouting: '分派规则',
+  routingTitle: '分派规则 · 先匹配先分派',
+  activeVersion: (v) => `当前生效：第 ${v} 版`,
+  activatedBy: (who, at) => `${who} 于 ${at} 启用`,
+  order: '序号',
+  rule: '规则',
+  conditions: '条件',
+  routeTo: '分派至',
+  catchAll: '其余全部（兜底）',
+  condCategories: '类别',
+  condRegions: '区域',
+  condWeekdays: '星期',
+  condHours: '时段',
+  condFlags: '风险',
+  condMinParties: (n) => `当事人不少于 ${n} 人`,
+  listSep: '、',
+  labelled: (label, value) => `${label}：${value}`,
+  weekday: ['周日', '周一', '周二', '周三', '周四', '周五', '周六'],
+  versions: '历史版本',
+  version: '版本',
+  status: { proposed: '待启用', active: '生效中', retired: '已停用' },
+  createdBy: '提交人',
+  note: '说明',
+  readOnly: '只读视图：新版本的提交与启用通过接口完成（仅管理员），均记入审计日志。',
+  loading: '正在载入分派规则…',
+};
+
+const ROUTING_EN: RoutingStrings = {
+  navRouting: 'Routing rules',
+  routingTitle: 'Routing rules · first match wins',
+  activeVersion: (v) => `Active: version ${v}`,
+  activatedBy: (who, at) => `activated by ${who} at ${at}`,
+  order: '#',
+  rule: 'Rule',
+  conditions: 'Conditions',
+  routeTo: 'Routed to',
+  catchAll: 'everything else (catch-all)',
+  condCategories: 'Category',
+  condRegions: 'Region',
+  condWeekdays: 'Weekday',
+  condHours: 'Hours',
+  condFlags: 'Risk',
+  condMinParties: (n) => `at least ${n} parties`,
+  listSep: ', ',
+  labelled: (label, value) => `${label}: ${value}`,
+  weekday: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'],
+  versions: 'Versions',
+  version: 'Version',
+  status: { proposed: 'proposed', active: 'active', retired: 'retired' },
+  createdBy: 'By',
+  note: 'Note',
+  readOnly: 'Read-only: new versions and their activation go through the API (administrators), audited.',
+  loading: 'Loading the routing rules…',
+};
+
+/** Strings of the routing-table view. */
+export const R = PAGE_LANG === 'en' ? ROUTING_EN : ROUTING_ZH;

@@ -78,9 +78,9 @@ describe('suggestRouting with the Bazhong table', () => {
     const r = DEFAULT_ROUTING_RULES[0] as RoutingRule;
     const bad: RoutingRule[] = [r, { ...r, when: { hours: { from: 5, to: 5 } } }];
     expect(validateRoutingTable(bad)).toEqual([
-      { code: 'DUPLICATE_RULE_ID', ruleId: r.id },
-      { code: 'BAD_HOURS', ruleId: r.id },
-      { code: 'NO_CATCH_ALL' },
+      { code: 'DUPLICATE_RULE_ID', index: 1, ruleId: r.id },
+      { code: 'BAD_HOURS', index: 1, ruleId: r.id },
+      { code: 'NO_CATCH_ALL', index: 1, ruleId: r.id },
     ]);
     expect(suggestRouting([r], input('other'), UTC8)).toBeUndefined();
   });

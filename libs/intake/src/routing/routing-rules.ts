@@ -88,23 +88,47 @@ export function suggestRouting(
 }
 
 export type RoutingTableProblem =
-  | { readonly code: 'DUPLICATE_RULE_ID'; readonly ruleId: string }
-  | { readonly code: 'NO_CATCH_ALL' }
-  | { readonly code: 'BAD_HOURS'; readonly ruleId: string };
+  | { readonly code: 'EMPTY_TABLE' }
+  | { readonly code: 'DUPLICATE_RULE_ID'; readonly index: number; readonly ruleId: string }
+  /** A rule without conditions before the end: every rule after it is unreachable. */
+  | { readonly code: 'CATCH_ALL_NOT_LAST'; readonly index: number; readonly ruleId: string }
+  | { readonly code: 'NO_CATCH_ALL'; readonly index: number; readonly ruleId: string }
+  | { readonly code: 'BAD_HOURS'; readonly index: number; readonly ruleId: string }
+  | { readonly code: 'BAD_WEEKDAY'; readonly index: number; readonly ruleId: string }
+  | { readonly code: 'BAD_REGION_PREFIX'; readonly index: number; readonly ruleId: string };
 
-/** Problems of a routing table; empty when it is usable. */
+const isHour = (h: number): boolean => Number.isInteger(h) && h >= 0 && h <= 23;
+const isCatchAll = (r: RoutingRule): boolean => Object.values(r.when).every((c) => c === undefined);
+type ValueProblemCode = 'BAD_HOURS' | 'BAD_WEEKDAY' | 'BAD_REGION_PREFIX';
+
+/** What is wrong with one rule's values, on its own (code tables are not parsed by the contract). */
+function ruleValueProblems(r: RoutingRule): ValueProblemCode[] {
+  const codes: ValueProblemCode[] = [];
+  const h = r.when.hours;
+  if (h !== undefined && !(isHour(h.from) && isHour(h.to) && h.from !== h.to)) codes.push('BAD_HOURS');
+  if (r.when.weekdays?.some((d) => !(Number.isInteger(d) && d >= 0 && d <= 6))) codes.push('BAD_WEEKDAY');
+  if (r.when.regionPrefixes?.some((p) => !/^\d{1,12}$/.test(p))) codes.push('BAD_REGION_PREFIX');
+  return codes;
+}
+
+/**
+ * Problems of a routing table, in rule order; empty when it is usable. A usable table has unique
+ * rule ids, hours 0–23 (from ≠ to), weekdays 0–6, digit region prefixes, and exactly one rule
+ * without conditions, the last: so every case is routed and no rule is dead.
+ */
 export function validateRoutingTable(rules: readonly RoutingRule[]): RoutingTableProblem[] {
   const problems: RoutingTableProblem[] = [];
   const seen = new Set<string>();
-  for (const r of rules) {
-    if (seen.has(r.id)) problems.push({ code: 'DUPLICATE_RULE_ID', ruleId: r.id });
+  rules.forEach((r, index) => {
+    const at = { index, ruleId: r.id };
+    if (seen.has(r.id)) problems.push({ code: 'DUPLICATE_RULE_ID', ...at });
     seen.add(r.id);
-    const h = r.when.hours;
-    if (h !== undefined && !(h.from >= 0 && h.from < 24 && h.to >= 0 && h.to <= 24 && h.from !== h.to)) {
-      problems.push({ code: 'BAD_HOURS', ruleId: r.id });
-    }
-  }
+    for (const code of ruleValueProblems(r)) problems.push({ code, ...at });
+    if (isCatchAll(r) && index < rules.length - 1) problems.push({ code: 'CATCH_ALL_NOT_LAST', ...at });
+  });
   const last = rules[rules.length - 1];
-  if (last === undefined || Object.keys(last.when).length > 0) problems.push({ code: 'NO_CATCH_ALL' });
+  if (last === undefined) problems.push({ code: 'EMPTY_TABLE' });
+  else if (!isCatchAll(last))
+    problems.push({ code: 'NO_CATCH_ALL', index: rules.length - 1, ruleId: last.id });
   return problems;
 }
