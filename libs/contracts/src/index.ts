@@ -447,6 +447,7 @@ export {
   type HotspotSource,
   type ScoredHotspotItem,
   type ScoredHotspotsResponse,
+} from './api/hotspot-scores';
 export {
   ROUTING_RISK_FLAGS,
   ROUTING_TABLE_STATUSES,
@@ -474,4 +475,3 @@ export {
   type RoutingTableSummary,
   type RoutingTableVersionParams,
 } from './api/routing-tables';
-} from './api/hotspot-scores';
