@@ -374,7 +374,6 @@ export {
   assignCommandSchema,
   caseClockSchema,
   caseCommandResponseSchema,
-  caseDetailQuerySchema,
   caseDetailSchema,
   caseIdParamsSchema,
   caseIntakeRequestSchema,

@@ -1,6 +1,5 @@
 import { Body, Controller, HttpCode, Param, Query } from '@nestjs/common';
 import {
-  caseDetailQuerySchema,
   caseIdParamsSchema,
   caseIntakeRequestSchema,
   caseRevealRequestSchema,
@@ -77,9 +76,9 @@ export class CasesController {
   detail(
     @CurrentUser() user: AuthUser,
     @Param(new ZodPipe(caseIdParamsSchema)) p: { caseId: string },
-    @Query(new ZodPipe(caseDetailQuerySchema)) q: { reveal?: 'true' | 'false' },
   ): Promise<CaseDetail> {
-    return this.queries.detail(user, p.caseId, q.reveal === 'true');
+    // Always masked: the full parties only come with a stated, audited reason (POST …/reveal).
+    return this.queries.detail(user, p.caseId, false);
   }
 
   @Endpoint('cases.reveal')

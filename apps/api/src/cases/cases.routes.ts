@@ -1,7 +1,6 @@
 import {
   assignCommandSchema,
   caseCommandResponseSchema,
-  caseDetailQuerySchema,
   caseDetailSchema,
   caseIdParamsSchema,
   caseIntakeRequestSchema,
@@ -82,10 +81,9 @@ export const CASES_ROUTES = {
   'cases.detail': {
     method: 'GET',
     path: 'cases/:caseId',
-    summary: 'A case with its timeline; parties masked unless revealed (audited) by a role allowed to',
+    summary: 'A case with its timeline, parties masked (POST …/reveal shows them, for a stated reason)',
     access: ALL,
     params: caseIdParamsSchema,
-    query: caseDetailQuerySchema,
     response: caseDetailSchema,
   },
   'cases.reveal': {

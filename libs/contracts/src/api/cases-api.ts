@@ -193,9 +193,6 @@ export type CaseListResponse = z.infer<typeof caseListResponseSchema>;
 
 export const caseIdParamsSchema = z.object({ caseId: caseIdSchema }).strict();
 
-/** GET /api/cases/:caseId?reveal=true: full parties for roles allowed, audited; masked otherwise. */
-export const caseDetailQuerySchema = z.object({ reveal: z.enum(['true', 'false']).optional() }).strict();
-
 /** A party as shown: masked (surname + 某, 138****5678, no ID number) unless revealed. */
 export const casePartyViewSchema = z
   .object({ name: z.string(), phone: z.string().optional(), idNumber: z.string().optional() })
