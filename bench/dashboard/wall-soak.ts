@@ -2,8 +2,7 @@ import { loadConfig } from '@fengqiao/config';
 import { type Alert } from '@fengqiao/contracts';
 import { launchChromium } from '@fengqiao/testing';
 import { signIn } from '../../e2e/src/dashboard-pages';
-import { aRedAlert } from '../../e2e/src/wall-fixtures';
-import { AlertDriver } from './alert-driver';
+import { AlertRaiser, aRedAlert } from '../../e2e/src/wall-fixtures';
 import { startWorld } from './world';
 import { driveWorldTick } from './world-drive';
 
@@ -35,7 +34,7 @@ async function main(): Promise<void> {
   const open = arg('open', 60);
   const first = Math.min(arg('first', 5), minutes / 2);
   const world = await startWorld({ build: !process.argv.includes('--no-build'), fullRegistry: true });
-  const driver = new AlertDriver(world.pool, loadConfig().kafka.brokers);
+  const driver = new AlertRaiser(world.pool, loadConfig().kafka.brokers);
   const chromium = await launchChromium();
   try {
     const page = await chromium.browser.newPage({ viewport: { width: 1920, height: 1080 } });
@@ -63,7 +62,7 @@ async function main(): Promise<void> {
         if (resolveOne) await driver.resolve(openAlerts.shift() as Alert);
         else
           openAlerts.push(
-            await driver.raise(aRedAlert(`压测预警 ${(n += 1)}`, {}, COLOURS[n % COLOURS.length])),
+            (await driver.raise(aRedAlert(`压测预警 ${(n += 1)}`, {}, COLOURS[n % COLOURS.length]))).alert,
           );
         changes += 1;
       }

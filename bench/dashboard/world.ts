@@ -1,4 +1,6 @@
-import { loadConfig } from '@fengqiao/config';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { findRepoRoot, loadConfig } from '@fengqiao/config';
 import { createPool, ensureDatabase, migrate, withDatabaseName, type DbPool } from '@fengqiao/db';
 import { seedDemoUsers } from '../../apps/api/src/seed-users';
 import { loadDemoWorld } from '../../apps/simulator/src/demo-world';
@@ -28,6 +30,10 @@ export async function startWorld(options: { build?: boolean; fullRegistry?: bool
   // The full registry first: its seed prunes regions that are not the demo city's.
   if (options.fullRegistry === true) await seedFullRegistry(pool);
   await seedWallWorld(pool);
+  // The configured district outlines when present, as the browser specs and a deployment have them
+  // (a build-tool setting read by vite.config.mts, hence the environment of the build).
+  const geojson = join(findRepoRoot(__dirname), '..', 'shared', 'geo', 'bazhong-districts.geojson');
+  if (process.env.FQ_GEOJSON === undefined && existsSync(geojson)) process.env.FQ_GEOJSON = geojson;
   const system = await startSystemOn(databaseUrl, options);
   return {
     system,

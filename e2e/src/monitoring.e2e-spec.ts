@@ -92,6 +92,10 @@ describe('analysis calendar, drill-down map and the cameras view against the rea
     await page.getByTestId('camera-q').press('Enter');
     expect(new URL(page.url()).searchParams.get('q')).toBe('号广场1号机');
     await page.getByTestId('camera-county').selectOption('511921');
+    // The unfiltered answer has 511921's cameras too: wait for the others to go, not for one of them.
+    await page.locator('[data-testid=camera-row]:not([data-camera-id^="511921"])').first().waitFor({
+      state: 'detached',
+    });
     await page.locator('[data-testid=camera-row][data-camera-id^="511921"]').first().waitFor();
     const rows = page.getByTestId('camera-row');
     for (let i = 0; i < (await rows.count()); i += 1) {

@@ -9,9 +9,12 @@ import {
 } from '@fengqiao/contracts';
 import { type DbPool } from '@fengqiao/db';
 import { createKafkaClient, KafkaEventPublisher } from '@fengqiao/kafka';
+import { AlertRecorder } from '@fengqiao/warning/src/engine/alert-recorder';
+import { AlertChangePublisher } from '@fengqiao/warning/src/messaging/alert-change.publisher';
+import { OutboxRelay } from '@fengqiao/warning/src/messaging/outbox-relay';
+import { AlertsRepository } from '@fengqiao/warning/src/persistence/alerts.repository';
+import { OutboxRepository } from '@fengqiao/warning/src/persistence/outbox.repository';
 
-/** Same advisory lock as the API's alerts repository: every writer of alert_changes takes it. */
-const ALERT_CHANGES_LOCK = 7_261_141;
 const CATEGORIES = ['neighbourhood', 'labour-wages', 'property-housing', 'traffic'] as const;
 export const TOWNSHIP_NAMES = ['江北街道', '回风街道', '东城街道'] as const;
 
@@ -107,80 +110,56 @@ export function aRedAlert(title: string, overrides: Partial<Alert> = {}, colour:
   };
 }
 
-/** Raises an alert the way the warning app does: stored with its change (locked seq), then published. */
+/**
+ * Stands in for the warning service: each change goes through that service's own recorder (alert row,
+ * change row and its seq, under the seq lock every alert_changes writer shares) and its outbox relay
+ * (published on the alerts topic in seq order, then marked published), so the API streams it to the
+ * wall exactly as a real one. One writer for the browser specs and the dashboard benchmarks.
+ */
 export class AlertRaiser {
-  private readonly publisher: KafkaEventPublisher;
+  private readonly kafka: KafkaEventPublisher;
+  private readonly recorder: AlertRecorder;
+  private readonly relay: OutboxRelay;
+  private readonly setAside: unknown[] = [];
 
-  constructor(
-    private readonly pool: DbPool,
-    brokers: readonly string[],
-  ) {
-    this.publisher = new KafkaEventPublisher(
-      createKafkaClient({ clientId: `e2e-wall-${randomUUID().slice(0, 8)}`, brokers }),
+  constructor(pool: DbPool, brokers: readonly string[]) {
+    this.kafka = new KafkaEventPublisher(
+      createKafkaClient({ clientId: `e2e-alerts-${randomUUID().slice(0, 8)}`, brokers }),
     );
+    this.recorder = new AlertRecorder(pool, new AlertsRepository());
+    const publisher = new AlertChangePublisher(this.kafka, OUTPUT_TOPICS.alertChanges.name);
+    this.relay = new OutboxRelay(pool, new OutboxRepository(), publisher, (err) => this.setAside.push(err));
   }
 
-  async raise(alert: Alert): Promise<AlertChanged> {
-    const change = await this.store(alert);
-    await this.publisher.connect();
-    await this.publisher.publish(OUTPUT_TOPICS.alertChanges.name, [
-      { key: alert.alertId, value: JSON.stringify(change), headers: { schema: change.schema } },
-    ]);
-    return change;
+  raise(alert: Alert): Promise<AlertChanged> {
+    return this.apply('raised', alert);
+  }
+
+  /** The next version of an open alert, resolved as a real incident. */
+  resolve(alert: Alert): Promise<AlertChanged> {
+    const at = new Date().toISOString();
+    const resolved: Alert = { ...alert, state: 'resolved', version: alert.version + 1, updatedAt: at };
+    return this.apply('resolved', { ...resolved, resolvedAt: at, outcome: 'real-incident' });
   }
 
   async close(): Promise<void> {
-    await this.publisher.disconnect();
+    await this.relay.idle();
+    await this.kafka.disconnect();
   }
 
-  private async store(a: Alert): Promise<AlertChanged> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      await client.query(
-        `INSERT INTO alerts (alert_id, dedup_key, rule_id, rule_version, colour, state, version, title, county, township,
-           lon, lat, escalation_level, raised_at, updated_at, explanation)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
-        [
-          a.alertId,
-          a.dedupKey,
-          a.ruleId,
-          a.ruleVersion,
-          a.colour,
-          a.state,
-          a.version,
-          a.title,
-          a.region.county,
-          a.region.township ?? null,
-          a.location?.lon ?? null,
-          a.location?.lat ?? null,
-          a.escalationLevel,
-          a.raisedAt,
-          a.updatedAt,
-          JSON.stringify(a.explanation),
-        ],
-      );
-      await client.query('SELECT pg_advisory_xact_lock($1)', [ALERT_CHANGES_LOCK]);
-      const res = await client.query<{ seq: string }>(
-        `WITH inserted AS (INSERT INTO alert_changes (alert_id, version, change, occurred_at, snapshot)
-           VALUES ($1, $2, 'raised', $3, $4) RETURNING seq)
-         UPDATE alerts SET last_seq = inserted.seq FROM inserted WHERE alert_id = $1 RETURNING inserted.seq`,
-        [a.alertId, a.version, a.raisedAt, JSON.stringify(a)],
-      );
-      await client.query('COMMIT');
-      return {
-        schema: 'alert.changed.v1',
-        eventId: randomUUID(),
-        occurredAt: a.raisedAt,
-        seq: Number(res.rows[0]?.seq),
-        change: 'raised',
-        alert: a,
-      };
-    } catch (err) {
-      await client.query('ROLLBACK');
-      throw err;
-    } finally {
-      client.release();
-    }
+  private async apply(type: 'raised' | 'resolved', alert: Alert): Promise<AlertChanged> {
+    const outcome = await this.recorder.record({
+      type,
+      alert,
+      notify: true,
+      groupKey: alert.ruleId,
+      labels: {},
+    });
+    if (outcome.kind !== 'recorded')
+      throw new Error(`ALERT_NOT_RECORDED: ${alert.alertId} v${alert.version} was ${outcome.kind}`);
+    await this.relay.flush();
+    // The relay sets aside a change that breaks the contract instead of failing: a fixture must fail.
+    if (this.setAside.length > 0) throw this.setAside[0];
+    return AlertChangePublisher.messageOf({ type, alert }, outcome.seq);
   }
 }
