@@ -64,8 +64,16 @@ describe('report generation (real PostgreSQL, headless Chromium)', () => {
     });
     await pool.query(
       `INSERT INTO alerts (alert_id, dedup_key, rule_id, rule_version, colour, state, version, title, county, township, grid, raised_at, updated_at, acknowledged_at, explanation)
-       VALUES (gen_random_uuid(), $1, 'r', 1, 'red', 'acknowledged', 2, 't', $2, $3, $4, '2026-11-17T10:00:00+08:00', now(), '2026-11-17T10:08:00+08:00', '{}')`,
-      [`reports-spec-${place.township}`, place.county, place.township, place.grid],
+       VALUES (gen_random_uuid(), $1, 'r', 1, 'red', 'acknowledged', 2, 't', $2, $3, $4, '2026-11-17T10:00:00+08:00', now(), '2026-11-17T10:08:00+08:00', $5)`,
+      [
+        `reports-spec-${place.township}`,
+        place.county,
+        place.township,
+        place.grid,
+        // A valid explanation: a warning service running beside this suite may escalate the row and
+        // publish its snapshot, which must satisfy the alert contract.
+        { summary: '测试告警', evidence: [], values: {}, thresholds: {} },
+      ],
     );
   });
   afterAll(async () => {

@@ -116,6 +116,7 @@ export function createWarningApp(config: FengqiaoConfig, options: WarningAppOpti
     await publishHotspots().catch(logError('hotspot publish failed'));
   };
   let timer: NodeJS.Timeout | undefined;
+  let stopping: Promise<void> | undefined;
   return {
     stats: service.stats,
     start: async () => {
@@ -137,13 +138,16 @@ export function createWarningApp(config: FengqiaoConfig, options: WarningAppOpti
     flushOutbox: () => relay.flush(),
     versionOf: (alertId) => service.versionOf(alertId),
     ruleSetVersion: () => service.ruleSetVersion,
-    stop: async () => {
-      if (timer !== undefined) clearInterval(timer);
-      await consumer.stop();
-      await relay.idle();
-      await hotspots.retire().catch(logError('hotspot retire failed'));
-      await producer.disconnect();
-      await pool.end();
-    },
+    // Idempotent: a second stop (a test's afterAll after its own stop) waits for the first one
+    // instead of retiring hotspots through a pool that is already ended.
+    stop: () =>
+      (stopping ??= (async () => {
+        if (timer !== undefined) clearInterval(timer);
+        await consumer.stop();
+        await relay.idle();
+        await hotspots.retire().catch(logError('hotspot retire failed'));
+        await producer.disconnect();
+        await pool.end();
+      })()),
   };
 }
