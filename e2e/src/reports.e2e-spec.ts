@@ -6,7 +6,7 @@ import { launchChromium, testConfig, type LaunchedBrowser } from '@fengqiao/test
 import { startReportsWorker, type ReportsWorker } from './reports-worker';
 import { startSystem, type RunningSystem } from './system';
 import { seedDemoUsers, seedWallWorld } from './wall-fixtures';
-import { shootDocs, signInByKeyboard } from './workflow-system';
+import { focusedName, shootDocs, signInByKeyboard } from './workflow-system';
 
 // Issue 8: reports are listed by role and region, requested on demand (queued by the API, made by
 // apps/reports: decision 0006) with their state shown, and downloaded; the HTML is looked at.
@@ -40,16 +40,41 @@ describe('reports list on the real stack', () => {
     await system?.stop();
   });
 
-  it('refuses a region that does not fit the level, in Chinese, before sending anything', async () => {
+  it('picks the region through the cascade down to the level, with the keyboard; asks for it until picked', async () => {
     await signInByKeyboard(page, system.dashboardUrl, '/reports', 'analyst', 'analyst-demo-2026');
-    await page.locator('input[name=region]').fill('511902001');
-    await page.getByRole('button', { name: '生成' }).click();
-    expect(await page.getByRole('alert').first().textContent()).toContain('区域代码位数与层级不符');
+    // A township week: the level select shows the county and township pickers, both empty.
+    await page.locator('select[name=level]').focus();
+    await page.keyboard.press('ArrowDown');
+    expect(await page.locator('select[name=level]').inputValue()).toBe('township');
+    await page.locator('select[name=region-county] option[value="511902"]').waitFor({ state: 'attached' });
+    await page.keyboard.press('Tab');
+    expect(await focusedName(page)).toBe('region-county');
+    await page.keyboard.press('ArrowDown'); // 巴州区 511902, the first county by code
+    expect(await page.locator('select[name=region-county]').inputValue()).toBe('511902');
+    // Enter on a picker submits: only the county is picked, so the form asks for the township.
+    await page.keyboard.press('Enter');
+    expect(await page.getByRole('alert').first().textContent()).toContain('请选择到乡镇一级');
+    expect(await page.getByTestId('report-requests').locator('li').count()).toBe(0);
+    await page
+      .locator('select[name=region-township] option[value="511902001"]')
+      .waitFor({ state: 'attached' });
+    await page.keyboard.press('Tab');
+    expect(await focusedName(page)).toBe('region-township');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.locator('select[name=region-township]').inputValue()).toBe('511902001');
+    // The pick fixed it: the complaint is gone.
+    expect(await page.getByRole('alert').count()).toBe(0);
+    await shootDocs(page, 'reports-region-picker.png');
   });
 
   it('requests a county report: queued or running, then ready; listed and downloaded', async () => {
-    await page.locator('input[name=region]').fill('511902');
-    await page.getByRole('button', { name: '生成' }).click();
+    // Back up to the county level: the county picked stays, the township picker goes.
+    await page.locator('select[name=level]').focus();
+    await page.keyboard.press('ArrowUp');
+    expect(await page.locator('select[name=level]').inputValue()).toBe('county');
+    expect(await page.locator('select[name=region-township]').count()).toBe(0);
+    await page.locator('select[name=region-county]').focus();
+    await page.keyboard.press('Enter');
     const status = page.getByTestId('report-requests').locator('li').first();
     await status.waitFor({ timeout: 10_000 });
     expect(await status.textContent()).toMatch(/排队中|正在生成|已生成/);

@@ -7,7 +7,6 @@ import { actionsFor, type CaseCommandKind } from './case-actions';
 import { CaseActionForm } from './CaseActionForm';
 import { Countdown } from './Countdown';
 import { PartiesReveal, type Revealed } from './PartiesReveal';
-import { R } from './reveal-strings';
 import { CaseTimeline } from './CaseTimeline';
 
 interface Props {
@@ -101,7 +100,7 @@ export function CaseDetailPanel({ caseId, role, reloadKey, busy, onCommand }: Pr
         <PartiesReveal key={caseId} caseId={caseId} role={role} onRevealed={setRevealed} />
       ) : (
         <p className="muted" role="status" data-testid="case-reveal-audited">
-          {R.audited(shown.reason)}
+          {W.revealAudited(shown.reason)}
         </p>
       )}
       {actions.length > 0 && (

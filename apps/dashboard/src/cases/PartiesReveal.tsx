@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { caseDetailSchema, PARTY_REVEAL_ROLES, type CaseDetail, type UserRole } from '@fengqiao/contracts';
 import { ApiRequestError, apiPost } from '../api/http';
-import { R } from './reveal-strings';
+import { S, W } from '../i18n/strings';
 
 export interface Revealed {
   readonly caseId: string;
@@ -28,13 +28,13 @@ export function PartiesReveal({ caseId, role, onRevealed }: Props) {
   if (!open)
     return (
       <button type="button" onClick={() => setOpen(true)} data-testid="case-reveal">
-        {R.reveal}
+        {W.revealParties}
       </button>
     );
   const submit = (e: FormEvent): void => {
     e.preventDefault();
     const why = reason.trim();
-    if (why.length < 2) return setProblem(R.reasonRequired);
+    if (why.length < 2) return setProblem(W.revealReasonRequired);
     setBusy(true);
     apiPost(`/api/cases/${caseId}/reveal`, { reason: why }, caseDetailSchema)
       .then((d) => onRevealed({ caseId, reason: why, parties: d.parties }))
@@ -52,10 +52,10 @@ export function PartiesReveal({ caseId, role, onRevealed }: Props) {
       noValidate
       data-testid="case-reveal-form"
     >
-      <h3>{R.reveal}</h3>
-      <p className="muted">{R.willAudit}</p>
+      <h3>{W.revealParties}</h3>
+      <p className="muted">{W.revealWillAudit}</p>
       <label>
-        {R.reason}
+        {W.revealReason}
         <input
           name="reveal-reason"
           value={reason}
@@ -73,10 +73,10 @@ export function PartiesReveal({ caseId, role, onRevealed }: Props) {
       </label>
       <div className="wf-table__actions">
         <button type="submit" disabled={busy}>
-          {R.confirm}
+          {W.revealConfirm}
         </button>
         <button type="button" onClick={() => setOpen(false)}>
-          {R.cancel}
+          {S.cancel}
         </button>
       </div>
     </form>

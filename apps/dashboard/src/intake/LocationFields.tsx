@@ -1,11 +1,18 @@
-import { type KeyboardEvent, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { type GeoPoint, type RegionNode } from '@fengqiao/contracts';
+import {
+  EMPTY_REGION,
+  REGION_LEVELS,
+  chooseRegion as choose,
+  type CascadeLevel,
+  type RegionDraft,
+} from '../common/region-cascade';
+import { RegionSelect } from '../common/RegionSelect';
+import { useRegionLists } from '../common/useRegionChildren';
 import { S, W } from '../i18n/strings';
-import { Field, invalid } from './Field';
-import { EMPTY_REGION, REGION_LEVELS, chooseRegion as choose, type RegionDraft } from './intake-form';
+import { errorId, Field } from './Field';
 import { nearestCounty, nearestRegion } from './map-projection';
 import { MiniMap } from './MiniMap';
-import { useRegionChildren } from './useRegions';
 
 interface Props {
   readonly region: RegionDraft;
@@ -14,56 +21,34 @@ interface Props {
   readonly onChange: (region: RegionDraft, location: GeoPoint | null) => void;
 }
 
-type Level = keyof RegionDraft;
-
-/** A select does not submit its form on Enter by itself; the intake form promises Enter submits. */
-const enterSubmits = (e: KeyboardEvent<HTMLSelectElement>): void => {
-  if (e.key !== 'Enter') return;
-  e.preventDefault();
-  e.currentTarget.form?.requestSubmit();
-};
-
-function LevelSelect(props: {
-  level: Level;
+/** One level's select in the intake's labelled field; the county field carries the location's problem. */
+function LevelField(props: {
+  level: CascadeLevel;
   items: readonly RegionNode[];
-  enabled: boolean;
   region: RegionDraft;
   error: string | undefined;
   onChange: (r: RegionDraft) => void;
 }) {
-  const { level, items, region } = props;
-  const value = region[level];
-  // The chosen code stays selectable while its list loads, so the draft never points at nothing.
-  const options: readonly Pick<RegionNode, 'code' | 'name'>[] =
-    value !== '' && !items.some((r) => r.code === value) ? [{ code: value, name: value }, ...items] : items;
+  const { level, error } = props;
   const top = level === 'county';
+  const marked = (top || level === 'township') && error !== undefined;
   return (
-    <Field label={W[level]} name={top ? 'region' : `region.${level}`} error={top ? props.error : undefined}>
-      <select
-        name={`region-${level}`}
-        value={value}
-        disabled={!props.enabled}
-        onChange={(e) => props.onChange(choose(region, level, e.target.value))}
-        onKeyDown={enterSubmits}
-        {...(top || level === 'township' ? invalid('region', props.error) : {})}
-      >
-        <option value="">{W.choose}</option>
-        {options.map((r) => (
-          <option key={r.code} value={r.code}>{`${r.name} ${r.code}`}</option>
-        ))}
-      </select>
+    <Field label={W[level]} name={top ? 'region' : `region.${level}`} error={top ? error : undefined}>
+      <RegionSelect
+        level={level}
+        items={props.items}
+        region={props.region}
+        onChange={props.onChange}
+        invalid={marked}
+        describedBy={marked ? errorId('region') : undefined}
+      />
     </Field>
   );
 }
 
 /** County → township → village → grid cell from cascading lists fed by the API, and/or a map point. */
 export function LocationFields({ region, location, error, onChange }: Props) {
-  const lists: Record<Level, readonly RegionNode[]> = {
-    county: useRegionChildren('', true),
-    township: useRegionChildren(region.county, region.county !== ''),
-    village: useRegionChildren(region.township, region.township !== ''),
-    grid: useRegionChildren(region.village, region.village !== ''),
-  };
+  const lists = useRegionLists(region);
   // A map point waits here while the townships of the county it chose are loading.
   const [pending, setPending] = useState<GeoPoint | null>(null);
   const townships = lists.township;
@@ -83,12 +68,11 @@ export function LocationFields({ region, location, error, onChange }: Props) {
     <fieldset className="intake-location">
       <legend>{S.location}</legend>
       <div className="intake-location__codes">
-        {REGION_LEVELS.map((level, i) => (
-          <LevelSelect
+        {REGION_LEVELS.map((level) => (
+          <LevelField
             key={level}
             level={level}
             items={lists[level]}
-            enabled={i === 0 || region[REGION_LEVELS[i - 1] ?? 'county'] !== ''}
             region={region}
             error={error}
             onChange={(r) => onChange(r, location)}

@@ -7,6 +7,7 @@ import {
   type Routing,
   type RoutingSuggestionQuery,
 } from '@fengqiao/contracts';
+import { EMPTY_REGION, type RegionDraft } from '../common/region-cascade';
 import { W } from '../i18n/strings';
 import { isValidIdNumber, isValidPhone } from './id-number';
 
@@ -20,23 +21,6 @@ export interface PartyDraft {
   readonly name: string;
   readonly phone: string;
   readonly idNumber: string;
-}
-
-export interface RegionDraft {
-  readonly county: string;
-  readonly township: string;
-  readonly village: string;
-  readonly grid: string;
-}
-
-/** The address levels top to bottom, as the cascading pickers show them. */
-export const REGION_LEVELS: readonly (keyof RegionDraft)[] = ['county', 'township', 'village', 'grid'];
-export const EMPTY_REGION: RegionDraft = { county: '', township: '', village: '', grid: '' };
-
-/** The draft with `level` set and every level below it cleared (a village of another township is none). */
-export function chooseRegion(region: RegionDraft, level: keyof RegionDraft, code: string): RegionDraft {
-  const below = REGION_LEVELS.slice(REGION_LEVELS.indexOf(level) + 1);
-  return { ...region, ...Object.fromEntries(below.map((l) => [l, ''])), [level]: code };
 }
 
 export type RoutingChoice =

@@ -1,23 +1,4 @@
-import { chooseRegion, EMPTY_REGION } from './intake-form';
 import { nearestRegion } from './map-projection';
-
-describe('choosing a level of the address cascade', () => {
-  const full = { county: '511902', township: '511902001', village: '511902001002', grid: '511902001002003' };
-
-  it('sets the level and clears every level below it', () => {
-    expect(chooseRegion(full, 'township', '511902004')).toEqual({
-      county: '511902',
-      township: '511902004',
-      village: '',
-      grid: '',
-    });
-    expect(chooseRegion(full, 'county', '511903')).toEqual({ ...EMPTY_REGION, county: '511903' });
-  });
-
-  it('keeps the levels above and changes nothing below the grid cell', () => {
-    expect(chooseRegion(full, 'grid', '511902001002001')).toEqual({ ...full, grid: '511902001002001' });
-  });
-});
 
 describe('the township nearest to a map point', () => {
   const townships = [

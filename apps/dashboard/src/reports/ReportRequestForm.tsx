@@ -6,65 +6,78 @@ import {
   type ReportRequest,
   type ReportRequestStatus,
 } from '@fengqiao/contracts';
-import { W, WL } from '../i18n/strings';
-import { downloadReport } from './downloads';
-import { checkDraft, reportFileName, shanghaiDate, type DraftProblem, type ReportDraft } from './report-view';
-import { RS } from './report-strings';
+import { regionDraftOf } from '../common/region-cascade';
+import { RegionSelect } from '../common/RegionSelect';
+import { useRegionLists } from '../common/useRegionChildren';
+import { S, W, WL } from '../i18n/strings';
+import {
+  cascadeLevelsOf,
+  checkDraft,
+  shanghaiDate,
+  type DraftProblem,
+  type ReportDraft,
+} from './report-view';
+import { RequestStatusLine, SendFailure } from './RequestStatusLine';
 import { type SendError } from './useReportRequests';
 
-const PROBLEM: Record<DraftProblem, string> = {
-  'region-format': W.errRegionCode,
-  'region-level': W.errRegionLevel,
-  date: W.errDate,
-};
+type Problem = { field: 'region' | 'date'; problem: DraftProblem };
 
-/** One request: queued → running → ready (with its download) or failed (with the reason). */
-function StatusLine({ s, reused }: { readonly s: ReportRequestStatus; readonly reused: boolean }) {
-  const label = `${WL.level[s.level]} ${s.region} · ${s.period.label}`;
-  const took =
-    s.finishedAt === null
-      ? ''
-      : ` (${((Date.parse(s.finishedAt) - Date.parse(s.requestedAt)) / 1000).toFixed(1)} s)`;
-  const note = reused ? ` · ${RS.reused}` : '';
-  if (s.state === 'failed') {
-    const why = s.failure === null ? '' : `: ${RS.failure[s.failure.code]} (${s.failure.code})`;
-    return (
-      <li className="report-status report-status--failed" role="alert" data-state={s.state}>
-        {`${label} — ${RS.state.failed}${why}`}
-      </li>
-    );
+function problemText(p: Problem, level: ReportDraft['level']): string {
+  switch (p.problem) {
+    case 'region-missing':
+      return W.errPickRegion(WL.level[level]);
+    case 'region-format':
+      return W.errRegionCode;
+    case 'region-level':
+      return W.errRegionLevel;
+    case 'date':
+      return W.errDate;
   }
-  if (s.state === 'ready' && s.reportId !== null) {
-    const id = s.reportId;
-    return (
-      <li className="report-status report-status--done" data-state={s.state}>
-        {`${label} — ${RS.state.ready}${took} `}
-        <button
-          type="button"
-          data-testid="request-download-html"
-          onClick={() => void downloadReport(id, 'html', reportFileName(s, 'html')).catch(() => undefined)}
-        >
-          HTML
-        </button>
-      </li>
-    );
-  }
+}
+
+const REGION_ERROR_ID = 'report-region-error';
+
+/**
+ * The region as the level needs it, picked through the address cascade (county for a county
+ * report, down to the township for a township one, …); the city level needs no pick.
+ */
+function RegionPicker(props: {
+  readonly d: ReportDraft;
+  readonly problem: Problem | null;
+  readonly onChange: (region: ReportDraft['region']) => void;
+}) {
+  const { d, problem } = props;
+  const levels = cascadeLevelsOf(d.level);
+  const lists = useRegionLists(d.region, levels.length);
+  const wrong = problem?.field === 'region';
+  if (levels.length === 0)
+    return <p className="muted" data-testid="report-region-city">{`${S.city} 511900`}</p>;
   return (
-    <li className="report-status report-status--busy" data-state={s.state}>
-      {`${label} — ${RS.state[s.state]}${note}`}
-    </li>
+    <fieldset className="report-region" aria-describedby={wrong ? REGION_ERROR_ID : undefined}>
+      <legend>{W.region}</legend>
+      {levels.map((level) => (
+        <label key={level}>
+          {W[level]}
+          <RegionSelect
+            level={level}
+            items={lists[level]}
+            region={d.region}
+            onChange={props.onChange}
+            invalid={wrong && d.region[level] === ''}
+            describedBy={wrong ? REGION_ERROR_ID : undefined}
+          />
+        </label>
+      ))}
+      {wrong && (
+        <span className="form-error" role="alert" id={REGION_ERROR_ID}>
+          {problemText(problem, d.level)}
+        </span>
+      )}
+    </fieldset>
   );
 }
 
-function SendFailure({ e }: { readonly e: SendError }) {
-  return (
-    <p className="form-error" role="alert">
-      {`${W.failed}: ${e.code === 'RATE_LIMITED' ? RS.tooMany : e.message} (${e.code})`}
-    </p>
-  );
-}
-
-/** Level, region, period and a day in it; the region must fit the level before anything is sent. */
+/** Level, region (picked), period and a day in it; the region must fit the level before anything is sent. */
 export function ReportRequestForm(props: {
   readonly onRequest: (r: ReportRequest) => void;
   readonly statuses: readonly ReportRequestStatus[];
@@ -73,13 +86,18 @@ export function ReportRequestForm(props: {
   readonly reused: string | null;
   readonly defaultRegion: string;
 }) {
-  const [d, setD] = useState<ReportDraft>({
+  const [d, setD] = useState<ReportDraft>(() => ({
     level: 'county',
-    region: props.defaultRegion,
+    region: regionDraftOf(props.defaultRegion),
     periodKind: '',
     date: shanghaiDate(Date.now()),
-  });
-  const [problem, setProblem] = useState<{ field: 'region' | 'date'; problem: DraftProblem } | null>(null);
+  }));
+  const [problem, setProblem] = useState<Problem | null>(null);
+  // A message about a field goes once that field changes: a fixed pick shows no stale complaint.
+  const change = (next: Partial<ReportDraft>, field: Problem['field']): void => {
+    setD({ ...d, ...next });
+    if (problem?.field === field) setProblem(null);
+  };
   const submit = (e: FormEvent): void => {
     e.preventDefault();
     const check = checkDraft(d);
@@ -87,12 +105,6 @@ export function ReportRequestForm(props: {
     setProblem(null);
     props.onRequest(check.request);
   };
-  const msg = (field: 'region' | 'date') =>
-    problem?.field === field ? (
-      <span className="form-error" role="alert">
-        {PROBLEM[problem.problem]}
-      </span>
-    ) : null;
   return (
     <form className="wf-form report-request" onSubmit={submit} aria-label={W.requestReport}>
       <h2>{W.requestReport}</h2>
@@ -101,24 +113,14 @@ export function ReportRequestForm(props: {
         <select
           name="level"
           value={d.level}
-          onChange={(e) => setD({ ...d, level: e.target.value as ReportDraft['level'] })}
+          onChange={(e) => change({ level: e.target.value as ReportDraft['level'] }, 'region')}
         >
           {REPORT_LEVELS.map((l) => (
             <option key={l} value={l}>{`${WL.level[l]} (${WL.periodKind[REPORT_CADENCE[l]]})`}</option>
           ))}
         </select>
       </label>
-      <label>
-        {W.regionCode}
-        <input
-          name="region"
-          value={d.region}
-          inputMode="numeric"
-          onChange={(e) => setD({ ...d, region: e.target.value })}
-          aria-invalid={problem?.field === 'region'}
-        />
-        {msg('region')}
-      </label>
+      <RegionPicker d={d} problem={problem} onChange={(region) => change({ region }, 'region')} />
       <label>
         {W.period}
         <select
@@ -140,16 +142,20 @@ export function ReportRequestForm(props: {
           name="date"
           type="date"
           value={d.date}
-          onChange={(e) => setD({ ...d, date: e.target.value })}
+          onChange={(e) => change({ date: e.target.value }, 'date')}
           aria-invalid={problem?.field === 'date'}
         />
-        {msg('date')}
+        {problem?.field === 'date' && (
+          <span className="form-error" role="alert">
+            {problemText(problem, d.level)}
+          </span>
+        )}
       </label>
       <button type="submit">{W.generate}</button>
       {props.sendError !== null && <SendFailure e={props.sendError} />}
       <ul className="report-statuses" data-testid="report-requests" aria-live="polite">
         {props.statuses.map((s) => (
-          <StatusLine key={s.id} s={s} reused={s.id === props.reused} />
+          <RequestStatusLine key={s.id} s={s} reused={s.id === props.reused} />
         ))}
       </ul>
     </form>

@@ -11,7 +11,7 @@ import { useSession } from '../auth/session';
 import { usePolled } from '../common/hooks';
 import { currentLang, W, WL } from '../i18n/strings';
 import { filtersToSearch, listParams, parseFilters, shownReports, type ReportFilters } from './report-view';
-import { RS } from './report-strings';
+import { RegionFilter } from './RegionFilter';
 import { ReportRequestForm } from './ReportRequestForm';
 import { ReportTable } from './ReportTable';
 import { useReportRequests } from './useReportRequests';
@@ -61,16 +61,7 @@ function Filters({
           ))}
         </select>
       </label>
-      <label>
-        {W.regionCode}
-        <input
-          name="f-region"
-          defaultValue={f.region}
-          inputMode="numeric"
-          onBlur={(e) => onChange({ ...f, region: e.target.value.trim() })}
-          onKeyDown={(e) => e.key === 'Enter' && onChange({ ...f, region: e.currentTarget.value.trim() })}
-        />
-      </label>
+      <RegionFilter region={f.region} onChange={(region) => onChange({ ...f, region })} />
     </div>
   );
 }
@@ -137,7 +128,7 @@ export function ReportsPage({ search }: { readonly search: string }) {
               disabled={more.busy}
               onClick={() => more.load(next)}
             >
-              {RS.more}
+              {W.loadMore}
             </button>
           )}
         </section>

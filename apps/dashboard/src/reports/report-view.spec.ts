@@ -6,7 +6,9 @@ import {
   type ReportRequestStatus,
 } from '@fengqiao/contracts';
 import { formatInstant } from '../cases/case-view';
+import { EMPTY_REGION, regionDraftOf } from '../common/region-cascade';
 import {
+  cascadeLevelsOf,
   checkDraft,
   filtersToSearch,
   formatBytes,
@@ -53,18 +55,34 @@ describe('reports list filters', () => {
 });
 
 describe('the on-demand request form', () => {
+  const picked = (code: string) => regionDraftOf(code);
+
+  it.each([
+    ['city', []],
+    ['county', ['county']],
+    ['township', ['county', 'township']],
+    ['grid', ['county', 'township', 'village', 'grid']],
+  ] as const)('a %s report is picked through %j', (level, levels) => {
+    expect(cascadeLevelsOf(level)).toEqual(levels);
+  });
+
   it.each([
     [
-      { level: 'county', region: '511902', periodKind: '', date: '2026-11-26' },
+      { level: 'county', region: picked('511902'), periodKind: '', date: '2026-11-26' },
       { level: 'county', region: '511902', date: '2026-11-26' },
     ],
     [
-      { level: 'city', region: '', periodKind: 'week', date: '2026-11-26' },
+      { level: 'city', region: EMPTY_REGION, periodKind: 'week', date: '2026-11-26' },
       { level: 'city', region: '511900', periodKind: 'week', date: '2026-11-26' },
     ],
     [
-      { level: 'township', region: '511902001', periodKind: 'week', date: '2026-11-26' },
+      { level: 'township', region: picked('511902001'), periodKind: 'week', date: '2026-11-26' },
       { level: 'township', region: '511902001', date: '2026-11-26' },
+    ],
+    // Picked further down than the level: the level's own code is asked for.
+    [
+      { level: 'county', region: picked('511902001002'), periodKind: 'month', date: '2026-11-26' },
+      { level: 'county', region: '511902', date: '2026-11-26' },
     ],
   ] as const)('%j → %j', (draft, request) => {
     const check = checkDraft(draft);
@@ -73,9 +91,36 @@ describe('the on-demand request form', () => {
   });
 
   it.each([
-    [{ level: 'county', region: '51190', periodKind: '', date: '2026-11-26' }, 'region', 'region-format'],
-    [{ level: 'county', region: '511902001', periodKind: '', date: '2026-11-26' }, 'region', 'region-level'],
-    [{ level: 'grid', region: '511902001001001', periodKind: '', date: '26.11.2026' }, 'date', 'date'],
+    [
+      { level: 'township', region: picked('511902'), periodKind: '', date: '2026-11-26' },
+      'region',
+      'region-missing',
+    ],
+    [
+      { level: 'county', region: EMPTY_REGION, periodKind: '', date: '2026-11-26' },
+      'region',
+      'region-missing',
+    ],
+    [
+      { level: 'county', region: { ...EMPTY_REGION, county: '51190' }, periodKind: '', date: '2026-11-26' },
+      'region',
+      'region-format',
+    ],
+    [
+      {
+        level: 'county',
+        region: { ...EMPTY_REGION, county: '511902001' },
+        periodKind: '',
+        date: '2026-11-26',
+      },
+      'region',
+      'region-level',
+    ],
+    [
+      { level: 'grid', region: picked('511902001001001'), periodKind: '', date: '26.11.2026' },
+      'date',
+      'date',
+    ],
   ] as const)('%j is refused at %s (%s)', (draft, field, problem) => {
     expect(checkDraft(draft)).toEqual({ ok: false, field, problem });
   });

@@ -9,6 +9,7 @@ import {
   type ReportRequest,
   type ReportRequestStatus,
 } from '@fengqiao/contracts';
+import { REGION_LEVELS, type CascadeLevel, type RegionDraft } from '../common/region-cascade';
 
 /** The reports list's filters, held in the URL so a link reproduces the list. */
 export interface ReportFilters {
@@ -98,21 +99,32 @@ export function mergeRequests(
   return { items, becameReady };
 }
 
-/** The on-demand form as typed; `periodKind` '' means the level's own cadence. */
+/** The on-demand form as filled in; `periodKind` '' means the level's own cadence. */
 export interface ReportDraft {
   readonly level: ReportLevel;
-  readonly region: string;
+  /** Picked through the address cascade down to the level (the city level needs none). */
+  readonly region: RegionDraft;
   readonly periodKind: ReportPeriodKind | '';
   readonly date: string;
 }
 
-export type DraftProblem = 'region-format' | 'region-level' | 'date';
+export type DraftProblem = 'region-missing' | 'region-format' | 'region-level' | 'date';
+
+/** The cascade levels a report level is picked through: none for the city, down to the grid cell. */
+export function cascadeLevelsOf(level: ReportLevel): readonly CascadeLevel[] {
+  return level === 'city' ? [] : REGION_LEVELS.slice(0, REGION_LEVELS.indexOf(level) + 1);
+}
+
+/** The region a draft asks for: 511900 for the city, else the code picked at the level ('' if none). */
+export const draftRegion = (d: Pick<ReportDraft, 'level' | 'region'>): string =>
+  d.level === 'city' ? '511900' : d.region[d.level];
 
 /** A valid request, or which field is wrong (the form shows the message next to it). */
 export function checkDraft(
   d: ReportDraft,
 ): { ok: true; request: ReportRequest } | { ok: false; field: 'region' | 'date'; problem: DraftProblem } {
-  const region = d.level === 'city' && d.region.trim() === '' ? '511900' : d.region.trim();
+  const region = draftRegion(d);
+  if (region === '') return { ok: false, field: 'region', problem: 'region-missing' };
   if (!REGION.test(region)) return { ok: false, field: 'region', problem: 'region-format' };
   if (!regionMatchesLevel(d.level, region)) return { ok: false, field: 'region', problem: 'region-level' };
   if (!/^\d{4}-\d{2}-\d{2}$/.test(d.date) || Number.isNaN(Date.parse(d.date)))
