@@ -3,10 +3,17 @@ import { type UserRole } from '@fengqiao/contracts';
 import { LoginPage } from '../auth/LoginPage';
 import { logout, useSession } from '../auth/session';
 import { SystemHealthPanel } from '../health/SystemHealthPanel';
-import { M, S, W } from '../i18n/strings';
+import { M, S } from '../i18n/strings';
 import { LiveAlertsProvider } from '../live/LiveAlerts';
 import { navigate, useLocation } from './router';
-import { CASES_ROLES, INTAKE_ROLES, REPORTS_ROLES, workflowNav } from './workflow-nav';
+import {
+  CASES_ROLES,
+  INTAKE_ROLES,
+  REPORTS_ROLES,
+  ROUTING_ROLES,
+  WORKFLOW_LABEL,
+  workflowNav,
+} from './workflow-nav';
 
 // Each view is its own chunk: the duty console and the login page never download echarts.
 const WallPage = lazy(() => import('../wall/WallPage').then((m) => ({ default: m.WallPage })));
@@ -18,7 +25,9 @@ const CamerasPage = lazy(() => import('../cameras/CamerasPage').then((m) => ({ d
 const IntakePage = lazy(() => import('../intake/IntakePage').then((m) => ({ default: m.IntakePage })));
 const CasesPage = lazy(() => import('../cases/CasesPage').then((m) => ({ default: m.CasesPage })));
 const ReportsPage = lazy(() => import('../reports/ReportsPage').then((m) => ({ default: m.ReportsPage })));
-const WORKFLOW_LABEL = { '/intake': W.navIntake, '/cases': W.navCases, '/reports': W.navReports } as const;
+const RoutingRulesPage = lazy(() =>
+  import('../routing/RoutingRulesPage').then((m) => ({ default: m.RoutingRulesPage })),
+);
 
 const WATCHERS: readonly UserRole[] = ['wall', 'duty-officer', 'analyst', 'admin'];
 const RESPONDERS: readonly UserRole[] = ['duty-officer', 'admin'];
@@ -113,6 +122,12 @@ export function App() {
       return (
         <Guarded roles={REPORTS_ROLES}>
           <ReportsPage search={search} />
+        </Guarded>
+      );
+    case '/routing':
+      return (
+        <Guarded roles={ROUTING_ROLES}>
+          <RoutingRulesPage />
         </Guarded>
       );
     default:

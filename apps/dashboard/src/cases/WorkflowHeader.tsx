@@ -1,9 +1,7 @@
 import { type ReactNode } from 'react';
-import { workflowNav } from '../app/workflow-nav';
+import { WORKFLOW_LABEL, workflowNav } from '../app/workflow-nav';
 import { useSession } from '../auth/session';
-import { S, W } from '../i18n/strings';
-
-const LABEL = { '/intake': W.navIntake, '/cases': W.navCases, '/reports': W.navReports } as const;
+import { S } from '../i18n/strings';
 
 /** Title and the workflow views this role may open, so a clerk moves between them without the mouse. */
 export function WorkflowHeader({
@@ -21,7 +19,7 @@ export function WorkflowHeader({
         <a href="/">{S.appTitle}</a>
         {workflowNav(session?.user.role).map((href) => (
           <a key={href} href={href} aria-current={window.location.pathname === href ? 'page' : undefined}>
-            {LABEL[href]}
+            {WORKFLOW_LABEL[href]}
           </a>
         ))}
       </nav>
