@@ -33,12 +33,13 @@ describe('CaseRoutingService routes by the table the cache holds', () => {
     const holder = cacheHolding({ version: 1, rules: DEFAULT_ROUTING_RULES });
     const service = new CaseRoutingService(clock, holder.cache);
     const ask = { category: 'neighbourhood' as const, region: BAZHOU };
-    expect(service.suggest(ask)).toMatchObject({ ruleId: 'neighbourhood' });
+    expect(service.suggest(ask)).toMatchObject({ ruleId: 'neighbourhood', tableVersion: 1 });
 
     holder.set({ version: 2, rules: [pilot, ...DEFAULT_ROUTING_RULES] });
     expect(service.suggest(ask)).toMatchObject({
       ruleId: 'pilot-neighbourhood',
       ruleTitle: '邻里纠纷试点：司法所',
+      tableVersion: 2,
       routing: { tier: 'general', department: '东城司法所', unit: 'public-legal-service' },
     });
     expect(service.suggest({ ...ask, region: { county: '511921', township: '511921003' } }).ruleId).toBe(

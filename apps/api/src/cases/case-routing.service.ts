@@ -53,6 +53,7 @@ export class CaseRoutingService {
       routing: match.routing,
       ruleId: match.rule.id,
       ruleTitle: match.rule.title,
+      tableVersion: version,
       routingDueAt: new Date(routingDueAt(this.calendar, atMs)).toISOString(),
       tierDueAt: new Date(tierDueAt(this.calendar, match.routing.tier, atMs)).toISOString(),
     };

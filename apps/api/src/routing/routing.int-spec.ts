@@ -161,7 +161,12 @@ describe('routing tables as data', () => {
       previous: activeBefore,
     });
     const s = await suggestion(TOWNSHIP);
-    expect(s).toMatchObject({ ruleId: pilot.id, ruleTitle: pilot.title, routing: pilot.then });
+    expect(s).toMatchObject({
+      ruleId: pilot.id,
+      ruleTitle: pilot.title,
+      tableVersion: proposed,
+      routing: pilot.then,
+    });
     expect((await suggestion(OTHER_TOWNSHIP)).ruleId).toBe('neighbourhood');
     expect((await get('routing-rules', 'duty-officer').expect(200)).body).toMatchObject({
       version: proposed,

@@ -680,6 +680,8 @@ interface RoutingStrings {
   readonly routingTitle: string;
   readonly activeVersion: (version: number) => string;
   readonly activatedBy: (who: string, at: string) => string;
+  /** Beside a routing suggestion: which table version's rule made it. */
+  readonly byTable: (version: number) => string;
   readonly order: string;
   readonly rule: string;
   readonly conditions: string;
@@ -708,6 +710,7 @@ const ROUTING_ZH: RoutingStrings = {
   routingTitle: '分派规则 · 先匹配先分派',
   activeVersion: (v) => `当前生效：第 ${v} 版`,
   activatedBy: (who, at) => `${who} 于 ${at} 启用`,
+  byTable: (v) => `分派规则第 ${v} 版`,
   order: '序号',
   rule: '规则',
   conditions: '条件',
@@ -736,6 +739,7 @@ const ROUTING_EN: RoutingStrings = {
   routingTitle: 'Routing rules · first match wins',
   activeVersion: (v) => `Active: version ${v}`,
   activatedBy: (who, at) => `activated by ${who} at ${at}`,
+  byTable: (v) => `routing table version ${v}`,
   order: '#',
   rule: 'Rule',
   conditions: 'Conditions',

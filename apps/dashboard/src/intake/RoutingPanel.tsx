@@ -1,6 +1,6 @@
 import { CASE_UNITS, SERVICE_TIERS, type Routing, type RoutingSuggestion } from '@fengqiao/contracts';
 import { formatInstant } from '../cases/case-view';
-import { currentLang, W, WL } from '../i18n/strings';
+import { currentLang, R, W, WL } from '../i18n/strings';
 import { Field, invalid } from './Field';
 import { type RoutingChoice } from './intake-form';
 import { type Asked } from './useIntakeQueries';
@@ -91,7 +91,9 @@ export function RoutingPanel({ suggestion, choice, reasonError, onChoice }: Prop
           <dd>{WL.unit[s.routing.unit]}</dd>
           <dt>{W.deadline}</dt>
           <dd>{s.tierDueAt === null ? '—' : formatInstant(s.tierDueAt, lang)}</dd>
-          <dd className="muted">{s.ruleTitle}</dd>
+          <dd className="muted">
+            {s.ruleTitle} · {R.byTable(s.tableVersion)}
+          </dd>
         </dl>
       )}
       <div className="intake-routing__choice" role="radiogroup" aria-label={W.routing}>

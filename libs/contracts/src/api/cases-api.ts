@@ -76,6 +76,8 @@ export const routingSuggestionSchema = z
     routing: routingSchema,
     ruleId: z.string(),
     ruleTitle: z.string(),
+    /** The routing-table version that made the suggestion (GET /api/routing-rules shows it whole). */
+    tableVersion: z.number().int().min(1),
     /** When routing must be done (1 working day) and when the tier would fall due if triaged now. */
     routingDueAt: instantSchema,
     tierDueAt: instantSchema.nullable(),
