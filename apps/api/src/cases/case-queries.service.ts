@@ -44,14 +44,17 @@ export class CaseQueriesService {
     return { items: rows.map((r) => toSummary(r, nowMs)), total: rows[0]?.total ?? 0 };
   }
 
-  /** Masked, or (reveal) full for the roles allowed, audited with the reason given, if any. */
-  async detail(user: AuthUser, caseId: string, reveal: boolean, reason?: string): Promise<CaseDetail> {
-    if (reveal && !PARTY_REVEAL_ROLES.includes(user.role)) {
+  /** The case with its parties masked: what every role in scope may see. */
+  detail(user: AuthUser, caseId: string): Promise<CaseDetail> {
+    return this.read(this.db.pool, user, caseId, null);
+  }
+
+  /** The parties in full, for the roles allowed, only with a reason: audited in the read's transaction. */
+  async reveal(user: AuthUser, caseId: string, reason: string): Promise<CaseDetail> {
+    if (!PARTY_REVEAL_ROLES.includes(user.role)) {
       throw new ApiError('FORBIDDEN', 'your role sees parties masked only');
     }
-    return reveal
-      ? this.db.transaction(async (tx) => this.read(tx, user, caseId, { reason }))
-      : this.read(this.db.pool, user, caseId, null);
+    return this.db.transaction(async (tx) => this.read(tx, user, caseId, { reason }));
   }
 
   /** `reveal` null: masked; otherwise the full parties, and the audit row in the caller's transaction. */
@@ -59,7 +62,7 @@ export class CaseQueriesService {
     db: Queryable,
     user: AuthUser,
     caseId: string,
-    reveal: { reason: string | undefined } | null,
+    reveal: { reason: string } | null,
   ): Promise<CaseDetail> {
     const row = await this.cases.findById(db, caseId);
     // Out of scope looks like absent: a township officer learns nothing about other townships.
@@ -83,7 +86,7 @@ export class CaseQueriesService {
     db: Queryable,
     user: AuthUser,
     row: CaseRow,
-    view: { parties: number; reason: string | undefined },
+    view: { parties: number; reason: string },
   ): Promise<void> {
     await this.audit.record(db, {
       occurredAt: this.routingNow(),
@@ -96,7 +99,7 @@ export class CaseQueriesService {
         parties: view.parties,
         county: row.county,
         township: row.township,
-        ...(view.reason === undefined ? {} : { reason: view.reason }),
+        reason: view.reason,
       },
     });
   }

@@ -78,7 +78,7 @@ export class CasesController {
     @Param(new ZodPipe(caseIdParamsSchema)) p: { caseId: string },
   ): Promise<CaseDetail> {
     // Always masked: the full parties only come with a stated, audited reason (POST …/reveal).
-    return this.queries.detail(user, p.caseId, false);
+    return this.queries.detail(user, p.caseId);
   }
 
   @Endpoint('cases.reveal')
@@ -88,6 +88,6 @@ export class CasesController {
     @Param(new ZodPipe(caseIdParamsSchema)) p: { caseId: string },
     @Body(new ZodPipe(caseRevealRequestSchema)) b: CaseRevealRequest,
   ): Promise<CaseDetail> {
-    return this.queries.detail(user, p.caseId, true, b.reason);
+    return this.queries.reveal(user, p.caseId, b.reason);
   }
 }
