@@ -1,4 +1,5 @@
 import { CASE_STATES, SERVICE_TIERS } from '@fengqiao/contracts';
+import { RegionFilter } from '../common/RegionFilter';
 import { W, WL } from '../i18n/strings';
 import { toggle, type CaseFilters } from './case-view';
 
@@ -28,6 +29,9 @@ function Checks<T extends string>(props: {
   );
 }
 
+/** The cases API filters by county or township code. */
+const CASE_FILTER_LEVELS = ['county', 'township'] as const;
+
 /** Region, tier, state and clock filters; each change becomes the URL, so a link shares the list. */
 export function CaseFiltersBar({
   f,
@@ -36,20 +40,13 @@ export function CaseFiltersBar({
   readonly f: CaseFilters;
   readonly onChange: (f: CaseFilters) => void;
 }) {
-  const commitRegion = (v: string): void => onChange({ ...f, region: v.trim() });
   return (
     <div className="wf-filters" role="group" aria-label={W.casesTitle}>
-      <label>
-        {W.region}
-        <input
-          name="f-region"
-          defaultValue={f.region}
-          inputMode="numeric"
-          placeholder="511902"
-          onBlur={(e) => commitRegion(e.target.value)}
-          onKeyDown={(e) => e.key === 'Enter' && commitRegion(e.currentTarget.value)}
-        />
-      </label>
+      <RegionFilter
+        region={f.region}
+        levels={CASE_FILTER_LEVELS}
+        onChange={(region) => onChange({ ...f, region })}
+      />
       <Checks
         label={W.tier}
         name="tier"

@@ -11,7 +11,7 @@ import { useSession } from '../auth/session';
 import { usePolled } from '../common/hooks';
 import { currentLang, W, WL } from '../i18n/strings';
 import { filtersToSearch, listParams, parseFilters, shownReports, type ReportFilters } from './report-view';
-import { RegionFilter } from './RegionFilter';
+import { RegionFilter } from '../common/RegionFilter';
 import { ReportRequestForm } from './ReportRequestForm';
 import { ReportTable } from './ReportTable';
 import { useReportRequests } from './useReportRequests';
