@@ -43,7 +43,9 @@ export function RegionSelect(props: {
     >
       <option value="">{props.emptyLabel ?? W.choose}</option>
       {options.map((r) => (
-        <option key={r.code} value={r.code}>{`${r.name} ${r.code}`}</option>
+        <option key={r.code} value={r.code}>
+          {r.name === r.code ? r.code : `${r.name} ${r.code}`}
+        </option>
       ))}
     </select>
   );
