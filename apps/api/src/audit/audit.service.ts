@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { type AuthUser } from '../auth/auth-user';
 import { type Queryable } from '../infra/database';
 import { type AuditEntry, chainHash, GENESIS_HASH } from './audit-chain';
 import { AuditRepository, type AuditRow } from './audit.repository';
@@ -31,6 +32,24 @@ export class AuditService {
     await this.audit.lockChain(tx);
     const prev = (await this.audit.lastHash(tx)) ?? GENESIS_HASH;
     await this.audit.insert(tx, entry, prev, chainHash(prev, entry));
+  }
+
+  /** `record` for a change a signed-in user made to a versioned thing (rule set, routing table). */
+  recordByUser(
+    tx: Queryable,
+    user: AuthUser,
+    what: { at: Date; action: string; targetType: string; version: number },
+    detail: Readonly<Record<string, unknown>>,
+  ): Promise<void> {
+    return this.record(tx, {
+      occurredAt: what.at,
+      actorUserId: user.userId,
+      actorRole: user.role,
+      action: what.action,
+      targetType: what.targetType,
+      targetId: String(what.version),
+      detail,
+    });
   }
 
   /** Walks the whole chain in seq order, recomputing every hash. */

@@ -10,7 +10,7 @@ import { AuditService } from '../audit/audit.service';
 import { type AuthUser } from '../auth/auth-user';
 import { ApiError } from '../common/api-error';
 import { type Clock } from '../infra/api-options';
-import { Database, type Queryable } from '../infra/database';
+import { Database } from '../infra/database';
 import { CLOCK } from '../infra/tokens';
 import { ActiveRoutingTableCache } from './active-routing-table.cache';
 import { RoutingTablesRepository, toSummary } from './routing-tables.repository';
@@ -58,7 +58,12 @@ export class RoutingTablesService {
         by: user.username,
         at: now,
       });
-      await this.record(tx, user, now, 'routing.propose', next, { note: req.note, rules: rules.length });
+      await this.audit.recordByUser(
+        tx,
+        user,
+        { at: now, action: 'routing.propose', targetType: 'routing-table', version: next },
+        { note: req.note, rules: rules.length },
+      );
       return next;
     });
     return this.detail(version);
@@ -82,7 +87,12 @@ export class RoutingTablesService {
       validRoutingTable(row.rules);
       const previous = (await this.repo.retireActive(tx, now)) ?? null;
       await this.repo.markActive(tx, version, user.username, now);
-      await this.record(tx, user, now, 'routing.activate', version, { previous, note: req.note ?? null });
+      await this.audit.recordByUser(
+        tx,
+        user,
+        { at: now, action: 'routing.activate', targetType: 'routing-table', version },
+        { previous, note: req.note ?? null },
+      );
       return { version, previous, activatedAt: now.toISOString() };
     });
     await this.applyHere();
@@ -96,24 +106,5 @@ export class RoutingTablesService {
     } catch (err: unknown) {
       this.logger.warn(`ROUTING_TABLE_REFRESH_FAILED: ${err instanceof Error ? err.message : 'unknown'}`);
     }
-  }
-
-  private record(
-    tx: Queryable,
-    user: AuthUser,
-    at: Date,
-    action: string,
-    version: number,
-    detail: Record<string, unknown>,
-  ): Promise<void> {
-    return this.audit.record(tx, {
-      occurredAt: at,
-      actorUserId: user.userId,
-      actorRole: user.role,
-      action,
-      targetType: 'routing-table',
-      targetId: String(version),
-      detail,
-    });
   }
 }

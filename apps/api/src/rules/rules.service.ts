@@ -12,7 +12,7 @@ import { AuditService } from '../audit/audit.service';
 import { type AuthUser } from '../auth/auth-user';
 import { ApiError, type ApiIssue } from '../common/api-error';
 import { type Clock } from '../infra/api-options';
-import { Database, type Queryable } from '../infra/database';
+import { Database } from '../infra/database';
 import { CLOCK } from '../infra/tokens';
 import { RuleSetsRepository, toSummary } from './rule-sets.repository';
 
@@ -73,7 +73,12 @@ export class RulesService implements OnModuleInit {
         by: user.username,
         at: now,
       });
-      await this.record(tx, user, now, 'rules.propose', next, { name: body.name, rules: body.rules.length });
+      await this.audit.recordByUser(
+        tx,
+        user,
+        { at: now, action: 'rules.propose', targetType: 'rule-set', version: next },
+        { name: body.name, rules: body.rules.length },
+      );
       return next;
     });
     return this.detail(version);
@@ -93,27 +98,13 @@ export class RulesService implements OnModuleInit {
       validateRuleSet(row.body);
       const previous = (await this.repo.retireActive(tx, now)) ?? null;
       await this.repo.markActive(tx, version, user.username, now);
-      await this.record(tx, user, now, 'rules.activate', version, { previous, name: row.name });
+      await this.audit.recordByUser(
+        tx,
+        user,
+        { at: now, action: 'rules.activate', targetType: 'rule-set', version },
+        { previous, name: row.name },
+      );
       return { version, previous, activatedAt: now.toISOString() };
-    });
-  }
-
-  private record(
-    tx: Queryable,
-    user: AuthUser,
-    at: Date,
-    action: string,
-    version: number,
-    detail: Record<string, unknown>,
-  ): Promise<void> {
-    return this.audit.record(tx, {
-      occurredAt: at,
-      actorUserId: user.userId,
-      actorRole: user.role,
-      action,
-      targetType: 'rule-set',
-      targetId: String(version),
-      detail,
     });
   }
 }
