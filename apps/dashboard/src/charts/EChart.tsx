@@ -1,13 +1,5 @@
 import type { EChartsOption } from 'echarts';
-import {
-  BarChart,
-  EffectScatterChart,
-  HeatmapChart,
-  LineChart,
-  MapChart,
-  PieChart,
-  ScatterChart,
-} from 'echarts/charts';
+import { BarChart, HeatmapChart, LineChart, MapChart, PieChart, ScatterChart } from 'echarts/charts';
 import {
   CalendarComponent,
   GeoComponent,
@@ -23,10 +15,9 @@ import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
 /** The option type every builder returns; builders import it as a type only, never echarts itself. */
 export type ChartOption = EChartsOption;
 
-// Only what the builders use: 216 kB gzip instead of the full build's 367 kB (measured).
+// Only what the builders use (the map's pulse is an HTML overlay, so no EffectScatterChart): 216 kB gzip instead of the full build's 367 kB (measured).
 echarts.use([
   BarChart,
-  EffectScatterChart,
   HeatmapChart,
   LineChart,
   MapChart,
@@ -41,9 +32,10 @@ echarts.use([
   CanvasRenderer,
 ]);
 
-/** What a parent may ask of a mounted chart (PNG export). */
+/** What a parent may ask of a mounted chart (PNG export; where a lon/lat of geo 0 is drawn). */
 export interface ChartHandle {
   toDataUrl(): string | undefined;
+  geoToPixel(lon: number, lat: number): readonly [number, number] | undefined;
 }
 
 export type ChartClick = { readonly name: string; readonly seriesName?: string; readonly data?: unknown };
@@ -56,6 +48,19 @@ interface Props {
   readonly className?: string;
   readonly label: string;
   readonly handle?: Ref<ChartHandle>;
+  /** After each finished render (new option, resize, geo view change): positions may have moved. */
+  readonly onLayout?: () => void;
+}
+
+/** Undefined until geo 0 exists and is laid out (map not registered yet, chart disposed). */
+function geoToPixel(chart: echarts.ECharts | null, lon: number, lat: number) {
+  if (chart === null || chart.isDisposed()) return undefined;
+  const p: unknown = chart.convertToPixel({ geoIndex: 0 }, [lon, lat]);
+  if (!Array.isArray(p)) return undefined;
+  const [x, y] = p as unknown[];
+  return typeof x === 'number' && typeof y === 'number' && Number.isFinite(x) && Number.isFinite(y)
+    ? ([x, y] as const)
+    : undefined;
 }
 
 /** Maps are registered process-wide in echarts; this remembers which object each name holds. */
@@ -65,11 +70,13 @@ const registered = new Map<string, object>();
  * THE ONLY importer of echarts (STYLE.md §13): init on mount, setOption on change, resize with its
  * box, dispose on unmount, so a wall that re-renders for days never leaks a chart instance.
  */
-export function EChart({ option, maps, onClick, className, label, handle }: Props) {
+export function EChart({ option, maps, onClick, className, label, handle, onLayout }: Props) {
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   const clickRef = useRef(onClick);
   clickRef.current = onClick;
+  const layoutRef = useRef(onLayout);
+  layoutRef.current = onLayout;
 
   useEffect(() => {
     const el = box.current;
@@ -77,6 +84,8 @@ export function EChart({ option, maps, onClick, className, label, handle }: Prop
     const instance = echarts.init(el, null, { renderer: 'canvas' });
     chart.current = instance;
     instance.on('click', (p) => clickRef.current?.(p as ChartClick));
+    // 'finished' (not 'rendered'): once per settled render, never per animation frame.
+    instance.on('finished', () => layoutRef.current?.());
     const observer = new ResizeObserver(() => instance.resize());
     observer.observe(el);
     return () => {
@@ -101,6 +110,7 @@ export function EChart({ option, maps, onClick, className, label, handle }: Prop
     handle,
     () => ({
       toDataUrl: () => chart.current?.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#050b18' }),
+      geoToPixel: (lon, lat) => geoToPixel(chart.current, lon, lat),
     }),
     [],
   );

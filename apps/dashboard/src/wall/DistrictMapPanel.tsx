@@ -1,7 +1,8 @@
-import { useMemo } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { BAZHONG_DISTRICTS, type CameraStatusAggregate } from '@fengqiao/contracts';
 import { buildMapOption, type CameraShareLabel, type MapMarker } from '../charts/builders/map-option';
-import { EChart } from '../charts/EChart';
+import { pulseItems, samePulses, type PulseItem } from '../charts/builders/pulse-overlay';
+import { EChart, type ChartHandle } from '../charts/EChart';
 import { isStale, useNow, usePolled } from '../common/hooks';
 import { useDistrictMap } from '../geo/useDistrictMap';
 import { M, S } from '../i18n/strings';
@@ -9,6 +10,7 @@ import { isFlashing, openAlertsInOrder } from '../live/alert-book';
 import { type HotspotBook } from '../live/hotspot-book';
 import { useLiveAlerts } from '../live/LiveAlerts';
 import { useTownshipPoints } from '../geo/township-points';
+import { PulseOverlay } from './PulseOverlay';
 import { alertPoint, fetchDistrictHeat } from './wall-data';
 
 const MAP_NAME = 'bazhong-districts';
@@ -30,6 +32,19 @@ export function districtShares(aggregate: CameraStatusAggregate | undefined): Ca
   });
 }
 
+/** The rings over the markers, re-projected after every settled render of the chart (option, resize). */
+function usePulses(input: Parameters<typeof pulseItems>[0]) {
+  const chart = useRef<ChartHandle>(null);
+  const [items, setItems] = useState<readonly PulseItem[]>([]);
+  const onLayout = useCallback(() => {
+    const handle = chart.current;
+    if (handle === null) return;
+    const next = pulseItems(input, (lon, lat) => handle.geoToPixel(lon, lat));
+    setItems((prev) => (samePulses(prev, next) ? prev : next));
+  }, [input]);
+  return { chart, items, onLayout };
+}
+
 /** The districts shaded by 24 h of events; hotspots pulsing; red alerts where they are; cameras online. */
 export function DistrictMapPanel({ scale, hotspots, cameras }: Props) {
   const map = useDistrictMap();
@@ -38,7 +53,7 @@ export function DistrictMapPanel({ scale, hotspots, cameras }: Props) {
   const now = useNow(5000);
   const points = useTownshipPoints(hotspots.items.map((h) => h.township));
 
-  const option = useMemo(() => {
+  const input = useMemo(() => {
     const markers: MapMarker[] = openAlertsInOrder(book.alerts.values())
       .filter((a) => a.colour === 'red' || isFlashing(a))
       .slice(0, 50)
@@ -57,16 +72,18 @@ export function DistrictMapPanel({ scale, hotspots, cameras }: Props) {
         ? []
         : [{ name: h.name ?? h.township, lon: p.lon, lat: p.lat, events: h.events, ratio }];
     });
-    return buildMapOption({
+    return {
       mapName: MAP_NAME,
       heat: values,
       markers,
       scale,
       hotspots: hot,
       cameraShares: districtShares(cameras),
-    });
+    };
   }, [book, heat.data, scale, hotspots.items, points, cameras]);
+  const option = useMemo(() => buildMapOption(input), [input]);
   const maps = useMemo(() => ({ [MAP_NAME]: map.geoJson }), [map]);
+  const pulses = usePulses(input);
 
   return (
     <section
@@ -79,7 +96,17 @@ export function DistrictMapPanel({ scale, hotspots, cameras }: Props) {
         {S.map}
         {isStale(heat, now) && <span className="panel__stale">⚠ {S.stale}</span>}
       </h2>
-      <EChart className="panel__chart" option={option} maps={maps} label={S.map} />
+      <div className="map__stage">
+        <EChart
+          className="map__chart"
+          option={option}
+          maps={maps}
+          label={S.map}
+          handle={pulses.chart}
+          onLayout={pulses.onLayout}
+        />
+        <PulseOverlay items={pulses.items} />
+      </div>
     </section>
   );
 }

@@ -50,23 +50,32 @@ export function hotspotColour(ratio: number): string {
   return ratio >= 2 ? THEME.heat[4] : THEME.heat[3];
 }
 
+/** The alert marker's symbol size at scale 1 (shared with the overlay so ring and dot match). */
+export const ALERT_SYMBOL = 24;
+
+/** A hotspot's dot diameter: 10 px for the quietest up to 24 px for the busiest shown (× scale). */
+export function hotspotSize(h: HotspotMarker, maxEvents: number, scale: number): number {
+  return (10 + 14 * (h.events / maxEvents)) * scale;
+}
+
+// Static scatter, not effectScatter: endless canvas ripples redrew the whole map 60×/s (p95 frame work
+// 19 ms). The pulse is an HTML overlay animated on the compositor (wall/PulseOverlay.tsx).
 function hotspotSeries(hotspots: readonly HotspotMarker[], scale: number) {
   const max = Math.max(1, ...hotspots.map((h) => h.events));
   return {
-    type: 'effectScatter' as const,
+    type: 'scatter' as const,
     coordinateSystem: 'geo' as const,
     zlevel: 1,
-    rippleEffect: { brushType: 'fill' as const, scale: 2.5, period: 3 },
     data: hotspots.map((h) => ({
       name: h.name,
       value: [h.lon, h.lat, h.events],
-      symbolSize: (10 + 14 * (h.events / max)) * scale,
+      symbolSize: hotspotSize(h, max, scale),
       itemStyle: { color: hotspotColour(h.ratio), opacity: 0.6 },
     })),
   };
 }
 
-/** Districts shaded by hotspot heat, alerts pulsing in their colour on top. */
+/** Districts shaded by hotspot heat, alerts in their colour on top (their pulse: pulse-overlay.ts). */
 export function buildMapOption(input: MapOptionInput): ChartOption {
   const { mapName, heat, markers, scale } = input;
   const max = Math.max(1, ...heat.map((h) => h.value));
@@ -119,11 +128,10 @@ export function buildMapOption(input: MapOptionInput): ChartOption {
         data: heat.map((h) => ({ name: h.name, value: h.value })),
       },
       {
-        type: 'effectScatter',
+        type: 'scatter',
         coordinateSystem: 'geo',
         zlevel: 2,
-        rippleEffect: { brushType: 'stroke', scale: 4 },
-        symbolSize: 24 * scale,
+        symbolSize: ALERT_SYMBOL * scale,
         data: markers.map((m) => ({
           name: m.name,
           value: [m.lon, m.lat],
