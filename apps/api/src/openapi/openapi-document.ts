@@ -61,7 +61,9 @@ function operationOf(id: RouteId, spec: RouteSpec, status: number): JsonSchema {
       ? {}
       : {
           requestBody: {
-            required: true,
+            // ZodPipe reads a missing body as {}: a body the empty object satisfies (every field
+            // optional, e.g. an activation's note) may be left out, and the document says so.
+            required: !spec.body.safeParse({}).success,
             content: { 'application/json': { schema: schemaOf(spec.body, 'input') } },
           },
         }),
