@@ -6,6 +6,8 @@ import { freePort, startProcess, testConfig, type RunningProcess } from '@fengqi
 export interface RunningSystem {
   readonly dashboardUrl: string;
   readonly apiUrl: string;
+  /** Stops the API (SIGTERM) and starts it again on the same port, as a deployment would. */
+  restartApi(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -34,35 +36,39 @@ export async function startSystemOn(
     'vite.js',
   );
   if (options.build !== false) buildDashboard(vite, env);
-  const started: RunningProcess[] = [];
+  const startApi = (): Promise<RunningProcess> =>
+    startProcess({
+      command: process.execPath,
+      args: ['-r', '@swc-node/register', 'apps/api/src/main.ts'],
+      cwd: root,
+      env,
+      readyUrl: `http://127.0.0.1:${apiPort}/api/health`,
+    });
+  let api: RunningProcess | undefined;
+  let web: RunningProcess | undefined;
   try {
-    started.push(
-      await startProcess({
-        command: process.execPath,
-        args: ['-r', '@swc-node/register', 'apps/api/src/main.ts'],
-        cwd: root,
-        env,
-        readyUrl: `http://127.0.0.1:${apiPort}/api/health`,
-      }),
-    );
-    started.push(
-      await startProcess({
-        command: process.execPath,
-        args: [vite, 'preview', '--port', String(webPort)],
-        cwd: join(root, 'apps/dashboard'),
-        env,
-        readyUrl: `http://127.0.0.1:${webPort}/`,
-      }),
-    );
+    api = await startApi();
+    web = await startProcess({
+      command: process.execPath,
+      args: [vite, 'preview', '--port', String(webPort)],
+      cwd: join(root, 'apps/dashboard'),
+      env,
+      readyUrl: `http://127.0.0.1:${webPort}/`,
+    });
   } catch (err) {
-    await Promise.all(started.map((p) => p.stop()));
+    await Promise.all([api?.stop(), web?.stop()]);
     throw err;
   }
+  const running = { api, web };
   return {
     dashboardUrl: `http://127.0.0.1:${webPort}`,
     apiUrl: `http://127.0.0.1:${apiPort}`,
+    restartApi: async () => {
+      await running.api.stop();
+      running.api = await startApi();
+    },
     stop: async () => {
-      await Promise.all(started.map((p) => p.stop()));
+      await Promise.all([running.api.stop(), running.web.stop()]);
     },
   };
 }
