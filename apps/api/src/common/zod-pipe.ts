@@ -30,6 +30,7 @@ export class ZodPipe<S extends z.ZodType> implements PipeTransform<unknown, z.in
   constructor(private readonly schema: S) {}
 
   transform(value: unknown): z.infer<S> {
-    return parseOrThrow(this.schema, value ?? {});
+    // Only a missing body counts as {} (every field optional); an explicit JSON null is refused.
+    return parseOrThrow(this.schema, value === undefined ? {} : value);
   }
 }
