@@ -1,6 +1,6 @@
 import { INPUT_TOPICS, type CameraRegistered } from '@fengqiao/contracts';
 import { type CameraSpec } from '@fengqiao/geo';
-import { type KafkaEventPublisher } from '@fengqiao/kafka';
+import { topicHighWater, type KafkaEventPublisher } from '@fengqiao/kafka';
 import { type Kafka } from 'kafkajs';
 import { uuidV5 } from './uuid-v5';
 
@@ -19,18 +19,11 @@ export function registeredMessage(camera: CameraSpec, registeredAt = DEMO_REGIST
 }
 
 /** Messages in the registry topic so far (sum of its partitions' high watermarks). */
-export async function registryHighWater(
+export function registryHighWater(
   kafka: Kafka,
   topic: string = INPUT_TOPICS.cameraRegistry.name,
 ): Promise<number> {
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    const offsets = await admin.fetchTopicOffsets(topic);
-    return offsets.reduce((sum, p) => sum + Number(p.high), 0);
-  } finally {
-    await admin.disconnect();
-  }
+  return topicHighWater(kafka, topic);
 }
 
 /** Produces the registry as camera.registered.v1, keyed by camera id, in batches. */

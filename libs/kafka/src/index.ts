@@ -1,6 +1,7 @@
 export { createKafkaClient, type KafkaClientOptions } from './kafka-client';
 export { ensureTopics, type TopicToEnsure } from './ensure-topics';
 export { probeKafka, type KafkaProbeResult } from './probe';
+export { topicHighWater } from './topic-high-water';
 export { KafkaEventPublisher, type OutgoingMessage } from './kafka-event-publisher.adapter';
 export { KafkaBatchConsumer } from './kafka-batch-consumer.adapter';
 export { KafkaAdapterError, type KafkaAdapterErrorCode } from './kafka-error';

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { topicHighWater } from '@fengqiao/kafka';
 import { aCameraId, aCameraRegistered, aCameraStatus, aCaseReported, testConfig } from '@fengqiao/testing';
 import { type IngestApp } from '../ingest-app';
 import { type TopicKind } from '../ingest-topics';
@@ -81,7 +82,7 @@ describe('bad input', () => {
       // kafkajs retries a whole multi-partition send when one partition's leader moved (seen on a
       // freshly started broker), so the input may hold a few burst messages twice: one dead letter
       // per input record is the contract, so count the records really in the topic.
-      const records = await recordsIn(own, own.topics.byKind.case);
+      const records = await topicHighWater(own.kafka, own.topics.byKind.case);
       expect(records).toBeGreaterThanOrEqual(301);
       const ours = await own.readDeadLetters('case', records, 90_000);
       expect(codes(ours)).toEqual({ NOT_JSON: records - 1, OVERSIZED: 1 });
@@ -157,16 +158,4 @@ function codes(items: readonly { code: string }[]): Record<string, number> {
   const out: Record<string, number> = {};
   for (const { code } of items) out[code] = (out[code] ?? 0) + 1;
   return out;
-}
-
-/** How many records a topic holds (it is the test's own, created empty): the sum of its partitions' ends. */
-async function recordsIn(h: IngestHarness, topic: string): Promise<number> {
-  const admin = h.kafka.admin();
-  await admin.connect();
-  try {
-    const offsets = await admin.fetchTopicOffsets(topic);
-    return offsets.reduce((n, p) => n + Number(p.high) - Number(p.low), 0);
-  } finally {
-    await admin.disconnect();
-  }
 }
