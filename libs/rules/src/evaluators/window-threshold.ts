@@ -7,8 +7,10 @@ import { activeSignal, colourZh, EVIDENCE_CAP, inactiveSignal, levelOf, threshol
 type WindowRule = Compiled<'window-threshold'>;
 
 /**
- * A sliding window as a ring of fixed buckets: memory is (window / bucket) counters per key no
- * matter how many events arrive, and a count is exact to one bucket's width.
+ * A sliding window as a ring of fixed buckets, each holding the ids of the events it counted: a
+ * count is exact to one bucket's width and an event redelivered by Kafka counts once. Memory is
+ * (window / bucket) buckets per key plus the ids of the events inside the window, never more (a
+ * bucket's ids go when it slides out).
  */
 export interface WindowCell {
   rule: WindowRule;
@@ -16,6 +18,8 @@ export interface WindowCell {
   readonly region: Alert['region'];
   readonly counts: Int32Array;
   readonly bucketIds: Float64Array;
+  /** The event ids each bucket counted (slot-aligned with `counts`). */
+  readonly ids: Set<string>[];
   readonly evidence: string[];
   latest: number;
   /** An alert may be open or pending for this key: ticks must re-check it as the window slides. */
@@ -36,6 +40,7 @@ function cellOf(state: WindowState, rule: WindowRule, subject: string, region: A
       region,
       counts: new Int32Array(n),
       bucketIds,
+      ids: Array.from({ length: n }, () => new Set<string>()),
       evidence: [],
       latest: -1,
       hot: false,
@@ -55,15 +60,31 @@ function countAt(cell: WindowCell, bucket: number): number {
   return sum;
 }
 
+/** True when a bucket still inside the window (relative to `bucket`) already counted this id. */
+function counted(cell: WindowCell, bucket: number, eventId: string): boolean {
+  const n = cell.counts.length;
+  const newest = Math.max(bucket, cell.latest);
+  for (let i = 0; i < n; i++) {
+    const id = cell.bucketIds[i] ?? -1;
+    if (id > newest - n && cell.ids[i]?.has(eventId) === true) return true;
+  }
+  return false;
+}
+
 function add(cell: WindowCell, bucket: number, eventId: string): boolean {
   const n = cell.counts.length;
   if (bucket <= cell.latest - n) return false; // older than the window: too late to count
+  if (counted(cell, bucket, eventId)) return false; // a redelivery
   const slot = bucket % n;
+  const ids = cell.ids[slot] ?? new Set<string>();
+  cell.ids[slot] = ids;
   if (cell.bucketIds[slot] !== bucket) {
     if ((cell.bucketIds[slot] ?? -1) > bucket) return false;
     cell.bucketIds[slot] = bucket;
     cell.counts[slot] = 0;
+    ids.clear();
   }
+  ids.add(eventId);
   cell.counts[slot] = (cell.counts[slot] ?? 0) + 1;
   if (bucket > cell.latest) cell.latest = bucket;
   cell.evidence.push(eventId);
@@ -71,8 +92,15 @@ function add(cell: WindowCell, bucket: number, eventId: string): boolean {
   return true;
 }
 
+/** Drops the ids of buckets that slid out of the window ending at `bucket`. */
+function forgetSlidOut(cell: WindowCell, bucket: number): void {
+  const n = cell.counts.length;
+  for (let i = 0; i < n; i++) if ((cell.bucketIds[i] ?? -1) <= bucket - n) cell.ids[i]?.clear();
+}
+
 function judge(cell: WindowCell, bucket: number): Signal {
   const { rule } = cell;
+  forgetSlidOut(cell, bucket);
   const count = countAt(cell, bucket);
   const level = levelOf(rule.levels, count);
   cell.hot = level !== undefined;
