@@ -42,6 +42,13 @@ export {
   type ServiceTier,
 } from './events/case-event';
 export {
+  checkCaseEvent,
+  type CaseEventCheck,
+  type CaseEventIssue,
+  type CaseEventRejectCode,
+} from './events/case-event-check';
+export { findForbiddenText, hasForbiddenCharacter } from './events/forbidden-text';
+export {
   ANALYTICS_KINDS,
   SITE_TYPES,
   analyticsKindSchema,

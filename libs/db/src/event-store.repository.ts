@@ -179,3 +179,13 @@ export class EventStoreRepository {
 function inserted(result: { rows: { inserted: number }[] }): number {
   return result.rows[0]?.inserted ?? 0;
 }
+  /** The case ids among `caseIds` whose case exists (its `reported` event was stored). */
+  async findKnownCases(db: Queryable, caseIds: readonly string[]): Promise<string[]> {
+    if (caseIds.length === 0) return [];
+    const res = await db.query<{ case_id: string }>(
+      'SELECT case_id FROM cases WHERE case_id = ANY($1::text[])',
+      [caseIds],
+    );
+    return res.rows.map((r) => r.case_id);
+  }
+

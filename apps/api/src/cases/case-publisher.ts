@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { type Kafka } from 'kafkajs';
-import { type CaseEvent } from '@fengqiao/contracts';
+import { type CaseEvent, checkCaseEvent } from '@fengqiao/contracts';
 import { KafkaEventPublisher } from '@fengqiao/kafka';
 import { ApiError } from '../common/api-error';
 import { type ApiOptions } from '../infra/api-options';
@@ -22,7 +22,12 @@ export class CasePublisher implements OnApplicationShutdown {
     this.topic = casesTopicOf(options);
   }
 
+  /**
+   * Every event passes the contracts' one case validator first, the very check the ingest applies:
+   * an event the ingest would dead-letter is refused here with its code (400), never answered 202.
+   */
   async publish(events: readonly CaseEvent[]): Promise<void> {
+    for (const event of events) assertIngestible(event);
     try {
       await this.publisher.connect();
       await this.publisher.publish(
@@ -38,4 +43,11 @@ export class CasePublisher implements OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     await this.publisher.disconnect();
   }
+}
+
+function assertIngestible(event: CaseEvent): void {
+  const checked = checkCaseEvent(event);
+  if (checked.ok) return;
+  const code = checked.code === 'FORBIDDEN_CHARACTER' ? 'FORBIDDEN_CHARACTER' : 'VALIDATION_FAILED';
+  throw new ApiError(code, 'request failed validation', checked.issues);
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Param, Query } from '@nestjs/common';
+import { Body, Controller, Headers, HttpCode, Param, Query } from '@nestjs/common';
 import {
   caseIdParamsSchema,
   caseIntakeRequestSchema,
@@ -22,14 +22,14 @@ import { CurrentUser } from '../auth/current-user.decorator';
 import { ZodPipe } from '../common/zod-pipe';
 import { Endpoint } from '../routes/endpoint.decorator';
 import { CaseDuplicatesService } from './case-duplicates.service';
-import { CaseIntakeService } from './case-intake.service';
 import { CaseQueriesService } from './case-queries.service';
 import { CaseRoutingService } from './case-routing.service';
+import { IdempotentIntakeService } from './idempotent-intake.service';
 
 @Controller()
 export class CasesController {
   constructor(
-    private readonly intakeService: CaseIntakeService,
+    private readonly intakeService: IdempotentIntakeService,
     private readonly queries: CaseQueriesService,
     private readonly routingService: CaseRoutingService,
     private readonly duplicatesService: CaseDuplicatesService,
@@ -40,8 +40,9 @@ export class CasesController {
   intake(
     @CurrentUser() user: AuthUser,
     @Body(new ZodPipe(caseIntakeRequestSchema)) b: CaseIntakeRequest,
+    @Headers('idempotency-key') idempotencyKey?: string,
   ): Promise<CaseIntakeResponse> {
-    return this.intakeService.intake(user, b);
+    return this.intakeService.intakeOnce(user, b, idempotencyKey);
   }
 
   @Endpoint('cases.routing')

@@ -3,12 +3,14 @@ import { AuditModule } from '../audit/audit.module';
 import { CaseCommandsController } from './case-commands.controller';
 import { CaseCommandsService } from './case-commands.service';
 import { CaseDuplicatesService } from './case-duplicates.service';
+import { CaseIntakeKeysRepository } from './case-intake-keys.repository';
 import { CaseIntakeService } from './case-intake.service';
 import { CasePublisher } from './case-publisher';
 import { CaseQueriesService } from './case-queries.service';
 import { CaseRoutingService } from './case-routing.service';
 import { CasesController } from './cases.controller';
 import { CasesRepository } from './cases.repository';
+import { IdempotentIntakeService } from './idempotent-intake.service';
 
 @Module({
   imports: [AuditModule],
@@ -19,6 +21,8 @@ import { CasesRepository } from './cases.repository';
     CaseRoutingService,
     CaseDuplicatesService,
     CaseIntakeService,
+    CaseIntakeKeysRepository,
+    IdempotentIntakeService,
     CaseQueriesService,
     CaseCommandsService,
   ],

@@ -11,6 +11,8 @@ export class ApiError extends Error {
     readonly code: ApiErrorCode,
     message: string,
     readonly issues?: readonly ApiIssue[],
+    /** Seconds the caller should wait (429s): the body's retryAfter and the Retry-After header. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -22,6 +24,7 @@ export function httpStatusOf(code: ApiErrorCode): number {
   switch (code) {
     case 'VALIDATION_FAILED':
     case 'MALFORMED_BODY':
+    case 'FORBIDDEN_CHARACTER':
       return 400;
     case 'UNAUTHENTICATED':
     case 'TOKEN_INVALID':
@@ -44,8 +47,10 @@ export function httpStatusOf(code: ApiErrorCode): number {
       return 415;
     case 'ALERT_NOTE_REQUIRED':
     case 'ALERT_NOT_SILENCEABLE':
+    case 'IDEMPOTENCY_KEY_REUSED':
       return 422;
     case 'RATE_LIMITED':
+    case 'LOGIN_THROTTLED':
       return 429;
     case 'INTERNAL':
       return 500;

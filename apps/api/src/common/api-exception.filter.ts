@@ -37,8 +37,16 @@ export function toErrorBody(err: unknown): ApiErrorBody {
     return { statusCode: 400, code: 'VALIDATION_FAILED', message: 'request failed validation', issues };
   }
   if (err instanceof ApiError) {
-    const body: ApiErrorBody = { statusCode: httpStatusOf(err.code), code: err.code, message: err.message };
-    return err.issues === undefined ? body : { ...body, issues: [...err.issues] };
+    const body: ApiErrorBody = {
+      statusCode: httpStatusOf(err.code),
+      code: err.code,
+      message: err.message,
+      ...(err.issues === undefined ? {} : { issues: [...err.issues] }),
+      ...(err.retryAfterSeconds === undefined
+        ? {}
+        : { retryAfter: Math.max(1, Math.ceil(err.retryAfterSeconds)) }),
+    };
+    return body;
   }
   const status = statusOfForeign(err);
   const code = FRAMEWORK_CODES[status] ?? (status < 500 ? 'VALIDATION_FAILED' : 'INTERNAL');
@@ -63,7 +71,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
       this.logger.error(err instanceof Error ? (err.stack ?? err.message) : 'non-error thrown');
     }
     const reply = host.switchToHttp().getResponse<FastifyReply>();
-    if (body.code === 'RATE_LIMITED') void reply.header('retry-after', '60');
+    if (body.statusCode === 429) void reply.header('retry-after', String(body.retryAfter ?? 60));
     void reply.status(body.statusCode).type('application/json; charset=utf-8').send(body);
   }
 }

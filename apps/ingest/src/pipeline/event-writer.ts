@@ -78,6 +78,11 @@ export interface WriteOutcome {
   readonly stored: IngestEvent[];
   /** Camera events whose camera is not in the registry: not written. */
   readonly unknownCamera: IngestEvent[];
+  /**
+   * Case steps (`triaged` and later) whose case has no `reported` event, neither stored nor in this
+   * flush: not written, so no orphan step is ever stored (issue 17 #11).
+   */
+  readonly unknownCase: IngestEvent[];
   /** Rows actually inserted; the rest of `stored` were duplicates. */
   readonly inserted: number;
 }
@@ -103,14 +108,36 @@ export class EventWriter {
       if (needsCamera(e) && !registeredHere.has(e.event.cameraId)) wanted.add(e.event.cameraId);
     const regions = await this.directory.resolve(wanted);
     for (const [id, row] of registeredHere) regions.set(id, row);
+    const knownCases = await this.knownCases(events);
     const stored: IngestEvent[] = [];
     const unknownCamera: IngestEvent[] = [];
-    for (const e of events)
-      (needsCamera(e) && !regions.has(e.event.cameraId) ? unknownCamera : stored).push(e);
+    const unknownCase: IngestEvent[] = [];
+    for (const e of events) {
+      if (needsCamera(e) && !regions.has(e.event.cameraId)) unknownCamera.push(e);
+      else if (isCaseStep(e) && !knownCases.has(e.event.caseId)) unknownCase.push(e);
+      else stored.push(e);
+    }
     const { inserted } = await writeInParallel(this.pool, this.store, writeSetOf(stored, regions));
     this.directory.remember(registeredHere.values());
-    return { stored, unknownCamera, inserted };
+    return { stored, unknownCamera, unknownCase, inserted };
   }
+
+  /**
+   * Cases a step of this flush may join: reported in this flush (one statement stores both, and the
+   * caseId-keyed partition delivers a case's events in order), or already in `cases`.
+   */
+  private async knownCases(events: readonly IngestEvent[]): Promise<Set<string>> {
+    const known = new Set<string>();
+    for (const e of events) if (e.kind === 'case' && e.event.type === 'reported') known.add(e.event.caseId);
+    const wanted = new Set<string>();
+    for (const e of events) if (isCaseStep(e) && !known.has(e.event.caseId)) wanted.add(e.event.caseId);
+    for (const id of await this.store.findKnownCases(this.pool, [...wanted])) known.add(id);
+    return known;
+  }
+}
+
+function isCaseStep(e: IngestEvent): e is Extract<IngestEvent, { kind: 'case' }> {
+  return e.kind === 'case' && e.event.type !== 'reported';
 }
 
 function needsCamera(

@@ -106,11 +106,20 @@ export class IngestService {
 
   private settle(accepted: readonly Accepted[], outcome: WriteOutcome, letters: DeadLetter[]): IngestEvent[] {
     const unknown = new Set(outcome.unknownCamera);
+    const orphans = new Set(outcome.unknownCase);
     for (const a of accepted) {
       if (unknown.has(a.event))
         letters.push({
           message: a.message,
           rejection: { code: 'UNKNOWN_CAMERA', reason: 'cameraId: not in the camera registry' },
+        });
+      else if (orphans.has(a.event))
+        letters.push({
+          message: a.message,
+          rejection: {
+            code: 'UNKNOWN_CASE',
+            reason: 'caseId: no reported event for this case; a step is not stored without its case',
+          },
         });
     }
     this.observe.metrics.events.inc({ outcome: 'duplicate' }, outcome.stored.length - outcome.inserted);

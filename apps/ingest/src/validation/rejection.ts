@@ -10,6 +10,7 @@ export type RejectCode =
   | 'INCONSISTENT_IDS'
   | 'TIMESTAMP_OUT_OF_RANGE'
   | 'UNKNOWN_CAMERA'
+  | 'UNKNOWN_CASE'
   | 'DB_REJECTED';
 
 export interface Rejection {
@@ -32,6 +33,7 @@ export function httpStatusOf(code: RejectCode): 400 | 413 | 422 {
     case 'OVERSIZED':
       return 413;
     case 'UNKNOWN_CAMERA':
+    case 'UNKNOWN_CASE':
     case 'DB_REJECTED':
       return 422;
     case 'EMPTY':

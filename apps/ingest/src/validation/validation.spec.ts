@@ -24,6 +24,12 @@ describe('message validation', () => {
     ['a crowd detection', 'cameraAnalytics', aCameraAnalytics()],
     ['a reported case', 'case', aCaseReported()],
     ['a summary with a newline and CJK text', 'case', aCaseReported({ summary: '邻里纠纷\n噪音' })],
+    // Text that merely reads like an escape is text: the API accepts it, so the ingest must too.
+    [
+      'a summary that reads like escapes',
+      'case',
+      aCaseReported({ summary: 'C:\\bin 里写着 \\u0007 和 \\f' }),
+    ],
   ] as const)('accepts %s', (_title, kind, event) => {
     expect(check(kind, JSON.stringify(event))).toEqual({ ok: true, value: { kind, event } });
   });

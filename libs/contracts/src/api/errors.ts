@@ -19,7 +19,10 @@ export const API_ERROR_CODES = [
   'ALERT_NOTE_REQUIRED',
   'ALERT_NOT_SILENCEABLE',
   'CASE_INVALID_TRANSITION',
+  'FORBIDDEN_CHARACTER',
+  'IDEMPOTENCY_KEY_REUSED',
   'RATE_LIMITED',
+  'LOGIN_THROTTLED',
   'INTERNAL',
 ] as const;
 export const apiErrorCodeSchema = z.enum(API_ERROR_CODES);
@@ -32,6 +35,8 @@ export const apiErrorBodySchema = z
     code: apiErrorCodeSchema,
     message: z.string(),
     issues: z.array(z.object({ path: z.string(), message: z.string() }).strict()).optional(),
+    /** Seconds to wait before trying again (429s; also the Retry-After header). */
+    retryAfter: z.number().int().min(1).optional(),
   })
   .strict();
 export type ApiErrorBody = z.infer<typeof apiErrorBodySchema>;

@@ -1,0 +1,55 @@
+import { type z } from 'zod';
+import { type CaseEvent, caseEventSchema } from './case-event';
+import { findForbiddenText } from './forbidden-text';
+
+/** Why a case event is refused; the API answers 400 with it, the ingest dead-letters with it. */
+export type CaseEventRejectCode = 'FORBIDDEN_CHARACTER' | 'SCHEMA_INVALID' | 'INCONSISTENT_IDS';
+
+export interface CaseEventIssue {
+  /** Dotted path of the offending field; `(root)` for the whole event. */
+  readonly path: string;
+  readonly message: string;
+}
+
+export type CaseEventCheck =
+  | { readonly ok: true; readonly event: CaseEvent }
+  | {
+      readonly ok: false;
+      readonly code: CaseEventRejectCode;
+      /** Precise and free of personal data: paths and rule messages, never field values. */
+      readonly issues: readonly CaseEventIssue[];
+    };
+
+const refuse = (code: CaseEventRejectCode, issues: CaseEventIssue[]): CaseEventCheck => ({
+  ok: false,
+  code,
+  issues,
+});
+
+function issuesOf(issues: readonly z.core.$ZodIssue[]): CaseEventIssue[] {
+  return issues.slice(0, 5).map((i) => ({
+    path: i.path.length === 0 ? '(root)' : i.path.map(String).join('.'),
+    message: i.message,
+  }));
+}
+
+/**
+ * THE validator of a case event, for every producer and consumer (the API before it produces, the
+ * ingest before it stores): the schema, no control or bidirectional characters in any text, and a
+ * case id whose county is the event's county. A case event it accepts is never refused downstream.
+ */
+export function checkCaseEvent(value: unknown): CaseEventCheck {
+  const forbidden = findForbiddenText(value);
+  if (forbidden !== undefined)
+    return refuse('FORBIDDEN_CHARACTER', [
+      { path: forbidden, message: 'control or bidirectional formatting characters are not allowed' },
+    ]);
+  const parsed = caseEventSchema.safeParse(value);
+  if (!parsed.success) return refuse('SCHEMA_INVALID', issuesOf(parsed.error.issues));
+  const event = parsed.data;
+  if (event.caseId.slice(1, 7) !== event.region.county)
+    return refuse('INCONSISTENT_IDS', [
+      { path: 'caseId', message: 'county code differs from region.county' },
+    ]);
+  return { ok: true, event };
+}
