@@ -37,12 +37,13 @@ const districtBoundaries: Plugin = {
   configurePreviewServer: (server) => void server.middlewares.use(serveGeo),
 };
 
-// The dashboard may import only scope:shared libs (contracts, geo); the aliases mirror tsconfig paths.
+// The dashboard may import only scope:shared libs (contracts, domain, geo); the aliases mirror tsconfig paths.
 export default defineConfig({
   plugins: [react(), districtBoundaries],
   resolve: {
     alias: {
       '@fengqiao/contracts': `${root}libs/contracts/src/index.ts`,
+      '@fengqiao/domain': `${root}libs/domain/src/index.ts`,
       '@fengqiao/geo': `${root}libs/geo/src/index.ts`,
     },
   },

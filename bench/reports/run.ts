@@ -10,7 +10,8 @@
 import { writeFileSync } from 'node:fs';
 import { loadConfig } from '@fengqiao/config';
 import { createPool, type DbPool } from '@fengqiao/db';
-import { buildReportModel, periodContaining, renderReportHtml } from '@fengqiao/reports';
+import { periodContaining } from '@fengqiao/domain';
+import { buildReportModel, renderReportHtml } from '@fengqiao/reports';
 import { PdfRenderer, ReportLoader } from '@fengqiao/reports-app';
 import { screenshotHtml } from './screenshot';
 

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { createPool, type DbPool } from '@fengqiao/db';
 import { testConfig } from '@fengqiao/testing';
-import { periodContaining } from '@fengqiao/reports';
+import { periodContaining } from '@fengqiao/domain';
 import { ReportGenerator } from './generator/report-generator';
 import { CHROMIUM_PATH, PdfRenderer } from './pdf/pdf-renderer';
 import { ReportScheduler } from './schedule/report-scheduler';

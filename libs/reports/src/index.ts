@@ -1,19 +1,9 @@
 /**
  * @fengqiao/reports — cadence reports as pure functions: facts in, a model out, the model to one
  * self-contained HTML document (charts drawn by ECharts' server-side SVG renderer). No I/O, no
- * clock: the loader and the time of generation are the caller's.
+ * clock: the loader and the time of generation are the caller's. Periods and the city clock are
+ * @fengqiao/domain's.
  */
-export {
-  dateOfDayNumber,
-  dayNumberOf,
-  lastCompletedPeriod,
-  oneYearEarlier,
-  periodContaining,
-  periodDays,
-  previousPeriod,
-  shanghaiDateOf,
-  shanghaiMidnightMs,
-} from './period';
 export { type AlertFact, type CameraCount, type CaseFact, type ReportInput } from './model/report-input';
 export {
   type AlertRow,
@@ -28,13 +18,6 @@ export {
   type TrendPoint,
 } from './model/report-model';
 export { buildReportModel, lastYearRange, periodTitle } from './model/build-report-model';
-export {
-  calendarOf,
-  clockStoppingEvents,
-  promiseJudge,
-  tierPromisesOf,
-  type PromiseJudge,
-  type TierPromise,
-} from './model/tier-promises';
+export { promiseJudgeOf, type PromiseJudge } from './model/tier-promises';
 export { renderReportHtml } from './render/html-report';
 export { CATEGORY_LABELS, LEVEL_LABELS, PERIOD_LABELS, TIER_LABELS } from './labels';

@@ -61,14 +61,3 @@ export {
   type BaselineStat,
   type HourlyCount,
 } from './baseline/baseline';
-
-// The working-day calendar (also useful to the API for showing due dates)
-export {
-  DAY_MS,
-  HOUR_MS,
-  MINUTE_MS,
-  compileCalendar,
-  hourOfWeek,
-  weekdayOf,
-  type WorkingCalendar,
-} from './time/calendar';

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { type AlertChanged, type AlertChangeKind, type TransitionResponse } from '@fengqiao/contracts';
+import { type AlertChanged, type TransitionResponse } from '@fengqiao/contracts';
+import { ALERT_TRANSITIONS, planAlertTransition, type AlertCommand } from '@fengqiao/domain';
 import { AuditService } from '../audit/audit.service';
 import { type AuthUser } from '../auth/auth-user';
 import { inScope } from '../auth/region-scope';
@@ -9,16 +10,7 @@ import { Database, type Queryable } from '../infra/database';
 import { CLOCK } from '../infra/tokens';
 import { AlertPublisher } from './alert-publisher';
 import { type AlertRow, changeEventId, toAlert } from './alert-row';
-import { planTransition, type TransitionCommand } from './alert-transitions';
 import { AlertsRepository } from './alerts.repository';
-
-const CHANGE_OF: Record<TransitionCommand['kind'], AlertChangeKind> = {
-  acknowledge: 'acknowledged',
-  dispatch: 'dispatched',
-  resolve: 'resolved',
-  silence: 'silenced',
-  escalate: 'escalated',
-};
 
 interface Outcome {
   readonly response: TransitionResponse;
@@ -41,7 +33,7 @@ export class AlertCommandsService {
     user: AuthUser,
     alertId: string,
     version: number,
-    cmd: TransitionCommand,
+    cmd: AlertCommand,
   ): Promise<TransitionResponse> {
     const outcome = await this.db.transaction(async (tx) => {
       const row = await this.alerts.lockById(tx, alertId);
@@ -60,11 +52,15 @@ export class AlertCommandsService {
     user: AuthUser,
     row: AlertRow,
     version: number,
-    cmd: TransitionCommand,
+    cmd: AlertCommand,
   ): Promise<Outcome> {
     const done =
       version < row.version ? await this.alerts.findChange(tx, row.alert_id, version + 1) : undefined;
-    if (done !== undefined && done.change === CHANGE_OF[cmd.kind] && done.actor_user_id === user.userId) {
+    if (
+      done !== undefined &&
+      done.change === ALERT_TRANSITIONS[cmd.kind].to &&
+      done.actor_user_id === user.userId
+    ) {
       return { response: { alert: toAlert(row), seq: done.seq } };
     }
     throw new ApiError(
@@ -73,15 +69,10 @@ export class AlertCommandsService {
     );
   }
 
-  private async apply(
-    tx: Queryable,
-    user: AuthUser,
-    row: AlertRow,
-    cmd: TransitionCommand,
-  ): Promise<Outcome> {
+  private async apply(tx: Queryable, user: AuthUser, row: AlertRow, cmd: AlertCommand): Promise<Outcome> {
     const now = this.clock.now();
     const before = toAlert(row);
-    const plan = planTransition(before, cmd, now.toISOString());
+    const plan = planAlertTransition(before, cmd, now.toISOString());
     if (!plan.ok) throw new ApiError(plan.code, plan.message);
     await this.alerts.lockChanges(tx);
     const updated = await this.alerts.applyState(tx, plan.next, row.version);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { type CaseCommandResponse } from '@fengqiao/contracts';
-import { planCaseEvent } from '@fengqiao/intake';
+import { planCaseEvent } from '@fengqiao/domain';
 import { type AuthUser } from '../auth/auth-user';
 import { inScope } from '../auth/region-scope';
 import { ApiError } from '../common/api-error';

@@ -6,13 +6,9 @@ import {
   type RoutingSuggestion,
   type ServiceTier,
 } from '@fengqiao/contracts';
-import {
-  BAZHONG_CALENDAR_SPEC,
-  bazhongCalendar,
-  routingDueAt,
-  suggestRouting,
-  tierDueAt,
-} from '@fengqiao/intake';
+import { caseDueTimesOf, cityCompactDateOf } from '@fengqiao/domain';
+import { suggestRouting } from '@fengqiao/intake';
+import { DEFAULT_RULE_SET } from '@fengqiao/rules';
 import { ApiError } from '../common/api-error';
 import { type Clock } from '../infra/api-options';
 import { CLOCK } from '../infra/tokens';
@@ -27,12 +23,12 @@ export interface RoutingRequest {
 }
 
 /**
- * Routing suggestions and deadlines: the active routing table (data, cached by the routing module)
- * on the rules' working-day calendar.
+ * Routing suggestions and deadlines: the active routing table (data, cached by the routing module);
+ * due times are the default rule set's deadlines (@fengqiao/domain) on its working-day calendar.
  */
 @Injectable()
 export class CaseRoutingService {
-  private readonly calendar = bazhongCalendar();
+  private readonly due = caseDueTimesOf(DEFAULT_RULE_SET);
 
   constructor(
     @Inject(CLOCK) private readonly clock: Clock,
@@ -46,7 +42,7 @@ export class CaseRoutingService {
   suggest(req: RoutingRequest): RoutingSuggestion {
     const atMs = req.atMs ?? this.nowMs();
     const { version, rules } = this.table.current();
-    const match = suggestRouting(rules, { ...req, atMs }, BAZHONG_CALENDAR_SPEC.utcOffsetMinutes);
+    const match = suggestRouting(rules, { ...req, atMs }, DEFAULT_RULE_SET.calendar.utcOffsetMinutes);
     // Every table is checked to end with a catch-all on write and on load: no match is a defect.
     if (match === undefined) throw new ApiError('INTERNAL', `routing table ${version} has no catch-all rule`);
     return {
@@ -54,22 +50,21 @@ export class CaseRoutingService {
       ruleId: match.rule.id,
       ruleTitle: match.rule.title,
       tableVersion: version,
-      routingDueAt: new Date(routingDueAt(this.calendar, atMs)).toISOString(),
-      tierDueAt: new Date(tierDueAt(this.calendar, match.routing.tier, atMs)).toISOString(),
+      routingDueAt: this.routingDueAt(atMs),
+      tierDueAt: this.tierDueAt(match.routing.tier, atMs),
     };
   }
 
   routingDueAt(reportedMs: number): string {
-    return new Date(routingDueAt(this.calendar, reportedMs)).toISOString();
+    return new Date(this.due.routing(reportedMs)).toISOString();
   }
 
   tierDueAt(tier: ServiceTier, startMs: number): string {
-    return new Date(tierDueAt(this.calendar, tier, startMs)).toISOString();
+    return new Date(this.due.tier(tier, startMs)).toISOString();
   }
 
-  /** The Beijing calendar day of an instant, yyyymmdd (case ids are numbered per county and day). */
+  /** The city's calendar day of an instant, yyyymmdd (case ids are numbered per county and day). */
   localDay(ms: number): string {
-    const local = new Date(ms + BAZHONG_CALENDAR_SPEC.utcOffsetMinutes * 60_000);
-    return local.toISOString().slice(0, 10).replace(/-/g, '');
+    return cityCompactDateOf(ms);
   }
 }

@@ -4,7 +4,7 @@ import {
   type CaseSummary,
   type CaseTimelineEntry,
 } from '@fengqiao/contracts';
-import { readClock } from '@fengqiao/intake';
+import { readClock } from '@fengqiao/domain';
 
 /** A row of `cases` as pg returns it. */
 export interface CaseRow {

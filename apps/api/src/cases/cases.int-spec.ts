@@ -11,8 +11,9 @@ import {
   type DuplicateCandidates,
   type RoutingSuggestion,
 } from '@fengqiao/contracts';
-import { bazhongCalendar, tierDueAt } from '@fengqiao/intake';
+import { caseDueTimesOf } from '@fengqiao/domain';
 import { KafkaEventPublisher, createKafkaClient } from '@fengqiao/kafka';
+import { DEFAULT_RULE_SET } from '@fengqiao/rules';
 import { type RunningProcess, testConfig, uniqueName } from '@fengqiao/testing';
 import { type ApiHarness, startApi } from '../testing/api-harness';
 import { withCasesTopic } from './case-topic';
@@ -26,6 +27,7 @@ const suffix = uniqueName('cases');
 const caseTopic = `${INPUT_TOPICS.caseEvents.name}.${suffix}`;
 const TOWNSHIP = `5119020${String(10 + Math.floor(Math.random() * 89))}`;
 const DAY = 86_400_000;
+const DUE = caseDueTimesOf(DEFAULT_RULE_SET);
 
 let api: ApiHarness;
 let kafka: Kafka;
@@ -114,9 +116,7 @@ describe('cases on the real stack', () => {
     );
     const triaged = stored.rows[0]?.payload as Extract<CaseEvent, { type: 'triaged' }>;
     // The deadline: 5 working days on the calendar, from the triage.
-    expect(triaged.dueAt).toBe(
-      new Date(tierDueAt(bazhongCalendar(), 'general', Date.parse(triaged.occurredAt))).toISOString(),
-    );
+    expect(triaged.dueAt).toBe(new Date(DUE.tier('general', Date.parse(triaged.occurredAt))).toISOString());
     expect(row.due_at?.toISOString()).toBe(triaged.dueAt);
     const list = (await get(`cases?text=${first.caseId}`, 'wall').expect(200)).body as CaseListResponse;
     expect(list.items[0]?.clock).toMatchObject({ kind: 'tier', dueAt: triaged.dueAt, status: 'on-track' });
@@ -273,7 +273,7 @@ describe('cases on the real stack', () => {
         category: 'labour-wages',
         tier: 'general',
         department: '人力资源和社会保障局',
-        dueAt: new Date(tierDueAt(bazhongCalendar(), 'general', reportedMs + 60_000)).toISOString(),
+        dueAt: new Date(DUE.tier('general', reportedMs + 60_000)).toISOString(),
       },
     ];
     const producer = new KafkaEventPublisher(kafka);

@@ -1,4 +1,4 @@
-import { DAY_MS } from '@fengqiao/rules';
+import { DAY_MS } from '@fengqiao/domain';
 import { type DeadlineDue } from '@fengqiao/contracts';
 import { type DeadlineGroupRow } from './deadline-sql';
 import { type KpiDeadlines } from './deadline-specs';

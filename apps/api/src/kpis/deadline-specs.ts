@@ -1,63 +1,28 @@
-import { type DeadlineDue, type RuleSetInput, SERVICE_TIERS, type ServiceTier } from '@fengqiao/contracts';
-import { compileCalendar, DAY_MS, type WorkingCalendar } from '@fengqiao/rules';
+import { type DeadlineDue, type RuleSetInput, SERVICE_TIERS } from '@fengqiao/contracts';
+import {
+  caseDeadlinesOf,
+  compileCalendar,
+  DAY_MS,
+  HOUR_MS,
+  type CaseDeadline,
+  type CaseDeadlines,
+  type WorkingCalendar,
+} from '@fengqiao/domain';
 
-/** A case step whose first instant case_kpi_facts keeps (a column `<step>_at`). */
-export type CaseStep =
-  'reported' | 'triaged' | 'assigned' | 'leader-assigned' | 'escalated' | 'resolved' | 'closed';
+/** One promise as the KPI SQL reads it: from which step, until which steps (facts columns). */
+export type DeadlineSpec = CaseDeadline;
 
-/** One promise: from which step, until which steps, within how long. */
-export interface DeadlineSpec {
-  readonly startOn: CaseStep;
-  readonly stopOn: readonly CaseStep[];
-  readonly due: DeadlineDue;
-}
-
-export interface KpiDeadlines {
-  readonly routing: DeadlineSpec;
-  readonly tiers: Readonly<Record<ServiceTier, DeadlineSpec>>;
+/** The promises of one rule set (@fengqiao/domain's reading) and its working-day calendar. */
+export interface KpiDeadlines extends CaseDeadlines {
   readonly calendar: WorkingCalendar;
 }
 
-/** 政策咨询 is "answered on the spot": no rule watches it, so it is held to the day it is triaged. */
-const ON_THE_DAY: DeadlineSpec = {
-  startOn: 'triaged',
-  stopOn: ['resolved', 'closed'],
-  due: { unit: 'working-days', count: 0 },
-};
-const ROUTING: DeadlineSpec = {
-  startOn: 'reported',
-  stopOn: ['triaged', 'resolved', 'closed'],
-  due: { unit: 'working-days', count: 1 },
-};
-const STEPS: readonly CaseStep[] = [
-  'reported',
-  'triaged',
-  'assigned',
-  'leader-assigned',
-  'escalated',
-  'resolved',
-  'closed',
-];
-const asStep = (s: string): CaseStep | undefined => STEPS.find((x) => x === s);
-
 /**
  * The KPI tiles measure the same promises the warning rules watch: the deadline rules of a rule set
- * (the default one unless told), on its working-day calendar.
+ * (the active one, see ActiveDeadlines), on its working-day calendar.
  */
 export function deadlinesOf(ruleSet: RuleSetInput): KpiDeadlines {
-  const specs = new Map<string, DeadlineSpec>();
-  for (const rule of ruleSet.rules) {
-    if (rule.kind !== 'deadline') continue;
-    const startOn = asStep(rule.startOn);
-    const stopOn = rule.stopOn.map(asStep).filter((s): s is CaseStep => s !== undefined);
-    if (startOn !== undefined) specs.set(rule.tier, { startOn, stopOn, due: rule.due });
-  }
-  const tiers = Object.fromEntries(SERVICE_TIERS.map((t) => [t, specs.get(t) ?? ON_THE_DAY])) as Record<
-    ServiceTier,
-    DeadlineSpec
-  >;
-  const routing = specs.get('any') ?? ROUTING;
-  return { routing, tiers, calendar: compileCalendar(ruleSet.calendar) };
+  return { ...caseDeadlinesOf(ruleSet), calendar: compileCalendar(ruleSet.calendar) };
 }
 
 /** A fixed length in ms, or null for working days (those depend on the calendar, day by day). */
@@ -68,7 +33,7 @@ export function fixedMsOf(due: DeadlineDue): number | null {
     case 'calendar-days':
       return due.count * DAY_MS;
     case 'hours':
-      return due.count * 3_600_000;
+      return due.count * HOUR_MS;
   }
 }
 

@@ -7,7 +7,7 @@ import {
   type TierComplianceQuery,
   type TierComplianceResponse,
 } from '@fengqiao/contracts';
-import { DAY_MS } from '@fengqiao/rules';
+import { DAY_MS } from '@fengqiao/domain';
 import { type AuthUser } from '../auth/auth-user';
 import { ApiError } from '../common/api-error';
 import { type Clock } from '../infra/api-options';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type KpiSnapshot, SERVICE_TIERS } from '@fengqiao/contracts';
-import { DAY_MS } from '@fengqiao/rules';
+import { cityStartOfDayMs, DAY_MS } from '@fengqiao/domain';
 import { Database } from '../infra/database';
 import { judgeGroups, rateOf } from './deadline-groups';
 import { ActiveDeadlines } from './active-deadlines';
@@ -8,7 +8,6 @@ import { lookbackMs, maxTierLookbackMs } from './deadline-specs';
 import { KpisRepository } from './kpis.repository';
 
 export const KPI_WINDOW_DAYS = 30;
-const BEIJING_MS = 8 * 3_600_000;
 
 export type FastTiles = Pick<KpiSnapshot, 'casesToday' | 'camerasOnline' | 'openAlerts'>;
 export type SlowTiles = Omit<KpiSnapshot, 'scope' | 'windowDays' | keyof FastTiles>;
@@ -27,7 +26,7 @@ export class KpiTilesService {
 
   async fast(scope: string | null, now: Date): Promise<FastTiles> {
     const asOf = now.toISOString();
-    const midnight = new Date(Math.floor((now.getTime() + BEIJING_MS) / DAY_MS) * DAY_MS - BEIJING_MS);
+    const midnight = new Date(cityStartOfDayMs(now.getTime()));
     const [today, alerts, cams] = await Promise.all([
       this.kpis.casesSince(this.db.pool, midnight, scope),
       this.kpis.openAlerts(this.db.pool, scope),

@@ -1,4 +1,5 @@
-import { type CaseState, type ServiceTier, type UserRole } from '@fengqiao/contracts';
+import { type CaseEventType, type CaseState, type ServiceTier, type UserRole } from '@fengqiao/contracts';
+import { caseEventsFrom } from '@fengqiao/domain';
 
 /** The lifecycle commands, each its own POST /api/cases/:caseId/<kind>. */
 export const CASE_COMMANDS = [
@@ -16,15 +17,16 @@ export type CaseCommandKind = (typeof CASE_COMMANDS)[number];
 /** Who may send lifecycle commands (the API's route table decides; this only hides dead buttons). */
 const CASE_WORKERS: readonly UserRole[] = ['duty-officer', 'intake-clerk', 'admin'];
 
-/** The commands offered from a state (the lifecycle of libs/intake, which the API enforces). */
-const FROM: Readonly<Record<CaseState, readonly CaseCommandKind[]>> = {
-  reported: ['triage', 'escalate'],
-  triaged: ['assign', 'mediation', 'resolve', 'triage', 'escalate'],
-  assigned: ['mediation', 'resolve', 'assign', 'escalate'],
-  'in-mediation': ['resolve', 'assign', 'escalate'],
-  resolved: ['close', 'reopen'],
-  closed: ['reopen'],
-  reopened: ['assign', 'resolve', 'triage', 'escalate'],
+/** The command that sends each case event (the route `POST /api/cases/:caseId/<command>`). */
+const COMMAND_OF: Readonly<Record<Exclude<CaseEventType, 'reported'>, CaseCommandKind>> = {
+  triaged: 'triage',
+  assigned: 'assign',
+  'in-mediation': 'mediation',
+  escalated: 'escalate',
+  'leader-assigned': 'leader',
+  resolved: 'resolve',
+  closed: 'close',
+  reopened: 'reopen',
 };
 
 /**
@@ -34,10 +36,11 @@ const FROM: Readonly<Record<CaseState, readonly CaseCommandKind[]>> = {
  */
 export function actionsFor(state: CaseState, tier: ServiceTier | null, role: UserRole): CaseCommandKind[] {
   if (!CASE_WORKERS.includes(role)) return [];
-  const base = [...FROM[state]];
-  const open = state !== 'resolved' && state !== 'closed';
-  if (open && tier === 'major') base.push('leader');
-  return base;
+  // The lifecycle of @fengqiao/domain (which the API enforces); a leader is offered for major disputes.
+  return caseEventsFrom(state)
+    .filter((t) => t !== 'leader-assigned' || tier === 'major')
+    .map((t) => COMMAND_OF[t])
+    .sort((a, b) => CASE_COMMANDS.indexOf(a) - CASE_COMMANDS.indexOf(b));
 }
 
 /** The fields an action form may ask for, as typed. */

@@ -85,12 +85,14 @@ describe('service-tier countdowns', () => {
 describe('lifecycle actions', () => {
   it('offers by state, a leader only for open major disputes, nothing to watchers', () => {
     expect(actionsFor('triaged', 'general', 'intake-clerk')).toEqual([
+      'triage',
       'assign',
       'mediation',
       'resolve',
-      'triage',
       'escalate',
     ]);
+    expect(actionsFor('triaged', 'general', 'intake-clerk')).not.toContain('leader');
+    expect(actionsFor('reopened', 'general', 'admin')).not.toContain('mediation');
     expect(actionsFor('assigned', 'major', 'duty-officer')).toContain('leader');
     expect(actionsFor('closed', 'major', 'admin')).toEqual(['reopen']);
     expect(actionsFor('assigned', 'general', 'analyst')).toEqual([]);

@@ -1,52 +1,30 @@
-import { type Alert, type AlertState } from '@fengqiao/contracts';
+import { type Alert } from '@fengqiao/contracts';
+import { planAlertTransition, refusalOf, type AlertCommand, type AlertRefusal } from '@fengqiao/domain';
 
-/** What the officer asks for, as the API's transition bodies take it (minus the version). */
-export type DutyCommand =
-  | { readonly kind: 'acknowledge'; readonly note?: string }
-  | { readonly kind: 'dispatch'; readonly unit: string; readonly note?: string }
-  | { readonly kind: 'resolve'; readonly outcome: NonNullable<Alert['outcome']>; readonly note?: string }
-  | { readonly kind: 'silence'; readonly minutes: number; readonly note: string };
+/** What the officer asks for from the console, as the API's transition bodies take it (minus the version). */
+export type DutyCommand = Extract<AlertCommand, { kind: 'acknowledge' | 'dispatch' | 'resolve' | 'silence' }>;
 
 export type CommandKind = DutyCommand['kind'];
 
-/** From which states each command is offered (mirrors the API's transition table). */
-export const ALLOWED_FROM: Record<CommandKind, readonly AlertState[]> = {
-  acknowledge: ['raised', 'escalated', 'reopened', 'silenced'],
-  dispatch: ['acknowledged'],
-  resolve: ['acknowledged', 'dispatched'],
-  silence: ['raised', 'reopened'],
-};
-
-const NEXT_STATE: Record<CommandKind, AlertState> = {
-  acknowledge: 'acknowledged',
-  dispatch: 'dispatched',
-  resolve: 'resolved',
-  silence: 'silenced',
+const REASON_OF: Readonly<Record<AlertRefusal['code'], 'state' | 'note' | 'red-silence'>> = {
+  ALERT_INVALID_TRANSITION: 'state',
+  ALERT_NOTE_REQUIRED: 'note',
+  ALERT_NOT_SILENCEABLE: 'red-silence',
 };
 
 export type CommandCheck =
   { readonly ok: true } | { readonly ok: false; readonly reason: 'state' | 'note' | 'red-silence' };
 
-/** Whether the command can be sent for this alert as it is shown now. */
+/** Whether the command can be sent for this alert as it is shown now (the API's own table and checks). */
 export function checkCommand(alert: Alert, cmd: DutyCommand): CommandCheck {
-  if (!ALLOWED_FROM[cmd.kind].includes(alert.state)) return { ok: false, reason: 'state' };
-  if (cmd.kind === 'acknowledge' && alert.colour === 'red' && (cmd.note ?? '').trim() === '')
-    return { ok: false, reason: 'note' };
-  if (cmd.kind === 'silence' && alert.colour === 'red') return { ok: false, reason: 'red-silence' };
-  return { ok: true };
+  const refusal = refusalOf(alert, cmd);
+  return refusal === undefined ? { ok: true } : { ok: false, reason: REASON_OF[refusal.code] };
 }
 
 /** The alert as the console shows it while the request is in flight; the server's answer replaces it. */
 export function optimisticAlert(alert: Alert, cmd: DutyCommand, nowIso: string): Alert {
-  const next: Alert = {
-    ...alert,
-    state: NEXT_STATE[cmd.kind],
-    version: alert.version + 1,
-    updatedAt: nowIso,
-  };
-  if (cmd.kind === 'acknowledge') return { ...next, acknowledgedAt: nowIso };
-  if (cmd.kind === 'resolve') return { ...next, resolvedAt: nowIso, outcome: cmd.outcome };
-  return next;
+  const plan = planAlertTransition(alert, cmd, nowIso);
+  return plan.ok ? plan.next : alert;
 }
 
 /** The request body for the command at the version the officer saw. */

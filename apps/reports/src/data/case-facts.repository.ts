@@ -1,6 +1,8 @@
 import { type ReportLevel, SERVICE_TIERS, type ServiceTier } from '@fengqiao/contracts';
 import { type Queryable } from '@fengqiao/db';
-import { type CaseFact, clockStoppingEvents } from '@fengqiao/reports';
+import { caseDeadlinesOf, keepingEventsOf } from '@fengqiao/domain';
+import { type CaseFact } from '@fengqiao/reports';
+import { DEFAULT_RULE_SET } from '@fengqiao/rules';
 import { regionWhere, subRegionColumn } from './region-sql';
 
 /** The window a report scans, as instants. */
@@ -32,6 +34,8 @@ interface PartyRow {
 }
 
 const TIERS: readonly string[] = SERVICE_TIERS;
+/** The events that keep a tier's promise without finishing the case (a leader, an escalation). */
+const KEEPING_EVENTS = keepingEventsOf(caseDeadlinesOf(DEFAULT_RULE_SET));
 const ms = (d: Date | null): number | null => (d === null ? null : d.getTime());
 
 /** Risk flags at intake, read from the reported event's payload. */
@@ -69,7 +73,7 @@ export class CaseFactsRepository {
        ) c
        WHERE reported_at IS NOT NULL
          AND (reported_at >= $4 OR done_at IS NULL OR done_at >= $4 OR done_at <= reopened_at)`,
-      [region, w.scanFrom, w.end, w.previousStart, clockStoppingEvents()],
+      [region, w.scanFrom, w.end, w.previousStart, KEEPING_EVENTS],
     );
     return res.rows;
   }

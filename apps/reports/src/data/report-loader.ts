@@ -1,17 +1,12 @@
 import { type ReportLevel, type ReportPeriod } from '@fengqiao/contracts';
 import { type Queryable } from '@fengqiao/db';
+import { cityMidnightMs, dateOfDayNumber, dayNumberOf, previousPeriod } from '@fengqiao/domain';
 import {
   type CaseFact,
-  dateOfDayNumber,
-  dayNumberOf,
   lastYearRange,
-  previousPeriod,
-  promiseJudge,
+  promiseJudgeOf,
   type PromiseJudge,
   type ReportInput,
-  calendarOf,
-  shanghaiMidnightMs,
-  tierPromisesOf,
 } from '@fengqiao/reports';
 import { CaseFactsRepository, type ScanWindow, toCaseFact } from './case-facts.repository';
 import { ReportContextRepository } from './context.repository';
@@ -25,7 +20,7 @@ export const OPEN_CASE_LOOKBACK_DAYS = 183;
 
 export function scanWindowOf(period: ReportPeriod): ScanWindow {
   const previous = previousPeriod(period);
-  const at = (date: string): Date => new Date(shanghaiMidnightMs(date));
+  const at = (date: string): Date => new Date(cityMidnightMs(date));
   return {
     scanFrom: at(dateOfDayNumber(dayNumberOf(previous.start) - OPEN_CASE_LOOKBACK_DAYS)),
     previousStart: at(previous.start),
@@ -43,7 +38,7 @@ export interface ReportTarget {
 
 /** Reads everything one report is computed from. */
 export class ReportLoader {
-  private readonly judge: PromiseJudge = promiseJudge(tierPromisesOf(), calendarOf());
+  private readonly judge: PromiseJudge = promiseJudgeOf();
 
   constructor(
     private readonly facts = new CaseFactsRepository(),

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { REPORT_CADENCE, type ReportMetadata, type ReportRequest } from '@fengqiao/contracts';
 import { type DbPool } from '@fengqiao/db';
-import { buildReportModel, periodContaining, renderReportHtml, shanghaiDateOf } from '@fengqiao/reports';
+import { cityDateOf, periodContaining } from '@fengqiao/domain';
+import { buildReportModel, renderReportHtml } from '@fengqiao/reports';
 import { ReportLoader, type ReportTarget } from '../data/report-loader';
 import { type PdfRenderer } from '../pdf/pdf-renderer';
 import { ReportsRepository, type ReportTimings } from '../store/reports.repository';
@@ -24,7 +25,7 @@ export interface GeneratorDeps {
 /** The period and region a request names, checked: periods that have not begun are refused. */
 export function targetOf(request: ReportRequest, now: number): ReportTarget {
   const period = periodContaining(request.periodKind ?? REPORT_CADENCE[request.level], request.date);
-  if (period.start > shanghaiDateOf(now)) {
+  if (period.start > cityDateOf(now)) {
     throw new ReportError('PERIOD_NOT_STARTED', `period ${period.label} has not begun`);
   }
   return { level: request.level, region: request.region, period };

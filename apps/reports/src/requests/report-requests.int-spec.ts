@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createPool, type DbPool } from '@fengqiao/db';
-import { periodContaining } from '@fengqiao/reports';
+import { periodContaining } from '@fengqiao/domain';
 import { testConfig } from '@fengqiao/testing';
 import { aPrivateTownship } from '../testing/report-fixtures';
 import { ReportRequestsRepository } from './report-requests.repository';

@@ -1,5 +1,5 @@
 import { CITY_CODE, type ReportLevel, type ReportPeriod } from '@fengqiao/contracts';
-import { lastCompletedPeriod } from '@fengqiao/reports';
+import { lastCompletedPeriod } from '@fengqiao/domain';
 import { type ReportTarget } from '../data/report-loader';
 
 /** The regions to report on, per level, as the targets repository found them. */

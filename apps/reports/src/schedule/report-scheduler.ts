@@ -1,5 +1,5 @@
 import { type DbPool } from '@fengqiao/db';
-import { lastCompletedPeriod, shanghaiDateOf } from '@fengqiao/reports';
+import { cityDateOf, lastCompletedPeriod } from '@fengqiao/domain';
 import { type ReportTarget } from '../data/report-loader';
 import { ReportError } from '../generator/report-error';
 import { type ReportGenerator } from '../generator/report-generator';
@@ -52,7 +52,7 @@ export class ReportScheduler {
 
   /** Everything due on today's Beijing date. */
   async due(): Promise<ReportTarget[]> {
-    const today = shanghaiDateOf(this.clock());
+    const today = cityDateOf(this.clock());
     const day = lastCompletedPeriod('day', today).start;
     const [counties, townships, villages, grids] = await Promise.all([
       this.targets.regionsAt(this.pool, 'county'),

@@ -1,6 +1,7 @@
 import { caseEventSchema, type CaseEvent, type ServiceTier } from '@fengqiao/contracts';
 import { Prng, buildDemoCity } from '@fengqiao/geo';
-import { bazhongCalendar, tierDueAt } from '@fengqiao/intake';
+import { caseDueTimesOf } from '@fengqiao/domain';
+import { DEFAULT_RULE_SET } from '@fengqiao/rules';
 import { planCase } from './case-plan';
 import { RegionPicker } from './region-picker';
 
@@ -57,7 +58,7 @@ describe('planCase', () => {
 });
 
 describe('planCase lifecycle additions', () => {
-  const calendar = bazhongCalendar();
+  const due = caseDueTimesOf(DEFAULT_RULE_SET);
   const ofType = <T extends CaseEvent['type']>(l: readonly CaseEvent[], type: T) =>
     l.find((e): e is Extract<CaseEvent, { type: T }> => e.type === type);
 
@@ -82,8 +83,8 @@ describe('planCase lifecycle additions', () => {
       const triaged = ofType(l, 'triaged');
       const reported = ofType(l, 'reported');
       if (triaged === undefined || reported === undefined) throw new Error('incomplete case');
-      const due = tierDueAt(calendar, triaged.tier, Date.parse(triaged.occurredAt));
-      expect(triaged.dueAt).toBe(new Date(due).toISOString());
+      const dueMs = due.tier(triaged.tier, Date.parse(triaged.occurredAt));
+      expect(triaged.dueAt).toBe(new Date(dueMs).toISOString());
       expect(reported.partyKeys).toHaveLength(reported.parties.length);
     }
   });

@@ -1,13 +1,8 @@
 import { type CaseCategory, type CaseEvent, type RiskFlags, type ServiceTier } from '@fengqiao/contracts';
+import { caseDueTimesOf } from '@fengqiao/domain';
 import { type Prng, type Region } from '@fengqiao/geo';
-import {
-  BAZHONG_CALENDAR_SPEC,
-  DEFAULT_ROUTING_RULES,
-  bazhongCalendar,
-  routingDueAt,
-  suggestRouting,
-  tierDueAt,
-} from '@fengqiao/intake';
+import { DEFAULT_ROUTING_RULES, suggestRouting } from '@fengqiao/intake';
+import { DEFAULT_RULE_SET } from '@fengqiao/rules';
 import { partyKeyOf, personOf } from './case-parties';
 import { resolve } from './case-resolution';
 import { CaseTimeline } from './case-timeline';
@@ -25,7 +20,7 @@ import {
 
 const MIN = 60_000;
 /** Deadlines are fixed by the producer on the working-day calendar, as the API fixes them. */
-const CALENDAR = bazhongCalendar();
+const DUE = caseDueTimesOf(DEFAULT_RULE_SET);
 const iso = (ms: number): string => new Date(ms).toISOString();
 
 /** Where and when a case starts, and anything an incident imposes on it. */
@@ -96,7 +91,7 @@ export function planCase(seed: CaseSeed, rng: Prng, compress: number): CaseEvent
     riskFlags: flags,
     parties,
     partyKeys: parties.map(partyKeyOf),
-    dueAt: iso(routingDueAt(CALENDAR, seed.reportedAtMs)),
+    dueAt: iso(DUE.routing(seed.reportedAtMs)),
   });
   const { unit } = unitOf(category, region, flags, seed.reportedAtMs);
   t.push(triageDelay(rng, tier), (atMs) => ({
@@ -105,7 +100,7 @@ export function planCase(seed: CaseSeed, rng: Prng, compress: number): CaseEvent
     tier,
     department,
     unit,
-    dueAt: iso(tierDueAt(CALENDAR, tier, atMs)),
+    dueAt: iso(DUE.tier(tier, atMs)),
   }));
   // 领导包案: a leader takes a major dispute in hand within hours of its triage.
   if (tier === 'major')
@@ -130,7 +125,7 @@ function unitOf(
   const match = suggestRouting(
     DEFAULT_ROUTING_RULES,
     { category, region, riskFlags: flags, atMs },
-    BAZHONG_CALENDAR_SPEC.utcOffsetMinutes,
+    DEFAULT_RULE_SET.calendar.utcOffsetMinutes,
   );
   return { unit: match?.routing.unit ?? 'center' };
 }

@@ -1,12 +1,13 @@
 import { type CaseCategory, type RiskFlags, type ServiceTier } from '@fengqiao/contracts';
+import { caseDueTimesOf } from '@fengqiao/domain';
 import { type Prng } from '@fengqiao/geo';
-import { bazhongCalendar, tierDueAt } from '@fengqiao/intake';
+import { DEFAULT_RULE_SET } from '@fengqiao/rules';
 import { type CaseTimeline } from './case-timeline';
 import { HOUR_MS } from './rhythm';
 
 const MIN = 60_000;
 const DAY = 24 * HOUR_MS;
-const CALENDAR = bazhongCalendar();
+const DUE = caseDueTimesOf(DEFAULT_RULE_SET);
 const iso = (ms: number): string => new Date(ms).toISOString();
 
 /** Real-world durations (ms) from assignment to resolution, by tier: the service-tier promises. */
@@ -33,7 +34,7 @@ const MEDIATED: ReadonlySet<CaseCategory> = new Set([
 const reopened = (tier: ServiceTier) => (atMs: number) => ({
   type: 'reopened' as const,
   reason: '当事人对调处结果有异议，申请复查',
-  dueAt: iso(tierDueAt(CALENDAR, tier, atMs)),
+  dueAt: iso(DUE.tier(tier, atMs)),
 });
 
 /** Mediation (joint for the grave tiers: mediator + legal adviser + counselor) part-way to resolution. */

@@ -1,4 +1,5 @@
 import { type CaseCategory, type RegionRef, type Routing, type RiskFlags } from '@fengqiao/contracts';
+import { cityWeekdayHour, MINUTE_MS } from '@fengqiao/domain';
 
 /** Local hours [from, to) of a day; `from > to` wraps past midnight (22 → 8 is the night). */
 export interface HourRange {
@@ -42,12 +43,6 @@ export interface RoutingMatch {
   readonly routing: Routing;
 }
 
-/** Local time parts of an instant at a fixed UTC offset. */
-export function localTimeOf(atMs: number, utcOffsetMinutes: number): { weekday: number; hour: number } {
-  const local = new Date(atMs + utcOffsetMinutes * 60_000);
-  return { weekday: local.getUTCDay(), hour: local.getUTCHours() };
-}
-
 function inHours(hour: number, range: HourRange): boolean {
   return range.from <= range.to
     ? hour >= range.from && hour < range.to
@@ -65,7 +60,7 @@ export function conditionsHold(
   input: RoutingInput,
   utcOffsetMinutes: number,
 ): boolean {
-  const { weekday, hour } = localTimeOf(input.atMs, utcOffsetMinutes);
+  const { weekday, hour } = cityWeekdayHour(input.atMs, utcOffsetMinutes * MINUTE_MS);
   if (when.categories !== undefined && !when.categories.includes(input.category)) return false;
   if (when.regionPrefixes !== undefined && !regionMatches(when.regionPrefixes, input.region)) return false;
   if (when.weekdays !== undefined && !when.weekdays.includes(weekday)) return false;

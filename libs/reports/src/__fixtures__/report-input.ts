@@ -1,5 +1,5 @@
+import { periodContaining } from '@fengqiao/domain';
 import { type CaseFact, type ReportInput } from '../model/report-input';
-import { periodContaining } from '../period';
 
 /** Epoch ms of a Beijing local time `YYYY-MM-DDTHH:mm`. */
 export const bj = (local: string): number => Date.parse(`${local}:00+08:00`);

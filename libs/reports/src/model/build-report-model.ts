@@ -1,16 +1,16 @@
+import { cityMidnightMs, oneYearEarlier, previousPeriod } from '@fengqiao/domain';
 import { LEVEL_LABELS, PERIOD_LABELS } from '../labels';
-import { oneYearEarlier, previousPeriod, shanghaiMidnightMs } from '../period';
 import { byCategory, byTier, change, cycleTime, type Range, within } from './case-figures';
 import { alertRows, cameraHealth, hotspots } from './region-figures';
 import { type ReportInput } from './report-input';
 import { type ReportModel } from './report-model';
-import { calendarOf, promiseJudge, type PromiseJudge, tierPromisesOf } from './tier-promises';
+import { type PromiseJudge, promiseJudgeOf } from './tier-promises';
 import { OVERDUE_LISTED, overdue, trend } from './trend-and-overdue';
 
-const defaultJudge = promiseJudge(tierPromisesOf(), calendarOf());
+const defaultJudge = promiseJudgeOf();
 
 function rangeOf(p: { start: string; end: string }): Range {
-  return { from: shanghaiMidnightMs(p.start), to: shanghaiMidnightMs(p.end) };
+  return { from: cityMidnightMs(p.start), to: cityMidnightMs(p.end) };
 }
 
 /** `2026年10月`, `2026-W44（10-26 至 11-01）`, `2026年11月26日`. */

@@ -1,12 +1,10 @@
 import { maskParty, type ReportPeriod } from '@fengqiao/contracts';
+import { cityDateTime, dateOfDayNumber, DAY_MS, dayNumberOf, HOUR_MS } from '@fengqiao/domain';
 import { categoryLabel, TIER_LABELS } from '../labels';
-import { dateOfDayNumber, dayNumberOf, SHANGHAI_OFFSET_MS } from '../period';
 import { type Range, within } from './case-figures';
 import { type CaseFact } from './report-input';
 import { type OverdueRow, type TrendPoint } from './report-model';
 
-const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
 /** The overdue table lists this many; the total is shown beside it. */
 export const OVERDUE_LISTED = 20;
 
@@ -29,11 +27,6 @@ export function trend(cases: readonly CaseFact[], period: ReportPeriod, range: R
   }));
 }
 
-/** A local `YYYY-MM-DD HH:mm` of an instant, for the overdue table. */
-function shanghaiMinute(ms: number): string {
-  return new Date(ms + SHANGHAI_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
-}
-
 /** Cases open at the end of the period whose promise fell due before it, most overdue first. */
 export function overdue(
   cases: readonly CaseFact[],
@@ -53,7 +46,7 @@ export function overdue(
       regionName: nameOf(c.subRegion),
       category: categoryLabel(c.category),
       tier: c.tier === null ? '未分级' : TIER_LABELS[c.tier],
-      dueAt: shanghaiMinute(due),
+      dueAt: cityDateTime(due),
       overdueDays: Math.floor(((endMs - due) / DAY_MS) * 10) / 10,
       party: c.party === null ? null : maskParty(c.party),
       dueMs: due,

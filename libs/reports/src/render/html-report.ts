@@ -1,3 +1,4 @@
+import { cityDateTime } from '@fengqiao/domain';
 import { LEVEL_LABELS } from '../labels';
 import { type ReportModel } from '../model/report-model';
 import { escapeHtml as e } from './html';
@@ -44,9 +45,9 @@ footer { border-top: 1px solid #ccc; margin-top: 16px; padding-top: 6px; color: 
 @media print { body { max-width: none; padding: 0; } }
 `;
 
-/** `2026-11-27T05:30:00.000Z` → `2026-11-27 13:30` (Asia/Shanghai). */
+/** `2026-11-27T05:30:00.000Z` → `2026-11-27 13:30` (the city's local time). */
 function shanghaiTime(iso: string): string {
-  return new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+  return cityDateTime(Date.parse(iso));
 }
 
 /** Last day of a half-open period, for the heading. */

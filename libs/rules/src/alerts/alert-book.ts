@@ -1,7 +1,7 @@
 import { type Alert, type AlertChangeKind, type AlertColour, type AlertState } from '@fengqiao/contracts';
 import { type CompiledRuleSet } from '../ruleset/compile';
 import { labelKey, type Labels } from '../ruleset/matchers';
-import { isoOf } from '../time/calendar';
+import { isoOf } from '@fengqiao/domain';
 import { type ActiveSignal, type Actor, type AlertChangeDecision } from './decisions';
 
 /** One alert the engine tracks, with the timers derived from its state. */

@@ -1,6 +1,6 @@
 import { type Alert } from '@fengqiao/contracts';
 import { type EngineContext } from '../context';
-import { isoOf } from '../time/calendar';
+import { isoOf } from '@fengqiao/domain';
 import { alertIdOf } from './alert-id';
 import {
   changeOf,

@@ -43,13 +43,21 @@ describe('inhibition is re-judged when the inhibiting alert clears', () => {
     const h = outageHoldingSchoolCamera();
     const outage = [...h.state.book.byKey.values()][0]?.alert;
     if (outage === undefined) throw new Error('no outage alert');
+    const actor = { userId: 'u-1', role: 'duty-officer' };
+    const ack = {
+      kind: 'acknowledge' as const,
+      alertId: outage.alertId,
+      expectedVersion: outage.version,
+      actor,
+    };
+    h.feed({ kind: 'command', command: ack }, T0 + 8 * MIN);
     const resolved = h.feed(
       {
         kind: 'command',
         command: {
           kind: 'resolve',
           alertId: outage.alertId,
-          expectedVersion: outage.version,
+          expectedVersion: outage.version + 1,
           actor: { userId: 'u-1', role: 'duty-officer' },
           outcome: 'real-incident',
         },

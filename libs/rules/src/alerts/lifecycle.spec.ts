@@ -20,6 +20,11 @@ const current = (h: Harness, id: string): Alert => {
 };
 const command = (h: Harness, c: AlertCommand, at: number): Decision[] =>
   h.feed({ kind: 'command', command: c }, at);
+/** Acknowledges an alert at its version (the table of @fengqiao/domain: dispatch and resolve follow it). */
+const acknowledge = (h: Harness, a: Alert, at: number): number => {
+  command(h, { kind: 'acknowledge', alertId: a.alertId, expectedVersion: a.version, actor: officer }, at);
+  return current(h, a.alertId).version;
+};
 
 describe('escalation of an unacknowledged red alert', () => {
   it('climbs grid → township → county → city, one level per 10 minutes, then stops', () => {
@@ -52,11 +57,13 @@ describe('escalation of an unacknowledged red alert', () => {
   it('a dispatched alert never climbs', () => {
     const h = new Harness();
     const a = redAlert(h);
-    command(
+    const version = acknowledge(h, a, T0 + MIN);
+    const dispatched = command(
       h,
-      { kind: 'dispatch', alertId: a.alertId, expectedVersion: 1, actor: officer, department: 'fire' },
+      { kind: 'dispatch', alertId: a.alertId, expectedVersion: version, actor: officer, department: 'fire' },
       T0 + MIN,
     );
+    expect(Harness.summary(dispatched)).toEqual(['dispatched fire-smoke red']);
     expect([10, 20, 300].flatMap((m) => h.tick(T0 + m * MIN))).toEqual([]);
   });
 });
@@ -84,8 +91,9 @@ describe('versioned transitions', () => {
       (a) => ({ kind: 'acknowledge', alertId: a.alertId, expectedVersion: 1, actor: officer }),
     ],
     [
-      'resolving as a false alarm',
-      'resolved fire-smoke red',
+      // The one table: a raised alert is acknowledged before it is resolved (the API refused it too).
+      'resolving a raised alert',
+      'refused INVALID_TRANSITION',
       (a) => ({
         kind: 'resolve',
         alertId: a.alertId,
@@ -129,18 +137,29 @@ describe('versioned transitions', () => {
   it('resolve then close; a re-trigger within 3 days reopens the same alert', () => {
     const h = new Harness();
     const a = redAlert(h);
+    const version = acknowledge(h, a, T0 + MIN);
     command(
       h,
-      { kind: 'resolve', alertId: a.alertId, expectedVersion: 1, actor: officer, outcome: 'real-incident' },
+      {
+        kind: 'resolve',
+        alertId: a.alertId,
+        expectedVersion: version,
+        actor: officer,
+        outcome: 'real-incident',
+      },
       T0 + MIN,
     );
-    command(h, { kind: 'close', alertId: a.alertId, expectedVersion: 2, actor: officer }, T0 + 2 * MIN);
+    command(
+      h,
+      { kind: 'close', alertId: a.alertId, expectedVersion: version + 1, actor: officer },
+      T0 + 2 * MIN,
+    );
     const again = h.feed(
       { kind: 'camera-analytics', event: analytics(T0 + HOUR, ROAD, 'fire-smoke', 0.9) },
       T0 + HOUR,
     );
     expect(again).toMatchObject([
-      { type: 'reopened', alert: { alertId: a.alertId, version: 4, state: 'reopened' } },
+      { type: 'reopened', alert: { alertId: a.alertId, version: 5, state: 'reopened' } },
     ]);
     expect(again[0]?.type === 'reopened' && again[0].alert.outcome).toBeUndefined();
   });
@@ -148,9 +167,16 @@ describe('versioned transitions', () => {
   it('a re-trigger after the reopen period raises a new alert', () => {
     const h = new Harness();
     const a = redAlert(h);
+    const version = acknowledge(h, a, T0 + MIN);
     command(
       h,
-      { kind: 'resolve', alertId: a.alertId, expectedVersion: 1, actor: officer, outcome: 'real-incident' },
+      {
+        kind: 'resolve',
+        alertId: a.alertId,
+        expectedVersion: version,
+        actor: officer,
+        outcome: 'real-incident',
+      },
       T0 + MIN,
     );
     h.tick(T0 + 4 * 24 * HOUR);
@@ -262,12 +288,13 @@ describe('silences and repeats', () => {
       ds.push(...h.feed({ kind: 'camera-analytics', event: analytics(t, ROAD, 'fight', 0.7) }, t));
       const open = h.state.book.byKey.get(`fight-detected:${'5119020000000000002' + '5'}`);
       if (open !== undefined && open.alert.state !== 'resolved') {
+        const version = acknowledge(h, open.alert, t + MIN);
         command(
           h,
           {
             kind: 'resolve',
             alertId: open.alert.alertId,
-            expectedVersion: open.alert.version,
+            expectedVersion: version,
             actor: officer,
             outcome: 'real-incident',
           },

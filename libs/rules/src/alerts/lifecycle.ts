@@ -1,20 +1,12 @@
-import { type Alert, type AlertChanged, type AlertState } from '@fengqiao/contracts';
+import { type Alert, type AlertChanged } from '@fengqiao/contracts';
 import { type EngineContext } from '../context';
-import { isoOf } from '../time/calendar';
+import { ALERT_TRANSITIONS, isAlertActionAllowed, isoOf } from '@fengqiao/domain';
 import { changeOf, groupKeyOf, isOpen, nextAlert, type AlertBook, type AlertEntry } from './alert-book';
 import { type AlertCommand, type Decision } from './decisions';
 import { closeEntry } from './signals';
 
-const FROM: Readonly<Record<AlertCommand['kind'], readonly AlertState[]>> = {
-  acknowledge: ['raised', 'escalated', 'reopened', 'silenced'],
-  dispatch: ['raised', 'acknowledged', 'escalated', 'reopened'],
-  resolve: ['raised', 'acknowledged', 'dispatched', 'escalated', 'reopened', 'silenced'],
-  close: ['resolved'],
-  silence: ['raised', 'acknowledged', 'escalated', 'reopened'],
-};
-
 /**
- * A human transition. The command names the version its actor saw: if the alert moved on since
+ * A human transition, allowed by the one alert transition table of @fengqiao/domain. The command names the version its actor saw: if the alert moved on since
  * (an escalation tick, another officer), the command is refused rather than applied over it.
  */
 export function applyCommand(
@@ -40,7 +32,7 @@ export function applyCommand(
     out.push({ ...refuse, code: 'STALE_VERSION', actualVersion: version, actualState: state });
     return;
   }
-  if (!FROM[cmd.kind].includes(state)) {
+  if (!isAlertActionAllowed(cmd.kind, state)) {
     out.push({ ...refuse, code: 'INVALID_TRANSITION', actualVersion: version, actualState: state });
     return;
   }
@@ -49,20 +41,12 @@ export function applyCommand(
   out.push(
     changeOf(
       entry,
-      CHANGE_OF[cmd.kind],
+      ALERT_TRANSITIONS[cmd.kind].to,
       false,
       cmd.kind === 'dispatch' ? { ...extra, note: cmd.department } : extra,
     ),
   );
 }
-
-const CHANGE_OF = {
-  acknowledge: 'acknowledged',
-  dispatch: 'dispatched',
-  resolve: 'resolved',
-  close: 'closed',
-  silence: 'silenced',
-} as const;
 
 function transition(
   ctx: EngineContext,
@@ -83,7 +67,7 @@ function transition(
     }
     case 'dispatch':
     case 'silence':
-      entry.alert = nextAlert(entry.alert, { state: CHANGE_OF[cmd.kind] }, now);
+      entry.alert = nextAlert(entry.alert, { state: ALERT_TRANSITIONS[cmd.kind].to }, now);
       entry.nextEscalationAt = undefined;
       return;
     case 'resolve':

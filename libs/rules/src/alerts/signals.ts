@@ -1,5 +1,5 @@
 import { type EngineContext } from '../context';
-import { isoOf } from '../time/calendar';
+import { isoOf } from '@fengqiao/domain';
 import {
   changeOf,
   indexInhibitions,

@@ -1,4 +1,4 @@
-import { hourOfWeek } from '../time/calendar';
+import { hourOfWeek } from '@fengqiao/domain';
 
 const HOURS_PER_WEEK = 168;
 

@@ -1,9 +1,9 @@
 import { type Alert } from '@fengqiao/contracts';
+import { HOUR_MS, hourOfWeek } from '@fengqiao/domain';
 import { type Signal } from '../alerts/decisions';
 import { type Baseline } from '../baseline/baseline';
 import { type Compiled } from '../ruleset/compile';
 import { type Facts } from '../ruleset/facts';
-import { HOUR_MS, hourOfWeek } from '../time/calendar';
 import { activeSignal, EVIDENCE_CAP, inactiveSignal, levelOf, thresholdsOf } from './signal';
 
 type AnomalyRule = Compiled<'anomaly'>;

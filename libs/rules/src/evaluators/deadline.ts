@@ -1,7 +1,7 @@
 import { type Alert, type AlertColour, type CaseEvent, type ServiceTier } from '@fengqiao/contracts';
 import { type Signal } from '../alerts/decisions';
 import { type Compiled } from '../ruleset/compile';
-import { isoOf, type WorkingCalendar } from '../time/calendar';
+import { isoOf, type WorkingCalendar } from '@fengqiao/domain';
 import { activeSignal, inactiveSignal, levelOf, thresholdsOf } from './signal';
 import { regionOf } from './single-event';
 

@@ -6,7 +6,7 @@ import {
 } from '@fengqiao/contracts';
 import { type Baseline } from '../baseline/baseline';
 import { type CameraDirectory } from '../directory/camera-directory';
-import { HOUR_MS, hourOfWeek, isoOf } from '../time/calendar';
+import { HOUR_MS, hourOfWeek, isoOf } from '@fengqiao/domain';
 
 /** This hour's weighted activity of one region cell (township, county, or grid cell when known). */
 export interface HotspotCell {

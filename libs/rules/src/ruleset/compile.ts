@@ -1,5 +1,5 @@
 import { ruleSetSchema, type Rule, type RuleSet, type RuleSource } from '@fengqiao/contracts';
-import { compileCalendar, type WorkingCalendar } from '../time/calendar';
+import { compileCalendar, type WorkingCalendar } from '@fengqiao/domain';
 import { compileConditions, type CompiledConditions } from './conditions';
 import { compileMatchers, type LabelPredicate } from './matchers';
 

@@ -1,12 +1,6 @@
 import { reportDateSchema } from '@fengqiao/contracts';
-import {
-  lastCompletedPeriod,
-  oneYearEarlier,
-  periodContaining,
-  previousPeriod,
-  shanghaiDateOf,
-  shanghaiMidnightMs,
-} from './period';
+import { lastCompletedPeriod, oneYearEarlier, periodContaining, previousPeriod } from './report-periods';
+import { cityDateOf, cityMidnightMs } from './city-clock';
 
 describe('report periods (Asia/Shanghai)', () => {
   it.each([
@@ -36,9 +30,9 @@ describe('report periods (Asia/Shanghai)', () => {
   });
 
   it('a Beijing day starts at 16:00 UTC the evening before', () => {
-    expect(new Date(shanghaiMidnightMs('2026-11-26')).toISOString()).toBe('2026-11-25T16:00:00.000Z');
-    expect(shanghaiDateOf(Date.parse('2026-11-25T15:59:59Z'))).toBe('2026-11-25');
-    expect(shanghaiDateOf(Date.parse('2026-11-25T16:00:00Z'))).toBe('2026-11-26');
+    expect(new Date(cityMidnightMs('2026-11-26')).toISOString()).toBe('2026-11-25T16:00:00.000Z');
+    expect(cityDateOf(Date.parse('2026-11-25T15:59:59Z'))).toBe('2026-11-25');
+    expect(cityDateOf(Date.parse('2026-11-25T16:00:00Z'))).toBe('2026-11-26');
   });
 
   it.each([

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
-import { DEFAULT_RULE_SET } from '../defaults/default-rule-set';
-import { compileCalendar, DAY_MS, hourOfWeek, weekdayOf } from './calendar';
+import { CITY_CALENDAR_2026 } from './city-calendar';
+import { DAY_MS, hourOfWeek, weekdayOf } from './city-clock';
+import { compileCalendar } from './working-calendar';
 
-const cal = compileCalendar(DEFAULT_RULE_SET.calendar);
+const cal = compileCalendar(CITY_CALENDAR_2026);
 const at = (s: string): number => Date.parse(s);
 const dayOfDate = (d: string): number => cal.dayOf(at(`${d}T12:00:00+08:00`));
 

@@ -1,15 +1,14 @@
-import { SERVICE_TIERS } from '@fengqiao/contracts';
-import { DEFAULT_RULE_SET } from '@fengqiao/rules';
-import {
-  bazhongCalendar,
-  readClock,
-  ROUTING_WINDOW,
-  routingDueAt,
-  TIER_WINDOWS,
-  tierDueAt,
-} from './tier-clocks';
+import { TIER_RULE_SET } from '../__fixtures__/deadline-rules';
+import { CITY_CALENDAR_2026 } from '../time/city-calendar';
+import { compileCalendar } from '../time/working-calendar';
+import { dueAtOf, readClock } from './case-clock';
+import { caseDeadlinesOf } from './case-deadlines';
 
-const cal = bazhongCalendar();
+const cal = compileCalendar(CITY_CALENDAR_2026);
+const deadlines = caseDeadlinesOf(TIER_RULE_SET);
+const tierDueAt = (_c: unknown, tier: keyof typeof deadlines.tiers, ms: number): number =>
+  dueAtOf(cal, deadlines.tiers[tier], ms);
+const routingDueAt = (_c: unknown, ms: number): number => dueAtOf(cal, deadlines.routing, ms);
 const local = (iso: string): number => Date.parse(`${iso}+08:00`);
 const iso = (ms: number): string => new Date(ms).toISOString();
 const HOUR = 3_600_000;
@@ -61,16 +60,6 @@ describe('service-tier deadlines on the Bazhong working-day calendar', () => {
     ],
   ])('routing within one working day: %s', (_title, start, due) => {
     expect(iso(routingDueAt(cal, local(start)))).toBe(due);
-  });
-
-  it('uses the same windows as the rules engine, so lists and alerts agree', () => {
-    const deadlines = DEFAULT_RULE_SET.rules.filter((r) => r.kind === 'deadline');
-    const routing = deadlines.find((r) => r.tier === 'any');
-    expect(routing?.due).toEqual(ROUTING_WINDOW);
-    for (const tier of SERVICE_TIERS) {
-      const rule = deadlines.find((r) => r.tier === tier);
-      if (rule !== undefined) expect([tier, rule.due]).toEqual([tier, TIER_WINDOWS[tier]]);
-    }
   });
 });
 

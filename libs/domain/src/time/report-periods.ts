@@ -1,33 +1,14 @@
 import { type ReportPeriod, type ReportPeriodKind } from '@fengqiao/contracts';
+import { dateOfDayNumber, dayNumberOf, weekdayOf } from './city-clock';
 
-const DAY_MS = 86_400_000;
-/** Asia/Shanghai is UTC+8 all year (no daylight saving since 1991), so a fixed offset is exact. */
-export const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
+/*
+ * City-local calendar periods (day, ISO week from Monday, month) as `YYYY-MM-DD` dates: the
+ * boundaries the reports and the analysis views cut time at.
+ */
 
-/** Days since 1970-01-01 of a `YYYY-MM-DD` date. */
-export function dayNumberOf(date: string): number {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return Date.UTC(y, m - 1, d) / DAY_MS;
-}
-
-/** The `YYYY-MM-DD` of a day number. */
-export function dateOfDayNumber(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
-}
-
-/** The Asia/Shanghai calendar date of an instant. */
-export function shanghaiDateOf(ms: number): string {
-  return dateOfDayNumber(Math.floor((ms + SHANGHAI_OFFSET_MS) / DAY_MS));
-}
-
-/** The instant (epoch ms) at which an Asia/Shanghai date begins. */
-export function shanghaiMidnightMs(date: string): number {
-  return dayNumberOf(date) * DAY_MS - SHANGHAI_OFFSET_MS;
-}
-
-/** Monday = 0 … Sunday = 6; 1970-01-01 was a Thursday. */
+/** Monday = 0 … Sunday = 6. */
 function isoWeekdayOf(day: number): number {
-  return (((day + 3) % 7) + 7) % 7;
+  return (weekdayOf(day) + 6) % 7;
 }
 
 function pad(n: number, width = 2): string {
@@ -44,7 +25,7 @@ function isoWeekLabel(monday: number): string {
   return `${year}-W${pad(Math.floor((monday - week1Monday) / 7) + 1)}`;
 }
 
-/** The period of `kind` that contains the Asia/Shanghai date `date`. */
+/** The period of `kind` that contains the city-local date `date`. */
 export function periodContaining(kind: ReportPeriodKind, date: string): ReportPeriod {
   const day = dayNumberOf(date);
   switch (kind) {
@@ -72,7 +53,7 @@ export function previousPeriod(period: ReportPeriod): ReportPeriod {
   return periodContaining(period.kind, dateOfDayNumber(dayNumberOf(period.start) - 1));
 }
 
-/** The last period of `kind` that has fully ended on the Asia/Shanghai date `today`. */
+/** The last period of `kind` that has fully ended on the city-local date `today`. */
 export function lastCompletedPeriod(kind: ReportPeriodKind, today: string): ReportPeriod {
   return previousPeriod(periodContaining(kind, today));
 }

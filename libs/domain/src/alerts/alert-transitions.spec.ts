@@ -1,5 +1,12 @@
-import { type Alert, type AlertState } from '@fengqiao/contracts';
-import { planTransition, type TransitionCommand } from './alert-transitions';
+import { ALERT_STATES, type Alert, type AlertState } from '@fengqiao/contracts';
+import fc from 'fast-check';
+import {
+  ALERT_TRANSITIONS,
+  alertActionsFrom,
+  planAlertTransition as planTransition,
+  type AlertAction,
+  type AlertCommand as TransitionCommand,
+} from './alert-transitions';
 
 const NOW = '2026-11-27T03:00:00.000Z';
 const alert = (state: AlertState, colour: Alert['colour'] = 'orange'): Alert => ({
@@ -85,5 +92,57 @@ describe('planTransition', () => {
     const plan = planTransition(at(alert('raised'), from), { kind: 'escalate', note: 'n', toLevel }, NOW);
     expect(plan).toMatchObject({ ok: true, change: 'escalated', next: { escalationLevel: level } });
     expect(plan.ok && plan.note).toBe(`to ${level}: n`);
+  });
+});
+
+describe('the alert transition table', () => {
+  it.each([
+    ['raised', ['acknowledge', 'silence', 'escalate']],
+    ['acknowledged', ['dispatch', 'resolve', 'escalate']],
+    ['dispatched', ['resolve', 'escalate']],
+    ['resolved', ['close']],
+    ['closed', []],
+    ['silenced', ['acknowledge', 'escalate']],
+    ['escalated', ['acknowledge', 'escalate']],
+    ['reopened', ['acknowledge', 'silence', 'escalate']],
+  ] as const)('from %s allows %j', (state, actions) => {
+    expect(alertActionsFrom(state)).toEqual(actions);
+  });
+
+  it.each([
+    ['a blank note', { kind: 'acknowledge', note: '   ' } as const],
+    ['no note', { kind: 'acknowledge' } as const],
+  ])('refuses to acknowledge a red alert with %s', (_title, cmd) => {
+    expect(planTransition(alert('raised', 'red'), cmd, NOW)).toMatchObject({ code: 'ALERT_NOTE_REQUIRED' });
+  });
+
+  const commandOf: Record<AlertAction, TransitionCommand> = {
+    acknowledge: ack,
+    dispatch,
+    resolve,
+    close: { kind: 'close' },
+    silence,
+    escalate,
+  };
+
+  it('a planned command leads to the state of its row, one version later, or is refused with a code', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...ALERT_STATES),
+        fc.constantFrom(...(Object.keys(ALERT_TRANSITIONS) as AlertAction[])),
+        fc.constantFrom('blue', 'orange', 'red'),
+        (state, action, colour) => {
+          const plan = planTransition(alert(state, colour), commandOf[action], NOW);
+          const allowed = ALERT_TRANSITIONS[action].from.includes(state);
+          if (plan.ok) {
+            expect(allowed).toBe(true);
+            expect(plan.next.state).toBe(ALERT_TRANSITIONS[action].to);
+            expect(plan.next.version).toBe(4);
+          } else {
+            expect(plan.code === 'ALERT_INVALID_TRANSITION' ? true : allowed && colour === 'red').toBe(true);
+          }
+        },
+      ),
+    );
   });
 });

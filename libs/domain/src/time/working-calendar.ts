@@ -1,12 +1,12 @@
 import { type DeadlineDue, type WorkingCalendarSpec } from '@fengqiao/contracts';
+import { DAY_MS, dayNumberOf, HOUR_MS, MINUTE_MS, weekdayOf } from './city-clock';
 
-export const MINUTE_MS = 60_000;
-export const HOUR_MS = 60 * MINUTE_MS;
-export const DAY_MS = 24 * HOUR_MS;
 /** Longest run of non-working days we will walk over (Spring Festival with weekends is ~9). */
 const MAX_DAYS_OFF = 60;
 
-/** A working-day calendar compiled for O(1) day lookups. Day numbers count local days since 1970-01-01. */
+/**
+ * A working-day calendar compiled for O(1) day lookups. Day numbers count local days since 1970-01-01.
+ */
 export interface WorkingCalendar {
   readonly offsetMs: number;
   isWorkingDay(day: number): boolean;
@@ -18,17 +18,10 @@ export interface WorkingCalendar {
   dueAt(startMs: number, due: DeadlineDue): number;
 }
 
-function dayNumberOf(localDate: string): number {
-  const [y, m, d] = localDate.split('-').map(Number) as [number, number, number];
-  return Date.UTC(y, m - 1, d) / DAY_MS;
-}
-
-/** 1970-01-01 was a Thursday (4). */
-export function weekdayOf(day: number): number {
-  return (((day + 4) % 7) + 7) % 7;
-}
-
-/** Compiles a calendar spec (weekends, public holidays, make-up workdays). */
+/**
+ * Compiles a calendar spec (the rule set's `calendar`: weekends, public holidays, make-up workdays,
+ * UTC offset). Working days are what the service-tier deadlines count.
+ */
 export function compileCalendar(spec: WorkingCalendarSpec): WorkingCalendar {
   const offsetMs = spec.utcOffsetMinutes * MINUTE_MS;
   const weekend = new Set(spec.weekend);
@@ -58,17 +51,4 @@ export function compileCalendar(spec: WorkingCalendarSpec): WorkingCalendar {
     }
   };
   return { offsetMs, isWorkingDay, dayOf, addWorkingDays, dueAt };
-}
-
-/** Hour of the local week, 0 = Monday 00:00-01:00 ... 167 = Sunday 23:00-24:00. */
-export function hourOfWeek(ms: number, offsetMs: number): number {
-  const local = ms + offsetMs;
-  const day = Math.floor(local / DAY_MS);
-  const hour = Math.floor((local - day * DAY_MS) / HOUR_MS);
-  return ((weekdayOf(day) + 6) % 7) * 24 + hour;
-}
-
-/** ISO-8601 instant of an epoch millisecond value. */
-export function isoOf(ms: number): string {
-  return new Date(ms).toISOString();
 }
