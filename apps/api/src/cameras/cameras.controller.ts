@@ -28,20 +28,27 @@ export class CamerasController {
   ) {}
 
   @Endpoint('cameras.search')
-  search(@Query(new ZodPipe(cameraSearchQuerySchema)) q: CameraSearchQuery): Promise<CameraSearchResponse> {
-    return this.cameras.search(q);
+  search(
+    @CurrentUser() user: AuthUser,
+    @Query(new ZodPipe(cameraSearchQuerySchema)) q: CameraSearchQuery,
+  ): Promise<CameraSearchResponse> {
+    return this.cameras.search(user, q);
   }
 
   @Endpoint('cameras.status')
-  status(@Query(new ZodPipe(cameraStatusQuerySchema)) q: CameraStatusQuery): Promise<CameraStatusResponse> {
-    return this.cameras.status(q);
+  status(
+    @CurrentUser() user: AuthUser,
+    @Query(new ZodPipe(cameraStatusQuerySchema)) q: CameraStatusQuery,
+  ): Promise<CameraStatusResponse> {
+    return this.cameras.status(user, q);
   }
 
   @Endpoint('cameras.nearest')
   nearest(
+    @CurrentUser() user: AuthUser,
     @Query(new ZodPipe(nearestCamerasQuerySchema)) q: NearestCamerasQuery,
   ): Promise<NearestCamerasResponse> {
-    return this.nearby.nearPoint(q.lat, q.lon, q.k, q.radiusM);
+    return this.nearby.nearPoint(user, q.lat, q.lon, q.k, q.radiusM);
   }
 
   @Endpoint('cameras.nearAlert')

@@ -5,6 +5,8 @@ import {
   type CameraStatusQuery,
   type CameraStatusResponse,
 } from '@fengqiao/contracts';
+import { type AuthUser } from '../auth/auth-user';
+import { assertRegionVisible, codeInScope, scopeRegionQuery } from '../auth/region-scope';
 import { type Clock } from '../infra/api-options';
 import { Database } from '../infra/database';
 import { CLOCK } from '../infra/tokens';
@@ -18,7 +20,9 @@ export class CamerasService {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async search(q: CameraSearchQuery): Promise<CameraSearchResponse> {
+  /** Narrowed to the caller's regions: a named region outside them is 403 (scopeRegionQuery). */
+  async search(user: AuthUser, query: CameraSearchQuery): Promise<CameraSearchResponse> {
+    const q = scopeRegionQuery(user.regions, query);
     const filter = {
       q: q.q ?? null,
       county: q.county ?? null,
@@ -48,14 +52,18 @@ export class CamerasService {
     };
   }
 
-  async status(q: CameraStatusQuery): Promise<CameraStatusResponse> {
+  /** A named county must be in scope (403); the rows are only those inside the caller's regions. */
+  async status(user: AuthUser, q: CameraStatusQuery): Promise<CameraStatusResponse> {
+    assertRegionVisible(user.regions, q.county, 'county');
     const rows = await this.cameras.statusByRegion(this.db.pool, q.county ?? null);
     return {
       level: q.county === undefined ? 'county' : 'township',
-      rows: rows.map((r) => ({
-        ...r,
-        onlineShare: r.total === 0 ? 0 : Math.round((r.online / r.total) * 10_000) / 10_000,
-      })),
+      rows: rows
+        .filter((r) => codeInScope(user.regions, r.region))
+        .map((r) => ({
+          ...r,
+          onlineShare: r.total === 0 ? 0 : Math.round((r.online / r.total) * 10_000) / 10_000,
+        })),
     };
   }
 }

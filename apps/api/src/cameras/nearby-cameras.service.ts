@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { BAZHONG_DISTRICTS, type NearestCamerasResponse } from '@fengqiao/contracts';
 import { type AuthUser } from '../auth/auth-user';
-import { inScope } from '../auth/region-scope';
+import { codeInScope, inScope } from '../auth/region-scope';
 import { ApiError } from '../common/api-error';
 import { type Clock } from '../infra/api-options';
 import { Database } from '../infra/database';
@@ -28,8 +28,22 @@ export class NearbyCamerasService {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async nearPoint(lat: number, lon: number, k: number, radiusM: number): Promise<NearestCamerasResponse> {
-    return this.around({ lon, lat, source: 'point' }, k, radiusM);
+  /**
+   * Around any point, but only the caller's cameras: a scoped user sees the cameras of their
+   * regions (more candidates are read so the cut rarely leaves fewer than k).
+   */
+  async nearPoint(
+    user: AuthUser,
+    lat: number,
+    lon: number,
+    k: number,
+    radiusM: number,
+  ): Promise<NearestCamerasResponse> {
+    const scoped = user.regions.length > 0;
+    const found = await this.around({ lon, lat, source: 'point' }, scoped ? k * 4 : k, radiusM);
+    if (!scoped) return found;
+    const items = found.items.filter((c) => codeInScope(user.regions, c.township)).slice(0, k);
+    return { ...found, items };
   }
 
   async nearAlert(

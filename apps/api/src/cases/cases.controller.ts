@@ -19,6 +19,8 @@ import {
 } from '@fengqiao/contracts';
 import { type AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
+import { inScope } from '../auth/region-scope';
+import { ApiError } from '../common/api-error';
 import { ZodPipe } from '../common/zod-pipe';
 import { Endpoint } from '../routes/endpoint.decorator';
 import { CaseDuplicatesService } from './case-duplicates.service';
@@ -58,8 +60,11 @@ export class CasesController {
   @Endpoint('cases.duplicates')
   @HttpCode(200)
   async duplicates(
+    @CurrentUser() user: AuthUser,
     @Body(new ZodPipe(duplicateCheckRequestSchema)) b: DuplicateCheckRequest,
   ): Promise<DuplicateCandidates> {
+    // Whether a named person has cases is itself personal data: only inside the caller's regions.
+    if (!inScope(user.regions, b.region)) throw new ApiError('OUT_OF_SCOPE', 'region outside your scope');
     const keys = this.duplicatesService.keysOf(b.parties);
     const nowMs = this.routingService.nowMs();
     return { items: await this.duplicatesService.candidates(b.region, keys, b.withinDays, nowMs) };

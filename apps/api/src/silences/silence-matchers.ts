@@ -25,3 +25,15 @@ export function placeOf(prefix: string): { county: string; township?: string } {
     ? { county: prefix.slice(0, 6), township: prefix.slice(0, 9) }
     : { county: prefix.slice(0, 6) };
 }
+
+/**
+ * The region a silence's matchers confine it to (a county code, or a township prefix), or null for
+ * a silence over the whole city. Read back from the matchers `matchersOf` wrote.
+ */
+export function regionOfMatchers(matchers: readonly LabelMatcher[]): string | null {
+  for (const m of matchers) {
+    if (m.label === 'county' && m.op === '=') return m.value;
+    if (m.label === 'township' && m.op === '=~') return m.value.replace(/\[0-9\]\*$/, '');
+  }
+  return null;
+}

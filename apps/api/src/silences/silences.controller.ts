@@ -20,8 +20,11 @@ export class SilencesController {
   constructor(private readonly silences: SilencesService) {}
 
   @Endpoint('silences.list')
-  list(@Query(new ZodPipe(silenceListQuerySchema)) q: SilenceListQuery): Promise<SilenceListResponse> {
-    return this.silences.list(q);
+  list(
+    @CurrentUser() user: AuthUser,
+    @Query(new ZodPipe(silenceListQuerySchema)) q: SilenceListQuery,
+  ): Promise<SilenceListResponse> {
+    return this.silences.list(user, q);
   }
 
   @Endpoint('silences.create')

@@ -8,12 +8,12 @@ import {
 } from '@fengqiao/contracts';
 import { AuditService } from '../audit/audit.service';
 import { type AuthUser } from '../auth/auth-user';
-import { inScope } from '../auth/region-scope';
+import { codeInScope, inScope } from '../auth/region-scope';
 import { ApiError } from '../common/api-error';
 import { type Clock } from '../infra/api-options';
 import { Database, type Queryable } from '../infra/database';
 import { CLOCK } from '../infra/tokens';
-import { matchersOf, placeOf } from './silence-matchers';
+import { matchersOf, placeOf, regionOfMatchers } from './silence-matchers';
 import { SilencesRepository, toView, type SilenceRow } from './silences.repository';
 
 /** A silence is for planned maintenance, not a way to switch alerts off for good. */
@@ -29,9 +29,18 @@ export class SilencesService {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async list(q: SilenceListQuery): Promise<SilenceListResponse> {
+  /**
+   * A scoped user sees the silences inside their regions and the city-wide ones (those mute their
+   * alerts too), never another district's.
+   */
+  async list(user: AuthUser, q: SilenceListQuery): Promise<SilenceListResponse> {
     const now = this.clock.now();
-    return { items: (await this.repo.list(this.db.pool, q.include, now)).map((r) => toView(r, now)) };
+    const rows = await this.repo.list(this.db.pool, q.include, now);
+    const visible = rows.filter((r) => {
+      const region = regionOfMatchers(r.matchers);
+      return region === null || codeInScope(user.regions, region);
+    });
+    return { items: visible.map((r) => toView(r, now)) };
   }
 
   async create(user: AuthUser, req: CreateSilenceRequest): Promise<SilenceView> {
@@ -67,6 +76,10 @@ export class SilencesService {
     return this.db.transaction(async (tx) => {
       const current = await this.repo.find(tx, id);
       if (current === undefined) throw new ApiError('NOT_FOUND', 'no such silence');
+      // A scoped user expires only silences inside their regions (not city-wide ones, not another's).
+      const region = regionOfMatchers(current.matchers);
+      if (user.regions.length > 0 && (region === null || !codeInScope(user.regions, region)))
+        throw new ApiError('OUT_OF_SCOPE', 'this silence is outside your regions');
       // Expiring twice is the same as once (a retried request).
       if (current.expired_at !== null) return toView(current, now);
       const row = (await this.repo.expire(tx, id, user.username, now)) ?? current;

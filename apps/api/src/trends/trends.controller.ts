@@ -14,6 +14,8 @@ import {
   type YearOnYearQuery,
   type YearOnYearResponse,
 } from '@fengqiao/contracts';
+import { type AuthUser } from '../auth/auth-user';
+import { CurrentUser } from '../auth/current-user.decorator';
 import { ZodPipe } from '../common/zod-pipe';
 import { Endpoint } from '../routes/endpoint.decorator';
 import { trendsCsv } from './trends-csv';
@@ -24,21 +26,28 @@ export class TrendsController {
   constructor(private readonly trends: TrendsService) {}
 
   @Endpoint('hotspots.top')
-  hotspots(@Query(new ZodPipe(hotspotsQuerySchema)) q: HotspotsQuery): Promise<ScoredHotspotsResponse> {
-    return this.trends.hotspots(q);
+  hotspots(
+    @CurrentUser() user: AuthUser,
+    @Query(new ZodPipe(hotspotsQuerySchema)) q: HotspotsQuery,
+  ): Promise<ScoredHotspotsResponse> {
+    return this.trends.hotspots(user, q);
   }
 
   @Endpoint('trends.series')
-  series(@Query(new ZodPipe(trendSeriesQuerySchema)) q: TrendSeriesQuery): Promise<TrendSeriesResponse> {
-    return this.trends.series(q);
+  series(
+    @CurrentUser() user: AuthUser,
+    @Query(new ZodPipe(trendSeriesQuerySchema)) q: TrendSeriesQuery,
+  ): Promise<TrendSeriesResponse> {
+    return this.trends.series(user, q);
   }
 
   @Endpoint('trends.csv')
   async csv(
+    @CurrentUser() user: AuthUser,
     @Query(new ZodPipe(trendSeriesQuerySchema)) q: TrendSeriesQuery,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
-    const series = await this.trends.series(q);
+    const series = await this.trends.series(user, q);
     void reply
       .type('text/csv; charset=utf-8')
       .header('content-disposition', 'attachment; filename="trends.csv"');
@@ -46,12 +55,18 @@ export class TrendsController {
   }
 
   @Endpoint('trends.yoy')
-  yearOnYear(@Query(new ZodPipe(yearOnYearQuerySchema)) q: YearOnYearQuery): Promise<YearOnYearResponse> {
-    return this.trends.yearOnYear(q);
+  yearOnYear(
+    @CurrentUser() user: AuthUser,
+    @Query(new ZodPipe(yearOnYearQuerySchema)) q: YearOnYearQuery,
+  ): Promise<YearOnYearResponse> {
+    return this.trends.yearOnYear(user, q);
   }
 
   @Endpoint('trends.breakdown')
-  breakdown(@Query(new ZodPipe(breakdownQuerySchema)) q: BreakdownQuery): Promise<BreakdownResponse> {
-    return this.trends.breakdown(q);
+  breakdown(
+    @CurrentUser() user: AuthUser,
+    @Query(new ZodPipe(breakdownQuerySchema)) q: BreakdownQuery,
+  ): Promise<BreakdownResponse> {
+    return this.trends.breakdown(user, q);
   }
 }

@@ -10,6 +10,8 @@ import {
   type YearOnYearQuery,
   type YearOnYearResponse,
 } from '@fengqiao/contracts';
+import { type AuthUser } from '../auth/auth-user';
+import { type RegionQuery, scopeRegionQuery } from '../auth/region-scope';
 import { type Clock } from '../infra/api-options';
 import { Database } from '../infra/database';
 import { CLOCK } from '../infra/tokens';
@@ -40,7 +42,9 @@ export class TrendsService {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async series(q: TrendSeriesQuery): Promise<TrendSeriesResponse> {
+  /** Every read is narrowed to the caller's regions first (scopeRegionQuery: 403 for another's). */
+  async series(user: AuthUser, query: TrendSeriesQuery): Promise<TrendSeriesResponse> {
+    const q = scopeRegionQuery(user.regions, query);
     const filter = filterOf(q, MAX_RANGE_DAYS[q.bucket]);
     const step = STEP[q.bucket];
     const grid = gridFilterOf(q);
@@ -59,7 +63,8 @@ export class TrendsService {
   }
 
   /** The figure the city reports ("disputes −17.8% year on year") for any range and region. */
-  async yearOnYear(q: YearOnYearQuery): Promise<YearOnYearResponse> {
+  async yearOnYear(user: AuthUser, query: YearOnYearQuery): Promise<YearOnYearResponse> {
+    const q = scopeRegionQuery(user.regions, query);
     const filter = filterOf(q, 366);
     const grid = gridFilterOf(q);
     if (grid !== null) {
@@ -74,7 +79,8 @@ export class TrendsService {
     return changeOf(current, previous);
   }
 
-  async breakdown(q: BreakdownQuery): Promise<BreakdownResponse> {
+  async breakdown(user: AuthUser, query: BreakdownQuery): Promise<BreakdownResponse> {
+    const q = scopeRegionQuery(user.regions, query);
     const filter = filterOf(q, MAX_RANGE_DAYS.week);
     const grid = gridFilterOf(q);
     if (grid !== null) {
@@ -88,7 +94,9 @@ export class TrendsService {
   }
 
   /** The engine's judgement when the warning service is scoring, counts (said so) otherwise. */
-  hotspots(q: HotspotsQuery): Promise<ScoredHotspotsResponse> {
-    return this.hotspotScores.top(q);
+  hotspots(user: AuthUser, q: HotspotsQuery): Promise<ScoredHotspotsResponse> {
+    // The repository takes one region code (a county or a township) as the list's scope.
+    const scoped = scopeRegionQuery<RegionQuery>(user.regions, { county: q.county });
+    return this.hotspotScores.top({ ...q, county: scoped.township ?? scoped.county });
   }
 }
