@@ -46,14 +46,14 @@ export function topicSpecsOf(topics: IngestTopics): {
     cameraAnalytics: INPUT_TOPICS.cameraAnalytics,
   } as const;
   return (Object.keys(specs) as TopicKind[]).flatMap((kind) => {
-    const { partitions, retentionMs, compacted } = specs[kind];
+    const { partitions, retentionMs, compacted, deadLetterRetentionMs } = specs[kind];
     const topic = topics.byKind[kind];
     return [
       { name: topic, partitions, retentionMs, compacted },
       {
         name: topics.deadLetterOf(topic),
         partitions: 1,
-        retentionMs: 30 * 24 * 3600 * 1000,
+        retentionMs: deadLetterRetentionMs,
         compacted: false,
       },
     ];

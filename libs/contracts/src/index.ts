@@ -69,6 +69,7 @@ export {
   deadLetterTopicOf,
   type InputTopicName,
   type PartitionKey,
+  type InputTopicSpec,
   type TopicSpec,
 } from './topics';
 export { healthResponseSchema, type HealthResponse } from './api/health';
@@ -195,6 +196,8 @@ export {
 export {
   LIVE_NAMESPACE,
   SOCKET_EVENTS,
+  alertsReplayedSchema,
+  alertsResyncSchema,
   liveHandshakeSchema,
   type AlertsReplayed,
   type AlertsResync,
@@ -481,3 +484,18 @@ export {
   type RoutingTableSummary,
   type RoutingTableVersionParams,
 } from './api/routing-tables';
+export {
+  DEAD_LETTER_HEADERS,
+  INTAKE_ERROR_CODES,
+  INTAKE_PATHS,
+  INTAKE_REJECT_CODES,
+  intakeAcceptedSchema,
+  intakeErrorBodySchema,
+  intakeErrorCodeSchema,
+  type IntakeAccepted,
+  type IntakeErrorBody,
+  type IntakeErrorCode,
+  type IntakePath,
+  type IntakeRejectCode,
+} from './api/intake-api';
+export { LIVE_HANDSHAKE, LIVE_SERVER_EVENTS, type LiveEventSpec } from './api/live-protocol';

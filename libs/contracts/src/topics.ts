@@ -20,6 +20,11 @@ export interface TopicSpec<S extends z.ZodType = z.ZodType> {
 
 const DAY = 24 * 3600 * 1000;
 
+/** An input topic also has a dead-letter topic, with a retention of its own. */
+export interface InputTopicSpec<S extends z.ZodType = z.ZodType> extends TopicSpec<S> {
+  readonly deadLetterRetentionMs: number;
+}
+
 /**
  * Input topics (`domain.entity.past-tense-verb.vN`). Camera topics are keyed by camera id so one
  * camera's events stay ordered; case topics by case id so a case's lifecycle stays ordered.
@@ -31,8 +36,11 @@ export const INPUT_TOPICS = {
     schema: caseEventSchema,
     key: 'caseId',
     partitions: 6,
-    retentionMs: 30 * DAY,
+    // Case events carry names, phones and ID numbers until the ingest moves them into case_parties:
+    // the topic keeps them only as long as a consumer outage could last (docs/security.md).
+    retentionMs: 3 * DAY,
     compacted: false,
+    deadLetterRetentionMs: 3 * DAY,
   },
   cameraRegistry: {
     name: 'video.camera.registered.v1',
@@ -42,6 +50,8 @@ export const INPUT_TOPICS = {
     partitions: 6,
     retentionMs: -1,
     compacted: true,
+
+    deadLetterRetentionMs: 7 * DAY,
   },
   cameraStatus: {
     name: 'video.camera-status.reported.v1',
@@ -51,6 +61,8 @@ export const INPUT_TOPICS = {
     partitions: 12,
     retentionMs: 7 * DAY,
     compacted: false,
+
+    deadLetterRetentionMs: 7 * DAY,
   },
   cameraAnalytics: {
     name: 'video.analytics.detected.v1',
@@ -60,8 +72,10 @@ export const INPUT_TOPICS = {
     partitions: 6,
     retentionMs: 30 * DAY,
     compacted: false,
+
+    deadLetterRetentionMs: 7 * DAY,
   },
-} as const satisfies Record<string, TopicSpec>;
+} as const satisfies Record<string, InputTopicSpec>;
 
 /** Topics the system itself produces. Alert changes are keyed by alert id: one alert, one order. */
 export const OUTPUT_TOPICS = {
@@ -99,10 +113,10 @@ export function allTopicSpecs(): {
       retentionMs,
       compacted,
     })),
-    ...inputs.map(({ name }) => ({
+    ...inputs.map(({ name, deadLetterRetentionMs }) => ({
       name: deadLetterTopicOf(name),
       partitions: 1,
-      retentionMs: 30 * DAY,
+      retentionMs: deadLetterRetentionMs,
       compacted: false,
     })),
   ];

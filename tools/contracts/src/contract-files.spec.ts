@@ -1,5 +1,16 @@
 import { join } from 'node:path';
-import { allTopicSpecs, asyncApiDocument, contractDocuments, type JsonValue } from '@fengqiao/contracts';
+import {
+  DEAD_LETTER_HEADERS,
+  INTAKE_ERROR_CODES,
+  INTAKE_PATHS,
+  INTAKE_REJECT_CODES,
+  LIVE_NAMESPACE,
+  SOCKET_EVENTS,
+  allTopicSpecs,
+  asyncApiDocument,
+  contractDocuments,
+  type JsonValue,
+} from '@fengqiao/contracts';
 import { findRepoRoot } from '@fengqiao/config';
 import { contractDrift } from './contract-files';
 
@@ -43,7 +54,7 @@ describe('docs/contracts', () => {
 });
 
 describe('the AsyncAPI document', () => {
-  const doc = asyncApiDocument({ version: '1.0.0', server: '127.0.0.1:19092' });
+  const doc = asyncApiDocument({ version: '1.0.0', server: '127.0.0.1:19092', apiHost: '127.0.0.1:3000' });
 
   it('describes every topic the stack creates, inputs, outputs and dead letters', () => {
     const channels = Object.values(doc.channels as Record<string, { address: string }>).map((c) => c.address);
@@ -57,5 +68,42 @@ describe('the AsyncAPI document', () => {
     const refs = localRefs(doc);
     expect(refs.length).toBeGreaterThan(10);
     expect(refs.filter((r) => !r.resolves)).toEqual([]);
+  });
+});
+
+describe('the Socket.IO /live protocol in the AsyncAPI document', () => {
+  const doc = asyncApiDocument({ version: '1.0.0', server: '127.0.0.1:19092', apiHost: '127.0.0.1:3000' });
+  const channels = doc.channels as Record<string, { address: string; messages: Record<string, unknown> }>;
+  const messages = (doc.components as { messages: Record<string, { name: string; payload: JsonValue }> })
+    .messages;
+
+  it('has the /live channel with the handshake and every server event of the registry', () => {
+    const live = Object.values(channels).find((c) => c.address === LIVE_NAMESPACE);
+    const names = Object.keys(live?.messages ?? {}).map((id) => messages[id]?.name);
+    expect(names).toEqual(['handshake', ...Object.values(SOCKET_EVENTS)]);
+  });
+
+  it('the handshake carries token and lastSeq', () => {
+    expect(JSON.stringify(messages.LiveHandshake?.payload)).toMatch(/"token".*"lastSeq"/);
+  });
+});
+
+describe('the dead-letter headers and the HTTP intake', () => {
+  const doc = asyncApiDocument({ version: '1.0.0', server: '127.0.0.1:19092', apiHost: '127.0.0.1:3000' });
+
+  it('names every dead-letter header the ingest writes, the code among the refusal codes', () => {
+    const text = JSON.stringify(
+      (doc.components as { messages: { DeadLetter: JsonValue } }).messages.DeadLetter,
+    );
+    for (const h of Object.values(DEAD_LETTER_HEADERS)) expect(text).toContain(`"${h.name}"`);
+    for (const code of INTAKE_REJECT_CODES) expect(text).toContain(`"${code}"`);
+  });
+
+  it('documents each intake path with its request schema and every error code', () => {
+    const intake = contractDocuments().find((d) => d.path === 'intake-openapi.json');
+    const parsed = JSON.parse(intake?.content ?? '{}') as { paths: Record<string, unknown> };
+    expect(Object.keys(parsed.paths)).toEqual(INTAKE_PATHS.map((p) => p.path));
+    for (const code of INTAKE_ERROR_CODES) expect(intake?.content).toContain(`"${code}"`);
+    expect(intake?.content).toContain('"case.event.v1"');
   });
 });

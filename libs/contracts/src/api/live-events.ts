@@ -32,16 +32,16 @@ export const liveHandshakeSchema = z
 export type LiveHandshake = z.infer<typeof liveHandshakeSchema>;
 
 /** Sent after a resume: how many missed changes were replayed and the highest seq among them. */
-export interface AlertsReplayed {
-  readonly count: number;
-  readonly throughSeq: number;
-}
+export const alertsReplayedSchema = z
+  .object({ count: z.number().int().min(0), throughSeq: z.number().int().min(0) })
+  .strict();
+export type AlertsReplayed = Readonly<z.infer<typeof alertsReplayedSchema>>;
 
 /** Sent when more changes were missed than a replay carries: reload the list over REST. */
-export interface AlertsResync {
-  readonly reason: 'gap-too-large';
-  readonly latestSeq: number;
-}
+export const alertsResyncSchema = z
+  .object({ reason: z.literal('gap-too-large'), latestSeq: z.number().int().min(0) })
+  .strict();
+export type AlertsResync = Readonly<z.infer<typeof alertsResyncSchema>>;
 
 /** One township among the scope's top hotspots over the trailing `hours`. */
 export const liveHotspotSchema = z

@@ -1,9 +1,10 @@
+import { DEAD_LETTER_HEADERS, INTAKE_REJECT_CODES } from '../api/intake-api';
 import { deadLetterTopicOf } from '../topics';
+import { LIVE_CHANNEL_ID, LIVE_SERVER_ID, liveAsyncApiParts } from './live-asyncapi';
 import { messageJsonSchemas, registryTopics, type JsonObject, type JsonValue } from './message-schemas';
 
 const KAFKA_BINDING = '0.5.0';
 const SCHEMA_FORMAT = 'application/schema+json;version=draft-2020-12';
-const DEAD_LETTER_RETENTION_MS = 30 * 24 * 3600 * 1000;
 
 /** `video.camera-status.reported.v1` → `videoCameraStatusReportedV1`: an AsyncAPI-safe id. */
 export function channelId(topic: string): string {
@@ -75,7 +76,7 @@ function channelsOfRegistry(names: Map<string, string>): Channel[] {
         title: dlq,
         description: `Dead letters of ${t.name}: every message the ingest refused, byte for byte as it arrived, with the refusal code, reason, source topic, partition and offset in Kafka headers.`,
         messages: { DeadLetter: { $ref: '#/components/messages/DeadLetter' } },
-        bindings: kafkaChannelBinding(dlq, 1, DEAD_LETTER_RETENTION_MS, false),
+        bindings: kafkaChannelBinding(dlq, 1, t.deadLetterRetentionMs ?? t.retentionMs, false),
       },
       operation: {
         action: 'send',
@@ -88,6 +89,23 @@ function channelsOfRegistry(names: Map<string, string>): Channel[] {
   });
 }
 
+/** The Kafka headers of a dead letter, from the one registry of their names. */
+function deadLetterHeadersSchema(): JsonObject {
+  const properties: JsonObject = {};
+  for (const [key, h] of Object.entries(DEAD_LETTER_HEADERS)) {
+    properties[h.name] =
+      key === 'code'
+        ? { type: 'string', enum: [...INTAKE_REJECT_CODES], description: h.description }
+        : { type: 'string', description: h.description };
+  }
+  const optional = new Set<string>([DEAD_LETTER_HEADERS.truncatedFrom.name, DEAD_LETTER_HEADERS.sha256.name]);
+  return {
+    type: 'object',
+    properties,
+    required: Object.keys(properties).filter((n) => !optional.has(n)),
+  };
+}
+
 function messagesOf(): { components: JsonObject; nameOfTopic: Map<string, string> } {
   const components: JsonObject = {
     DeadLetter: {
@@ -95,6 +113,7 @@ function messagesOf(): { components: JsonObject; nameOfTopic: Map<string, string
       title: 'Dead letter',
       summary: 'A refused message, unchanged; the envelope is in the headers.',
       contentType: 'application/octet-stream',
+      headers: { schemaFormat: SCHEMA_FORMAT, schema: deadLetterHeadersSchema() },
       payload: { schemaFormat: SCHEMA_FORMAT, schema: {} },
     },
   };
@@ -112,28 +131,41 @@ function messagesOf(): { components: JsonObject; nameOfTopic: Map<string, string
   return { components, nameOfTopic };
 }
 
-/** The AsyncAPI 3 document of every topic (inputs, outputs, dead letters), from the registry. */
-export function asyncApiDocument(options: { version: string; server: string }): JsonObject {
+/**
+ * The AsyncAPI 3 document of every topic (inputs, outputs, dead letters) from the registry, and of
+ * the Socket.IO `/live` protocol from the live-event registry.
+ */
+export function asyncApiDocument(options: { version: string; server: string; apiHost: string }): JsonObject {
   const { components, nameOfTopic } = messagesOf();
   const channels = channelsOfRegistry(nameOfTopic);
-  const entries = (pick: (c: Channel) => JsonValue): JsonObject =>
-    Object.fromEntries(channels.map((c) => [c.id, pick(c)]));
+  const live = liveAsyncApiParts(options.apiHost);
+  const kafkaServer = [{ $ref: '#/servers/local' }];
   return {
     asyncapi: '3.0.0',
     info: {
       title: 'Fengqiao event contracts',
       version: options.version,
       description:
-        'Kafka topics of the Fengqiao risk-warning and video-monitoring platform. Generated from the zod schemas in libs/contracts: do not edit by hand.',
+        'Kafka topics and the Socket.IO /live protocol of the Fengqiao risk-warning and video-monitoring platform (the HTTP intake is in intake-openapi.json). Generated from the zod schemas in libs/contracts: do not edit by hand.',
     },
     defaultContentType: 'application/json',
     servers: {
       local: { host: options.server, protocol: 'kafka', description: 'The development stack broker.' },
+      [LIVE_SERVER_ID]: live.server,
     },
-    channels: entries((c) => c.body),
-    operations: Object.fromEntries(
-      channels.map((c) => [`on${c.id.charAt(0).toUpperCase()}${c.id.slice(1)}`, c.operation]),
-    ),
-    components: { messages: components },
+    channels: {
+      ...Object.fromEntries(channels.map((c) => [c.id, { ...c.body, servers: kafkaServer }])),
+      [LIVE_CHANNEL_ID]: live.channel,
+    },
+    operations: {
+      ...Object.fromEntries(
+        channels.map((c): [string, JsonValue] => [
+          `on${c.id.charAt(0).toUpperCase()}${c.id.slice(1)}`,
+          c.operation,
+        ]),
+      ),
+      ...live.operations,
+    },
+    components: { messages: { ...components, ...live.messages } },
   };
 }

@@ -1,4 +1,5 @@
 import { asyncApiDocument } from './asyncapi';
+import { intakeOpenApiDocument } from './intake-openapi';
 import { messageJsonSchemas } from './message-schemas';
 
 /** A generated file, relative to the contracts docs folder. */
@@ -20,6 +21,13 @@ export function contractDocuments(version = '1.0.0'): ContractDocument[] {
   }));
   return [
     ...schemas,
-    { path: 'asyncapi.json', content: stable(asyncApiDocument({ version, server: '127.0.0.1:19092' })) },
+    {
+      path: 'asyncapi.json',
+      content: stable(asyncApiDocument({ version, server: '127.0.0.1:19092', apiHost: '127.0.0.1:3000' })),
+    },
+    {
+      path: 'intake-openapi.json',
+      content: stable(intakeOpenApiDocument({ version, server: 'http://127.0.0.1:3100' })),
+    },
   ];
 }

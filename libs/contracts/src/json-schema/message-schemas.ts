@@ -15,7 +15,11 @@ export interface MessageJsonSchema {
 }
 
 /** Every topic of the registry (inputs, then outputs), in registry order. */
-export function registryTopics(): readonly (TopicSpec & { direction: 'input' | 'output' })[] {
+export function registryTopics(): readonly (TopicSpec & {
+  direction: 'input' | 'output';
+  /** Input topics only: the retention of their dead-letter topic. */
+  deadLetterRetentionMs?: number;
+})[] {
   return [
     ...Object.values(INPUT_TOPICS).map((t) => ({ ...t, direction: 'input' as const })),
     ...Object.values(OUTPUT_TOPICS).map((t) => ({ ...t, direction: 'output' as const })),

@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import { cameraAnalyticsSchema, cameraRegisteredSchema, cameraStatusSchema } from '../events/camera-event';
+import { caseEventSchema } from '../events/case-event';
+import { eventIdSchema } from '../ids';
+
+/**
+ * Why the ingest refused a message: the `fq-dlq-code` header of a dead letter (consumer) and the
+ * `error.code` of a refused intake request (HTTP).
+ */
+export const INTAKE_REJECT_CODES = [
+  'EMPTY',
+  'OVERSIZED',
+  'NOT_UTF8',
+  'NOT_JSON',
+  'FORBIDDEN_KEY',
+  'FORBIDDEN_CHARACTER',
+  'SCHEMA_INVALID',
+  'INCONSISTENT_IDS',
+  'TIMESTAMP_OUT_OF_RANGE',
+  'UNKNOWN_CAMERA',
+  'UNKNOWN_CASE',
+  'DB_REJECTED',
+] as const;
+export type IntakeRejectCode = (typeof INTAKE_REJECT_CODES)[number];
+
+/** Every `error.code` the HTTP intake answers with: the refusals, then the transport's own. */
+export const INTAKE_ERROR_CODES = [
+  ...INTAKE_REJECT_CODES,
+  /** 415: a body that is not `application/json`. */
+  'UNSUPPORTED_MEDIA_TYPE',
+  /** Another 4xx the HTTP layer refused before the validator saw the body. */
+  'BAD_REQUEST',
+  /** 503 with Retry-After: Kafka did not acknowledge in time. */
+  'KAFKA_UNAVAILABLE',
+  'INTERNAL',
+] as const;
+export const intakeErrorCodeSchema = z.enum(INTAKE_ERROR_CODES);
+export type IntakeErrorCode = z.infer<typeof intakeErrorCodeSchema>;
+
+/** The body of every refused intake request: a code and a reason free of field values. */
+export const intakeErrorBodySchema = z
+  .object({ error: z.object({ code: intakeErrorCodeSchema, reason: z.string() }).strict() })
+  .strict();
+export type IntakeErrorBody = z.infer<typeof intakeErrorBodySchema>;
+
+/** 202: the event is on its input topic (validated exactly as the consumer validates it). */
+export const intakeAcceptedSchema = z.object({ eventId: eventIdSchema }).strict();
+export type IntakeAccepted = z.infer<typeof intakeAcceptedSchema>;
+
+/** One HTTP intake endpoint of the ingest: its path, what it takes and what it answers. */
+export interface IntakePath {
+  readonly path: string;
+  readonly summary: string;
+  readonly body: z.ZodType;
+  /** HTTP statuses and what each means; error statuses carry `intakeErrorBodySchema`. */
+  readonly statuses: Readonly<Record<number, string>>;
+}
+
+const INTAKE_STATUSES = {
+  202: 'Accepted: produced to the input topic; the body names the event id.',
+  400: 'Refused by the validator (EMPTY, NOT_UTF8, NOT_JSON, FORBIDDEN_KEY, FORBIDDEN_CHARACTER, SCHEMA_INVALID, INCONSISTENT_IDS, TIMESTAMP_OUT_OF_RANGE) or by the HTTP layer (BAD_REQUEST).',
+  413: 'OVERSIZED: the body exceeds 1 MiB.',
+  415: 'UNSUPPORTED_MEDIA_TYPE: the body is not application/json.',
+  422: 'UNKNOWN_CAMERA, UNKNOWN_CASE or DB_REJECTED.',
+  503: 'KAFKA_UNAVAILABLE: retry after the Retry-After header (seconds).',
+} as const;
+
+/** The ingest's HTTP intake (port FQ_INGEST_PORT), for systems that cannot produce to Kafka. */
+export const INTAKE_PATHS: readonly IntakePath[] = [
+  {
+    path: '/v1/intake/case-events',
+    summary: 'One case event (case.event.v1), produced to intake.case.recorded.v1.',
+    body: caseEventSchema,
+    statuses: INTAKE_STATUSES,
+  },
+  {
+    path: '/v1/intake/camera-events',
+    summary:
+      'One camera event, produced to the topic of its `schema`: camera.status.v1, camera.analytics.v1 or camera.registered.v1.',
+    body: z.union([cameraStatusSchema, cameraAnalyticsSchema, cameraRegisteredSchema]),
+    statuses: INTAKE_STATUSES,
+  },
+];
+
+/**
+ * Kafka headers of a dead letter (`dlq.<topic>`). The value is the refused message byte for byte
+ * (cut to its first 64 KiB when it would not fit the broker with its envelope).
+ */
+export const DEAD_LETTER_HEADERS = {
+  code: { name: 'fq-dlq-code', description: 'The refusal code (one of INTAKE_REJECT_CODES).' },
+  reason: { name: 'fq-dlq-reason', description: 'Why, free of field values (zod paths and messages).' },
+  sourceTopic: { name: 'fq-source-topic', description: 'The topic the message came from.' },
+  sourcePartition: { name: 'fq-source-partition', description: 'Its partition (decimal).' },
+  sourceOffset: { name: 'fq-source-offset', description: 'Its offset (decimal).' },
+  deadLetteredAt: { name: 'fq-dead-lettered-at', description: 'When it was refused (ISO 8601).' },
+  truncatedFrom: {
+    name: 'fq-dlq-truncated-from',
+    description: 'Only on a cut payload: its original size in bytes.',
+  },
+  sha256: { name: 'fq-dlq-sha256', description: 'Only on a cut payload: the SHA-256 of the original.' },
+} as const;

@@ -1,0 +1,85 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { API_ERROR_CODES, INTAKE_ERROR_CODES, REPORT_REQUEST_FAILURES } from '@fengqiao/contracts';
+import { findRepoRoot } from '@fengqiao/config';
+
+// A code the docs name is a code the system really sends. The docs once said the API refuses a
+// stale transition with STALE_VERSION; it answers ALERT_VERSION_CONFLICT.
+
+const root = findRepoRoot();
+
+/** Codes a client can receive: the API's, the ingest's (HTTP and dead letters), failed reports. */
+const SENT_CODES = new Set<string>([...API_ERROR_CODES, ...INTAKE_ERROR_CODES, ...REPORT_REQUEST_FAILURES]);
+
+/**
+ * Upper-case names the docs use that are not wire codes, each with the source file that must hold
+ * it: a validation problem code, a log code, a config error, a constant. Checked, so a renamed one
+ * fails here too.
+ */
+const OTHER_NAMES: Readonly<Record<string, string>> = {
+  DEFAULT_RULE_SET: 'libs/rules/src/defaults/default-rule-set.ts',
+  DEFAULT_ROUTING_RULES: 'libs/intake/src/routing/default-routing.ts',
+  MAX_PENDING_REPORT_REQUESTS_PER_USER: 'libs/contracts/src/api/reports-api.ts',
+  NO_CATCH_ALL: 'libs/intake/src/routing/routing-rules.ts',
+  DUPLICATE_RULE_ID: 'libs/intake/src/routing/routing-rules.ts',
+  ROUTING_TABLE_REFRESH_FAILED: 'apps/api/src/routing/active-routing-table.cache.ts',
+  MEDIA_RELAY_CONFIG_INVALID: 'apps/media/src/relay/relay-config.ts',
+  HS512: 'apps/api/src/common/bad-token.int-spec.ts',
+  DATABASE_URL: 'libs/config/src/config.ts',
+};
+/** Codes the docs name as not (yet) sent: when one starts being sent, the docs must say so. */
+const NAMED_AS_ABSENT = new Set(['METHOD_NOT_ALLOWED']);
+/** Environment variables: read by the one config reader. */
+const CONFIG_SOURCE = ['libs/config/src/config.ts', 'libs/config/src/tuning.ts'];
+
+function markdownFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const path = join(dir, e.name);
+    if (e.isDirectory()) return markdownFiles(path);
+    return e.name.endsWith('.md') ? [path] : [];
+  });
+}
+
+/** Every `CODE_LIKE` name in backticks, with where it is. */
+function documentedNames(): { name: string; where: string }[] {
+  const files = [join(root, 'README.md'), ...markdownFiles(join(root, 'docs'))];
+  return files.flatMap((file) =>
+    [...readFileSync(file, 'utf8').matchAll(/`([A-Z][A-Z0-9_]{4,})`/g)].map((m) => ({
+      name: m[1] ?? '',
+      where: relative(root, file),
+    })),
+  );
+}
+
+const read = (path: string): string =>
+  existsSync(join(root, path)) ? readFileSync(join(root, path), 'utf8') : '';
+
+describe('the codes the docs name', () => {
+  const names = documentedNames();
+
+  it('finds the codes to check (the scan itself works)', () => {
+    expect(names.map((n) => n.name)).toEqual(expect.arrayContaining(['ALERT_NOT_SILENCEABLE', 'FQ_MODE']));
+  });
+
+  it('every one is a code the API or the ingest sends, a config variable or a named source identifier', () => {
+    const config = CONFIG_SOURCE.map(read).join('\n');
+    const unknown = names.filter(({ name }) => {
+      if (SENT_CODES.has(name)) return false;
+      if (NAMED_AS_ABSENT.has(name)) return false;
+      if (name.startsWith('FQ_')) return !config.includes(`'${name}'`) && !config.includes(name);
+      const home = OTHER_NAMES[name];
+      return home === undefined || !read(home).includes(name);
+    });
+    expect(unknown).toEqual([]);
+  });
+
+  it('a code the docs call absent is really not sent', () => {
+    expect([...NAMED_AS_ABSENT].filter((c) => SENT_CODES.has(c))).toEqual([]);
+  });
+
+  it('names the API’s own code for a stale alert transition', () => {
+    const rules = read('docs/rules.md');
+    expect(rules).toContain('ALERT_VERSION_CONFLICT');
+    expect(rules).not.toContain('STALE_VERSION');
+  });
+});
