@@ -485,6 +485,27 @@ export {
   type RoutingTableVersionParams,
 } from './api/routing-tables';
 export {
+  cameraIdParamsSchema,
+  playGrantResponseSchema,
+  playRequestSchema,
+  type CameraIdParams,
+  type PlayGrantResponse,
+  type PlayRequest,
+} from './api/video-api';
+export { auditVerifyResponseSchema, type AuditVerifyResponse } from './api/audit-api';
+export { ADMIN, ALL, EXPORTERS, RESPONDERS, WATCHERS, type RouteSpec } from './routes/route-spec';
+export { CASE_HANDLERS, INTAKE_ROLES } from './routes/cases.routes';
+export { REPORT_READERS } from './routes/reports.routes';
+export { VIDEO_WATCHERS } from './routes/core.routes';
+export { ROUTES, ROUTE_IDS, routeAllows, routeSpec, type RouteId } from './routes/route-table';
+export {
+  routeAnswersBlob,
+  routeUrl,
+  type RouteInput,
+  type RouteResponse,
+  type RouteWithoutInput,
+} from './routes/route-call';
+export {
   DEAD_LETTER_HEADERS,
   INTAKE_ERROR_CODES,
   INTAKE_PATHS,

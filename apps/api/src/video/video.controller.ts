@@ -9,7 +9,7 @@ import {
   type CameraIdParams,
   type PlayGrantResponse,
   type PlayRequest,
-} from './video-api';
+} from '@fengqiao/contracts';
 import { VideoService } from './video.service';
 
 @Controller()

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { type ApiErrorBody } from '@fengqiao/contracts';
+import { type ApiErrorBody, type PlayGrantResponse } from '@fengqiao/contracts';
 import { verifyPlayToken } from '@fengqiao/media';
 import { anAlert, storeRaisedAlert } from '../testing/alert-fixtures';
 import { type ApiHarness, startApi } from '../testing/api-harness';
-import { type PlayGrantResponse } from './video-api';
 
 // Unique per run: the API tests share one database.
 const suffix = String(Date.now()).slice(-6);

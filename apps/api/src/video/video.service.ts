@@ -8,7 +8,7 @@ import { ApiError } from '../common/api-error';
 import { type Clock } from '../infra/api-options';
 import { Database } from '../infra/database';
 import { CLOCK, CONFIG } from '../infra/tokens';
-import { type PlayGrantResponse, type PlayRequest } from './video-api';
+import { type PlayGrantResponse, type PlayRequest } from '@fengqiao/contracts';
 import { VideoRepository } from './video.repository';
 
 /**

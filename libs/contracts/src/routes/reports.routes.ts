@@ -6,9 +6,9 @@ import {
   reportRequestListResponseSchema,
   reportRequestSchema,
   reportRequestStatusSchema,
-  type UserRole,
-} from '@fengqiao/contracts';
-import { type RouteSpec } from '../routes/route-spec';
+} from '../api/reports-api';
+import { type UserRole } from '../api/auth';
+import { type RouteSpec } from './route-spec';
 
 /**
  * Who reads cadence reports: duty officers (their regions only), analysts and administrators.

@@ -5,9 +5,9 @@ import {
   routingTableDetailSchema,
   routingTableListResponseSchema,
   routingTableVersionParamsSchema,
-} from '@fengqiao/contracts';
-import { CASE_HANDLERS } from '../cases/cases.routes';
-import { ADMIN, type RouteSpec } from '../routes/route-spec';
+} from '../api/routing-tables';
+import { CASE_HANDLERS } from './cases.routes';
+import { ADMIN, type RouteSpec } from './route-spec';
 
 /**
  * Whoever asks for routing suggestions (clerks, duty officers, administrators) may read the active

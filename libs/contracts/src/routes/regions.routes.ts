@@ -1,5 +1,5 @@
-import { regionChildrenQuerySchema, regionChildrenSchema } from '@fengqiao/contracts';
-import { ALL, type RouteSpec } from '../routes/route-spec';
+import { regionChildrenQuerySchema, regionChildrenSchema } from '../api/regions-api';
+import { ALL, type RouteSpec } from './route-spec';
 
 /** The regions module's routes (spread into ROUTES). */
 export const REGIONS_ROUTES = {

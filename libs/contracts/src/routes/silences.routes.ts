@@ -4,9 +4,9 @@ import {
   silenceListQuerySchema,
   silenceListResponseSchema,
   silenceViewSchema,
-  type UserRole,
-} from '@fengqiao/contracts';
-import { RESPONDERS, type RouteSpec } from '../routes/route-spec';
+} from '../api/rules-api';
+import { type UserRole } from '../api/auth';
+import { RESPONDERS, type RouteSpec } from './route-spec';
 
 /** Analysts may see what is silenced (it explains gaps in their series); only responders silence. */
 const SILENCE_READERS: readonly UserRole[] = ['duty-officer', 'analyst', 'admin'];

@@ -1,10 +1,10 @@
 import {
   alertCamerasQuerySchema,
-  alertIdParamsSchema,
   nearestCamerasQuerySchema,
   nearestCamerasResponseSchema,
-} from '@fengqiao/contracts';
-import { type RouteSpec, WATCHERS } from '../routes/route-spec';
+} from '../api/cameras-api';
+import { alertIdParamsSchema } from '../api/alerts-api';
+import { type RouteSpec, WATCHERS } from './route-spec';
 
 /** Cameras around a place: the wall's pinned tiles and the duty console's "nearby cameras". */
 export const CAMERA_ROUTES = {

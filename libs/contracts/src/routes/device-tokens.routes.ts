@@ -6,8 +6,8 @@ import {
   deviceTokenInfoSchema,
   deviceTokenListResponseSchema,
   tokenPairSchema,
-} from '@fengqiao/contracts';
-import { ADMIN, type RouteSpec } from '../routes/route-spec';
+} from '../api/auth';
+import { ADMIN, type RouteSpec } from './route-spec';
 
 /** Kiosk sign-in of wall displays and the administration of their device tokens. */
 export const DEVICE_TOKEN_ROUTES = {

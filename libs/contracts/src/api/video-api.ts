@@ -1,10 +1,7 @@
 import { z } from 'zod';
-import { cameraIdSchema } from '@fengqiao/contracts';
+import { cameraIdSchema } from '../ids';
 
-/*
- * Wire formats of the play-token route. They belong in @fengqiao/contracts (src/api/video-api.ts);
- * kept here until the contracts owner moves them, so the dashboard mirrors them in its video folder.
- */
+/* Wire formats of the play-token route (POST /api/video/cameras/:cameraId/play). */
 
 export const cameraIdParamsSchema = z.object({ cameraId: cameraIdSchema }).strict();
 export type CameraIdParams = z.infer<typeof cameraIdParamsSchema>;

@@ -6,9 +6,9 @@ import {
   ruleSetDetailSchema,
   ruleSetListResponseSchema,
   ruleSetVersionParamsSchema,
-  type UserRole,
-} from '@fengqiao/contracts';
-import { ADMIN, type RouteSpec } from '../routes/route-spec';
+} from '../api/rules-api';
+import { type UserRole } from '../api/auth';
+import { ADMIN, type RouteSpec } from './route-spec';
 
 /** Who reads rule sets: the people who act on alerts or study them (not the wall, not intake). */
 const RULE_READERS: readonly UserRole[] = ['duty-officer', 'analyst', 'admin'];

@@ -5,8 +5,8 @@ import {
   kpisQuerySchema,
   tierComplianceQuerySchema,
   tierComplianceResponseSchema,
-} from '@fengqiao/contracts';
-import { type RouteSpec, WATCHERS } from '../routes/route-spec';
+} from '../api/kpis-api';
+import { type RouteSpec, WATCHERS } from './route-spec';
 
 /** The wall's KPI tiles and the analysis view's compliance and camera-health series. */
 export const KPI_ROUTES = {

@@ -20,16 +20,16 @@ import {
   routingSuggestionQuerySchema,
   routingSuggestionSchema,
   triageCommandSchema,
-  type UserRole,
-} from '@fengqiao/contracts';
-import { ALL, type RouteSpec } from '../routes/route-spec';
+} from '../api/cases-api';
+import { type UserRole } from '../api/auth';
+import { ALL, type RouteSpec } from './route-spec';
 
 /** Who records cases: the reception window (and administrators). */
-const INTAKE: readonly UserRole[] = ['intake-clerk', 'admin'];
+export const INTAKE_ROLES: readonly UserRole[] = ['intake-clerk', 'admin'];
 /** Who moves a case along its lifecycle: the window, duty officers, administrators. */
 export const CASE_HANDLERS: readonly UserRole[] = ['duty-officer', 'intake-clerk', 'admin'];
 
-const command = (path: string, summary: string, body: RouteSpec['body']) =>
+const command = <B extends NonNullable<RouteSpec['body']>>(path: string, summary: string, body: B) =>
   ({
     method: 'POST',
     path: `cases/:caseId/${path}`,
@@ -47,7 +47,7 @@ export const CASES_ROUTES = {
     method: 'POST',
     path: 'cases',
     summary: 'Record a case: validated, routed, checked for repeat visits; 202 once its events are on Kafka',
-    access: INTAKE,
+    access: INTAKE_ROLES,
     rateLimit: 'write',
     body: caseIntakeRequestSchema,
     response: caseIntakeResponseSchema,
@@ -65,7 +65,7 @@ export const CASES_ROUTES = {
     path: 'cases/duplicates',
     // POST: the parties are personal data and never travel in a URL.
     summary: 'Earlier cases with the same parties at the same place (repeat-visit candidates)',
-    access: INTAKE,
+    access: INTAKE_ROLES,
     rateLimit: 'write',
     body: duplicateCheckRequestSchema,
     response: duplicateCandidatesSchema,

@@ -1,5 +1,5 @@
 import { type z } from 'zod';
-import { type UserRole } from '@fengqiao/contracts';
+import { type UserRole } from '../api/auth';
 
 /** One HTTP route: where it is, who may call it, what it takes and returns. */
 export interface RouteSpec {
@@ -18,6 +18,7 @@ export interface RouteSpec {
   readonly produces?: 'text/csv' | 'text/plain' | 'text/html' | 'application/javascript';
 }
 
+/** Every role. */
 export const ALL: readonly UserRole[] = ['wall', 'duty-officer', 'analyst', 'intake-clerk', 'admin'];
 /** Who watches alerts, hotspots and cameras: everyone but the intake window. */
 export const WATCHERS: readonly UserRole[] = ['wall', 'duty-officer', 'analyst', 'admin'];
@@ -25,4 +26,5 @@ export const WATCHERS: readonly UserRole[] = ['wall', 'duty-officer', 'analyst',
 export const RESPONDERS: readonly UserRole[] = ['duty-officer', 'admin'];
 /** Bulk export leaves the system: analysts and administrators only. */
 export const EXPORTERS: readonly UserRole[] = ['analyst', 'admin'];
+/** Administrators only. */
 export const ADMIN: readonly UserRole[] = ['admin'];
