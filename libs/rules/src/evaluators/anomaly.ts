@@ -8,13 +8,18 @@ import { activeSignal, EVIDENCE_CAP, inactiveSignal, levelOf, thresholdsOf } fro
 
 type AnomalyRule = Compiled<'anomaly'>;
 
-/** This hour's count for one township, compared with its baseline for the same hour of the week. */
+/**
+ * This hour's count for one township, compared with its baseline for the same hour of the week.
+ * The count is the number of distinct event ids this hour (a redelivery counts once); the ids go
+ * when the hour ends.
+ */
 export interface AnomalyCell {
   rule: AnomalyRule;
   readonly region: Alert['region'];
   readonly township: string;
   hour: number;
   count: number;
+  readonly ids: Set<string>;
   readonly evidence: string[];
   hot: boolean;
 }
@@ -46,6 +51,13 @@ function judge(cell: AnomalyCell, baseline: Baseline, offsetMs: number): Signal 
   });
 }
 
+function startHour(cell: AnomalyCell, hour: number): void {
+  cell.hour = hour;
+  cell.count = 0;
+  cell.ids.clear();
+  cell.evidence.length = 0;
+}
+
 const round = (v: number): number => Math.round(v * 1000) / 1000;
 
 export function anomalyOnEvent(
@@ -71,13 +83,16 @@ export function anomalyOnEvent(
         township,
         hour,
         count: 0,
+        ids: new Set(),
         evidence: [],
         hot: false,
       };
       state.set(key, cell);
     }
     if (hour < cell.hour) continue; // a late event of an hour already judged
-    if (hour > cell.hour) Object.assign(cell, { hour, count: 0 }).evidence.length = 0;
+    if (hour > cell.hour) startHour(cell, hour);
+    if (cell.ids.has(event.eventId)) continue; // a redelivery
+    cell.ids.add(event.eventId);
     cell.count++;
     cell.evidence.push(event.eventId);
     if (cell.evidence.length > EVIDENCE_CAP) cell.evidence.shift();
@@ -100,7 +115,7 @@ export function anomalyOnTick(
       state.delete(key);
       continue;
     }
-    Object.assign(cell, { hour, count: 0 }).evidence.length = 0;
+    startHour(cell, hour);
     const s = judge(cell, ctx.baseline, ctx.offsetMs);
     if (s !== undefined) out.push(s);
   }
