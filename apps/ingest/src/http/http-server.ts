@@ -1,4 +1,5 @@
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import { type IntakeErrorBody, type IntakeErrorCode } from '@fengqiao/contracts';
 import { type IngestMetrics } from '../metrics';
 import { httpStatusOf } from '../validation/rejection';
 import { MAX_MESSAGE_BYTES } from '../validation/safe-json';
@@ -44,14 +45,20 @@ export function buildHttpServer(deps: {
   intake('/v1/intake/case-events', 'case');
   intake('/v1/intake/camera-events', 'camera');
 
-  app.setErrorHandler((err: Error & { statusCode?: number; code?: string }, _req, reply) => {
+  app.setErrorHandler((err: Error & { statusCode?: number }, _req, reply) => {
     const status = err.statusCode !== undefined && err.statusCode >= 400 ? err.statusCode : 500;
-    const code = status === 413 ? 'OVERSIZED' : status < 500 ? (err.code ?? 'BAD_REQUEST') : 'INTERNAL';
-    return reply
-      .code(status)
-      .send({ error: { code, reason: status < 500 ? err.message : 'internal error' } });
+    const code = frameworkErrorCode(status);
+    const body: IntakeErrorBody = { error: { code, reason: status < 500 ? err.message : 'internal error' } };
+    return reply.code(status).send(body);
   });
   return app;
+}
+
+/** Our code for a request the framework refused (its own codes, FST_ERR_*, are not our contract). */
+function frameworkErrorCode(status: number): IntakeErrorCode {
+  if (status === 413) return 'OVERSIZED';
+  if (status === 415) return 'UNSUPPORTED_MEDIA_TYPE';
+  return status < 500 ? 'BAD_REQUEST' : 'INTERNAL';
 }
 
 function answer(reply: FastifyReply, result: IntakeResult, count: (status: string) => void): FastifyReply {
