@@ -35,7 +35,9 @@ export async function createApiApp(
     AppModule.register(config, options, overrides.clock ?? systemClock),
     new FastifyAdapter({
       bodyLimit: options.bodyLimitBytes,
-      trustProxy: false,
+      // Behind nginx every request comes from the proxy: only listed proxies' X-Forwarded-For is
+      // believed, so request.ip (the login limit's key) is the client, not the proxy (issue 17 #6).
+      trustProxy: config.api.trustedProxies.length === 0 ? false : [...config.api.trustedProxies],
       return503OnClosing: true,
       // Router-level errors (over-long params, bad percent-encoding) in the error envelope too.
       frameworkErrors: answerFrameworkError,

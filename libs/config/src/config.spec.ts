@@ -45,6 +45,7 @@ describe('loadConfig', () => {
       FQ_JWT_SECRET: secret,
       FQ_MEDIA_SECRET: `${secret}y`,
       FQ_PARTY_KEY_SECRET: `${secret}z`,
+      FQ_AUDIT_SIGNING_KEY: `${secret}a`,
       DATABASE_URL: 'postgres://u:p@db:5432/x',
       FQ_KAFKA_BROKERS: 'kafka:9092',
     });
@@ -57,6 +58,7 @@ describe('loadConfig', () => {
       FQ_MODE: 'production',
       FQ_JWT_SECRET: 'j'.repeat(40),
       FQ_MEDIA_SECRET: 'm'.repeat(40),
+      FQ_AUDIT_SIGNING_KEY: 'a'.repeat(40),
       DATABASE_URL: 'postgres://u:p@db:5432/x',
       FQ_KAFKA_BROKERS: 'kafka:9092',
     };
@@ -71,10 +73,36 @@ describe('loadConfig', () => {
       FQ_JWT_SECRET: 'j'.repeat(40),
       FQ_MEDIA_SECRET: 'm'.repeat(40),
       FQ_PARTY_KEY_SECRET: 'p'.repeat(40),
+      FQ_AUDIT_SIGNING_KEY: 'a'.repeat(40),
       DATABASE_URL: 'postgres://u:p@db:5432/x',
       FQ_KAFKA_BROKERS: 'kafka:9092',
     };
     expect(() => loadConfig({ ...ready, FQ_KAFKA_CLIENT: 'platformatic' })).toThrow(/FQ_KAFKA_CLIENT/);
     expect(loadConfig({ FQ_KAFKA_CLIENT: 'platformatic' }).kafka.client).toBe('platformatic');
+  });
+
+  it('refuses production mode with the default audit signing key, naming it (issue 17 #7)', () => {
+    const ready = {
+      FQ_MODE: 'production',
+      FQ_JWT_SECRET: 'j'.repeat(40),
+      FQ_MEDIA_SECRET: 'm'.repeat(40),
+      FQ_PARTY_KEY_SECRET: 'p'.repeat(40),
+      DATABASE_URL: 'postgres://u:p@db:5432/x',
+      FQ_KAFKA_BROKERS: 'kafka:9092',
+    };
+    expect(() => loadConfig(ready)).toThrow(/FQ_AUDIT_SIGNING_KEY/);
+    expect(loadConfig({ ...ready, FQ_AUDIT_SIGNING_KEY: 'a'.repeat(40) }).api.auditSigningKey).toBe(
+      'a'.repeat(40),
+    );
+  });
+
+  it('trusts loopback proxies outside production, none in production unless listed (issue 17 #6)', () => {
+    expect(loadConfig({}).api.trustedProxies).toEqual(['127.0.0.1', '::1']);
+    expect(loadConfig({ FQ_TRUSTED_PROXIES: 'none' }).api.trustedProxies).toEqual([]);
+    expect(loadConfig({ FQ_TRUSTED_PROXIES: '10.0.0.0/8, 172.16.0.0/12' }).api.trustedProxies).toEqual([
+      '10.0.0.0/8',
+      '172.16.0.0/12',
+    ]);
+    expect(() => loadConfig({ FQ_TRUSTED_PROXIES: 'nginx' })).toThrow(/FQ_TRUSTED_PROXIES/);
   });
 });

@@ -27,6 +27,10 @@ const envSchema = z.object({
   FQ_INGEST_PORT: port.default(3100),
   FQ_DASHBOARD_PORT: port.default(5173),
   FQ_CORS_ORIGINS: z.string().optional(),
+  // Reverse proxies (addresses or CIDRs, comma-separated) whose X-Forwarded-For the API believes.
+  FQ_TRUSTED_PROXIES: z.string().optional(),
+  // Signs the audit chain's checkpoints; the database never holds it (issue 17 #7).
+  FQ_AUDIT_SIGNING_KEY: z.string().default(DEV_SECRET),
   FQ_JWT_SECRET: z.string().default(DEV_SECRET),
   FQ_MEDIA_SECRET: z.string().default(DEV_SECRET),
   FQ_PARTY_KEY_SECRET: z.string().default(DEV_SECRET),
@@ -70,6 +74,14 @@ export interface FengqiaoConfig {
     readonly jwtSecret: string;
     /** Browser origins allowed by CORS and the Socket.IO handshake; undefined: the local dashboard. */
     readonly corsOrigins: readonly string[] | undefined;
+    /**
+     * Proxies whose X-Forwarded-For names the client (FQ_TRUSTED_PROXIES, addresses or CIDRs); the
+     * client address is what the login rate limit counts. Default: loopback outside production,
+     * none in production (a list there; `none` for no proxy).
+     */
+    readonly trustedProxies: readonly string[];
+    /** HMAC-SHA-256 key of the audit chain's signed checkpoints (FQ_AUDIT_SIGNING_KEY). */
+    readonly auditSigningKey: string;
   };
   readonly ingest: { readonly port: number };
   readonly dashboard: { readonly port: number };
@@ -129,6 +141,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): FengqiaoConfig
       port: e.FQ_API_PORT,
       jwtSecret: e.FQ_JWT_SECRET,
       corsOrigins: e.FQ_CORS_ORIGINS?.split(',').map((o) => o.trim()),
+      trustedProxies: trustedProxiesOf(e.FQ_TRUSTED_PROXIES, e.FQ_MODE),
+      auditSigningKey: e.FQ_AUDIT_SIGNING_KEY,
     },
     ingest: { port: e.FQ_INGEST_PORT },
     dashboard: { port: e.FQ_DASHBOARD_PORT },
@@ -145,6 +159,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): FengqiaoConfig
   return config;
 }
 
+const PROXY_ENTRY = /^(\d{1,3}(\.\d{1,3}){3}|[0-9a-f:]+)(\/\d{1,3})?$/i;
+
+function trustedProxiesOf(given: string | undefined, mode: RuntimeMode): readonly string[] {
+  if (given === undefined) return mode === 'production' ? [] : ['127.0.0.1', '::1'];
+  if (given.trim() === 'none') return [];
+  const entries = given.split(',').map((p) => p.trim());
+  const bad = entries.filter((p) => !PROXY_ENTRY.test(p));
+  if (bad.length > 0)
+    throw new ConfigError(
+      `Invalid configuration:\n  FQ_TRUSTED_PROXIES: not an address or CIDR: ${bad.join(', ')}`,
+    );
+  return entries;
+}
+
 function assertProductionReady(config: FengqiaoConfig): void {
   const problems: string[] = [];
   const weak = (s: string): boolean => s === DEV_SECRET || s.length < 32;
@@ -154,6 +182,8 @@ function assertProductionReady(config: FengqiaoConfig): void {
     problems.push('FQ_MEDIA_SECRET must be set to a random value of 32+ characters');
   if (weak(config.partyKeySecret))
     problems.push('FQ_PARTY_KEY_SECRET must be set to a random value of 32+ characters');
+  if (weak(config.api.auditSigningKey))
+    problems.push('FQ_AUDIT_SIGNING_KEY must be set to a random value of 32+ characters');
   if (config.postgres.embedded) problems.push('DATABASE_URL must point at the production database');
   if (config.kafka.embedded) problems.push('FQ_KAFKA_BROKERS must list the production brokers');
   // Decision 0002: after a SIGKILL its restarted member did not rejoin its group; not for production yet.

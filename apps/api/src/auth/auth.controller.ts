@@ -12,15 +12,19 @@ import { Endpoint } from '../routes/endpoint.decorator';
 import { type AuthUser } from './auth-user';
 import { AuthService } from './auth.service';
 import { CurrentUser } from './current-user.decorator';
+import { LoginService } from './login.service';
 
 @Controller()
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly logins: LoginService,
+  ) {}
 
   @Endpoint('auth.login')
   @HttpCode(200)
   login(@Body(new ZodPipe(loginRequestSchema)) body: LoginRequest): Promise<TokenPair> {
-    return this.auth.login(body);
+    return this.logins.login(body);
   }
 
   @Endpoint('auth.refresh')

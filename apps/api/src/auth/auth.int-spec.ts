@@ -40,24 +40,44 @@ describe('authentication (real PostgreSQL)', () => {
     expect((wrong.body as ApiErrorBody).code).toBe('INVALID_CREDENTIALS');
   });
 
-  it('locks an account after five failures, even against the right password, until unlocked', async () => {
+  it('backs off an account after three failures, even against the right password, saying how long', async () => {
     const { username, password } = demoUser('intake-clerk');
-    for (let i = 0; i < 5; i += 1) {
-      await request(api.url)
-        .post('/api/auth/login')
-        .send({ username, password: `wrong-${i}` })
-        .expect(401);
-    }
-    await request(api.url).post('/api/auth/login').send({ username, password }).expect(401);
-    const row = await api.pool.query<{ failed_attempts: number; locked: boolean }>(
-      'SELECT failed_attempts, locked_until > now() AS locked FROM users WHERE username = $1',
+    const attempts: request.Response[] = [];
+    for (let i = 0; i < 3; i += 1)
+      attempts.push(
+        await request(api.url)
+          .post('/api/auth/login')
+          .send({ username, password: `wrong-${i}` })
+          .expect(401),
+      );
+    expect(attempts.map((r) => (r.body as ApiErrorBody).retryAfter)).toEqual([undefined, undefined, 5]);
+    const held = await request(api.url).post('/api/auth/login').send({ username, password }).expect(429);
+    expect(held.body).toMatchObject({ code: 'LOGIN_THROTTLED', retryAfter: expect.any(Number) as number });
+    expect((held.body as ApiErrorBody).retryAfter).toBeLessThanOrEqual(5);
+    expect(held.headers['retry-after']).toBe(String((held.body as ApiErrorBody).retryAfter));
+    // The wait over (moved into the past here), the right password works and the count is gone.
+    await api.pool.query(
+      "UPDATE login_backoff SET blocked_until = now() - interval '1 s' WHERE username = $1",
       [username],
     );
-    expect(row.rows[0]).toEqual({ failed_attempts: 5, locked: true });
-    await api.pool.query('UPDATE users SET locked_until = NULL, failed_attempts = 0 WHERE username = $1', [
-      username,
-    ]);
     await request(api.url).post('/api/auth/login').send({ username, password }).expect(200);
+    const left = await api.pool.query('SELECT 1 FROM login_backoff WHERE username = $1', [username]);
+    expect(left.rowCount).toBe(0);
+  });
+
+  it('backs off an unknown name exactly like a known one (no way to tell which names exist)', async () => {
+    const known = 'officer';
+    const unknown = `nobody-${Date.now()}`;
+    const answers = async (username: string): Promise<unknown[]> => {
+      const out: unknown[] = [];
+      for (let i = 0; i < 4; i += 1) {
+        const res = await request(api.url).post('/api/auth/login').send({ username, password: 'nope' });
+        out.push([res.status, (res.body as ApiErrorBody).code, (res.body as ApiErrorBody).retryAfter]);
+      }
+      return out;
+    };
+    expect(await answers(unknown)).toEqual(await answers(known));
+    await api.pool.query('DELETE FROM login_backoff WHERE username = ANY($1)', [[known, unknown]]);
   });
 
   it('rotates refresh tokens and revokes the family when a used one comes back', async () => {

@@ -7,6 +7,8 @@ import { AuthService } from './auth.service';
 import { DeviceTokensController } from './device-tokens.controller';
 import { DeviceTokensRepository } from './device-tokens.repository';
 import { DeviceTokensService } from './device-tokens.service';
+import { LoginBackoffRepository } from './login-backoff.repository';
+import { LoginService } from './login.service';
 import { RateLimitGuard } from './rate-limit.guard';
 import { RefreshTokensRepository } from './refresh-tokens.repository';
 import { TokenService } from './token.service';
@@ -17,6 +19,8 @@ import { UsersRepository } from './users.repository';
   controllers: [AuthController, DeviceTokensController],
   providers: [
     AuthService,
+    LoginService,
+    LoginBackoffRepository,
     DeviceTokensService,
     DeviceTokensRepository,
     TokenService,

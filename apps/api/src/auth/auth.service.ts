@@ -1,19 +1,14 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { type LoginRequest, type SessionUser, type TokenPair } from '@fengqiao/contracts';
+import { type SessionUser, type TokenPair } from '@fengqiao/contracts';
 import { ApiError } from '../common/api-error';
 import { type Clock } from '../infra/api-options';
 import { Database } from '../infra/database';
 import { CLOCK } from '../infra/tokens';
 import { type AuthUser } from './auth-user';
-import { DUMMY_HASH, verifyPassword } from './password-hasher';
 import { RefreshTokensRepository } from './refresh-tokens.repository';
 import { TokenService } from './token.service';
 import { type UserRow, UsersRepository } from './users.repository';
-
-/** Five wrong passwords lock an account for fifteen minutes (the common guidance for staff systems). */
-const MAX_FAILURES = 5;
-const LOCK_MS = 15 * 60 * 1000;
 
 const digest = (token: string): string => createHash('sha256').update(token).digest('hex');
 
@@ -38,34 +33,6 @@ export class AuthService {
     private readonly tokens: TokenService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
-
-  /**
-   * One answer for unknown user, wrong password, disabled or locked account, so a caller cannot tell
-   * which names exist; unknown names still pay for a hash so timing does not tell either.
-   */
-  async login(request: LoginRequest): Promise<TokenPair> {
-    const now = this.clock.now();
-    const user = await this.users.findByUsername(this.db.pool, request.username.toLowerCase());
-    const ok = await verifyPassword(request.password, user?.password_hash ?? DUMMY_HASH);
-    const refused = new ApiError(
-      'INVALID_CREDENTIALS',
-      'invalid credentials, or the account is locked for a while',
-    );
-    if (user === undefined || user.disabled) throw refused;
-    if (user.locked_until !== null && user.locked_until > now) throw refused;
-    if (!ok) {
-      await this.users.recordFailure(
-        this.db.pool,
-        user.user_id,
-        MAX_FAILURES,
-        new Date(now.getTime() + LOCK_MS),
-      );
-      throw refused;
-    }
-    if (user.failed_attempts > 0 || user.locked_until !== null)
-      await this.users.clearFailures(this.db.pool, user.user_id);
-    return this.startSession(toSessionUser(user), randomUUID(), now);
-  }
 
   /** Rotates: each refresh token works once; presenting a used one revokes its whole family. */
   async refresh(refreshToken: string): Promise<TokenPair> {

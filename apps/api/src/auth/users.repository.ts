@@ -38,23 +38,6 @@ export class UsersRepository {
     return res.rows[0];
   }
 
-  /** Counts a failure; the failure that reaches `maxFailures` locks the account until `lockUntil`. */
-  async recordFailure(db: Queryable, userId: string, maxFailures: number, lockUntil: Date): Promise<void> {
-    await db.query(
-      `UPDATE users SET failed_attempts = failed_attempts + 1, updated_at = now(),
-         locked_until = CASE WHEN failed_attempts + 1 >= $2 THEN $3 ELSE locked_until END
-       WHERE user_id = $1`,
-      [userId, maxFailures, lockUntil],
-    );
-  }
-
-  async clearFailures(db: Queryable, userId: string): Promise<void> {
-    await db.query(
-      'UPDATE users SET failed_attempts = 0, locked_until = NULL, updated_at = now() WHERE user_id = $1',
-      [userId],
-    );
-  }
-
   /** Idempotent: an existing username is left as it is (its password may have been changed). */
   async insertIfAbsent(db: Queryable, user: NewUser): Promise<boolean> {
     const res = await db.query(

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { navigate } from '../app/router';
 import { S } from '../i18n/strings';
-import { login } from './session';
+import { login, SignInError } from './session';
 
 /** Where to go after signing in: only same-site paths, never an absolute URL from the query. */
 export function safeNext(search: string): string {
@@ -13,7 +13,8 @@ export function LoginPage({ search }: { readonly search: string }) {
   const next = safeNext(search);
   const [username, setUsername] = useState(next.startsWith('/wall') ? 'wall' : '');
   const [password, setPassword] = useState('');
-  const [failed, setFailed] = useState(false);
+  // null: no failure shown; a number: the seconds the server asked us to wait; 0: a plain failure.
+  const [failure, setFailure] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
 
   const submit = (e: FormEvent): void => {
@@ -21,7 +22,7 @@ export function LoginPage({ search }: { readonly search: string }) {
     setBusy(true);
     login(username, password)
       .then(() => navigate(next, { replace: true }))
-      .catch(() => setFailed(true))
+      .catch((err: unknown) => setFailure(err instanceof SignInError ? (err.retryAfter ?? 0) : 0))
       .finally(() => setBusy(false));
   };
 
@@ -50,9 +51,9 @@ export function LoginPage({ search }: { readonly search: string }) {
             autoFocus
           />
         </label>
-        {failed && (
+        {failure !== null && (
           <p role="alert" className="login__error">
-            {S.loginFailed}
+            {failure > 0 ? S.loginRetryIn(failure) : S.loginFailed}
           </p>
         )}
         <button type="submit" disabled={busy}>

@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import { tokenPairSchema, type SessionUser, type TokenPair } from '@fengqiao/contracts';
+import { apiErrorBodySchema, tokenPairSchema, type SessionUser, type TokenPair } from '@fengqiao/contracts';
 
 /** A signed-in session. Kept in sessionStorage: a reload keeps it, closing the tab forgets it. */
 export interface Session {
@@ -43,13 +43,30 @@ function fromPair(pair: TokenPair, now: number): Session {
   };
 }
 
+/** A refused sign-in; `retryAfter` (seconds) when the server says how long to wait (issue 17 #6). */
+export class SignInError extends Error {
+  constructor(
+    readonly status: number,
+    readonly retryAfter: number | undefined,
+  ) {
+    super(`HTTP ${status}`);
+  }
+}
+
+async function signInErrorOf(res: Response): Promise<SignInError> {
+  const body = apiErrorBodySchema.safeParse(await res.json().catch(() => null));
+  const header = Number(res.headers.get('retry-after'));
+  const retryAfter = body.success ? body.data.retryAfter : undefined;
+  return new SignInError(res.status, retryAfter ?? (header > 0 ? header : undefined));
+}
+
 async function postForTokens(path: string, body: unknown): Promise<Session> {
   const res = await fetch(path, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body),
   });
-  if (!res.ok) throw new Error(`HTTP ${res.status}`);
+  if (!res.ok) throw await signInErrorOf(res);
   return fromPair(tokenPairSchema.parse(await res.json()), Date.now());
 }
 
