@@ -97,7 +97,7 @@ async function benchRollups(): Promise<void> {
     new TrendsRepository(),
     new CityTrendsRepository(),
     new GridTrendsRepository(),
-    new HotspotScoresService(new Database(pool), systemClock),
+    new HotspotScoresService(new Database(pool), systemClock, config),
     systemClock,
   );
   const bare = fastify();
@@ -140,7 +140,7 @@ async function benchGridQueries(): Promise<void> {
       new TrendsRepository(),
       new CityTrendsRepository(),
       grid,
-      new HotspotScoresService(new Database(pool), systemClock),
+      new HotspotScoresService(new Database(pool), systemClock, loadConfig()),
       systemClock,
     );
   const picked = await pool.query<{ busiest: string | null; median: string | null; latest: Date | null }>(

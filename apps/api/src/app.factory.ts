@@ -30,7 +30,10 @@ export async function createApiApp(
   config: FengqiaoConfig,
   overrides: ApiAppOverrides = {},
 ): Promise<NestFastifyApplication> {
-  const options: ApiOptions = { ...defaultApiOptions(dashboardOrigins(config)), ...overrides.options };
+  const options: ApiOptions = {
+    ...defaultApiOptions(config.tuning.api, dashboardOrigins(config)),
+    ...overrides.options,
+  };
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.register(config, options, overrides.clock ?? systemClock),
     new FastifyAdapter({
@@ -57,6 +60,7 @@ export async function createApiApp(
   fastify.removeContentTypeParser('text/plain');
   installSecurityHeaders(fastify);
   installHttpMetrics(fastify, app.get(MetricsService));
-  app.enableShutdownHooks();
+  // No enableShutdownHooks: signals are libs/process runProcess's (main.ts), which calls app.close()
+  // within the shutdown deadline; Nest's own handler would re-raise the signal before that.
   return app;
 }

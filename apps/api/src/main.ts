@@ -1,14 +1,19 @@
 import { loadConfig } from '@fengqiao/config';
+import { runProcess } from '@fengqiao/process';
 import { createApiApp } from './app.factory';
 
-async function bootstrap(): Promise<void> {
-  const config = loadConfig();
-  const app = await createApiApp(config);
-  await app.listen(config.api.port, config.host);
-  process.stdout.write(`api: listening on http://${config.host}:${config.api.port}/api (${config.mode})\n`);
-}
+const config = loadConfig();
 
-bootstrap().catch((err: unknown) => {
-  process.stderr.write(`api: failed to start: ${err instanceof Error ? err.message : String(err)}\n`);
-  process.exit(1);
+// /api/health is the API's own route (HealthService, the same contract as every app's /health).
+void runProcess({
+  name: 'api',
+  shutdownDeadlineMs: config.tuning.health.shutdownDeadlineMs,
+  start: async () => {
+    const app = await createApiApp(config);
+    await app.listen(config.api.port, config.host);
+    return {
+      stops: [{ name: 'api', stop: () => app.close() }],
+      info: { url: `http://${config.host}:${config.api.port}/api`, mode: config.mode },
+    };
+  },
 });

@@ -1,6 +1,7 @@
 import { type FengqiaoConfig } from '@fengqiao/config';
-import { EventStoreRepository, createPool, type DbPool } from '@fengqiao/db';
+import { DbPing, EventStoreRepository, createPool, type DbPool } from '@fengqiao/db';
 import { KafkaEventPublisher, createBatchConsumer, createKafkaClient, ensureTopics } from '@fengqiao/kafka';
+import { evaluateHealth, type HealthCheck } from '@fengqiao/process';
 import { type FastifyInstance } from 'fastify';
 import { buildHttpServer } from './http/http-server';
 import { IntakeService } from './http/intake.service';
@@ -28,6 +29,8 @@ export interface IngestAppOptions {
 
 export interface IngestApp {
   readonly metrics: IngestMetrics;
+  /** Consumer progress and database reachability: what /health reports. */
+  readonly checks: readonly HealthCheck[];
   /** Starts HTTP first (health answers while the consumer joins), then the consumer. */
   start(): Promise<{ url: string }>;
   stop(): Promise<void>;
@@ -37,21 +40,31 @@ export interface IngestApp {
 export function createIngestApp(config: FengqiaoConfig, options: IngestAppOptions = {}): IngestApp {
   const topics = ingestTopics(options.topicSuffix);
   const metrics = new IngestMetrics();
+  const { tuning } = config;
   const kafka = createKafkaClient({ brokers: config.kafka.brokers, clientId: 'fengqiao-ingest' });
   // One flush at a time, writing up to four table families in parallel; the spare connections
   // serve camera lookups and the outage probe.
-  const pool: DbPool = createPool(config.postgres.url, { max: 6, applicationName: 'fengqiao-ingest' });
-  const publisher = new KafkaEventPublisher(kafka);
+  const pool: DbPool = createPool(config.postgres.url, {
+    max: 6,
+    applicationName: 'fengqiao-ingest',
+    tuning: tuning.db,
+  });
+  const publisher = new KafkaEventPublisher(kafka, { idempotent: tuning.kafka.idempotentProducer });
   const consumer = createBatchConsumer(config.kafka.client, kafka, config.kafka.brokers, {
     groupId: options.groupId ?? INGEST_GROUP_ID,
     topics: topics.all(),
-    sessionTimeoutMs: options.sessionTimeoutMs,
+    sessionTimeoutMs: options.sessionTimeoutMs ?? tuning.kafka.sessionTimeoutMs,
+    heartbeatIntervalMs: tuning.kafka.heartbeatIntervalMs,
   });
-  const availability = new DbAvailability(pool, {
-    pause: () => consumer.pauseAll(),
-    resume: () => consumer.resumeAll(),
-    onChange: (up) => metrics.dbAvailable.set(up ? 1 : 0),
-  });
+  const availability = new DbAvailability(
+    pool,
+    {
+      pause: () => consumer.pauseAll(),
+      resume: () => consumer.resumeAll(),
+      onChange: (up) => metrics.dbAvailable.set(up ? 1 : 0),
+    },
+    tuning.ingest.dbProbeEveryMs,
+  );
   const store = new EventStoreRepository();
   const service = new IngestService(
     topics,
@@ -60,21 +73,27 @@ export function createIngestApp(config: FengqiaoConfig, options: IngestAppOption
     options.sink ?? noopEventsSink,
     { metrics, availability },
   );
-  const ingest = new IngestConsumer(consumer, service, metrics);
+  const ingest = new IngestConsumer(consumer, service, metrics, {
+    maxRows: tuning.ingest.groupCommitMaxRows,
+    lingerMs: tuning.ingest.groupCommitLingerMs,
+  });
+  const ping = new DbPing(pool, tuning.health.dbTimeoutMs);
+  const checks: HealthCheck[] = [
+    { name: 'consumer', check: () => ingest.progress(tuning.health.progressWindowMs) },
+    { name: 'database', check: () => ping.check() },
+  ];
+  const startedAt = Date.now();
   const http: FastifyInstance = buildHttpServer({
-    intake: new IntakeService(topics, publisher),
+    intake: new IntakeService(topics, publisher, tuning.ingest.intakePublishDeadlineMs),
     metrics,
-    health: {
-      health: () => {
-        const h = { consumer: ingest.isJoined(), database: availability.isAvailable() };
-        return { ok: h.consumer && h.database, ...h };
-      },
-    },
+    health: { health: () => evaluateHealth(checks, startedAt, 2 * tuning.health.dbTimeoutMs) },
+    retryAfterS: tuning.ingest.intakeRetryAfterS,
   });
   return {
     metrics,
+    checks,
     start: async () => {
-      await ensureTopics(kafka, topicSpecsOf(topics));
+      await ensureTopics(kafka, topicSpecsOf(topics), tuning.kafka);
       await publisher.connect();
       const url = await http.listen({ host: config.host, port: options.port ?? config.ingest.port });
       await ingest.start();

@@ -1,39 +1,40 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '@fengqiao/config';
+import { runProcess } from '@fengqiao/process';
 import { createWarningApp } from './warning-app';
 
 // Flags exist for tests that run private copies on the shared stack.
 const { values: flags } = parseArgs({
-  options: { group: { type: 'string' }, 'topic-suffix': { type: 'string' } },
+  options: {
+    group: { type: 'string' },
+    'topic-suffix': { type: 'string' },
+    'session-timeout-ms': { type: 'string' },
+    'health-port': { type: 'string' },
+  },
 });
 
-function log(level: 'info' | 'error', message: string, extra: Record<string, unknown> = {}): void {
-  process.stdout.write(`${JSON.stringify({ level, component: 'warning', message, ...extra })}\n`);
-}
+const config = loadConfig();
+const app = createWarningApp(config, {
+  groupId: flags.group,
+  topicSuffix: flags['topic-suffix'],
+  sessionTimeoutMs:
+    flags['session-timeout-ms'] === undefined ? undefined : Number(flags['session-timeout-ms']),
+});
 
-async function main(): Promise<void> {
-  const config = loadConfig();
-  const app = createWarningApp(config, { groupId: flags.group, topicSuffix: flags['topic-suffix'] });
-  let stopping = false;
-  const shutdown = (signal: string): void => {
-    if (stopping) return;
-    stopping = true;
-    log('info', 'stopping', { signal });
-    app.stop().then(
-      () => process.exit(0),
-      (err: unknown) => {
-        log('error', 'unclean stop', { error: err instanceof Error ? err.message : String(err) });
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
-  process.on('SIGINT', () => shutdown('SIGINT'));
-  await app.start();
-  log('info', 'started', { mode: config.mode });
-}
-
-main().catch((err: unknown) => {
-  log('error', 'failed to start', { error: err instanceof Error ? err.message : String(err) });
-  process.exit(1);
+void runProcess({
+  name: 'warning',
+  shutdownDeadlineMs: config.tuning.health.shutdownDeadlineMs,
+  health: {
+    host: config.host,
+    port: flags['health-port'] === undefined ? config.warning.port : Number(flags['health-port']),
+    checkTimeoutMs: 2 * config.tuning.health.dbTimeoutMs,
+  },
+  start: async () => {
+    await app.start();
+    return {
+      stops: [{ name: 'warning', stop: () => app.stop() }],
+      checks: app.checks,
+      info: { mode: config.mode },
+    };
+  },
 });

@@ -1,7 +1,8 @@
 import { type FengqiaoConfig } from '@fengqiao/config';
 import { ruleSetSchema, type RuleSetInput } from '@fengqiao/contracts';
-import { createPool } from '@fengqiao/db';
+import { DbPing, createPool } from '@fengqiao/db';
 import { KafkaBatchConsumer, KafkaEventPublisher, createKafkaClient, ensureTopics } from '@fengqiao/kafka';
+import { type HealthCheck } from '@fengqiao/process';
 import { DEFAULT_RULE_SET } from '@fengqiao/rules';
 import { systemClock, type Clock } from './clock.port';
 import { AlertRecorder } from './engine/alert-recorder';
@@ -34,16 +35,20 @@ export interface WarningAppOptions {
   /** A fixed rule set instead of the rule_sets table (tests of the engine alone). */
   readonly ruleSet?: RuleSetInput;
   readonly clock?: Clock;
-  /** Tick period; 0 disables the timer (tests call `tick()` themselves). Default 5 s. */
+  /** Tick period; 0 disables the timer (tests call `tick()` themselves). Default config.tuning.warning. */
   readonly tickMs?: number;
   /** How long one outbox publication may wait for Kafka's ack. Default 10 s. */
   readonly publishTimeoutMs?: number;
   /** Least time between two rewrites of hotspot_scores. Default 5 s. */
   readonly hotspotMinIntervalMs?: number;
+  /** How long the group waits for a silent member (the fault tier shortens it). Default 30 s. */
+  readonly sessionTimeoutMs?: number;
 }
 
 export interface WarningApp {
   readonly stats: WarningStats;
+  /** Consumer progress and database reachability: what /health reports (libs/process). */
+  readonly checks: readonly HealthCheck[];
   start(): Promise<void>;
   isJoined(): boolean;
   /** Polls rule sets and silences, judges time, and publishes what the outbox holds. */
@@ -70,15 +75,20 @@ const logControl = (e: ControlEvent): void =>
 /** The composition root of one warning process. */
 export function createWarningApp(config: FengqiaoConfig, options: WarningAppOptions = {}): WarningApp {
   const topics = warningTopics(options.topicSuffix);
+  const { tuning } = config;
   const kafka = createKafkaClient({ brokers: config.kafka.brokers, clientId: 'fengqiao-warning' });
-  const pool = createPool(config.postgres.url, { max: 4, applicationName: 'fengqiao-warning' });
-  const producer = new KafkaEventPublisher(kafka);
+  const pool = createPool(config.postgres.url, {
+    max: 4,
+    applicationName: 'fengqiao-warning',
+    tuning: tuning.db,
+  });
+  const producer = new KafkaEventPublisher(kafka, { idempotent: tuning.kafka.idempotentProducer });
   const alerts = new AlertsRepository();
   const clock = options.clock ?? systemClock;
   const publisher = new AlertChangePublisher(
     producer,
     options.alertsTopic ?? topics.byKind.alertChanges,
-    options.publishTimeoutMs,
+    options.publishTimeoutMs ?? tuning.warning.publishTimeoutMs,
   );
   const relay = new OutboxRelay(pool, new OutboxRepository(), publisher, logError('outbox publish failed'));
   const service = new WarningService(
@@ -103,11 +113,17 @@ export function createWarningApp(config: FengqiaoConfig, options: WarningAppOpti
     groupId: options.groupId ?? WARNING_GROUP_ID,
     topics: topics.all(),
     concurrency: 1,
+    sessionTimeoutMs: options.sessionTimeoutMs,
   });
   const consumer = new WarningConsumer(batches, topics, service);
   const hotspots = new HotspotPublisher(pool, new HotspotScoresRepository(), service, {
-    minIntervalMs: options.hotspotMinIntervalMs,
+    minIntervalMs: options.hotspotMinIntervalMs ?? tuning.warning.hotspotMinIntervalMs,
   });
+  const ping = new DbPing(pool, tuning.health.dbTimeoutMs);
+  const checks: HealthCheck[] = [
+    { name: 'consumer', check: () => batches.progress.check(tuning.health.progressWindowMs) },
+    { name: 'database', check: () => ping.check() },
+  ];
   const publishHotspots = (): Promise<boolean> => hotspots.publish(clock.now());
   const tick = async (): Promise<void> => {
     await control?.refresh();
@@ -119,8 +135,9 @@ export function createWarningApp(config: FengqiaoConfig, options: WarningAppOpti
   let stopping: Promise<void> | undefined;
   return {
     stats: service.stats,
+    checks,
     start: async () => {
-      await ensureTopics(kafka, topics.specs());
+      await ensureTopics(kafka, topics.specs(), tuning.kafka);
       await producer.connect();
       await controlRepo.ensureDefaultRuleSet(pool, ruleSetSchema.parse(DEFAULT_RULE_SET));
       // The active rule set and silences first, so the rebuild judges with what operators chose.
@@ -129,7 +146,7 @@ export function createWarningApp(config: FengqiaoConfig, options: WarningAppOpti
       // What a previous process recorded but could not publish goes out before anything new.
       await relay.flush().catch(logError('outbox publish failed'));
       await consumer.start();
-      const every = options.tickMs ?? 5000;
+      const every = options.tickMs ?? tuning.warning.tickMs;
       if (every > 0) timer = setInterval(() => void tick().catch(logError('tick failed')), every);
     },
     isJoined: () => consumer.isJoined(),

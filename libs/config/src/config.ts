@@ -2,6 +2,8 @@ import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { ConfigError } from './config-error';
 import { findRepoRoot } from './repo-root';
+import { buildTuning, tuningEnvSchema, type Tuning } from './tuning';
+import { tuningProblems } from './tuning-limits';
 
 export type RuntimeMode = 'development' | 'test' | 'production';
 
@@ -22,9 +24,19 @@ const envSchema = z.object({
     .regex(/^\d+[mg]$/)
     .default('768m'),
   FQ_PG_PORT: port.default(15432),
+  // The stack's second server without TimescaleDB, for the plain-PostgreSQL path spec (decision 0004).
+  FQ_PLAIN_PG_PORT: port.default(15433),
+  // 'plain' starts the local server without TimescaleDB even when the extension could be installed.
+  FQ_PG_ENGINE: z.enum(['timescaledb', 'plain']).default('timescaledb'),
+  // The TimescaleDB release tarball built when the extension is missing; default: the vendored one.
+  FQ_TIMESCALEDB_SOURCE: z.string().optional(),
+  // Builds kept outside the clone so fresh clones and CI on this machine reuse them.
+  FQ_BUILD_CACHE: z.string().optional(),
   DATABASE_URL: z.string().url().optional(),
   FQ_API_PORT: port.default(3000),
   FQ_INGEST_PORT: port.default(3100),
+  FQ_WARNING_PORT: port.default(3200),
+  FQ_REPORTS_PORT: port.default(3300),
   FQ_DASHBOARD_PORT: port.default(5173),
   FQ_CORS_ORIGINS: z.string().optional(),
   // Reverse proxies (addresses or CIDRs, comma-separated) whose X-Forwarded-For the API believes.
@@ -38,6 +50,7 @@ const envSchema = z.object({
   FQ_MEDIA_RELAYS: z.string().optional(),
   FQ_GEOJSON: z.string().optional(),
   FQ_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  ...tuningEnvSchema.shape,
 });
 
 /** Everything a Fengqiao process is configured with, parsed once at start-up. */
@@ -68,6 +81,16 @@ export interface FengqiaoConfig {
     readonly port: number;
     /** True when the server is ours to start (no DATABASE_URL given). */
     readonly embedded: boolean;
+    /** The local server's engine: PostgreSQL 15 with TimescaleDB preloaded, or plain (FQ_PG_ENGINE). */
+    readonly engine: 'timescaledb' | 'plain';
+    /** Port of the stack's second, plain server (no TimescaleDB) that the plain-path spec uses. */
+    readonly plainPort: number;
+    /** URL of the plain server's maintenance database `postgres` (app role). */
+    readonly plainUrl: string;
+    /** The TimescaleDB source tarball to build from when the extension is missing. */
+    readonly timescaleSource: string;
+    /** Where built extensions are cached, outside the clone (FQ_BUILD_CACHE). */
+    readonly buildCacheDir: string;
   };
   readonly api: {
     readonly port: number;
@@ -84,6 +107,9 @@ export interface FengqiaoConfig {
     readonly auditSigningKey: string;
   };
   readonly ingest: { readonly port: number };
+  /** The warning and reports services answer only /health (and /ready) on these. */
+  readonly warning: { readonly port: number };
+  readonly reports: { readonly port: number };
   readonly dashboard: { readonly port: number };
   readonly media: {
     readonly secret: string;
@@ -95,6 +121,8 @@ export interface FengqiaoConfig {
   readonly geojsonPath: string | undefined;
   /** HMAC secret of party keys (libs/intake partyKeyOf); API and simulator must share it. */
   readonly partyKeySecret: string;
+  /** Batch sizes, intervals, windows, timeouts and limits, by section (libs/config/src/tuning.ts). */
+  readonly tuning: Tuning;
 }
 
 /**
@@ -136,6 +164,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): FengqiaoConfig
       url: e.DATABASE_URL ?? `postgres://fengqiao:fengqiao@${e.FQ_HOST}:${e.FQ_PG_PORT}/fengqiao`,
       port: e.FQ_PG_PORT,
       embedded: e.DATABASE_URL === undefined,
+      engine: e.FQ_PG_ENGINE,
+      plainPort: e.FQ_PLAIN_PG_PORT,
+      plainUrl: `postgres://fengqiao:fengqiao@${e.FQ_HOST}:${e.FQ_PLAIN_PG_PORT}/postgres`,
+      timescaleSource: resolve(
+        e.FQ_TIMESCALEDB_SOURCE ?? join(repoRoot, '..', 'shared', 'vendor', 'timescaledb-2.28.3.tar.gz'),
+      ),
+      buildCacheDir: resolve(e.FQ_BUILD_CACHE ?? defaultBuildCache(env)),
     },
     api: {
       port: e.FQ_API_PORT,
@@ -145,6 +180,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): FengqiaoConfig
       auditSigningKey: e.FQ_AUDIT_SIGNING_KEY,
     },
     ingest: { port: e.FQ_INGEST_PORT },
+    warning: { port: e.FQ_WARNING_PORT },
+    reports: { port: e.FQ_REPORTS_PORT },
     dashboard: { port: e.FQ_DASHBOARD_PORT },
     media: {
       secret: e.FQ_MEDIA_SECRET,
@@ -154,9 +191,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): FengqiaoConfig
     },
     geojsonPath: e.FQ_GEOJSON === undefined ? undefined : resolve(e.FQ_GEOJSON),
     partyKeySecret: e.FQ_PARTY_KEY_SECRET,
+    tuning: buildTuning(e, e.FQ_MODE === 'production'),
   };
+  // Production readiness first: its message says what to set (the brokers) before what follows from it.
   if (config.mode === 'production') assertProductionReady(config);
+  const limits = tuningProblems(config.tuning, { embedded: config.kafka.embedded });
+  if (limits.length > 0) throw new ConfigError(`Inconsistent tuning:\n  ${limits.join('\n  ')}`);
   return config;
+}
+
+/** /var/cache/fengqiao for root (shared by every clone on the machine), else ~/.cache/fengqiao. */
+function defaultBuildCache(env: NodeJS.ProcessEnv): string {
+  if (process.getuid?.() === 0) return '/var/cache/fengqiao';
+  return join(env.XDG_CACHE_HOME ?? join(env.HOME ?? '/tmp', '.cache'), 'fengqiao');
 }
 
 const PROXY_ENTRY = /^(\d{1,3}(\.\d{1,3}){3}|[0-9a-f:]+)(\/\d{1,3})?$/i;

@@ -1,3 +1,14 @@
 export { loadConfig, type FengqiaoConfig, type RuntimeMode } from './config';
 export { ConfigError } from './config-error';
 export { findRepoRoot } from './repo-root';
+export {
+  type ApiTuning,
+  type DbTuning,
+  type HealthTuning,
+  type IngestTuning,
+  type KafkaTuning,
+  type MediaTuning,
+  type ReportsTuning,
+  type Tuning,
+  type WarningTuning,
+} from './tuning';

@@ -1,4 +1,5 @@
-export { createPool, type DbPool } from './pool';
+export { createPool, type DbPool, type PoolOptions, type PoolTuning } from './pool';
+export { DbPing, type DbPingResult } from './health-ping';
 export { probePostgres, type PostgresProbeResult } from './probe';
 export {
   loadMigrations,

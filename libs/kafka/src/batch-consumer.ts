@@ -1,3 +1,5 @@
+import { type ConsumerProgress } from './consumer-progress';
+
 /** One message as the consumer hands it over: raw bytes, nothing parsed. */
 export interface ConsumedMessage {
   readonly key: Buffer | null;
@@ -33,6 +35,7 @@ export interface BatchConsumerOptions {
   readonly maxWaitTimeMs?: number;
   /** How long the group waits for a silent member before moving its partitions. Default 30 s. */
   readonly sessionTimeoutMs?: number;
+  readonly heartbeatIntervalMs?: number;
 }
 
 /**
@@ -42,6 +45,8 @@ export interface BatchConsumerOptions {
  */
 export interface BatchConsumer {
   isJoined(): boolean;
+  /** Per-partition progress for /health: recent commits or nothing waiting. */
+  readonly progress: ConsumerProgress;
   start(handler: BatchHandler): Promise<void>;
   /** Stops fetching every subscribed topic; batches already handed out still complete. */
   pauseAll(): void;

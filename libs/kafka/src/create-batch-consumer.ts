@@ -1,5 +1,6 @@
 import { type Kafka } from 'kafkajs';
 import { type BatchConsumer, type BatchConsumerOptions, type BatchHandler } from './batch-consumer';
+import { ConsumerProgress } from './consumer-progress';
 import { KafkaBatchConsumer } from './kafka-batch-consumer.adapter';
 
 export type KafkaClientKind = 'kafkajs' | 'platformatic';
@@ -24,11 +25,16 @@ export function createBatchConsumer(
 class DeferredBatchConsumer implements BatchConsumer {
   private inner: BatchConsumer | undefined;
   private paused = false;
+  private readonly notStarted = new ConsumerProgress();
 
   constructor(private readonly load: () => Promise<BatchConsumer>) {}
 
   isJoined(): boolean {
     return this.inner?.isJoined() ?? false;
+  }
+
+  get progress(): ConsumerProgress {
+    return this.inner?.progress ?? this.notStarted;
   }
 
   async start(handler: BatchHandler): Promise<void> {

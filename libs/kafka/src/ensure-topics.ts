@@ -1,4 +1,5 @@
-import { type Kafka } from 'kafkajs';
+import { type Admin, type Kafka } from 'kafkajs';
+import { KafkaAdapterError } from './kafka-error';
 
 export interface TopicToEnsure {
   readonly name: string;
@@ -7,30 +8,31 @@ export interface TopicToEnsure {
   readonly compacted: boolean;
 }
 
+/** How many copies of each partition, and how many must acknowledge a write (`config.tuning.kafka`). */
+export interface TopicDurability {
+  readonly replicationFactor: number;
+  readonly minInsyncReplicas: number;
+}
+
+/** The local single broker; production passes 3/2 from config. */
+const SINGLE_BROKER: TopicDurability = { replicationFactor: 1, minInsyncReplicas: 1 };
+
 /**
  * Creates the topics that are missing and grows the partition count of those that have fewer than
- * specified (Kafka cannot shrink a topic). Returns the names it created.
+ * specified (Kafka cannot shrink a topic). Returns the names it created. Refuses, with
+ * REPLICATION_IMPOSSIBLE, to create topics with more replicas than the cluster has brokers.
  */
-export async function ensureTopics(kafka: Kafka, topics: readonly TopicToEnsure[]): Promise<string[]> {
+export async function ensureTopics(
+  kafka: Kafka,
+  topics: readonly TopicToEnsure[],
+  durability: TopicDurability = SINGLE_BROKER,
+): Promise<string[]> {
   const admin = kafka.admin();
   await admin.connect();
   try {
     const existing = new Set(await admin.listTopics());
     const missing = topics.filter((t) => !existing.has(t.name));
-    if (missing.length > 0) {
-      await admin.createTopics({
-        waitForLeaders: true,
-        topics: missing.map((t) => ({
-          topic: t.name,
-          numPartitions: t.partitions,
-          replicationFactor: 1,
-          configEntries: [
-            { name: 'cleanup.policy', value: t.compacted ? 'compact' : 'delete' },
-            { name: 'retention.ms', value: String(t.retentionMs) },
-          ],
-        })),
-      });
-    }
+    if (missing.length > 0) await create(admin, missing, durability);
     const present = topics.filter((t) => existing.has(t.name));
     if (present.length > 0) {
       const meta = await admin.fetchTopicMetadata({ topics: present.map((t) => t.name) });
@@ -44,4 +46,27 @@ export async function ensureTopics(kafka: Kafka, topics: readonly TopicToEnsure[
   } finally {
     await admin.disconnect();
   }
+}
+
+async function create(admin: Admin, missing: readonly TopicToEnsure[], d: TopicDurability): Promise<void> {
+  const { brokers } = await admin.describeCluster();
+  if (brokers.length < d.replicationFactor) {
+    throw new KafkaAdapterError(
+      'REPLICATION_IMPOSSIBLE',
+      `replication factor ${d.replicationFactor} needs as many brokers; the cluster has ${brokers.length} (FQ_KAFKA_REPLICATION_FACTOR)`,
+    );
+  }
+  await admin.createTopics({
+    waitForLeaders: true,
+    topics: missing.map((t) => ({
+      topic: t.name,
+      numPartitions: t.partitions,
+      replicationFactor: d.replicationFactor,
+      configEntries: [
+        { name: 'cleanup.policy', value: t.compacted ? 'compact' : 'delete' },
+        { name: 'retention.ms', value: String(t.retentionMs) },
+        { name: 'min.insync.replicas', value: String(d.minInsyncReplicas) },
+      ],
+    })),
+  });
 }

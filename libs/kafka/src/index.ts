@@ -1,8 +1,12 @@
 export { createKafkaClient, type KafkaClientOptions } from './kafka-client';
-export { ensureTopics, type TopicToEnsure } from './ensure-topics';
+export { ensureTopics, type TopicDurability, type TopicToEnsure } from './ensure-topics';
 export { probeKafka, type KafkaProbeResult } from './probe';
 export { topicHighWater } from './topic-high-water';
-export { KafkaEventPublisher, type OutgoingMessage } from './kafka-event-publisher.adapter';
+export {
+  KafkaEventPublisher,
+  type OutgoingMessage,
+  type PublisherOptions,
+} from './kafka-event-publisher.adapter';
 export { KafkaBatchConsumer } from './kafka-batch-consumer.adapter';
 export { KafkaAdapterError, type KafkaAdapterErrorCode } from './kafka-error';
 export {
@@ -14,3 +18,5 @@ export {
   type ConsumedMessage,
 } from './batch-consumer';
 export { createBatchConsumer, type KafkaClientKind } from './create-batch-consumer';
+export { ConsumerProgress, type ProgressReport } from './consumer-progress';
+export { KafkaTailConsumer, type TailConsumerOptions, type TailState } from './kafka-tail-consumer.adapter';

@@ -1,5 +1,6 @@
 import { type Consumer, type EachBatchPayload, type Kafka } from 'kafkajs';
 import { type BatchConsumer, type BatchConsumerOptions, type BatchHandler } from './batch-consumer';
+import { ConsumerProgress } from './consumer-progress';
 
 /**
  * At-least-once batch consumption in one consumer group: a partition's offset is committed only
@@ -7,6 +8,7 @@ import { type BatchConsumer, type BatchConsumerOptions, type BatchHandler } from
  */
 export class KafkaBatchConsumer implements BatchConsumer {
   private readonly consumer: Consumer;
+  readonly progress = new ConsumerProgress();
   private joined = false;
   private running = false;
 
@@ -21,11 +23,18 @@ export class KafkaBatchConsumer implements BatchConsumer {
       maxBytes: 16 * 1024 * 1024,
       maxWaitTimeInMs: options.maxWaitTimeMs ?? 100,
       sessionTimeout: options.sessionTimeoutMs ?? 30_000,
-      heartbeatInterval: 3000,
+      heartbeatInterval: options.heartbeatIntervalMs ?? 3000,
     });
-    this.consumer.on(this.consumer.events.GROUP_JOIN, () => (this.joined = true));
-    this.consumer.on(this.consumer.events.STOP, () => (this.joined = false));
-    this.consumer.on(this.consumer.events.CRASH, () => (this.joined = false));
+    const left = (): void => {
+      this.joined = false;
+      this.progress.leftGroup();
+    };
+    this.consumer.on(this.consumer.events.GROUP_JOIN, () => {
+      this.joined = true;
+      this.progress.joinedGroup();
+    });
+    this.consumer.on(this.consumer.events.STOP, left);
+    this.consumer.on(this.consumer.events.CRASH, left);
   }
 
   /** True while the consumer is a member of its group. */
@@ -63,6 +72,8 @@ export class KafkaBatchConsumer implements BatchConsumer {
     const { batch } = payload;
     const last = batch.messages[batch.messages.length - 1];
     if (last === undefined) return;
+    const first = batch.messages[0]?.offset ?? last.offset;
+    this.progress.fetched(batch.topic, batch.partition, batch.highWatermark, first);
     await handler(
       {
         topic: batch.topic,
@@ -79,5 +90,6 @@ export class KafkaBatchConsumer implements BatchConsumer {
     payload.resolveOffset(last.offset);
     const next = (BigInt(last.offset) + 1n).toString();
     await this.consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: next }]);
+    this.progress.committed(batch.topic, batch.partition, next);
   }
 }

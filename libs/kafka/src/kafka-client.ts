@@ -27,6 +27,9 @@ export function createKafkaClient(options: KafkaClientOptions): Kafka {
       () =>
       ({ level, log: entry }: LogEntry) => {
         const { message, ...extra } = entry;
+        // Chosen, not a fault: the idempotent producer gives up after `retries` like the others, so
+        // a broker that stays away fails the send instead of holding the caller forever.
+        if (message.startsWith('Limiting retries for the idempotent producer')) return;
         log(level >= logLevel.INFO ? 'info' : level === logLevel.WARN ? 'warn' : 'error', message, extra);
       },
   });

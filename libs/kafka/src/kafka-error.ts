@@ -1,4 +1,5 @@
-export type KafkaAdapterErrorCode = 'PUBLISH_TIMEOUT' | 'PUBLISH_FAILED' | 'CONSUMER_NOT_RUNNING';
+export type KafkaAdapterErrorCode =
+  'PUBLISH_TIMEOUT' | 'PUBLISH_FAILED' | 'CONSUMER_NOT_RUNNING' | 'REPLICATION_IMPOSSIBLE';
 
 /** A Kafka adapter failure with a code each transport maps exhaustively (e.g. HTTP 503). */
 export class KafkaAdapterError extends Error {

@@ -9,17 +9,29 @@ export interface OutgoingMessage {
   readonly headers?: Record<string, string>;
 }
 
+export interface PublisherOptions {
+  /**
+   * The broker drops a batch it already appended when a send is retried (sequence numbers per
+   * partition), so a retry after a leader move or a lost response writes nothing twice. Needs one
+   * request in flight per connection to keep the order. `config.tuning.kafka.idempotentProducer`;
+   * measured in docs/benchmarks.md. Default true.
+   */
+  readonly idempotent?: boolean;
+}
+
 /** Produces already-validated messages; acks from all in-sync replicas. */
 export class KafkaEventPublisher {
   private readonly producer: Producer;
   private connected = false;
 
-  constructor(kafka: Kafka) {
+  constructor(kafka: Kafka, options: PublisherOptions = {}) {
+    const idempotent = options.idempotent ?? true;
     // The Java-compatible murmur2 partitioner, so upstream Java producers and we agree on key → partition.
     this.producer = kafka.producer({
       allowAutoTopicCreation: false,
       createPartitioner: Partitioners.DefaultPartitioner,
-      maxInFlightRequests: 5,
+      idempotent,
+      maxInFlightRequests: idempotent ? 1 : 5,
     });
   }
 

@@ -1,5 +1,6 @@
 import { Consumer, type Message, type MessagesStream } from '@platformatic/kafka';
 import { type BatchConsumer, type BatchConsumerOptions, type BatchHandler } from './batch-consumer';
+import { ConsumerProgress } from './consumer-progress';
 
 type Msg = Message<Buffer, Buffer, Buffer, Buffer>;
 
@@ -21,6 +22,7 @@ export class PlatformaticBatchConsumer implements BatchConsumer {
   private readonly scheduled = new Set<string>();
   private buffered = 0;
   private joined = false;
+  readonly progress = new ConsumerProgress();
   private running = false;
   private paused = false;
   private handler: BatchHandler = () => Promise.resolve();
@@ -41,8 +43,14 @@ export class PlatformaticBatchConsumer implements BatchConsumer {
       rebalanceTimeout: Math.max(options.sessionTimeoutMs ?? 30_000, 60_000),
       heartbeatInterval: Math.min(3000, Math.floor((options.sessionTimeoutMs ?? 30_000) / 3)),
     });
-    this.consumer.on('consumer:group:join', () => (this.joined = true));
-    this.consumer.on('consumer:group:leave', () => (this.joined = false));
+    this.consumer.on('consumer:group:join', () => {
+      this.joined = true;
+      this.progress.joinedGroup();
+    });
+    this.consumer.on('consumer:group:leave', () => {
+      this.joined = false;
+      this.progress.leftGroup();
+    });
   }
 
   isJoined(): boolean {
@@ -61,6 +69,7 @@ export class PlatformaticBatchConsumer implements BatchConsumer {
     });
     this.stream = stream;
     this.joined = true;
+    this.progress.joinedGroup();
     // A stream closed by a restart may still deliver a few messages: they belong to no one.
     stream.on('data', (m: Msg) => {
       if (this.stream === stream) this.accept(m);
@@ -124,6 +133,7 @@ export class PlatformaticBatchConsumer implements BatchConsumer {
     const last = messages[messages.length - 1];
     if (first === undefined || last === undefined) return;
     const owned = (): boolean => this.running && this.owns(first.topic, first.partition);
+    this.progress.fetched(first.topic, first.partition, String(last.offset + 1n), String(first.offset));
     await this.handler(
       {
         topic: first.topic,
@@ -142,7 +152,9 @@ export class PlatformaticBatchConsumer implements BatchConsumer {
       },
     );
     // Only reached after the handler's database commit; commits last.offset + 1 with its leader epoch.
-    if (owned()) await last.commit();
+    if (!owned()) return;
+    await last.commit();
+    this.progress.committed(first.topic, first.partition, String(last.offset + 1n));
   }
 
   private owns(topic: string, partition: number): boolean {

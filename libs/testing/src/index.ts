@@ -11,3 +11,4 @@ export {
   anInstant,
 } from './factories/event.factory';
 export { pollUntil } from './poll';
+export { TcpProxy } from './tcp-proxy';

@@ -61,7 +61,7 @@ export function systemApps(config: FengqiaoConfig): AppProcess[] {
       : undefined;
   const candidates: (AppProcess | undefined)[] = [
     node('ingest', 'apps/ingest/src/main.ts', `http://${config.host}:${config.ingest.port}/health`),
-    node('warning', 'apps/warning/src/main.ts'),
+    node('warning', 'apps/warning/src/main.ts', `http://${config.host}:${config.warning.port}/health`),
     node('api', 'apps/api/src/main.ts', `http://${config.host}:${config.api.port}/api/health`),
     // After the history: a report stored while the 90 days are still loading would stay incomplete.
     withAfter(node('reports', 'apps/reports/src/main.ts'), 'history'),

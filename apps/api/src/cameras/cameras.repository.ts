@@ -1,7 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { type FengqiaoConfig } from '@fengqiao/config';
 import { type StreamState } from '@fengqiao/contracts';
 import { type Queryable } from '../infra/database';
-import { STREAMING_WINDOW_SECONDS, STREAM_STATE_SQL, liveStreamsCte } from './stream-state.sql';
+import { CONFIG } from '../infra/tokens';
+import { STREAM_STATE_SQL, liveStreamsCte } from './stream-state.sql';
 
 export interface CameraFilter {
   readonly q: string | null;
@@ -32,6 +34,8 @@ const escapeLike = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 @Injectable()
 export class CamerasRepository {
+  constructor(@Inject(CONFIG) private readonly config: FengqiaoConfig) {}
+
   /**
    * Keyset pages by camera id; a camera never heard from has online = null. Filtering on streaming
    * drives the query from the few live streams (an inner join) instead of walking all 31,000 cameras.
@@ -57,7 +61,7 @@ export class CamerasRepository {
         f.after,
         f.limit,
         now,
-        STREAMING_WINDOW_SECONDS,
+        this.config.tuning.api.streamingWindowMs / 1000,
         f.streamState,
       ],
     );

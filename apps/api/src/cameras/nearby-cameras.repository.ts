@@ -1,7 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { type FengqiaoConfig } from '@fengqiao/config';
 import { type StreamState } from '@fengqiao/contracts';
 import { type Queryable } from '../infra/database';
-import { STREAMING_WINDOW_SECONDS, STREAM_STATE_SQL, liveStreamsCte } from './stream-state.sql';
+import { CONFIG } from '../infra/tokens';
+import { STREAM_STATE_SQL, liveStreamsCte } from './stream-state.sql';
 
 export interface NearbyCameraRow {
   readonly camera_id: string;
@@ -27,13 +29,15 @@ export interface AlertOriginRow {
 }
 
 // Kept here too: the live aggregate imports them from this file.
-export { MEDIA_REPORT_SQL, STREAMING_WINDOW_SECONDS } from './stream-state.sql';
+export { MEDIA_REPORT_SQL } from './stream-state.sql';
 
 const HAVERSINE_M = `2 * 6371008.8 * asin(sqrt(power(sin(radians(c.lat - $2) / 2), 2)
   + cos(radians($2)) * cos(radians(c.lat)) * power(sin(radians(c.lon - $1) / 2), 2)))`;
 
 @Injectable()
 export class NearbyCamerasRepository {
+  constructor(@Inject(CONFIG) private readonly config: FengqiaoConfig) {}
+
   /**
    * The k nearest within the radius: the KNN index orders by an equal-axis planar distance (good to
    * well under 1% here); 4k candidates are re-ranked by the great-circle distance.
@@ -53,7 +57,7 @@ export class NearbyCamerasRepository {
        FROM cand LEFT JOIN camera_state s USING (camera_id) LEFT JOIN live USING (camera_id)
        WHERE cand.distance_m <= $4
        ORDER BY cand.distance_m, cand.camera_id LIMIT $3`,
-      [at.lon, at.lat, k, radiusM, now, STREAMING_WINDOW_SECONDS],
+      [at.lon, at.lat, k, radiusM, now, this.config.tuning.api.streamingWindowMs / 1000],
     );
     return res.rows;
   }

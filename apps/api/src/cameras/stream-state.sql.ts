@@ -1,8 +1,6 @@
-/**
- * The media service reports a publish, an unpublish and a heartbeat every 30 s; three missed
- * heartbeats and the stream no longer counts as live.
- */
-export const STREAMING_WINDOW_SECONDS = 90;
+// The media service reports a publish, an unpublish and a heartbeat (FQ_MEDIA_HEARTBEAT_MS); a
+// stream no longer counts as live after FQ_STREAMING_WINDOW_MS without one (config.tuning.api,
+// checked at load to span more than two heartbeats).
 
 /**
  * A media-service report among the camera status events (alias `e`): the explicit `source`, and for

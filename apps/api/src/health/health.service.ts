@@ -1,50 +1,51 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type FengqiaoConfig } from '@fengqiao/config';
 import { type HealthResponse } from '@fengqiao/contracts';
-import { type DbPool } from '@fengqiao/db';
+import { DbPing, type DbPool } from '@fengqiao/db';
 import { probeKafka } from '@fengqiao/kafka';
+import { evaluateHealth, type CheckResult, type HealthCheck } from '@fengqiao/process';
 import { CONFIG, DB_POOL } from '../infra/tokens';
+import { AlertStreamConsumer } from '../live/alert-stream.consumer';
 
 const VERSION = '0.1.0';
 
+/**
+ * The API's side of the one health contract (libs/process): the database answers within the
+ * configured timeout, the brokers answer a metadata request, and the live alert stream runs. Kafka
+ * away: REST still serves (it needs only the database), the verdict is degraded.
+ */
 @Injectable()
 export class HealthService {
   private readonly startedAt = Date.now();
+  private readonly checks: readonly HealthCheck[];
 
   constructor(
     @Inject(CONFIG) private readonly config: FengqiaoConfig,
-    @Inject(DB_POOL) private readonly pool: DbPool,
-  ) {}
-
-  async check(): Promise<HealthResponse> {
-    const [db, kafka] = await Promise.all([
-      this.checkDatabase(),
-      probeKafka(this.config.kafka.brokers, 1500),
-    ]);
-    const components = [
-      db,
+    @Inject(DB_POOL) pool: DbPool,
+    alerts: AlertStreamConsumer,
+  ) {
+    const ping = new DbPing(pool, config.tuning.health.dbTimeoutMs);
+    this.checks = [
+      { name: 'postgres', check: () => ping.check() },
+      { name: 'kafka', check: () => this.kafka() },
       {
-        name: 'kafka',
-        ok: kafka.ok,
-        detail: kafka.ok ? `${kafka.brokers} broker(s), ${kafka.topics} topics` : 'unreachable',
+        name: 'live-alerts',
+        check: () => {
+          const state = alerts.state();
+          return { ok: state === 'running', detail: state };
+        },
       },
     ];
-    return {
-      status: components.every((c) => c.ok) ? 'ok' : 'degraded',
-      version: VERSION,
-      uptimeSeconds: Math.round((Date.now() - this.startedAt) / 1000),
-      components,
-    };
   }
 
-  private async checkDatabase(): Promise<HealthResponse['components'][number]> {
-    try {
-      const res = await this.pool.query<{ migrations: number }>(
-        'SELECT count(*)::int AS migrations FROM fq_schema_migrations',
-      );
-      return { name: 'postgres', ok: true, detail: `${res.rows[0]?.migrations ?? 0} migrations applied` };
-    } catch {
-      return { name: 'postgres', ok: false, detail: 'unreachable' };
-    }
+  async check(): Promise<HealthResponse> {
+    const timeoutMs = 2 * this.config.tuning.health.dbTimeoutMs;
+    const report = await evaluateHealth(this.checks, this.startedAt, timeoutMs);
+    return { ...report, version: VERSION, components: [...report.components] };
+  }
+
+  private async kafka(): Promise<CheckResult> {
+    const k = await probeKafka(this.config.kafka.brokers, this.config.tuning.health.dbTimeoutMs);
+    return { ok: k.ok, detail: k.ok ? `${k.brokers} broker(s), ${k.topics} topics` : 'unreachable' };
   }
 }

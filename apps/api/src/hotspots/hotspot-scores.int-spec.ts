@@ -23,7 +23,7 @@ describe('hotspots from the engine scores (real PostgreSQL, Socket.IO)', () => {
   const bucket = new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000);
   // Not in the app module until the trends service delegates to it (the lead wires that).
   const top = () =>
-    new HotspotScoresService(new Database(api.pool), { now: () => new Date() }).top({
+    new HotspotScoresService(new Database(api.pool), { now: () => new Date() }, api.config).top({
       hours: 24,
       limit: 10,
       county: COUNTY,

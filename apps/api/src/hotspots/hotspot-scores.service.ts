@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { type FengqiaoConfig } from '@fengqiao/config';
 import { type HotspotsQuery, type ScoredHotspotsResponse } from '@fengqiao/contracts';
 import { type Clock } from '../infra/api-options';
 import { Database } from '../infra/database';
-import { CLOCK } from '../infra/tokens';
+import { CLOCK, CONFIG } from '../infra/tokens';
 import { HotspotScoresRepository } from './hotspot-scores.repository';
 import { topHotspots } from './hotspot-source';
 
@@ -20,6 +21,7 @@ export class HotspotScoresService {
   constructor(
     private readonly db: Database,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(CONFIG) private readonly config: FengqiaoConfig,
   ) {}
 
   async top(q: HotspotsQuery): Promise<ScoredHotspotsResponse> {
@@ -30,6 +32,7 @@ export class HotspotScoresService {
       scope: q.county ?? null,
       limit: q.limit,
       now,
+      staleMs: this.config.tuning.api.hotspotStaleMs,
     });
     return {
       since: since.toISOString(),

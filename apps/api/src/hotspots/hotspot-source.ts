@@ -2,8 +2,6 @@ import { type HotspotSource } from '@fengqiao/contracts';
 import { type Queryable } from '../infra/database';
 import { type HotspotRow, type HotspotScoresRepository } from './hotspot-scores.repository';
 
-/** The warning service beats every 30 s; after this long without one its scores are not trusted. */
-export const ENGINE_STALE_MS = 120_000;
 
 export interface TopHotspots {
   readonly source: HotspotSource;
@@ -18,10 +16,17 @@ export interface TopHotspots {
 export async function topHotspots(
   repo: HotspotScoresRepository,
   db: Queryable,
-  q: { since: Date; scope: string | null; limit: number; now: Date },
+  q: {
+    since: Date;
+    scope: string | null;
+    limit: number;
+    now: Date;
+    /** config.tuning.api.hotspotStaleMs: checked at load to exceed two warning heartbeats. */
+    staleMs: number;
+  },
 ): Promise<TopHotspots> {
   const run = await repo.lastRun(db);
-  if (run !== undefined && q.now.getTime() - run.computed_at.getTime() <= ENGINE_STALE_MS) {
+  if (run !== undefined && q.now.getTime() - run.computed_at.getTime() <= q.staleMs) {
     const rows = await repo.engineTop(db, q.since, q.scope, q.limit);
     return { source: 'engine', computedAt: run.computed_at, rows };
   }

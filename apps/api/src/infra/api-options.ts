@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
+import { type ApiTuning } from '@fengqiao/config';
 import { OUTPUT_TOPICS } from '@fengqiao/contracts';
 
 /**
- * Settings of the API not (yet) in @fengqiao/config. Defaults are the production values; tests
- * override the topic (isolation) and limits. Wanted in config: FQ_CORS_ORIGINS, FQ_ACCESS_TTL, ...
+ * What one API instance runs with: its identity and topic, and the limits of config.tuning.api
+ * (their one home and documentation: libs/config/src/tuning.ts). Tests override the topic
+ * (isolation) and limits here instead of in the environment.
  */
 export interface ApiOptions {
   /** Unique per process: it names this instance's consumer group, so every instance sees every change. */
@@ -20,22 +22,17 @@ export interface ApiOptions {
   readonly socketMaxBufferBytes: number;
 }
 
-export function defaultApiOptions(dashboardOrigins: readonly string[]): ApiOptions {
+export function defaultApiOptions(tuning: ApiTuning, dashboardOrigins: readonly string[]): ApiOptions {
   return {
     instanceId: `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`,
     alertsTopic: OUTPUT_TOPICS.alertChanges.name,
     corsOrigins: dashboardOrigins,
-    // 15 min: a revoked or re-scoped user loses access within that; the wall refreshes silently.
-    accessTokenTtlSeconds: 15 * 60,
-    // 12 h: one duty shift; walls re-login with their device credential after that.
-    refreshTokenTtlSeconds: 12 * 3600,
-    // Per client address: enough for a command hall behind one NAT, too few for password guessing.
-    loginLimitPerMinute: 20,
-    writeLimitPerMinute: 120,
-    // The largest legitimate body is a transition with a 1000-character note.
-    bodyLimitBytes: 64 * 1024,
-    // Clients send nothing but the handshake; 16 KiB leaves room for a JWT.
-    socketMaxBufferBytes: 16 * 1024,
+    accessTokenTtlSeconds: tuning.accessTokenTtlSeconds,
+    refreshTokenTtlSeconds: tuning.refreshTokenTtlSeconds,
+    loginLimitPerMinute: tuning.loginLimitPerMinute,
+    writeLimitPerMinute: tuning.writeLimitPerMinute,
+    bodyLimitBytes: tuning.bodyLimitBytes,
+    socketMaxBufferBytes: tuning.socketMaxBufferBytes,
   };
 }
 

@@ -21,7 +21,12 @@ export class InfraModule implements OnApplicationShutdown {
         { provide: CLOCK, useValue: clock },
         {
           provide: DB_POOL,
-          useFactory: () => createPool(config.postgres.url, { max: 10, applicationName: 'fengqiao-api' }),
+          useFactory: () =>
+            createPool(config.postgres.url, {
+              max: 10,
+              applicationName: 'fengqiao-api',
+              tuning: config.tuning.db,
+            }),
         },
         {
           provide: KAFKA,

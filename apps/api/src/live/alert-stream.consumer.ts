@@ -1,11 +1,16 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { type Consumer, type Kafka } from 'kafkajs';
+import { type Kafka } from 'kafkajs';
+import { type FengqiaoConfig } from '@fengqiao/config';
 import { alertChangedSchema, OUTPUT_TOPICS } from '@fengqiao/contracts';
-import { ensureTopics } from '@fengqiao/kafka';
+import { KafkaTailConsumer, type TailState } from '@fengqiao/kafka';
 import { type ApiOptions } from '../infra/api-options';
-import { API_OPTIONS, KAFKA } from '../infra/tokens';
+import { API_OPTIONS, CONFIG, KAFKA } from '../infra/tokens';
 import { MetricsService } from '../metrics/metrics.service';
 import { AlertFanout } from './alert-fanout.service';
+
+// How long the start waits for the stream: enough for a healthy broker and a fresh topic's leaders,
+// short enough that an API started while Kafka is away serves HTTP within seconds.
+const STARTUP_WAIT_MS = 3000;
 
 /**
  * Each API instance reads the whole alerts topic in a consumer group of its own (named after the
@@ -15,78 +20,38 @@ import { AlertFanout } from './alert-fanout.service';
 @Injectable()
 export class AlertStreamConsumer implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('alert-stream');
-  private consumer: Consumer | undefined;
-  private stopped = false;
-  private retryTimer: NodeJS.Timeout | undefined;
-  private readonly groupId: string;
+  private readonly tail: KafkaTailConsumer;
 
   constructor(
-    @Inject(KAFKA) private readonly kafka: Kafka,
-    @Inject(API_OPTIONS) private readonly options: ApiOptions,
+    @Inject(KAFKA) kafka: Kafka,
+    @Inject(CONFIG) config: FengqiaoConfig,
+    @Inject(API_OPTIONS) options: ApiOptions,
     private readonly fanout: AlertFanout,
     private readonly metrics: MetricsService,
   ) {
-    this.groupId = `fengqiao-api-${options.instanceId}`;
-  }
-
-  /**
-   * Waits for the stream (a fresh topic's partitions need a moment to get a leader), but never
-   * fails the API's start: REST keeps working while Kafka is away, and the stream retries.
-   */
-  async onModuleInit(): Promise<void> {
-    for (let attempt = 1; !this.stopped; attempt += 1) {
-      try {
-        await this.start();
-        return;
-      } catch (err) {
-        await this.consumer?.disconnect().catch(() => undefined);
-        this.consumer = undefined;
-        if (attempt === 20) {
-          this.logger.error(
-            `alert stream not started, retrying in the background: ${err instanceof Error ? err.message : 'unknown'}`,
-          );
-          this.retryLater();
-          return;
-        }
-        await new Promise((r) => setTimeout(r, Math.min(1000, 100 * attempt)));
-      }
-    }
-  }
-
-  private retryLater(): void {
-    this.retryTimer = setTimeout(() => {
-      this.start().catch(() => this.retryLater());
-    }, 5000);
-  }
-
-  private async start(): Promise<void> {
-    const topic = this.options.alertsTopic;
     const { partitions, retentionMs, compacted } = OUTPUT_TOPICS.alertChanges;
-    await ensureTopics(this.kafka, [{ name: topic, partitions, retentionMs, compacted }]);
-    const ends = await this.endOffsets(topic);
-    const consumer = this.kafka.consumer({
-      groupId: this.groupId,
-      maxWaitTimeInMs: 500,
-      sessionTimeout: 15_000,
-    });
-    this.consumer = consumer;
-    await consumer.connect();
-    await consumer.subscribe({ topic, fromBeginning: false });
-    await consumer.run({
-      autoCommit: false,
-      eachMessage: ({ message }) => Promise.resolve(this.handle(message.value)),
-    });
-    for (const { partition, offset } of ends) consumer.seek({ topic, partition, offset });
+    this.tail = new KafkaTailConsumer(
+      kafka,
+      {
+        groupId: `fengqiao-api-${options.instanceId}`,
+        topic: { name: options.alertsTopic, partitions, retentionMs, compacted },
+        durability: config.tuning.kafka,
+        log: (message) => this.logger.warn(`alert stream ${message}`),
+      },
+      (value) => this.handle(value),
+    );
   }
 
-  private async endOffsets(topic: string): Promise<{ partition: number; offset: string }[]> {
-    const admin = this.kafka.admin();
-    await admin.connect();
-    try {
-      return await admin.fetchTopicOffsets(topic);
-    } finally {
-      await admin.disconnect();
-    }
+  /** Never fails nor holds the API's start: REST serves while Kafka is away, the stream retries. */
+  async onModuleInit(): Promise<void> {
+    this.tail.start();
+    if (!(await this.tail.whenRunning(STARTUP_WAIT_MS)))
+      this.logger.warn('alert stream not running yet (Kafka unreachable?); live alerts degraded until it is');
+  }
+
+  /** 'running', or why the live alerts are degraded. */
+  state(): TailState {
+    return this.tail.state();
   }
 
   private handle(value: Buffer | null): void {
@@ -106,14 +71,6 @@ export class AlertStreamConsumer implements OnModuleInit, OnApplicationShutdown 
   }
 
   async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.retryTimer);
-    if (this.consumer === undefined) return;
-    await this.consumer.disconnect();
-    // The group held no offsets; removing it keeps the broker's group list from growing per restart.
-    const admin = this.kafka.admin();
-    await admin.connect();
-    await admin.deleteGroups([this.groupId]).catch(() => undefined);
-    await admin.disconnect();
+    await this.tail.stop();
   }
 }

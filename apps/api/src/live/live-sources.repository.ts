@@ -1,8 +1,10 @@
-import { Injectable } from '@nestjs/common';
-import { MEDIA_REPORT_SQL, STREAMING_WINDOW_SECONDS } from '../cameras/nearby-cameras.repository';
+import { Inject, Injectable } from '@nestjs/common';
+import { type FengqiaoConfig } from '@fengqiao/config';
+import { MEDIA_REPORT_SQL } from '../cameras/nearby-cameras.repository';
 import { HotspotScoresRepository } from '../hotspots/hotspot-scores.repository';
 import { topHotspots, type TopHotspots } from '../hotspots/hotspot-source';
 import { type Queryable } from '../infra/database';
+import { CONFIG } from '../infra/tokens';
 
 export interface TownshipCamerasRow {
   readonly county: string;
@@ -17,6 +19,8 @@ export interface TownshipCamerasRow {
 export class LiveSourcesRepository {
   private readonly scores = new HotspotScoresRepository();
 
+  constructor(@Inject(CONFIG) private readonly config: FengqiaoConfig) {}
+
   /**
    * The top townships of a scope: the warning service's scored list while it is alive, the busiest
    * by counts since `since` otherwise (said in `source`); counts and the 7-window mean alongside.
@@ -25,7 +29,7 @@ export class LiveSourcesRepository {
     db: Queryable,
     q: { since: Date; scope: string | null; limit: number; now: Date },
   ): Promise<TopHotspots> {
-    return topHotspots(this.scores, db, q);
+    return topHotspots(this.scores, db, { ...q, staleMs: this.config.tuning.api.hotspotStaleMs });
   }
 
   /** Registry cameras per township: online by their latest state, streaming by the media service. */
@@ -40,7 +44,7 @@ export class LiveSourcesRepository {
               count(*) FILTER (WHERE live.online)::int AS streaming
        FROM cameras c LEFT JOIN camera_state s USING (camera_id) LEFT JOIN live USING (camera_id)
        GROUP BY 1, 2 ORDER BY 2`,
-      [now, STREAMING_WINDOW_SECONDS],
+      [now, this.config.tuning.api.streamingWindowMs / 1000],
     );
     return res.rows;
   }

@@ -25,5 +25,7 @@ import { LiveGateway } from './live.gateway';
     CameraStatusStream,
     LiveStreams,
   ],
+  // The health check reads the alert stream's state.
+  exports: [AlertStreamConsumer],
 })
 export class LiveModule {}

@@ -1,22 +1,18 @@
 import {
+  Inject,
   Injectable,
   Logger,
   type OnApplicationBootstrap,
   type OnModuleDestroy,
   type OnModuleInit,
 } from '@nestjs/common';
+import { type FengqiaoConfig } from '@fengqiao/config';
 import { DEFAULT_ROUTING_RULES, type RoutingRule } from '@fengqiao/intake';
 import { ApiError } from '../common/api-error';
 import { Database } from '../infra/database';
+import { CONFIG } from '../infra/tokens';
 import { RoutingTablesRepository } from './routing-tables.repository';
 import { validRoutingTable } from './routing-table-validation';
-
-/**
- * How stale another instance's activation may be here. An activation in this process applies at
- * once; 30 s is nothing for a change an administrator makes by hand, and costs one indexed one-row
- * query per instance (docs/decisions/0009).
- */
-export const ROUTING_TABLE_POLL_MS = 30_000;
 
 /** The version this process routes with, and its rules (checked on load). */
 export interface ActiveRoutingTable {
@@ -43,6 +39,12 @@ export class ActiveRoutingTableCache implements OnModuleInit, OnApplicationBoots
   constructor(
     private readonly db: Database,
     private readonly repo: RoutingTablesRepository,
+    /**
+     * config.tuning.api.routingPollMs: how stale another instance's activation may be here. An
+     * activation in this process applies at once; 30 s is nothing for a change an administrator
+     * makes by hand, and costs one indexed one-row query per instance (docs/decisions/0009).
+     */
+    @Inject(CONFIG) private readonly config: FengqiaoConfig,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -51,7 +53,7 @@ export class ActiveRoutingTableCache implements OnModuleInit, OnApplicationBoots
   }
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.poll(), ROUTING_TABLE_POLL_MS);
+    this.timer = setInterval(() => void this.poll(), this.config.tuning.api.routingPollMs);
     this.timer.unref();
   }
 

@@ -1,32 +1,35 @@
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { type IntakeErrorBody, type IntakeErrorCode } from '@fengqiao/contracts';
+import { type HealthReport } from '@fengqiao/process';
 import { type IngestMetrics } from '../metrics';
 import { httpStatusOf } from '../validation/rejection';
 import { MAX_MESSAGE_BYTES } from '../validation/safe-json';
 import { type IntakeResult, type IntakeService } from './intake.service';
 
+/** The process's health in the shared contract (libs/process): consumer progress, database ping. */
 export interface HealthSource {
-  health(): { ok: boolean; consumer: boolean; database: boolean };
+  health(): Promise<HealthReport>;
 }
-
-// Seconds a client should wait before retrying while Kafka is unreachable.
-const RETRY_AFTER_S = 5;
 
 /** /health, /metrics and the intake endpoints on one small Fastify server. */
 export function buildHttpServer(deps: {
   intake: IntakeService;
   metrics: IngestMetrics;
   health: HealthSource;
+  /** Seconds a client should wait before retrying while Kafka is unreachable. */
+  retryAfterS: number;
 }): FastifyInstance {
   // Fastify's body limit sits just above ours so the validator, not the framework, explains a refusal.
   const app = Fastify({ bodyLimit: MAX_MESSAGE_BYTES + 1024, logger: false, return503OnClosing: true });
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
 
-  app.get('/health', async (_req, reply) => {
-    const h = deps.health.health();
-    return reply.code(h.ok ? 200 : 503).send({ status: h.ok ? 'ok' : 'degraded', ...h });
-  });
+  const health = async (_req: unknown, reply: FastifyReply): Promise<FastifyReply> => {
+    const report = await deps.health.health();
+    return reply.code(report.status === 'ok' ? 200 : 503).send(report);
+  };
+  app.get('/health', health);
+  app.get('/ready', health);
   // `?name=<metric>` renders one metric only: pollers that want a single counter (the benchmark reads
   // fq_ingest_events_total ten times a second) need not pay for the whole registry.
   app.get<{ Querystring: { name?: string } }>('/metrics', async (req, reply) => {
@@ -40,7 +43,9 @@ export function buildHttpServer(deps: {
   const intake = (route: string, channel: 'case' | 'camera') =>
     app.post(route, async (req, reply) => {
       const result = await deps.intake.accept(channel, Buffer.isBuffer(req.body) ? req.body : null);
-      return answer(reply, result, (status) => deps.metrics.intakeRequests.inc({ route, status }));
+      return answer(reply, result, deps.retryAfterS, (status) =>
+        deps.metrics.intakeRequests.inc({ route, status }),
+      );
     });
   intake('/v1/intake/case-events', 'case');
   intake('/v1/intake/camera-events', 'camera');
@@ -61,7 +66,12 @@ function frameworkErrorCode(status: number): IntakeErrorCode {
   return status < 500 ? 'BAD_REQUEST' : 'INTERNAL';
 }
 
-function answer(reply: FastifyReply, result: IntakeResult, count: (status: string) => void): FastifyReply {
+function answer(
+  reply: FastifyReply,
+  result: IntakeResult,
+  retryAfterS: number,
+  count: (status: string) => void,
+): FastifyReply {
   switch (result.status) {
     case 'accepted':
       count('202');
@@ -75,7 +85,7 @@ function answer(reply: FastifyReply, result: IntakeResult, count: (status: strin
       count('503');
       return reply
         .code(503)
-        .header('retry-after', String(RETRY_AFTER_S))
+        .header('retry-after', String(retryAfterS))
         .send({
           error: {
             code: 'KAFKA_UNAVAILABLE',

@@ -18,9 +18,10 @@ describe('HTTP intake without Kafka', () => {
     });
     const publisher = new KafkaEventPublisher(kafka);
     const app = buildHttpServer({
-      intake: new IntakeService(ingestTopics('unreachable'), publisher),
+      intake: new IntakeService(ingestTopics('unreachable'), publisher, 2000),
       metrics: new IngestMetrics(),
-      health: { health: () => ({ ok: true, consumer: true, database: true }) },
+      health: { health: () => Promise.resolve({ status: 'ok', uptimeSeconds: 0, components: [] }) },
+      retryAfterS: 5,
     });
     try {
       const started = Date.now();

@@ -4,10 +4,6 @@ import { cameraKindOfSchema, validateEvent, type IngestEvent } from '../validati
 import { reject, type Rejection } from '../validation/rejection';
 import { parseJsonSafely } from '../validation/safe-json';
 
-// How long an intake request waits for Kafka's ack before answering 503: well under a client's
-// own timeout, long enough to ride out a leader move.
-const PUBLISH_DEADLINE_MS = 2000;
-
 export type IntakeResult =
   | { readonly status: 'accepted'; readonly eventId: string }
   | { readonly status: 'rejected'; readonly rejection: Rejection }
@@ -18,6 +14,8 @@ export class IntakeService {
   constructor(
     private readonly topics: IngestTopics,
     private readonly publisher: KafkaEventPublisher,
+    /** How long a request waits for Kafka's ack before answering 503 (config.tuning.ingest). */
+    private readonly publishDeadlineMs: number,
   ) {}
 
   async accept(channel: 'case' | 'camera', body: Buffer | null): Promise<IntakeResult> {
@@ -42,7 +40,7 @@ export class IntakeService {
       await this.publisher.publishWithin(
         this.topics.byKind[e.kind],
         [{ key, value: JSON.stringify(e.event) }],
-        PUBLISH_DEADLINE_MS,
+        this.publishDeadlineMs,
       );
       return { status: 'accepted', eventId: e.event.eventId };
     } catch (err) {

@@ -1,7 +1,5 @@
 import { isTransientDbError, type DbPool } from '@fengqiao/db';
 
-const PROBE_EVERY_MS = 1000;
-
 /**
  * Tracks whether the database takes writes. On the first failure it pauses consumption (so nothing
  * more piles up in memory) and probes until the database answers, then resumes: by itself, even if
@@ -14,6 +12,8 @@ export class DbAvailability {
   constructor(
     private readonly pool: DbPool,
     private readonly hooks: { pause(): void; resume(): void; onChange(available: boolean): void },
+    /** config.tuning.ingest.dbProbeEveryMs */
+    private readonly probeEveryMs = 1000,
   ) {}
 
   isAvailable(): boolean {
@@ -25,7 +25,7 @@ export class DbAvailability {
     this.down = true;
     this.hooks.pause();
     this.hooks.onChange(false);
-    this.probe = setInterval(() => void this.check(), PROBE_EVERY_MS);
+    this.probe = setInterval(() => void this.check(), this.probeEveryMs);
   }
 
   markUp(): void {

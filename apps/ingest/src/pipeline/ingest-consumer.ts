@@ -1,11 +1,12 @@
-import { type BatchConsumer, type BatchControl, type ConsumedBatch } from '@fengqiao/kafka';
+import {
+  type BatchConsumer,
+  type BatchControl,
+  type ConsumedBatch,
+  type ProgressReport,
+} from '@fengqiao/kafka';
 import { type IngestMetrics } from '../metrics';
 import { GroupCommitter } from './group-committer';
 import { type IngestService, type Validated } from './ingest.service';
-
-// Tuned with bench/ingest: flushes of a few thousand rows amortise the transaction and the
-// round trip; 10 ms linger collects the partition batches of one fetch.
-const GROUP_COMMIT = { maxRows: 10_000, lingerMs: 10 };
 
 /** Wires the Kafka batch consumer to the ingest service through the group committer. */
 export class IngestConsumer {
@@ -15,8 +16,10 @@ export class IngestConsumer {
     private readonly consumer: BatchConsumer,
     private readonly service: IngestService,
     private readonly metrics: IngestMetrics,
+    /** config.tuning.ingest: rows per flush and the linger that collects one fetch's batches. */
+    groupCommit: { readonly maxRows: number; readonly lingerMs: number },
   ) {
-    this.committer = new GroupCommitter((batches, control) => service.commit(batches, control), GROUP_COMMIT);
+    this.committer = new GroupCommitter((batches, control) => service.commit(batches, control), groupCommit);
   }
 
   start(): Promise<void> {
@@ -25,6 +28,10 @@ export class IngestConsumer {
 
   isJoined(): boolean {
     return this.consumer.isJoined();
+  }
+
+  progress(windowMs: number): ProgressReport {
+    return this.consumer.progress.check(windowMs);
   }
 
   stop(): Promise<void> {

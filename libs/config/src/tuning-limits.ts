@@ -1,0 +1,47 @@
+import { type Tuning } from './tuning';
+
+/** What is known about the brokers at load: the embedded stack runs exactly one. */
+export interface BrokerFacts {
+  readonly embedded: boolean;
+}
+
+/**
+ * Limits that couple settings read by different apps (a heartbeat in one, the staleness judged from
+ * it in another). Checked once at load, so a deployment that breaks one never starts.
+ */
+export function tuningProblems(t: Tuning, brokers: BrokerFacts): string[] {
+  const problems: string[] = [];
+  const need = (ok: boolean, message: string): void => {
+    if (!ok) problems.push(message);
+  };
+  const heartbeat = Math.max(t.warning.tickMs, t.warning.hotspotMinIntervalMs);
+  need(
+    t.api.hotspotStaleMs > 2 * heartbeat,
+    `FQ_HOTSPOT_STALE_MS (${t.api.hotspotStaleMs}) must exceed twice the warning service's heartbeat FQ_WARNING_TICK_MS (${heartbeat}): one late beat must not flip the walls to counts`,
+  );
+  need(
+    t.api.streamingWindowMs > 2 * t.media.heartbeatMs,
+    `FQ_STREAMING_WINDOW_MS (${t.api.streamingWindowMs}) must exceed twice FQ_MEDIA_HEARTBEAT_MS (${t.media.heartbeatMs}): one late report must not mark a streaming camera dark`,
+  );
+  need(
+    t.db.queryTimeoutMs >= t.db.statementTimeoutMs,
+    `FQ_PG_QUERY_TIMEOUT_MS (${t.db.queryTimeoutMs}) must be at least FQ_PG_STATEMENT_TIMEOUT_MS (${t.db.statementTimeoutMs}): the server's cancel should come first`,
+  );
+  need(
+    t.health.progressWindowMs > t.health.dbTimeoutMs,
+    `FQ_HEALTH_PROGRESS_WINDOW_MS (${t.health.progressWindowMs}) must exceed FQ_HEALTH_DB_TIMEOUT_MS (${t.health.dbTimeoutMs})`,
+  );
+  need(
+    t.health.progressWindowMs >= t.kafka.sessionTimeoutMs,
+    `FQ_HEALTH_PROGRESS_WINDOW_MS (${t.health.progressWindowMs}) must be at least the consumer session timeout (${t.kafka.sessionTimeoutMs}): a rebalance may hold a consumer that long`,
+  );
+  need(
+    t.kafka.minInsyncReplicas <= t.kafka.replicationFactor,
+    `FQ_KAFKA_MIN_INSYNC_REPLICAS (${t.kafka.minInsyncReplicas}) must not exceed FQ_KAFKA_REPLICATION_FACTOR (${t.kafka.replicationFactor}): no write could ever be acknowledged`,
+  );
+  need(
+    !brokers.embedded || t.kafka.replicationFactor === 1,
+    `FQ_KAFKA_REPLICATION_FACTOR (${t.kafka.replicationFactor}) cannot exceed 1 on the embedded single broker (set FQ_KAFKA_BROKERS for a cluster)`,
+  );
+  return problems;
+}

@@ -1,0 +1,102 @@
+import { ConfigError } from './config-error';
+import { loadConfig } from './config';
+
+const productionReady = {
+  FQ_MODE: 'production',
+  FQ_JWT_SECRET: 'j'.repeat(40),
+  FQ_MEDIA_SECRET: 'm'.repeat(40),
+  FQ_PARTY_KEY_SECRET: 'p'.repeat(40),
+  DATABASE_URL: 'postgres://u:p@db:5432/x',
+  FQ_KAFKA_BROKERS: 'k1:9092,k2:9092,k3:9092',
+};
+
+describe('tuning sections', () => {
+  it('replicates 3 with 2 in sync in production, 1/1 on the local single broker', () => {
+    expect(loadConfig(productionReady).tuning.kafka).toMatchObject({
+      replicationFactor: 3,
+      minInsyncReplicas: 2,
+    });
+    expect(loadConfig({}).tuning.kafka).toMatchObject({ replicationFactor: 1, minInsyncReplicas: 1 });
+  });
+
+  it('reads every exposed variable into its section', () => {
+    const t = loadConfig({
+      ...productionReady,
+      FQ_KAFKA_REPLICATION_FACTOR: '5',
+      FQ_KAFKA_MIN_INSYNC_REPLICAS: '3',
+      FQ_KAFKA_IDEMPOTENT: 'false',
+      FQ_PG_STATEMENT_TIMEOUT_MS: '2000',
+      FQ_PG_QUERY_TIMEOUT_MS: '2500',
+      FQ_PG_CONNECT_TIMEOUT_MS: '1500',
+      FQ_PG_KEEPALIVE_MS: '4000',
+      FQ_HEALTH_PROGRESS_WINDOW_MS: '45000',
+      FQ_HEALTH_DB_TIMEOUT_MS: '900',
+      FQ_SHUTDOWN_DEADLINE_MS: '7000',
+      FQ_WARNING_TICK_MS: '2000',
+      FQ_HOTSPOT_STALE_MS: '30000',
+      FQ_MEDIA_HEARTBEAT_MS: '10000',
+      FQ_STREAMING_WINDOW_MS: '25000',
+      FQ_ROUTING_POLL_MS: '15000',
+      FQ_REPORTS_INTERVAL_MS: '60000',
+    }).tuning;
+    expect(t.kafka).toMatchObject({ replicationFactor: 5, minInsyncReplicas: 3, idempotentProducer: false });
+    expect(t.db).toMatchObject({
+      statementTimeoutMs: 2000,
+      queryTimeoutMs: 2500,
+      connectTimeoutMs: 1500,
+      keepAliveInitialDelayMs: 4000,
+    });
+    expect(t.health).toEqual({ progressWindowMs: 45_000, dbTimeoutMs: 900, shutdownDeadlineMs: 7000 });
+    expect(t.warning).toMatchObject({ tickMs: 2000, hotspotMinIntervalMs: 2000 });
+    expect(t.api).toMatchObject({ hotspotStaleMs: 30_000, streamingWindowMs: 25_000, routingPollMs: 15_000 });
+    expect(t.media.heartbeatMs).toBe(10_000);
+    expect(t.reports.scheduleIntervalMs).toBe(60_000);
+  });
+
+  it('derives the client query timeout above the server statement timeout', () => {
+    const db = loadConfig({ FQ_PG_STATEMENT_TIMEOUT_MS: '8000' }).tuning.db;
+    expect(db.queryTimeoutMs).toBeGreaterThan(db.statementTimeoutMs);
+  });
+
+  it.each([
+    [
+      'a hotspot staleness within two warning heartbeats',
+      { FQ_HOTSPOT_STALE_MS: '10000' },
+      'FQ_HOTSPOT_STALE_MS',
+    ],
+    [
+      'a warning tick that makes the default staleness too short',
+      { FQ_WARNING_TICK_MS: '60000' },
+      'FQ_WARNING_TICK_MS',
+    ],
+    [
+      'a streaming window within two media heartbeats',
+      { FQ_STREAMING_WINDOW_MS: '50000' },
+      'FQ_MEDIA_HEARTBEAT_MS',
+    ],
+    [
+      'a query timeout below the statement timeout',
+      { FQ_PG_QUERY_TIMEOUT_MS: '1000' },
+      'FQ_PG_QUERY_TIMEOUT_MS',
+    ],
+    [
+      'a progress window shorter than a rebalance',
+      { FQ_HEALTH_PROGRESS_WINDOW_MS: '5000' },
+      'session timeout',
+    ],
+    [
+      'more replicas on the embedded single broker',
+      { FQ_KAFKA_REPLICATION_FACTOR: '3' },
+      'embedded single broker',
+    ],
+    [
+      'more in-sync replicas than replicas',
+      { FQ_KAFKA_BROKERS: 'k:9092', FQ_KAFKA_REPLICATION_FACTOR: '2', FQ_KAFKA_MIN_INSYNC_REPLICAS: '3' },
+      'FQ_KAFKA_MIN_INSYNC_REPLICAS',
+    ],
+    ['a non-number', { FQ_PG_KEEPALIVE_MS: 'soon' }, 'FQ_PG_KEEPALIVE_MS'],
+  ])('refuses %s at load, naming the variable', (_title, env, named) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(named);
+  });
+});

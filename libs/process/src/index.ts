@@ -1,0 +1,17 @@
+export {
+  evaluateHealth,
+  type CheckResult,
+  type HealthCheck,
+  type HealthComponent,
+  type HealthReport,
+} from './health';
+export { startHealthServer, type HealthServer, type HealthServerOptions } from './health-server';
+export {
+  jsonLog,
+  runProcess,
+  type LogLevel,
+  type ProcessLog,
+  type ProcessSpec,
+  type StartedProcess,
+  type StopStep,
+} from './run-process';
