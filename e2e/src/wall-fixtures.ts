@@ -7,13 +7,9 @@ import {
   type AlertChanged,
   type AlertColour,
 } from '@fengqiao/contracts';
-import { type DbPool } from '@fengqiao/db';
-import { createKafkaClient, KafkaEventPublisher } from '@fengqiao/kafka';
+import { alertChangeEventId, AlertOutboxRelay, AlertStore, type DbPool } from '@fengqiao/db';
+import { createKafkaClient, KafkaAlertChangeSink, KafkaEventPublisher } from '@fengqiao/kafka';
 import { AlertRecorder } from '@fengqiao/warning/src/engine/alert-recorder';
-import { AlertChangePublisher } from '@fengqiao/warning/src/messaging/alert-change.publisher';
-import { OutboxRelay } from '@fengqiao/warning/src/messaging/outbox-relay';
-import { AlertsRepository } from '@fengqiao/warning/src/persistence/alerts.repository';
-import { OutboxRepository } from '@fengqiao/warning/src/persistence/outbox.repository';
 
 const CATEGORIES = ['neighbourhood', 'labour-wages', 'property-housing', 'traffic'] as const;
 export const TOWNSHIP_NAMES = ['江北街道', '回风街道', '东城街道'] as const;
@@ -119,16 +115,17 @@ export function aRedAlert(title: string, overrides: Partial<Alert> = {}, colour:
 export class AlertRaiser {
   private readonly kafka: KafkaEventPublisher;
   private readonly recorder: AlertRecorder;
-  private readonly relay: OutboxRelay;
+  private readonly relay: AlertOutboxRelay;
   private readonly setAside: unknown[] = [];
 
   constructor(pool: DbPool, brokers: readonly string[]) {
     this.kafka = new KafkaEventPublisher(
       createKafkaClient({ clientId: `e2e-alerts-${randomUUID().slice(0, 8)}`, brokers }),
     );
-    this.recorder = new AlertRecorder(pool, new AlertsRepository());
-    const publisher = new AlertChangePublisher(this.kafka, OUTPUT_TOPICS.alertChanges.name);
-    this.relay = new OutboxRelay(pool, new OutboxRepository(), publisher, (err) => this.setAside.push(err));
+    const store = new AlertStore();
+    this.recorder = new AlertRecorder(pool, store);
+    const sink = new KafkaAlertChangeSink(this.kafka, OUTPUT_TOPICS.alertChanges.name);
+    this.relay = new AlertOutboxRelay(pool, store, sink, (err) => this.setAside.push(err));
   }
 
   raise(alert: Alert): Promise<AlertChanged> {
@@ -160,6 +157,13 @@ export class AlertRaiser {
     await this.relay.flush();
     // The relay sets aside a change that breaks the contract instead of failing: a fixture must fail.
     if (this.setAside.length > 0) throw this.setAside[0];
-    return AlertChangePublisher.messageOf({ type, alert }, outcome.seq);
+    return {
+      schema: 'alert.changed.v1',
+      eventId: alertChangeEventId(alert.alertId, alert.version),
+      occurredAt: alert.updatedAt,
+      seq: outcome.seq,
+      change: type,
+      alert,
+    };
   }
 }

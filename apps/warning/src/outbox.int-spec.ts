@@ -1,6 +1,5 @@
-import { createPool, type DbPool } from '@fengqiao/db';
+import { alertChangeEventId, createPool, type DbPool } from '@fengqiao/db';
 import { KafkaEventPublisher, createKafkaClient } from '@fengqiao/kafka';
-import { alertIdOf } from '@fengqiao/rules';
 import { aCaseId, aCaseReported, testConfig, uniqueName } from '@fengqiao/testing';
 import { collectAlertChanges, until, type AlertCollector } from './testing/topic-collector';
 import { createWarningApp, type WarningApp } from './warning-app';
@@ -84,7 +83,7 @@ it('a change recorded while publishing fails arrives exactly once, by id, after 
   );
   collector = await collectAlertChanges(config, topics.byKind.alertChanges);
   await startApp();
-  const eventId = alertIdOf(`${alert.alert_id}#${alert.version}`);
+  const eventId = alertChangeEventId(alert.alert_id, alert.version);
   await until(() => collector.received.some((m) => m.eventId === eventId), 'the republished change');
   expect(await unpublished()).toBe(0);
   // Give a duplicate every chance to show up.

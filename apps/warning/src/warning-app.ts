@@ -1,7 +1,13 @@
 import { type FengqiaoConfig } from '@fengqiao/config';
 import { ruleSetSchema, type RuleSetInput } from '@fengqiao/contracts';
-import { DbPing, createPool } from '@fengqiao/db';
-import { KafkaBatchConsumer, KafkaEventPublisher, createKafkaClient, ensureTopics } from '@fengqiao/kafka';
+import { AlertOutboxRelay, AlertStore, DbPing, createPool } from '@fengqiao/db';
+import {
+  KafkaAlertChangeSink,
+  KafkaBatchConsumer,
+  KafkaEventPublisher,
+  createKafkaClient,
+  ensureTopics,
+} from '@fengqiao/kafka';
 import { type HealthCheck } from '@fengqiao/process';
 import { DEFAULT_RULE_SET } from '@fengqiao/rules';
 import { systemClock, type Clock } from './clock.port';
@@ -9,15 +15,11 @@ import { AlertRecorder } from './engine/alert-recorder';
 import { ControlPoller, type ControlEvent } from './engine/control-poller';
 import { WarningService, type WarningStats } from './engine/warning.service';
 import { HotspotPublisher } from './hotspots/hotspot-publisher';
-import { AlertChangePublisher } from './messaging/alert-change.publisher';
-import { OutboxRelay } from './messaging/outbox-relay';
 import { WarningConsumer } from './messaging/warning-consumer';
-import { AlertsRepository } from './persistence/alerts.repository';
 import { CamerasRepository } from './persistence/cameras.repository';
 import { ControlRepository } from './persistence/control.repository';
 import { HistoryRepository } from './persistence/history.repository';
 import { HotspotScoresRepository } from './persistence/hotspot-scores.repository';
-import { OutboxRepository } from './persistence/outbox.repository';
 import { warningTopics } from './warning-topics';
 
 /**
@@ -83,14 +85,14 @@ export function createWarningApp(config: FengqiaoConfig, options: WarningAppOpti
     tuning: tuning.db,
   });
   const producer = new KafkaEventPublisher(kafka, { idempotent: tuning.kafka.idempotentProducer });
-  const alerts = new AlertsRepository();
+  const alerts = new AlertStore();
   const clock = options.clock ?? systemClock;
-  const publisher = new AlertChangePublisher(
+  const sink = new KafkaAlertChangeSink(
     producer,
     options.alertsTopic ?? topics.byKind.alertChanges,
     options.publishTimeoutMs ?? tuning.warning.publishTimeoutMs,
   );
-  const relay = new OutboxRelay(pool, new OutboxRepository(), publisher, logError('outbox publish failed'));
+  const relay = new AlertOutboxRelay(pool, alerts, sink, logError('outbox publish failed'));
   const service = new WarningService(
     options.ruleSet ?? DEFAULT_RULE_SET,
     {

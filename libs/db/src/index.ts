@@ -31,3 +31,22 @@ export {
 export { ALERT_CHANGES_LOCK_KEY, lockAlertChangeSequence } from './alert-changes-lock';
 export { cameraAnalyticsRow, cameraRow, cameraStatusRow, caseEventRow } from './event-rows.mapper';
 export { cameraSites, hourlyCounts } from './engine-inputs.repository';
+export {
+  alertChangeEventId,
+  toAlert,
+  toAlertChanged,
+  toHistoryEntry,
+  type AlertChangeRow,
+  type AlertRow,
+} from './alerts/alert-rows';
+export {
+  AlertStore,
+  type AlertFilter,
+  type ListedAlertRow,
+  type NewAlertChange,
+} from './alerts/alert-store.repository';
+export {
+  AlertOutboxRelay,
+  ALERT_OUTBOX_RELAY_LOCK_KEY,
+  type AlertChangeSink,
+} from './alerts/alert-outbox.relay';

@@ -7,25 +7,46 @@ export interface Queryable {
 }
 
 /**
- * Runs `work` inside one transaction on one pooled client. A failed transaction is rolled back; a
- * client whose connection broke is destroyed rather than returned to the pool.
+ * Runs `work` inside one transaction on one pooled client. A failed transaction is rolled back. A
+ * client is given back to the pool only when that rollback succeeded (the server answered, the
+ * session is idle again); a client whose connection broke, or whose rollback failed, is destroyed.
+ * While checked out the client has an error listener: a connection that dies mid-transaction (the
+ * server restarted, an administrator terminated it) fails the transaction instead of the process.
  */
 export async function withTransaction<T>(pool: DbPool, work: (client: PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
-  let broken: Error | undefined;
+  let lost: Error | undefined;
+  const onError = (err: Error): void => {
+    lost ??= err;
+  };
+  client.on('error', onError);
+  let discard: Error | undefined;
   try {
     await client.query('BEGIN');
     const result = await work(client);
     await client.query('COMMIT');
     return result;
   } catch (err) {
-    broken = err instanceof Error ? err : new Error(String(err));
-    await client.query('ROLLBACK').catch(() => undefined);
+    const failed = err instanceof Error ? err : new Error(String(err));
+    discard = await client.query('ROLLBACK').then(
+      () => lost ?? (isConnectionFailure(err) ? failed : undefined),
+      () => lost ?? failed,
+    );
     throw err;
   } finally {
-    // A client whose transaction failed for any reason but bad data may hold a dead socket: discard it.
-    client.release(broken !== undefined && isTransientDbError(broken) ? broken : undefined);
+    client.removeListener('error', onError);
+    client.release(discard ?? lost);
   }
+}
+
+// A connection-level failure leaves the session in an unknown state even when a rollback answers:
+// 08 connection exceptions, 57P admin shutdown / crash / cannot connect now, and socket errno codes.
+const CONNECTION_SQLSTATE = /^(08|57P)/;
+const SOCKET_ERRNO = /^E[A-Z]+$/;
+
+function isConnectionFailure(err: unknown): boolean {
+  const code = codeOf(err);
+  return code !== undefined && (CONNECTION_SQLSTATE.test(code) || SOCKET_ERRNO.test(code));
 }
 
 // Only the data can be wrong when PostgreSQL answers with a data exception (22) or an integrity

@@ -20,3 +20,4 @@ export {
 export { createBatchConsumer, type KafkaClientKind } from './create-batch-consumer';
 export { ConsumerProgress, type ProgressReport } from './consumer-progress';
 export { KafkaTailConsumer, type TailConsumerOptions, type TailState } from './kafka-tail-consumer.adapter';
+export { KafkaAlertChangeSink } from './kafka-alert-change.sink';

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { type AlertChanged, type TransitionResponse } from '@fengqiao/contracts';
+import { type TransitionResponse } from '@fengqiao/contracts';
+import { AlertStore, type AlertRow, toAlert } from '@fengqiao/db';
 import { ALERT_TRANSITIONS, planAlertTransition, type AlertCommand } from '@fengqiao/domain';
 import { AuditService } from '../audit/audit.service';
 import { type AuthUser } from '../auth/auth-user';
@@ -8,24 +9,25 @@ import { ApiError } from '../common/api-error';
 import { type Clock } from '../infra/api-options';
 import { Database, type Queryable } from '../infra/database';
 import { CLOCK } from '../infra/tokens';
-import { AlertPublisher } from './alert-publisher';
-import { type AlertRow, changeEventId, toAlert } from './alert-row';
-import { AlertsRepository } from './alerts.repository';
+import { AlertOutbox } from './alert-outbox.service';
 
 interface Outcome {
   readonly response: TransitionResponse;
-  /** Present when this call made the change (not when it recognised a retry). */
-  readonly event?: AlertChanged;
+  /** True when this call made the change (not when it recognised a retry). */
+  readonly changed: boolean;
 }
 
-/** Officers' transitions: version-checked, recorded with their audit row in one transaction, then published. */
+/**
+ * Officers' transitions: version-checked, recorded with their outbox row and audit row in one
+ * transaction, answered at once; the outbox relay publishes the change when Kafka acks it.
+ */
 @Injectable()
 export class AlertCommandsService {
   constructor(
     private readonly db: Database,
-    private readonly alerts: AlertsRepository,
+    private readonly alerts: AlertStore,
     private readonly audit: AuditService,
-    private readonly publisher: AlertPublisher,
+    private readonly outbox: AlertOutbox,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -42,7 +44,7 @@ export class AlertCommandsService {
       if (row.version !== version) return this.retryOrConflict(tx, user, row, version, cmd);
       return this.apply(tx, user, row, cmd);
     });
-    if (outcome.event !== undefined) await this.publisher.publish(outcome.event);
+    if (outcome.changed) this.outbox.kick();
     return outcome.response;
   }
 
@@ -61,7 +63,7 @@ export class AlertCommandsService {
       done.change === ALERT_TRANSITIONS[cmd.kind].to &&
       done.actor_user_id === user.userId
     ) {
-      return { response: { alert: toAlert(row), seq: done.seq } };
+      return { response: { alert: toAlert(row), seq: done.seq }, changed: false };
     }
     throw new ApiError(
       'ALERT_VERSION_CONFLICT',
@@ -74,22 +76,20 @@ export class AlertCommandsService {
     const before = toAlert(row);
     const plan = planAlertTransition(before, cmd, now.toISOString());
     if (!plan.ok) throw new ApiError(plan.code, plan.message);
-    await this.alerts.lockChanges(tx);
     const updated = await this.alerts.applyState(tx, plan.next, row.version);
     if (updated === undefined)
       throw new ApiError('ALERT_VERSION_CONFLICT', 'alert changed concurrently: reload it');
     const alert = toAlert(updated);
     const note = plan.note ?? null;
     const seq = await this.alerts.appendChange(tx, {
-      alertId: alert.alertId,
-      version: alert.version,
       change: plan.change,
+      alert,
       occurredAt: now,
-      actorUserId: user.userId,
-      actorRole: user.role,
-      note,
-      snapshot: alert,
+      actor: { userId: user.userId, role: user.role },
+      ...(note === null ? {} : { note }),
     });
+    if (seq === undefined)
+      throw new ApiError('ALERT_VERSION_CONFLICT', 'alert changed concurrently: reload it');
     await this.audit.record(tx, {
       occurredAt: now,
       actorUserId: user.userId,
@@ -106,16 +106,6 @@ export class AlertCommandsService {
         note,
       },
     });
-    const event: AlertChanged = {
-      schema: 'alert.changed.v1',
-      eventId: changeEventId(alert.alertId, alert.version),
-      occurredAt: now.toISOString(),
-      seq,
-      change: plan.change,
-      alert,
-      actor: { userId: user.userId, role: user.role },
-      ...(note === null ? {} : { note }),
-    };
-    return { response: { alert, seq }, event };
+    return { response: { alert, seq }, changed: true };
   }
 }

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { type AlertDetail, type AlertListQuery, type AlertListResponse } from '@fengqiao/contracts';
+import { AlertStore, toAlert, toHistoryEntry } from '@fengqiao/db';
 import { type AuthUser } from '../auth/auth-user';
 import { inScope } from '../auth/region-scope';
 import { ApiError } from '../common/api-error';
 import { Database } from '../infra/database';
-import { toAlert, toHistoryEntry } from './alert-row';
-import { AlertsRepository } from './alerts.repository';
 
 function decodeCursor(cursor: string | undefined): { raisedMicros: string; alertId: string } | null {
   if (cursor === undefined) return null;
@@ -28,7 +27,7 @@ function decodeCursor(cursor: string | undefined): { raisedMicros: string; alert
 export class AlertQueriesService {
   constructor(
     private readonly db: Database,
-    private readonly alerts: AlertsRepository,
+    private readonly alerts: AlertStore,
   ) {}
 
   /** Only alerts inside the caller's regions; a `region` filter narrows, never widens, that scope. */

@@ -1,15 +1,20 @@
 import { Module } from '@nestjs/common';
+import { AlertStore } from '@fengqiao/db';
 import { AuditModule } from '../audit/audit.module';
 import { AlertCommandsService } from './alert-commands.service';
-import { AlertPublisher } from './alert-publisher';
+import { AlertOutbox } from './alert-outbox.service';
 import { AlertQueriesService } from './alert-queries.service';
 import { AlertsController } from './alerts.controller';
-import { AlertsRepository } from './alerts.repository';
 
 @Module({
   imports: [AuditModule],
   controllers: [AlertsController],
-  providers: [AlertsRepository, AlertQueriesService, AlertCommandsService, AlertPublisher],
-  exports: [AlertsRepository],
+  providers: [
+    { provide: AlertStore, useValue: new AlertStore() },
+    AlertQueriesService,
+    AlertCommandsService,
+    AlertOutbox,
+  ],
+  exports: [AlertStore, AlertOutbox],
 })
 export class AlertsModule {}

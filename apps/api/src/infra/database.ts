@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type PoolClient } from 'pg';
-import { type DbPool } from '@fengqiao/db';
+import { type DbPool, withTransaction } from '@fengqiao/db';
 import { DB_POOL } from './tokens';
 
 /** What a repository method runs its one query on: the pool, or a transaction's client. */
@@ -11,18 +11,8 @@ export type Queryable = Pick<PoolClient, 'query'>;
 export class Database {
   constructor(@Inject(DB_POOL) readonly pool: DbPool) {}
 
-  async transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (err) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw err;
-    } finally {
-      client.release();
-    }
+  /** The one transaction helper (libs/db): a connection that broke is destroyed, never reused. */
+  transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
+    return withTransaction(this.pool, work);
   }
 }

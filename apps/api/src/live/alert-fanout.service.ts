@@ -1,16 +1,16 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { type AlertChanged } from '@fengqiao/contracts';
-import { toAlertChanged } from '../alerts/alert-row';
-import { AlertsRepository } from '../alerts/alerts.repository';
+import { AlertStore, toAlertChanged } from '@fengqiao/db';
 import { type Clock } from '../infra/api-options';
 import { Database } from '../infra/database';
 import { CLOCK } from '../infra/tokens';
 import { MetricsService } from '../metrics/metrics.service';
+import { AlertSnapshots } from './alert-snapshots';
 import { BroadcastLog } from './broadcast-log';
 import { roomsForAlert, roomsForUser } from './live-rooms';
 import { type LiveNamespace, type LiveSocket } from './live-types';
 
-/** More missed changes than this and the client is told to reload over REST instead. */
+/** More missed changes than this and the client resynchronises from a snapshot instead. */
 const MAX_REPLAY = 500;
 
 /** Sends each alert change once to every socket allowed to see it: live from Kafka, or replayed. */
@@ -18,14 +18,17 @@ const MAX_REPLAY = 500;
 export class AlertFanout {
   private readonly logger = new Logger('alert-fanout');
   private readonly log = new BroadcastLog();
+  private readonly snapshots: AlertSnapshots;
   private namespace: LiveNamespace | undefined;
 
   constructor(
     private readonly db: Database,
-    private readonly alerts: AlertsRepository,
+    private readonly alerts: AlertStore,
     private readonly metrics: MetricsService,
     @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  ) {
+    this.snapshots = new AlertSnapshots(db, alerts);
+  }
 
   bind(namespace: LiveNamespace): void {
     this.namespace = namespace;
@@ -55,10 +58,14 @@ export class AlertFanout {
       clearTimeout(timer);
       this.metrics.liveSockets.dec();
     });
-    if (lastSeq !== undefined) await this.replay(socket, lastSeq);
+    if (lastSeq !== undefined) await this.replay(socket, lastSeq, true);
   }
 
-  private async replay(socket: LiveSocket, lastSeq: number): Promise<void> {
+  /**
+   * Sends what the socket missed after `lastSeq`. When a replay cannot cover the gap (more than
+   * MAX_REPLAY changes, or a seq this database never reached) the client is resynchronised instead.
+   */
+  private async replay(socket: LiveSocket, lastSeq: number, mayResync: boolean): Promise<void> {
     const mark = this.log.mark();
     const rows = await this.alerts.changesAfter(
       this.db.pool,
@@ -66,19 +73,16 @@ export class AlertFanout {
       socket.data.user.regions,
       MAX_REPLAY + 1,
     );
+    const uncovered =
+      rows.length > MAX_REPLAY ||
+      (rows.length === 0 && lastSeq > 0 && (await this.alerts.latestSeq(this.db.pool)) < lastSeq);
+    if (uncovered && mayResync) return this.resync(socket);
     // From here to the end nothing awaits: no broadcast can interleave with the bookkeeping below.
-    if (rows.length > MAX_REPLAY) {
-      socket.emit('alerts.resync', {
-        reason: 'gap-too-large',
-        latestSeq: rows[rows.length - 1]?.seq ?? lastSeq,
-      });
-      return;
-    }
     const deliveredLive = this.log.seqsSince(mark);
     const now = this.clock.now().getTime();
     let count = 0;
     let throughSeq = lastSeq;
-    for (const row of rows) {
+    for (const row of rows.slice(0, MAX_REPLAY)) {
       throughSeq = Math.max(throughSeq, row.seq);
       if (deliveredLive.has(row.seq)) continue;
       this.log.replayedTo(row.seq, socket.id, now);
@@ -88,5 +92,17 @@ export class AlertFanout {
     this.metrics.alertChangesReplayed.inc(count);
     socket.emit('alerts.replayed', { count, throughSeq });
     this.logger.debug(`replayed ${count} change(s) after seq ${lastSeq}`);
+  }
+
+  /**
+   * The open alerts of the socket's scope as of the newest change, which replace the client's list;
+   * then (the same replay as a resume) what changed after that snapshot, including what was
+   * broadcast to the socket before the snapshot reached it.
+   */
+  private async resync(socket: LiveSocket): Promise<void> {
+    const snapshot = await this.snapshots.openAlerts(socket.data.user.regions);
+    socket.emit('alerts.resync', { reason: 'gap-too-large', ...snapshot });
+    this.logger.debug(`resynchronised a client at seq ${snapshot.latestSeq}`);
+    await this.replay(socket, snapshot.latestSeq, false);
   }
 }

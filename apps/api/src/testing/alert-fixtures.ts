@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type Alert, type AlertChanged, type AlertColour } from '@fengqiao/contracts';
-import { type DbPool } from '@fengqiao/db';
-import { changeEventId } from '../alerts/alert-row';
-import { AlertsRepository } from '../alerts/alerts.repository';
+import { alertChangeEventId, AlertStore, type DbPool, withTransaction } from '@fengqiao/db';
 
 /** A raised alert as the warning app would store it (tests make their own alerts). */
 export function anAlert(overrides: Partial<Alert> = {}, colour: AlertColour = 'orange'): Alert {
@@ -31,37 +29,23 @@ export function anAlert(overrides: Partial<Alert> = {}, colour: AlertColour = 'o
   };
 }
 
-/** Stores an alert and its `raised` change through the API's repository; returns the change. */
+/**
+ * Stores an alert and its `raised` change through the alert store, as the warning service does
+ * (the change is an outbox row, published by whichever relay runs); returns the change.
+ */
 export async function storeRaisedAlert(pool: DbPool, alert: Alert): Promise<AlertChanged> {
-  const repo = new AlertsRepository();
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    await repo.insertAlert(client, alert);
-    await repo.lockChanges(client);
-    const seq = await repo.appendChange(client, {
-      alertId: alert.alertId,
-      version: alert.version,
-      change: 'raised',
-      occurredAt: new Date(alert.raisedAt),
-      actorUserId: null,
-      actorRole: null,
-      note: null,
-      snapshot: alert,
-    });
-    await client.query('COMMIT');
-    return {
-      schema: 'alert.changed.v1',
-      eventId: changeEventId(alert.alertId, alert.version),
-      occurredAt: alert.raisedAt,
-      seq,
-      change: 'raised',
-      alert,
-    };
-  } catch (err) {
-    await client.query('ROLLBACK');
-    throw err;
-  } finally {
-    client.release();
-  }
+  const store = new AlertStore();
+  const seq = await withTransaction(pool, async (tx) => {
+    await store.insertAlert(tx, alert);
+    return store.appendChange(tx, { change: 'raised', alert, occurredAt: new Date(alert.raisedAt) });
+  });
+  if (seq === undefined) throw new Error(`alert ${alert.alertId} v${alert.version} was already recorded`);
+  return {
+    schema: 'alert.changed.v1',
+    eventId: alertChangeEventId(alert.alertId, alert.version),
+    occurredAt: alert.raisedAt,
+    seq,
+    change: 'raised',
+    alert,
+  };
 }

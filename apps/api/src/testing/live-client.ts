@@ -3,6 +3,7 @@ import {
   LIVE_NAMESPACE,
   type AlertChanged,
   type AlertsReplayed,
+  type AlertsResync,
   type ClientToServerEvents,
   type ServerToClientEvents,
 } from '@fengqiao/contracts';
@@ -12,6 +13,8 @@ export interface LiveClient {
   readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>;
   readonly changes: AlertChanged[];
   readonly replays: AlertsReplayed[];
+  /** Every `alerts.resync` received, in order. */
+  readonly resyncs: AlertsResync[];
   lastSeq(): number | undefined;
   waitFor(predicate: () => boolean, timeoutMs?: number): Promise<void>;
   close(): void;
@@ -27,8 +30,10 @@ export async function connectLive(url: string, token: string, lastSeq?: number):
   });
   const changes: AlertChanged[] = [];
   const replays: AlertsReplayed[] = [];
+  const resyncs: AlertsResync[] = [];
   socket.on('alert.changed', (c) => changes.push(c));
   socket.on('alerts.replayed', (r) => replays.push(r));
+  socket.on('alerts.resync', (r) => resyncs.push(r));
   await new Promise<void>((resolve, reject) => {
     socket.once('connect', () => resolve());
     socket.once('connect_error', (err) => reject(err));
@@ -37,6 +42,7 @@ export async function connectLive(url: string, token: string, lastSeq?: number):
     socket,
     changes,
     replays,
+    resyncs,
     lastSeq: () => (changes.length === 0 ? lastSeq : Math.max(...changes.map((c) => c.seq))),
     async waitFor(predicate, timeoutMs = 10_000) {
       const until = Date.now() + timeoutMs;

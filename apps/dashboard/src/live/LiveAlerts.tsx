@@ -19,7 +19,7 @@ import {
 } from '@fengqiao/contracts';
 import { apiGet } from '../api/http';
 import { refreshSession, validAccessToken } from '../auth/session';
-import { applyChange, emptyBook, mergeSnapshot, upsertAlert, type AlertBook } from './alert-book';
+import { applyChange, emptyBook, mergeSnapshot, resync, upsertAlert, type AlertBook } from './alert-book';
 
 export type LiveStatus = 'connecting' | 'live' | 'reconnecting' | 'resyncing';
 
@@ -34,7 +34,7 @@ type Action =
   | { kind: 'change'; change: AlertChanged }
   | { kind: 'snapshot'; alerts: readonly Alert[] }
   | { kind: 'upsert'; alert: Alert }
-  | { kind: 'resynced'; latestSeq: number };
+  | { kind: 'resynced'; alerts: readonly Alert[]; latestSeq: number };
 
 function reduce(book: AlertBook, action: Action): AlertBook {
   switch (action.kind) {
@@ -45,7 +45,7 @@ function reduce(book: AlertBook, action: Action): AlertBook {
     case 'upsert':
       return upsertAlert(book, action.alert);
     case 'resynced':
-      return { ...book, lastSeq: Math.max(book.lastSeq, action.latestSeq) };
+      return resync(book, action.alerts, action.latestSeq);
   }
 }
 
@@ -68,12 +68,17 @@ export function LiveAlertsProvider({ children }: { readonly children: ReactNode 
   const [liveSocket, setLiveSocket] = useState<LiveSocket | null>(null);
   const lastSeq = useRef(0);
   lastSeq.current = book.lastSeq;
+  // Bumped by each resynchronisation: a REST list requested before it is older than the book.
+  const generation = useRef(0);
 
   useEffect(() => {
     const controller = new AbortController();
     const reload = (): void => {
+      const asked = generation.current;
       apiGet(OPEN_QUERY, alertListResponseSchema, controller.signal)
-        .then((r) => dispatch({ kind: 'snapshot', alerts: r.items }))
+        .then((r) => {
+          if (asked === generation.current) dispatch({ kind: 'snapshot', alerts: r.items });
+        })
         .catch(() => undefined);
     };
     const socket: LiveSocket = io(LIVE_NAMESPACE, {
@@ -84,7 +89,7 @@ export function LiveAlertsProvider({ children }: { readonly children: ReactNode 
         );
       },
     });
-    const retry = bindSocket(socket, { dispatch, setStatus, reload });
+    const retry = bindSocket(socket, { dispatch, setStatus, reload, generation });
     setLiveSocket(socket);
     return () => {
       setLiveSocket(null);
@@ -110,6 +115,7 @@ interface Handlers {
   readonly dispatch: (a: Action) => void;
   readonly setStatus: (s: LiveStatus) => void;
   readonly reload: () => void;
+  readonly generation: { current: number };
 }
 
 /** Wires the socket's events; returns the retry timer holder so the caller can clear it. */
@@ -137,10 +143,12 @@ function bindSocket(socket: LiveSocket, h: Handlers): { timer: number } {
     else h.setStatus('reconnecting');
   });
   socket.on('alert.changed', (change) => h.dispatch({ kind: 'change', change }));
+  // The replay could not cover the gap: the server's snapshot replaces the book (resolved alerts
+  // leave the screen), and its replay of what followed comes next on the socket.
   socket.on('alerts.resync', (notice) => {
     h.setStatus('resyncing');
-    h.dispatch({ kind: 'resynced', latestSeq: notice.latestSeq });
-    h.reload();
+    h.generation.current += 1;
+    h.dispatch({ kind: 'resynced', alerts: notice.alerts, latestSeq: notice.latestSeq });
     h.setStatus('live');
   });
   socket.on('session.expired', reconnectLater);

@@ -7,6 +7,7 @@ import {
   isFlashing,
   mergeSnapshot,
   openAlertsInOrder,
+  resync,
   upsertAlert,
 } from './alert-book';
 
@@ -102,5 +103,43 @@ describe('the alert book of a live screen', () => {
     [3_753_000, '1:02:33'],
   ])('formats an age of %i ms as %s', (ms, text) => {
     expect(formatAge('2026-11-27T00:00:00.000Z', Date.parse('2026-11-27T00:00:00.000Z') + ms)).toBe(text);
+  });
+});
+
+describe('a wall that missed more than the server can replay', () => {
+  // Issue 17 item 12: the wall held a red alert that was resolved while it was away; the server's
+  // resync snapshot no longer lists it, and the wall must stop flashing it.
+  const away = (): { red: Alert; orange: Alert; book: ReturnType<typeof emptyBook> } => {
+    const red = alert({ colour: 'red' });
+    const orange = alert({ colour: 'orange' });
+    const book = applyChange(applyChange(emptyBook(), change(red, 498)), change(orange, 499));
+    return { red, orange, book };
+  };
+
+  it('replaces its alerts with the snapshot: the alert resolved meanwhile leaves the screen', () => {
+    const { red, orange, book } = away();
+    expect([...book.alerts.values()].some(isFlashing)).toBe(true);
+    const orangeNow = { ...orange, version: 2, state: 'acknowledged' as const };
+    const after = resync(book, [orangeNow], 1734);
+    expect(after.alerts.has(red.alertId)).toBe(false);
+    expect(after.alerts.get(orange.alertId)?.state).toBe('acknowledged');
+    expect([...after.alerts.values()].some(isFlashing)).toBe(false);
+    expect(after.lastSeq).toBe(1734);
+  });
+
+  it('ignores a late copy of a change the snapshot already holds, and applies the ones after it', () => {
+    const { red, book } = away();
+    let after = resync(book, [], 1734);
+    after = applyChange(after, change(red, 498));
+    expect(after.alerts.has(red.alertId)).toBe(false);
+    const fresh = alert({ colour: 'red' });
+    after = applyChange(after, change(fresh, 1735));
+    expect(after.alerts.get(fresh.alertId)?.state).toBe('raised');
+    expect(after.lastSeq).toBe(1735);
+  });
+
+  it('resumes from the server’s seq even when it had seen a higher one (a database restored)', () => {
+    const { book } = away();
+    expect(resync(book, [], 120).lastSeq).toBe(120);
   });
 });

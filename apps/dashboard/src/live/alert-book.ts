@@ -9,6 +9,12 @@ export interface AlertBook {
   readonly lastSeq: number;
   /** Changes ignored because this or a newer version was already known (replays, redeliveries). */
   readonly duplicates: number;
+  /**
+   * The seq of the snapshot the book was last resynchronised from: every change at or below it is in
+   * that snapshot, so a late copy of one (Kafka lagging behind the database) must not bring back an
+   * alert the snapshot no longer lists.
+   */
+  readonly floorSeq: number;
 }
 
 /** A wall runs for days: at most this many alerts are kept (STYLE.md §13). */
@@ -25,7 +31,7 @@ export const OPEN_STATES: readonly AlertState[] = [
 export const UNACKNOWLEDGED_STATES: readonly AlertState[] = ['raised', 'escalated', 'reopened'];
 const TERMINAL: readonly AlertState[] = ['resolved', 'closed'];
 
-export const emptyBook = (): AlertBook => ({ alerts: new Map(), lastSeq: 0, duplicates: 0 });
+export const emptyBook = (): AlertBook => ({ alerts: new Map(), lastSeq: 0, duplicates: 0, floorSeq: 0 });
 
 /** Drops terminal alerts first, oldest update first, then the oldest of the rest, down to `capacity`. */
 function bounded(alerts: Map<string, Alert>, capacity: number): Map<string, Alert> {
@@ -47,12 +53,32 @@ export function applyChange(
 ): AlertBook {
   const lastSeq = Math.max(book.lastSeq, change.seq);
   const known = book.alerts.get(change.alert.alertId);
-  if (known !== undefined && known.version >= change.alert.version) {
+  if (change.seq <= book.floorSeq || (known !== undefined && known.version >= change.alert.version)) {
     return { ...book, lastSeq, duplicates: book.duplicates + 1 };
   }
   const alerts = new Map(book.alerts);
   alerts.set(change.alert.alertId, change.alert);
-  return { alerts: bounded(alerts, capacity), lastSeq, duplicates: book.duplicates };
+  return { ...book, alerts: bounded(alerts, capacity), lastSeq };
+}
+
+/**
+ * The server could not replay what this screen missed and sent the open alerts as of `latestSeq`:
+ * they replace the book (an alert resolved meanwhile is gone, not left flashing), and the screen
+ * resumes from `latestSeq` (the server replays what came after it next).
+ */
+export function resync(
+  book: AlertBook,
+  snapshot: readonly Alert[],
+  latestSeq: number,
+  capacity = ALERT_BOOK_CAPACITY,
+): AlertBook {
+  const alerts = new Map(snapshot.map((a) => [a.alertId, a] as const));
+  return {
+    alerts: bounded(alerts, capacity),
+    lastSeq: latestSeq,
+    duplicates: book.duplicates,
+    floorSeq: latestSeq,
+  };
 }
 
 /** Merges a REST snapshot: per alert the higher version wins, so a racing live change is never undone. */

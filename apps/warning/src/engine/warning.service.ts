@@ -5,7 +5,7 @@ import {
   type RuleSetInput,
   type Silence,
 } from '@fengqiao/contracts';
-import { type DbPool } from '@fengqiao/db';
+import { type AlertOutboxRelay, type AlertStore, type DbPool, toAlert } from '@fengqiao/db';
 import {
   buildCameraDirectory,
   compileRuleSet,
@@ -22,8 +22,6 @@ import {
   type BaselineSeries,
 } from '@fengqiao/rules';
 import { type Clock } from '../clock.port';
-import { type OutboxRelay } from '../messaging/outbox-relay';
-import { type AlertsRepository } from '../persistence/alerts.repository';
 import { type CamerasRepository } from '../persistence/cameras.repository';
 import { type HistoryRepository } from '../persistence/history.repository';
 import { type AlertRecorder } from './alert-recorder';
@@ -35,11 +33,11 @@ const HOTSPOT_COUNTIES = 5;
 
 export interface WarningDeps {
   readonly pool: DbPool;
-  readonly alerts: AlertsRepository;
+  readonly alerts: AlertStore;
   readonly cameras: CamerasRepository;
   readonly history: HistoryRepository;
   readonly recorder: AlertRecorder;
-  readonly relay: OutboxRelay;
+  readonly relay: AlertOutboxRelay;
 }
 
 /** Counters for health and tests. */
@@ -104,8 +102,8 @@ export class WarningService {
       this.refreshContext();
       const now = this.clock.now();
       this.rebuiltAt = now;
-      for (const alert of await alerts.findActive(pool, new Date(now - this.rules.spec.reopenWithinMs)))
-        this.adopt(alert);
+      for (const row of await alerts.findActive(pool, new Date(now - this.rules.spec.reopenWithinMs)))
+        this.adopt(toAlert(row));
       await replayStored(this.deps, this.context(), this.state, now, this.warmIds);
       await rememberDarkCameras(this.deps, this.context(), this.state);
     });

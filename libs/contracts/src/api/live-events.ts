@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type AlertChanged } from '../alerts/alert';
+import { alertSchema, type AlertChanged } from '../alerts/alert';
 import { instantSchema } from '../ids';
 import { hotspotFactorsSchema, hotspotSourceSchema } from './hotspot-scores';
 import { kpiScopeSchema, type KpiSnapshot } from './kpis-api';
@@ -37,9 +37,17 @@ export const alertsReplayedSchema = z
   .strict();
 export type AlertsReplayed = Readonly<z.infer<typeof alertsReplayedSchema>>;
 
-/** Sent when more changes were missed than a replay carries: reload the list over REST. */
+/**
+ * Sent when a replay cannot cover what the client missed: `alerts` (the open alerts of its scope,
+ * newest first, at most 500) replaces the client's list; it holds every change up to `latestSeq`, the
+ * newest change there is, so the client ignores changes at or below it. A replay after it follows.
+ */
 export const alertsResyncSchema = z
-  .object({ reason: z.literal('gap-too-large'), latestSeq: z.number().int().min(0) })
+  .object({
+    reason: z.literal('gap-too-large'),
+    latestSeq: z.number().int().min(0),
+    alerts: z.array(alertSchema),
+  })
   .strict();
 export type AlertsResync = Readonly<z.infer<typeof alertsResyncSchema>>;
 

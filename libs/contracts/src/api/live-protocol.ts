@@ -35,7 +35,7 @@ export const LIVE_SERVER_EVENTS: { readonly [E in keyof ServerToClientEvents]: L
   'alerts.resync': {
     payload: alertsResyncSchema,
     description:
-      'More changes were missed than a replay carries: reload the alert list over REST, then resume from `latestSeq`.',
+      "A replay cannot cover what was missed (more than 500 changes, or a seq the server never reached): `alerts`, the open alerts of the scope as of `latestSeq` (the newest change), replace the client's list; changes at or below `latestSeq` are in it, and a replay of those after it follows.",
   },
   'session.expired': {
     payload: undefined,

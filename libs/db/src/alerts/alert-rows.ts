@@ -1,5 +1,10 @@
 import { createHash } from 'node:crypto';
-import { type Alert, type AlertChanged, type AlertHistoryEntry } from '@fengqiao/contracts';
+import {
+  type Alert,
+  type AlertChanged,
+  type AlertChangeKind,
+  type AlertHistoryEntry,
+} from '@fengqiao/contracts';
 
 /** A row of `alerts` as pg returns it. */
 export interface AlertRow {
@@ -26,17 +31,27 @@ export interface AlertRow {
   readonly last_seq: number;
 }
 
-/** A row of `alert_changes` as pg returns it. */
+/** A row of `alert_changes` as pg returns it (the outbox columns left out). */
 export interface AlertChangeRow {
   readonly seq: number;
   readonly alert_id: string;
   readonly version: number;
-  readonly change: AlertChanged['change'];
+  readonly change: AlertChangeKind;
   readonly occurred_at: Date;
   readonly actor_user_id: string | null;
   readonly actor_role: string | null;
   readonly note: string | null;
   readonly snapshot: Alert;
+}
+
+/**
+ * The one event id of the change that made `version` of an alert, wherever it is read (the relay's
+ * Kafka message or a socket replay), so a republished or replayed change is dropped by id. A
+ * name-based UUID (SHA-1 of a fixed namespace string, version nibble 5, RFC variant).
+ */
+export function alertChangeEventId(alertId: string, version: number): string {
+  const h = createHash('sha1').update(`fengqiao:alert-change:${alertId}:${version}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
 export function toAlert(r: AlertRow): Alert {
@@ -81,17 +96,12 @@ export function toHistoryEntry(r: AlertChangeRow): AlertHistoryEntry {
   };
 }
 
-/** The same event id for the same (alert, version) wherever the change is read: Kafka or replay. */
-export function changeEventId(alertId: string, version: number): string {
-  const h = createHash('sha1').update(`fengqiao:alert-change:${alertId}:${version}`).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
-}
-
+/** `alert.changed.v1` of a change row: the same message on Kafka (the relay) and in a replay. */
 export function toAlertChanged(r: AlertChangeRow): AlertChanged {
   const actor = actorOf(r);
   return {
     schema: 'alert.changed.v1',
-    eventId: changeEventId(r.alert_id, r.version),
+    eventId: alertChangeEventId(r.alert_id, r.version),
     occurredAt: r.occurred_at.toISOString(),
     seq: r.seq,
     change: r.change,
