@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs what a fresh machine lacks, once: Debian packages (Java, Maven, and for the browser and
-# video tiers Chromium and ffmpeg) and the npm dependencies. A second run finds everything and
+# Installs what a fresh machine lacks, once: Debian packages (Java, Maven, PostgreSQL 15 with the
+# headers and cmake that building TimescaleDB needs, and for the browser and video tiers Chromium and
+# ffmpeg) and the npm dependencies. A second run finds everything and
 # returns in about a second.
 #   usage: scripts/bootstrap.sh [--browser]
 set -euo pipefail
@@ -15,6 +16,13 @@ missing=()
 command -v java >/dev/null || missing+=(openjdk-17-jre-headless)
 command -v mvn >/dev/null || missing+=(maven)
 command -v ffmpeg >/dev/null || missing+=(ffmpeg)
+# The stack's database: Debian's PostgreSQL 15 with TimescaleDB built from the vendored source
+# (tools/stack/src/timescaledb.ts); 2.28.x is the last TimescaleDB line that builds against 15.
+[[ -x /usr/lib/postgresql/15/bin/postgres ]] || missing+=(postgresql-15)
+[[ -d /usr/include/postgresql/15/server ]] || missing+=(postgresql-server-dev-15)
+command -v cmake >/dev/null || missing+=(cmake)
+command -v make >/dev/null || missing+=(make)
+command -v gcc >/dev/null || missing+=(gcc)
 if [[ $want_browser == 1 ]]; then
   # The test command validates docker-compose.yml; no engine is needed for that.
   docker compose version >/dev/null 2>&1 || command -v docker-compose >/dev/null || missing+=(docker-compose)

@@ -9,6 +9,7 @@ import {
 } from '@fengqiao/contracts';
 import { alertChangeEventId, AlertOutboxRelay, AlertStore, type DbPool } from '@fengqiao/db';
 import { createKafkaClient, KafkaAlertChangeSink, KafkaEventPublisher } from '@fengqiao/kafka';
+import { seedRollupCells } from '@fengqiao/testing';
 import { AlertRecorder } from '@fengqiao/warning/src/engine/alert-recorder';
 
 const CATEGORIES = ['neighbourhood', 'labour-wages', 'property-housing', 'traffic'] as const;
@@ -47,13 +48,15 @@ export async function seedWallWorld(pool: DbPool): Promise<void> {
       await seedCameras(pool, d.code, code, d.seat.lon + i * 0.02, d.seat.lat);
     }
   }
-  await pool.query(
-    `INSERT INTO region_hourly_rollup (bucket, county, township, source, category, events)
-     SELECT h + y, r.parent, r.code, 'case', c, 1 + (abs(hashtext(r.code || c || h::text)) % (CASE WHEN y = interval '0' THEN 9 ELSE 12 END))
+  // The rollup cells as each path keeps them (raw events under TimescaleDB); idempotent.
+  await seedRollupCells(
+    pool,
+    `SELECT h + y AS bucket, r.parent AS county, r.code AS township, 'case' AS source, c AS category,
+            1 + (abs(hashtext(r.code || c || h::text)) % (CASE WHEN y = interval '0' THEN 9 ELSE 12 END)) AS events
      FROM regions r, unnest($1::text[]) c,
           generate_series(date_trunc('hour', now()) - interval '8 days', date_trunc('hour', now()), interval '1 hour') h,
           (VALUES (interval '0'), (interval '-1 year')) v(y)
-     WHERE r.level = 'township' ON CONFLICT DO NOTHING`,
+     WHERE r.level = 'township'`,
     [CATEGORIES],
   );
 }

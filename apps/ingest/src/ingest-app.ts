@@ -1,5 +1,5 @@
 import { type FengqiaoConfig } from '@fengqiao/config';
-import { DbPing, EventStoreRepository, createPool, type DbPool } from '@fengqiao/db';
+import { DbPing, EventStoreRepository, PartitionMaintainer, createPool, type DbPool } from '@fengqiao/db';
 import { KafkaEventPublisher, createBatchConsumer, createKafkaClient, ensureTopics } from '@fengqiao/kafka';
 import { evaluateHealth, type HealthCheck } from '@fengqiao/process';
 import { type FastifyInstance } from 'fastify';
@@ -66,6 +66,17 @@ export function createIngestApp(config: FengqiaoConfig, options: IngestAppOption
     tuning.ingest.dbProbeEveryMs,
   );
   const store = new EventStoreRepository();
+  // Plain PostgreSQL: month partitions ahead for as long as the ingest runs (a no-op on TimescaleDB).
+  const partitions = new PartitionMaintainer(
+    pool,
+    () => new Date(),
+    (r) => {
+      if (r instanceof Error || r > 0)
+        process.stderr.write(
+          `${JSON.stringify({ level: r instanceof Error ? 'warn' : 'info', component: 'partitions', message: r instanceof Error ? `partition maintenance failed: ${r.message}` : `created ${r} month partition(s)` })}\n`,
+        );
+    },
+  );
   const service = new IngestService(
     topics,
     new EventWriter(pool, store, new CameraDirectory(pool, store)),
@@ -97,9 +108,11 @@ export function createIngestApp(config: FengqiaoConfig, options: IngestAppOption
       await publisher.connect();
       const url = await http.listen({ host: config.host, port: options.port ?? config.ingest.port });
       await ingest.start();
+      partitions.start();
       return { url };
     },
     stop: async () => {
+      partitions.stop();
       availability.stop();
       await http.close();
       await ingest.stop();

@@ -12,7 +12,7 @@ import { type Queryable } from './transaction';
 // ... ON CONFLICT DO NOTHING actually inserted, so a redelivered batch adds nothing to them.
 // Buckets use date_bin from a UTC origin so they do not depend on the session time zone.
 
-const INSERT_CASE_EVENTS = `
+const CASE_EVENTS_INSERTED = `
 WITH src AS (
   SELECT * FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::text[],
                        $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::jsonb[])
@@ -22,7 +22,9 @@ WITH src AS (
                            category, tier, payload)
   SELECT * FROM src ON CONFLICT DO NOTHING
   RETURNING occurred_at, county, township, type, category
-), roll AS (
+)`;
+
+const CASE_EVENTS_ROLLUP = `, roll AS (
   INSERT INTO region_hourly_rollup (bucket, county, township, source, category, events)
   SELECT date_bin('1 hour', occurred_at, timestamptz '2000-01-01 00:00:00+00'), county, township, 'case',
          category, count(*)
@@ -30,7 +32,9 @@ WITH src AS (
   GROUP BY 1, 2, 3, 5 ORDER BY 1, 3, 5
   ON CONFLICT (bucket, township, source, category)
   DO UPDATE SET events = region_hourly_rollup.events + EXCLUDED.events
-)
+)`;
+
+const COUNT_INSERTED = `
 SELECT (SELECT count(*) FROM ins)::int AS inserted`;
 
 const INSERT_CAMERA_STATUS = `
@@ -56,16 +60,19 @@ WITH src AS (
 )
 SELECT (SELECT count(*) FROM ins)::int AS inserted`;
 
-const INSERT_CAMERA_ANALYTICS = `
+const CAMERA_ANALYTICS_INSERTED = `
 WITH src AS (
   SELECT * FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::text[], $5::real[], $6::int[], $7::text[],
                        $8::text[], $9::text[])
     AS s(event_id, occurred_at, camera_id, kind, confidence, head_count, snapshot_ref, county, township)
 ), ins AS (
-  INSERT INTO camera_analytics_events (event_id, occurred_at, camera_id, kind, confidence, head_count, snapshot_ref)
-  SELECT event_id, occurred_at, camera_id, kind, confidence, head_count, snapshot_ref FROM src
+  INSERT INTO camera_analytics_events (event_id, occurred_at, camera_id, kind, confidence, head_count, snapshot_ref,
+                                       county, township)
+  SELECT event_id, occurred_at, camera_id, kind, confidence, head_count, snapshot_ref, county, township FROM src
   ON CONFLICT DO NOTHING RETURNING event_id, occurred_at
-), roll AS (
+)`;
+
+const CAMERA_ANALYTICS_ROLLUP = `, roll AS (
   INSERT INTO region_hourly_rollup (bucket, county, township, source, category, events)
   SELECT date_bin('1 hour', src.occurred_at, timestamptz '2000-01-01 00:00:00+00'), src.county, src.township,
          'analytics', src.kind, count(*)
@@ -73,8 +80,10 @@ WITH src AS (
   GROUP BY 1, 2, 3, 5 ORDER BY 1, 3, 5
   ON CONFLICT (bucket, township, source, category)
   DO UPDATE SET events = region_hourly_rollup.events + EXCLUDED.events
-)
-SELECT (SELECT count(*) FROM ins)::int AS inserted`;
+)`;
+
+/** 'r': the trigger-kept table the writer fills (plain PostgreSQL); 'v': continuous aggregates do it. */
+const ROLLUP_KIND = `SELECT relkind::text AS kind FROM pg_class WHERE oid = to_regclass('region_hourly_rollup')`;
 
 const UPSERT_CAMERAS = `
 INSERT INTO cameras (camera_id, name, site_type, county, township, village, grid, lon, lat, department,
@@ -94,8 +103,27 @@ WHERE cameras.registered_at <= EXCLUDED.registered_at`;
 const FIND_CAMERA_REGIONS = `
 SELECT camera_id AS "cameraId", county, township FROM cameras WHERE camera_id = ANY($1::text[])`;
 
-/** The raw event tables, camera registry and latest state, and the region rollup the ingest writes. */
+/**
+ * The raw event tables, camera registry and latest state, and the region rollup the ingest writes
+ * where it is a table (plain PostgreSQL). Under TimescaleDB region_hourly_rollup is a view over
+ * continuous aggregates (migration 20261206203200) and the writer leaves it alone. Which one is
+ * asked once per instance: an instance serves one database.
+ */
 export class EventStoreRepository {
+  private writerRollup: Promise<boolean> | undefined;
+
+  /** True when this database's hourly rollup is a table that the writer must keep. */
+  async writesRollup(db: Queryable): Promise<boolean> {
+    this.writerRollup ??= db.query<{ kind: string }>(ROLLUP_KIND).then(
+      (res) => res.rows[0]?.kind === 'r',
+      (err: unknown) => {
+        this.writerRollup = undefined;
+        throw err;
+      },
+    );
+    return this.writerRollup;
+  }
+
   /** Inserts case events not yet stored and counts the new `reported` ones into the rollup. */
   async insertCaseEvents(db: Queryable, rows: readonly CaseEventRow[]): Promise<number> {
     if (rows.length === 0) return 0;
@@ -113,7 +141,8 @@ export class EventStoreRepository {
       rows.map((r) => r.tier),
       rows.map((r) => r.payload),
     ];
-    return inserted(await db.query<{ inserted: number }>(INSERT_CASE_EVENTS, cols));
+    const roll = (await this.writesRollup(db)) ? CASE_EVENTS_ROLLUP : '';
+    return inserted(await db.query<{ inserted: number }>(CASE_EVENTS_INSERTED + roll + COUNT_INSERTED, cols));
   }
 
   /** Inserts status history not yet stored and moves each camera's latest state forward. */
@@ -146,7 +175,10 @@ export class EventStoreRepository {
       rows.map((r) => r.county),
       rows.map((r) => r.township),
     ];
-    return inserted(await db.query<{ inserted: number }>(INSERT_CAMERA_ANALYTICS, cols));
+    const roll = (await this.writesRollup(db)) ? CAMERA_ANALYTICS_ROLLUP : '';
+    return inserted(
+      await db.query<{ inserted: number }>(CAMERA_ANALYTICS_INSERTED + roll + COUNT_INSERTED, cols),
+    );
   }
 
   /** Upserts registry entries; an older registration never overwrites a newer one. */
@@ -169,16 +201,6 @@ export class EventStoreRepository {
     return (await db.query(UPSERT_CAMERAS, cols)).rowCount ?? 0;
   }
 
-  /** The registered region of each known camera among `cameraIds`. */
-  async findCameraRegions(db: Queryable, cameraIds: readonly string[]): Promise<CameraRegionRow[]> {
-    if (cameraIds.length === 0) return [];
-    return (await db.query<CameraRegionRow>(FIND_CAMERA_REGIONS, [cameraIds])).rows;
-  }
-}
-
-function inserted(result: { rows: { inserted: number }[] }): number {
-  return result.rows[0]?.inserted ?? 0;
-}
   /** The case ids among `caseIds` whose case exists (its `reported` event was stored). */
   async findKnownCases(db: Queryable, caseIds: readonly string[]): Promise<string[]> {
     if (caseIds.length === 0) return [];
@@ -189,3 +211,13 @@ function inserted(result: { rows: { inserted: number }[] }): number {
     return res.rows.map((r) => r.case_id);
   }
 
+  /** The registered region of each known camera among `cameraIds`. */
+  async findCameraRegions(db: Queryable, cameraIds: readonly string[]): Promise<CameraRegionRow[]> {
+    if (cameraIds.length === 0) return [];
+    return (await db.query<CameraRegionRow>(FIND_CAMERA_REGIONS, [cameraIds])).rows;
+  }
+}
+
+function inserted(result: { rows: { inserted: number }[] }): number {
+  return result.rows[0]?.inserted ?? 0;
+}

@@ -10,5 +10,12 @@ export {
   aCaseReported,
   anInstant,
 } from './factories/event.factory';
+export {
+  addRollupCounts,
+  clearRollupCounts,
+  seedRollupCells,
+  setRollupCount,
+  type RollupCount,
+} from './factories/rollup.factory';
 export { pollUntil } from './poll';
 export { TcpProxy } from './tcp-proxy';

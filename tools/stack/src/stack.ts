@@ -5,9 +5,15 @@ import { type ComponentStatus, type StackComponent } from './component';
 import { kafkaComponent } from './kafka.component';
 import { mediaComponent } from './media.component';
 import { postgresComponent } from './postgres.component';
+import { postgresPlainComponent } from './postgres-plain.component';
 
 /** Start order; stopped in reverse. */
-export const COMPONENTS: readonly StackComponent[] = [postgresComponent, kafkaComponent, mediaComponent];
+export const COMPONENTS: readonly StackComponent[] = [
+  postgresComponent,
+  postgresPlainComponent,
+  kafkaComponent,
+  mediaComponent,
+];
 
 export async function stackUp(config: FengqiaoConfig, say: (line: string) => void): Promise<void> {
   for (const dir of [config.stack.cacheDir, config.stack.dataDir, config.stack.logDir, config.stack.runDir]) {

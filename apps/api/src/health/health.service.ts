@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type FengqiaoConfig } from '@fengqiao/config';
 import { type HealthResponse } from '@fengqiao/contracts';
-import { DbPing, type DbPool } from '@fengqiao/db';
+import { DbPing, describeEngine, probeEngine, type DbPool } from '@fengqiao/db';
 import { probeKafka } from '@fengqiao/kafka';
 import { evaluateHealth, type CheckResult, type HealthCheck } from '@fengqiao/process';
 import { CONFIG, DB_POOL } from '../infra/tokens';
@@ -27,6 +27,15 @@ export class HealthService {
     const ping = new DbPing(pool, config.tuning.health.dbTimeoutMs);
     this.checks = [
       { name: 'postgres', check: () => ping.check() },
+      // Which engine answers: TimescaleDB, or plain PostgreSQL (the stack's loud fallback).
+      {
+        name: 'postgres-engine',
+        check: async () => {
+          const engine = await probeEngine(pool).catch(() => undefined);
+          const detail = engine === undefined ? 'no answer' : describeEngine(engine);
+          return { ok: engine !== undefined, detail };
+        },
+      },
       { name: 'kafka', check: () => this.kafka() },
       {
         name: 'live-alerts',

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type HotspotContribution } from '@fengqiao/contracts';
+import { clearRollupCounts, setRollupCount } from '@fengqiao/testing';
 import { TokenService } from '../auth/token.service';
 import { Database } from '../infra/database';
 import { LiveStreams } from '../live/live-streams.service';
@@ -29,12 +30,14 @@ describe('hotspots from the engine scores (real PostgreSQL, Socket.IO)', () => {
       county: COUNTY,
     });
   const setEvents = (township: string, events: number) =>
-    api.pool.query(
-      `INSERT INTO region_hourly_rollup (bucket, county, township, source, category, events)
-       VALUES ($1, $2, $3, 'case', 'neighbourhood', $4)
-       ON CONFLICT (bucket, township, source, category) DO UPDATE SET events = EXCLUDED.events`,
-      [bucket, COUNTY, township, events],
-    );
+    setRollupCount(api.pool, {
+      bucket,
+      county: COUNTY,
+      township,
+      source: 'case',
+      category: 'neighbourhood',
+      events,
+    });
   const score = (township: string, s: number, factors: HotspotContribution[]) =>
     api.pool.query(
       `INSERT INTO hotspot_scores (region, level, county, rank, score, factors, bucket_start, rule_set_version, computed_at)
@@ -64,7 +67,7 @@ describe('hotspots from the engine scores (real PostgreSQL, Socket.IO)', () => {
   });
   afterAll(async () => {
     client.close();
-    await api.pool.query('DELETE FROM region_hourly_rollup WHERE county = $1', [COUNTY]);
+    await clearRollupCounts(api.pool, { county: COUNTY });
     await api.pool.query('DELETE FROM hotspot_scores WHERE county = $1', [COUNTY]);
     await api.pool.query('DELETE FROM hotspot_score_runs');
     await api.close();

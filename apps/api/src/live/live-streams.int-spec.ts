@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type UserRole } from '@fengqiao/contracts';
+import { clearRollupCounts, setRollupCount } from '@fengqiao/testing';
 import { TokenService } from '../auth/token.service';
 import { KpisService } from '../kpis/kpis.service';
 import { anAlert, storeRaisedAlert } from '../testing/alert-fixtures';
@@ -24,12 +25,14 @@ describe('live KPI, hotspot and camera-status streams (real PostgreSQL, Socket.I
     api.app.get(TokenService).issue({ userId: randomUUID(), username: 'x', displayName: 'x', role, regions })
       .token;
   const setEvents = async (township: string, events: number): Promise<void> => {
-    await api.pool.query(
-      `INSERT INTO region_hourly_rollup (bucket, county, township, source, category, events)
-       VALUES ($1, $2, $3, 'case', 'neighbourhood', $4)
-       ON CONFLICT (bucket, township, source, category) DO UPDATE SET events = EXCLUDED.events`,
-      [bucket, COUNTY, township, events],
-    );
+    await setRollupCount(api.pool, {
+      bucket,
+      county: COUNTY,
+      township,
+      source: 'case',
+      category: 'neighbourhood',
+      events,
+    });
   };
 
   beforeAll(async () => {
@@ -48,7 +51,7 @@ describe('live KPI, hotspot and camera-status streams (real PostgreSQL, Socket.I
   afterAll(async () => {
     county.close();
     other.close();
-    await api.pool.query('DELETE FROM region_hourly_rollup WHERE county = $1', [COUNTY]);
+    await clearRollupCounts(api.pool, { county: COUNTY });
     await api.close();
   });
 
@@ -75,7 +78,7 @@ describe('live KPI, hotspot and camera-status streams (real PostgreSQL, Socket.I
     await streams.tickHotspots();
     await county.waitFor(() => county.deltas.length === 1, 'first delta');
     expect(county.deltas[0]).toMatchObject({ fromVersion: 0, version: 1, removed: [] });
-    await api.pool.query('DELETE FROM region_hourly_rollup WHERE township = $1', [T(3)]);
+    await clearRollupCounts(api.pool, { township: T(3) });
     await streams.tickHotspots();
     await county.waitFor(() => county.deltas.length === 2, 'second delta');
     expect(county.deltas[1]).toMatchObject({ fromVersion: 1, version: 2, upserted: [], removed: [T(3)] });

@@ -1,6 +1,7 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { type ApiErrorBody, type UserRole } from '@fengqiao/contracts';
+import { addRollupCounts } from '@fengqiao/testing';
 import { hashPassword } from '../auth/password-hasher';
 import { UsersRepository } from '../auth/users.repository';
 import { type ApiHarness, startApi } from '../testing/api-harness';
@@ -285,11 +286,16 @@ async function seedDistricts(api: ApiHarness): Promise<void> {
        VALUES ($1, $1, 'road', $2, $3, $4, $5, 'test', $1, now())`,
       [id, d.county, d.township, lon, lat],
     );
-    await api.pool.query(
-      `INSERT INTO region_hourly_rollup (bucket, county, township, source, category, events)
-       VALUES (date_trunc('hour', now()), $1, $2, 'case', 'neighbourhood', 7)
-       ON CONFLICT (bucket, township, source, category) DO UPDATE SET events = region_hourly_rollup.events + 7`,
-      [d.county, d.township],
-    );
+    const hour = new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000);
+    await addRollupCounts(api.pool, [
+      {
+        bucket: hour,
+        county: d.county,
+        township: d.township,
+        source: 'case',
+        category: 'neighbourhood',
+        events: 7,
+      },
+    ]);
   }
 }

@@ -7,6 +7,7 @@ import {
   type TrendSeriesResponse,
   type YearOnYearResponse,
 } from '@fengqiao/contracts';
+import { addRollupCounts } from '@fengqiao/testing';
 import { type ApiHarness, startApi } from '../testing/api-harness';
 
 /** A category of this run only, so other specs' rollup rows never count. */
@@ -19,11 +20,10 @@ describe('trends, hotspots and cameras (real PostgreSQL)', () => {
   const get = async <T>(path: string, token = analyst): Promise<T> =>
     (await request(api.url).get(`/api/${path}`).set('authorization', `Bearer ${token}`).expect(200))
       .body as T;
-  const rollup = (bucket: string, township: string, events: number): Promise<unknown> =>
-    api.pool.query(
-      `INSERT INTO region_hourly_rollup (bucket, county, township, source, category, events) VALUES ($1, $2, $3, 'case', $4, $5)`,
-      [bucket, township.slice(0, 6), township, CATEGORY, events],
-    );
+  const rollup = (bucket: string, township: string, events: number): Promise<void> =>
+    addRollupCounts(api.pool, [
+      { bucket, county: township.slice(0, 6), township, source: 'case', category: CATEGORY, events },
+    ]);
 
   beforeAll(async () => {
     api = await startApi();
@@ -87,11 +87,9 @@ describe('trends, hotspots and cameras (real PostgreSQL)', () => {
   });
 
   it('keeps the daily rollup in step with the ingest writer’s upserts', async () => {
-    const upsert = `INSERT INTO region_hourly_rollup (bucket, county, township, source, category, events)
-      VALUES ('2026-04-01T05:00:00Z', '511903', '511903001', 'case', $1, $2)
-      ON CONFLICT (bucket, township, source, category) DO UPDATE SET events = region_hourly_rollup.events + EXCLUDED.events`;
-    await api.pool.query(upsert, [CATEGORY, 3]);
-    await api.pool.query(upsert, [CATEGORY, 4]);
+    const cell = { bucket: '2026-04-01T05:00:00Z', county: '511903', township: '511903001' } as const;
+    await addRollupCounts(api.pool, [{ ...cell, source: 'case', category: CATEGORY, events: 3 }]);
+    await addRollupCounts(api.pool, [{ ...cell, source: 'case', category: CATEGORY, events: 4 }]);
     const daily = await api.pool.query<{ events: number }>(
       "SELECT events FROM region_daily_rollup WHERE township = '511903001' AND category = $1",
       [CATEGORY],

@@ -1,5 +1,12 @@
 import { loadConfig } from '@fengqiao/config';
-import { createPool, ensureDatabase, migrate, probePostgres, withDatabaseName } from '@fengqiao/db';
+import {
+  createPool,
+  ensureDatabase,
+  holdRollupRefresh,
+  migrate,
+  probePostgres,
+  withDatabaseName,
+} from '@fengqiao/db';
 import { probeKafka } from '@fengqiao/kafka';
 
 /**
@@ -26,6 +33,8 @@ export default async function intGlobalSetup(): Promise<void> {
   const pool = createPool(url, { max: 1 });
   try {
     await migrate(pool, { direction: 'up' });
+    // TimescaleDB: rollups answer through real-time aggregation only, whenever a refresh would have run.
+    await holdRollupRefresh(pool);
   } finally {
     await pool.end();
   }

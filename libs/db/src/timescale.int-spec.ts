@@ -1,0 +1,158 @@
+import { loadConfig } from '@fengqiao/config';
+import { EventStoreRepository } from './event-store.repository';
+import { freshDatabase, type FreshDatabase } from './testing/fresh-database';
+import { timeSeriesData } from './testing/time-series-data';
+
+// On the real extension (the stack's PostgreSQL 15 + TimescaleDB 2.28.3), in a database of its own so
+// compressing and dropping chunks touches nobody else's rows: chunks follow time, compressed chunks
+// answer the trend queries as before, retention drops old chunks, and the continuous aggregates equal
+// a GROUP BY over the raw rows, the current (not yet materialised) hour and day included.
+// loadConfig, not @fengqiao/testing (which depends on this lib): the int global setup's database URL.
+const config = loadConfig();
+const DAY = 86_400_000;
+const TOWNSHIP = '511902777';
+const now = Date.now();
+let db: FreshDatabase;
+
+/** The trend shapes the API reads: hourly, Beijing-daily, county-daily, per source and category. */
+const TRENDS = {
+  hourly: `SELECT bucket, source, category, sum(events)::int AS n FROM region_hourly_rollup
+           WHERE township = $1 GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+  daily: `SELECT day, source, category, sum(events)::int AS n FROM region_daily_rollup
+          WHERE township = $1 GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+  county: `SELECT day, source, category, sum(events)::int AS n FROM region_county_daily_rollup
+           WHERE county = left($1, 6) GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+};
+
+/** The same figures straight from the raw rows. */
+const RAW = {
+  hourly: `SELECT date_bin('1 hour', at, timestamptz '2000-01-01 00:00:00+00') AS bucket, source, category,
+                  count(*)::int AS n FROM raw GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+  daily: `SELECT fq_beijing_day(at) AS day, source, category, count(*)::int AS n FROM raw
+          GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+};
+const RAW_ROWS = `WITH raw AS (
+  SELECT occurred_at AS at, 'case' AS source, category FROM case_events
+   WHERE township = $1 AND type = 'reported' AND category IS NOT NULL
+  UNION ALL
+  SELECT a.occurred_at, 'analytics', a.kind FROM camera_analytics_events a JOIN cameras c USING (camera_id)
+   WHERE c.township = $1)`;
+
+async function rows(sql: string): Promise<unknown[]> {
+  const res = await db.pool.query<Record<string, unknown>>(sql, [TOWNSHIP]);
+  return res.rows;
+}
+
+async function chunks(table: string): Promise<{ start: Date; end: Date; compressed: boolean }[]> {
+  const res = await db.pool.query<{ start: Date; end: Date; compressed: boolean }>(
+    `SELECT range_start AS start, range_end AS "end", is_compressed AS compressed
+     FROM timescaledb_information.chunks WHERE hypertable_name = $1 ORDER BY range_start`,
+    [table],
+  );
+  return res.rows;
+}
+
+beforeAll(async () => {
+  db = await freshDatabase(config.postgres.url, `fengqiao_ts_${process.pid}`);
+  const data = timeSeriesData(TOWNSHIP, now, 20);
+  const store = new EventStoreRepository();
+  await store.upsertCameras(db.pool, data.cameras);
+  await store.insertCaseEvents(db.pool, data.cases);
+  await store.insertCameraAnalytics(db.pool, data.analytics);
+  await store.insertCameraStatus(db.pool, data.status);
+  // Materialise up to an hour ago, leaving the current hour and Beijing day to real-time aggregation.
+  for (const cagg of ['rollup_case_hourly', 'rollup_analytics_hourly'])
+    await db.pool.query(`CALL refresh_continuous_aggregate('${cagg}', NULL, now() - interval '1 hour')`);
+  for (const cagg of ['rollup_case_daily', 'rollup_analytics_daily', 'rollup_case_county_daily'])
+    await db.pool.query(`CALL refresh_continuous_aggregate('${cagg}', NULL, now() - interval '1 day')`);
+}, 120_000);
+
+afterAll(async () => {
+  await db.drop();
+});
+
+describe('TimescaleDB: the schema on the real extension', () => {
+  it('runs TimescaleDB 2.28.3, and the rollups are continuous aggregates behind views', async () => {
+    const ext = await db.pool.query<{ v: string }>(
+      "SELECT extversion AS v FROM pg_extension WHERE extname = 'timescaledb'",
+    );
+    expect(ext.rows[0]?.v).toBe('2.28.3');
+    const caggs = await db.pool.query<{ name: string; realtime: boolean }>(
+      `SELECT view_name AS name, NOT materialized_only AS realtime FROM timescaledb_information.continuous_aggregates
+       ORDER BY 1`,
+    );
+    expect(caggs.rows.map((r) => r.name)).toEqual(
+      expect.arrayContaining(['rollup_analytics_hourly', 'rollup_case_daily', 'rollup_case_hourly']),
+    );
+    expect(caggs.rows.every((r) => r.realtime)).toBe(true);
+    const kinds = await db.pool.query<{ kind: string }>(
+      "SELECT relkind::text AS kind FROM pg_class WHERE relname = 'region_hourly_rollup'",
+    );
+    expect(kinds.rows[0]?.kind).toBe('v');
+  });
+
+  it('creates chunks by time: 1-day chunks of analytics, 7-day chunks of cases', async () => {
+    const analytics = await chunks('camera_analytics_events');
+    expect(analytics.length).toBeGreaterThanOrEqual(20);
+    for (const c of analytics) expect(c.end.getTime() - c.start.getTime()).toBe(DAY);
+    const cases = await chunks('case_events');
+    expect(cases.length).toBeGreaterThanOrEqual(3);
+    expect(cases.length).toBeLessThanOrEqual(5);
+    for (const c of cases) expect(c.end.getTime() - c.start.getTime()).toBe(7 * DAY);
+    const status = await chunks('camera_status_events');
+    for (const c of status) expect(c.end.getTime() - c.start.getTime()).toBe(DAY / 2);
+  });
+
+  it('continuous aggregates equal a GROUP BY over the raw rows, the open hour and day included', async () => {
+    const hourly = await rows(TRENDS.hourly);
+    expect(hourly).toEqual(await rows(`${RAW_ROWS} ${RAW.hourly}`));
+    const newest = hourly.at(-1) as { bucket: Date };
+    expect(now - newest.bucket.getTime()).toBeLessThan(3_600_000);
+    expect(await rows(TRENDS.daily)).toEqual(await rows(`${RAW_ROWS} ${RAW.daily}`));
+    const county = await rows(TRENDS.county);
+    expect(county).toEqual(await rows(TRENDS.daily));
+    // The newest hour is not materialised: it came from real-time aggregation.
+    const watermark = await db.pool.query<{ t: Date }>(
+      `SELECT _timescaledb_functions.to_timestamp(_timescaledb_functions.cagg_watermark(mat_hypertable_id)) AS t
+       FROM _timescaledb_catalog.continuous_agg WHERE user_view_name = 'rollup_case_hourly'`,
+    );
+    expect(watermark.rows[0]?.t.getTime()).toBeLessThanOrEqual(newest.bucket.getTime());
+  });
+
+  it('compresses chunks older than 7 days, and the trend queries answer the same from them', async () => {
+    const before = { hourly: await rows(TRENDS.hourly), raw: await rows(`${RAW_ROWS} ${RAW.hourly}`) };
+    for (const t of ['case_events', 'camera_analytics_events', 'camera_status_events'])
+      await db.pool.query(
+        `SELECT compress_chunk(c) FROM show_chunks($1::regclass, older_than => interval '7 days') c`,
+        [t],
+      );
+    const compressed = (await chunks('camera_analytics_events')).filter((c) => c.compressed);
+    expect(compressed.length).toBeGreaterThanOrEqual(12);
+    expect((await chunks('case_events')).some((c) => c.compressed)).toBe(true);
+    // Re-materialise everything from the compressed chunks, then read both ways again.
+    await db.pool.query("CALL refresh_continuous_aggregate('rollup_case_hourly', NULL, NULL)");
+    await db.pool.query("CALL refresh_continuous_aggregate('rollup_analytics_hourly', NULL, NULL)");
+    expect(await rows(TRENDS.hourly)).toEqual(before.hourly);
+    expect(await rows(`${RAW_ROWS} ${RAW.hourly}`)).toEqual(before.raw);
+  });
+
+  it('drops chunks past the retention policy (status history: 90 days)', async () => {
+    const policy = await db.pool.query<{ id: number; drop_after: string }>(
+      `SELECT job_id AS id, config->>'drop_after' AS drop_after FROM timescaledb_information.jobs
+       WHERE proc_name = 'policy_retention' AND hypertable_name = 'camera_status_events'`,
+    );
+    expect(policy.rows[0]?.drop_after).toBe('90 days');
+    const old = timeSeriesData(TOWNSHIP, now - 120 * DAY, 1).status;
+    await new EventStoreRepository().insertCameraStatus(db.pool, old);
+    const before = (await chunks('camera_status_events')).filter((c) => c.end.getTime() < now - 90 * DAY);
+    expect(before.length).toBeGreaterThan(0);
+    await db.pool.query('CALL run_job($1)', [policy.rows[0]?.id]);
+    const after = await chunks('camera_status_events');
+    expect(after.filter((c) => c.end.getTime() < now - 90 * DAY)).toEqual([]);
+    expect(after.length).toBeGreaterThanOrEqual(40);
+    const left = await db.pool.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM camera_status_events WHERE occurred_at < now() - interval '90 days'",
+    );
+    expect(left.rows[0]?.n).toBe(0);
+  });
+});
