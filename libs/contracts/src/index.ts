@@ -241,7 +241,14 @@ export {
   type CameraStatusResponse,
   type CameraSummary,
 } from './api/cameras-api';
-export { COMPOUND_SURNAMES, maskName, maskParty, maskPhone, type MaskedParty } from './api/masking';
+export {
+  COMPOUND_SURNAMES,
+  maskFreeText,
+  maskName,
+  maskParty,
+  maskPhone,
+  type MaskedParty,
+} from './api/masking';
 export {
   REPORT_CADENCE,
   REPORT_LEVELS,

@@ -15,6 +15,7 @@ import { Database, type Queryable } from '../infra/database';
 import { type CasePartyRow, type CaseRow, toSummary, toTimelineEntry } from './case-row';
 import { CaseRoutingService } from './case-routing.service';
 import { CasesRepository } from './cases.repository';
+import { isWall, wallCaseSummary, wallTimelineEntry } from './wall-case-view';
 
 const escapeLike = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -41,7 +42,9 @@ export class CaseQueriesService {
       limit: q.limit,
       offset: q.offset,
     });
-    return { items: rows.map((r) => toSummary(r, nowMs)), total: rows[0]?.total ?? 0 };
+    const wall = isWall(user.role);
+    const items = rows.map((r) => (wall ? wallCaseSummary(toSummary(r, nowMs)) : toSummary(r, nowMs)));
+    return { items, total: rows[0]?.total ?? 0 };
   }
 
   /** The case with its parties masked: what every role in scope may see. */
@@ -69,15 +72,18 @@ export class CaseQueriesService {
     if (row === undefined || !inScope(user.regions, row)) throw new ApiError('NOT_FOUND', 'no such case');
     const [parties, events] = [await this.cases.parties(db, caseId), await this.cases.events(db, caseId)];
     if (reveal !== null) await this.recordView(db, user, row, { parties: parties.length, ...reveal });
+    const wall = isWall(user.role);
+    const names = parties.map((p) => p.name);
+    const summary = toSummary(row, this.routing.nowMs());
     return {
-      case: toSummary(row, this.routing.nowMs()),
+      case: wall ? wallCaseSummary(summary) : summary,
       location: row.lon === null || row.lat === null ? null : { lon: row.lon, lat: row.lat },
       riskFlags: row.risk_flags as RiskFlags,
       partiesCount: row.parties_count,
       partiesView: reveal === null ? 'masked' : 'full',
       parties: parties.map((p) => (reveal === null ? maskParty(withPhone(p)) : fullParty(p))),
       satisfaction: row.satisfaction,
-      timeline: events.map(toTimelineEntry),
+      timeline: events.map(toTimelineEntry).map((e) => (wall ? wallTimelineEntry(e, names) : e)),
     };
   }
 

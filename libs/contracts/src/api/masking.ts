@@ -74,3 +74,24 @@ export function maskParty(party: { readonly name: string; readonly phone?: strin
     ? { name: maskName(party.name) }
     : { name: maskName(party.name), phone: maskPhone(party.phone) };
 }
+
+/** An 18-character resident ID number (17 digits and a check digit or X). */
+const ID_NUMBER = /(?<!\d)\d{17}[\dXx](?!\d)/g;
+/** A mainland mobile, with or without +86 and separators: 139 1234 5678, +86-139-1234-5678. */
+const MOBILE = /(?<!\d)(?:\+?86[\s-]?)?1\d{2}[\s-]?\d{4}[\s-]?\d{4}(?!\d)/g;
+/** Any other run of 7 or more digits (landlines, bank cards, passport numbers). */
+const LONG_NUMBER = /\d{7,}/g;
+
+/**
+ * Masks a free text for a reader who may not see personal data: the named people (`names`, e.g. a
+ * case's parties) become 张某, mobiles 139****5678, ID numbers and other long numbers ****.
+ * Names the caller does not know cannot be found in free text: readers that must never see any
+ * name (the wall) get no free text at all.
+ */
+export function maskFreeText(text: string, names: readonly string[] = []): string {
+  let out = text.replace(ID_NUMBER, '****').replace(MOBILE, (m) => maskPhone(m));
+  out = out.replace(LONG_NUMBER, '****');
+  const longestFirst = [...names].filter((n) => n.trim().length >= 2).sort((a, b) => b.length - a.length);
+  for (const name of longestFirst) out = out.split(name.trim()).join(maskName(name));
+  return out;
+}
