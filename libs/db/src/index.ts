@@ -1,12 +1,6 @@
 export { createPool, type DbPool, type PoolOptions, type PoolTuning } from './pool';
 export { DbPing, type DbPingResult } from './health-ping';
 export { probePostgres, type PostgresProbeResult } from './probe';
-export { describeEngine, holdRollupRefresh, probeEngine, type DbEngine } from './db-engine';
-export {
-  maintainTimePartitions,
-  PartitionMaintainer,
-  PARTITION_MAINTENANCE_EVERY_MS,
-} from './partition-maintainer';
 export {
   loadMigrations,
   migrate,
@@ -56,3 +50,4 @@ export {
   ALERT_OUTBOX_RELAY_LOCK_KEY,
   type AlertChangeSink,
 } from './alerts/alert-outbox.relay';
+export { activeRuleSet, DOMAIN_TABLES_LOCK_KEY, syncDomainTables, type VersionedRuleSet } from './cases/domain-tables';

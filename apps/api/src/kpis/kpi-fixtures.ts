@@ -21,9 +21,12 @@ export interface CaseStepAt {
   readonly at: string;
   readonly tier?: ServiceTier;
   readonly satisfaction?: number;
+  /** The due time the producer fixes on a reported or triaged event (the cases list's clock). */
+  readonly dueAt?: string;
 }
 
-function caseEventOf(caseId: string, township: string, s: CaseStepAt): CaseEvent {
+/** The case event of one step, as a producer would send it. */
+export function caseEventOf(caseId: string, township: string, s: CaseStepAt): CaseEvent {
   const base = {
     schema: 'case.event.v1',
     eventId: randomUUID(),
@@ -32,9 +35,17 @@ function caseEventOf(caseId: string, township: string, s: CaseStepAt): CaseEvent
     channel: 'window',
     region: { county: township.slice(0, 6), township },
   };
+  const due = s.dueAt === undefined ? {} : { dueAt: new Date(s.dueAt).toISOString() };
   const byType = {
-    reported: { category: 'neighbourhood', summary: '测试', partiesCount: 2, riskFlags: {}, parties: [] },
-    triaged: { category: 'neighbourhood', tier: s.tier ?? 'general', department: '司法所' },
+    reported: {
+      category: 'neighbourhood',
+      summary: '测试',
+      partiesCount: 2,
+      riskFlags: {},
+      parties: [],
+      ...due,
+    },
+    triaged: { category: 'neighbourhood', tier: s.tier ?? 'general', department: '司法所', ...due },
     assigned: { department: '司法所', assignee: '张某' },
     escalated: { toLevel: 'county', reason: '上报' },
     'leader-assigned': { leader: '王某', reason: '领导包案' },
@@ -49,8 +60,8 @@ export async function storeCase(
   pool: DbPool,
   township: string,
   steps: readonly CaseStepAt[],
+  caseId = `C${township.slice(0, 6)}-20260101-${String(randomInt(0, 99_999)).padStart(5, '0')}`,
 ): Promise<string> {
-  const caseId = `C${township.slice(0, 6)}-20260101-${String(randomInt(0, 99_999)).padStart(5, '0')}`;
   for (const s of steps) {
     const r = caseEventRow(caseEventOf(caseId, township, s));
     await pool.query(

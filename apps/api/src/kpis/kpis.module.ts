@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ActiveDeadlines } from './active-deadlines';
 import { CameraHealthRepository } from './camera-health.repository';
+import { CaseClockRulesSync } from './case-clock-rules.sync';
 import { KpiSeriesService } from './kpi-series.service';
 import { KpiTilesService } from './kpi-tiles.service';
 import { KpisController } from './kpis.controller';
@@ -11,6 +12,7 @@ import { KpisService } from './kpis.service';
   controllers: [KpisController],
   providers: [
     ActiveDeadlines,
+    CaseClockRulesSync,
     KpisRepository,
     CameraHealthRepository,
     KpiTilesService,
