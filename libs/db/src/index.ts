@@ -1,6 +1,12 @@
 export { createPool, type DbPool, type PoolOptions, type PoolTuning } from './pool';
 export { DbPing, type DbPingResult } from './health-ping';
 export { probePostgres, type PostgresProbeResult } from './probe';
+export { describeEngine, holdRollupRefresh, probeEngine, type DbEngine } from './db-engine';
+export {
+  maintainTimePartitions,
+  PartitionMaintainer,
+  PARTITION_MAINTENANCE_EVERY_MS,
+} from './partition-maintainer';
 export {
   loadMigrations,
   migrate,
