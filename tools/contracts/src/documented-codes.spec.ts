@@ -26,6 +26,8 @@ const OTHER_NAMES: Readonly<Record<string, string>> = {
   MEDIA_RELAY_CONFIG_INVALID: 'apps/media/src/relay/relay-config.ts',
   HS512: 'apps/api/src/common/bad-token.int-spec.ts',
   DATABASE_URL: 'libs/config/src/config.ts',
+  LIVE_SERVER_EVENTS: 'libs/contracts/src/api/live-protocol.ts',
+  INTAKE_ERROR_CODES: 'libs/contracts/src/api/intake-api.ts',
 };
 /** Codes the docs name as not (yet) sent: when one starts being sent, the docs must say so. */
 const NAMED_AS_ABSENT = new Set(['METHOD_NOT_ALLOWED']);
