@@ -25,7 +25,7 @@ const envSchema = z.object({
     .default('768m'),
   FQ_PG_PORT: port.default(15432),
   // The stack's second server without TimescaleDB, for the plain-PostgreSQL path spec (decision 0004).
-  FQ_PLAIN_PG_PORT: port.default(15433),
+  FQ_PLAIN_PG_PORT: port.default(15434),
   // 'plain' starts the local server without TimescaleDB even when the extension could be installed.
   FQ_PG_ENGINE: z.enum(['timescaledb', 'plain']).default('timescaledb'),
   // The TimescaleDB release tarball built when the extension is missing; default: the vendored one.

@@ -43,6 +43,7 @@ describe('the stack command on a stack whose broker and database die', () => {
       FQ_KAFKA_PORT: String(await freePort()),
       FQ_KAFKA_CONTROLLER_PORT: String(await freePort()),
       FQ_PG_PORT: String(await freePort()),
+      FQ_PLAIN_PG_PORT: String(await freePort()),
     });
   });
   afterAll(async () => {
