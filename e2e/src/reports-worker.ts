@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { findRepoRoot } from '@fengqiao/config';
-import { testConfig } from '@fengqiao/testing';
+import { freePort, testConfig } from '@fengqiao/testing';
 
 const root = findRepoRoot(__dirname);
 
@@ -19,7 +19,13 @@ export async function startReportsWorker(timeoutMs = 60_000): Promise<ReportsWor
     ['-r', '@swc-node/register', 'apps/reports/src/main.ts', '--requests-only'],
     {
       cwd: root,
-      env: { ...process.env, FQ_MODE: 'test', DATABASE_URL: testConfig().postgres.url },
+      // Its own /health port: npm start's reports service may hold the default.
+      env: {
+        ...process.env,
+        FQ_MODE: 'test',
+        DATABASE_URL: testConfig().postgres.url,
+        FQ_REPORTS_PORT: String(await freePort()),
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { loadConfig } from '@fengqiao/config';
+import { loadConfig, type FengqiaoConfig } from '@fengqiao/config';
+import { runProcess } from '@fengqiao/process';
 import { loadRelays, type Relay } from './relay/relay-config';
 import { DEFAULT_MEDIA_OPTIONS, startMediaService, type MediaServiceOptions } from './media-service';
 
@@ -16,7 +17,7 @@ function loadRelayFile(path: string | undefined): Relay[] {
 }
 
 /** Ports and topic may be overridden on the command line (tests run their own instance beside the demo). */
-function options(argv: string[], relaysPath: string | undefined): MediaServiceOptions {
+function options(argv: string[], config: FengqiaoConfig): MediaServiceOptions {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -37,37 +38,20 @@ function options(argv: string[], relaysPath: string | undefined): MediaServiceOp
     internalHttpPort: num(values['internal-http-port'], d.internalHttpPort),
     statusTopic: values['status-topic'] ?? d.statusTopic,
     hlsIdleMs: num(values['hls-idle-ms'], d.hlsIdleMs),
-    heartbeatMs: num(values['heartbeat-ms'], d.heartbeatMs),
-    relays: loadRelayFile(values.relays ?? relaysPath),
+    heartbeatMs: num(values['heartbeat-ms'], config.tuning.media.heartbeatMs),
+    relays: loadRelayFile(values.relays ?? config.media.relaysPath),
   };
 }
 
-async function main(): Promise<void> {
-  // loadConfig refuses production mode with an empty or default FQ_MEDIA_SECRET.
-  const config = loadConfig();
-  const service = await startMediaService(
-    config,
-    options(process.argv.slice(2), config.media.relaysPath),
-    log,
-  );
-  let stopping = false;
-  const stop = (): void => {
-    if (stopping) return;
-    stopping = true;
-    log('media: stopping');
-    service.stop().then(
-      () => process.exit(0),
-      (err: unknown) => {
-        log(`media: stop failed: ${(err as Error).message}`);
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
-}
+// loadConfig refuses production mode with an empty or default FQ_MEDIA_SECRET.
+const config = loadConfig();
 
-main().catch((err: unknown) => {
-  log(`media: failed to start: ${err instanceof Error ? err.message : String(err)}`);
-  process.exit(1);
+// /health is the media gateway's own (port 8000), beside HLS/FLV.
+void runProcess({
+  name: 'media',
+  shutdownDeadlineMs: config.tuning.health.shutdownDeadlineMs,
+  start: async () => {
+    const service = await startMediaService(config, options(process.argv.slice(2), config), log);
+    return { stops: [{ name: 'media', stop: () => service.stop() }] };
+  },
 });

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '@fengqiao/config';
-import { createPool } from '@fengqiao/db';
+import { DbPing, createPool } from '@fengqiao/db';
+import { runProcess, type StartedProcess } from '@fengqiao/process';
 import { ReportGenerator } from './generator/report-generator';
 import { PdfRenderer } from './pdf/pdf-renderer';
 import { ReportRequestWorker } from './requests/request-worker';
@@ -19,50 +20,48 @@ function log(level: 'info' | 'error', message: string, extra: Record<string, unk
   process.stdout.write(`${JSON.stringify({ level, component: 'reports', message, ...extra })}\n`);
 }
 
-async function main(): Promise<void> {
-  const config = loadConfig();
-  const pool = createPool(config.postgres.url, { max: 4, applicationName: 'fengqiao-reports' });
+const config = loadConfig();
+
+function start(): Promise<StartedProcess> {
+  const pool = createPool(config.postgres.url, {
+    max: 4,
+    applicationName: 'fengqiao-reports',
+    tuning: config.tuning.db,
+  });
   const pdf = new PdfRenderer();
   const generator = new ReportGenerator({ pool, pdf });
-  // Ten minutes: a period that ends at Beijing midnight is reported within ten minutes of it.
   const scheduler = new ReportScheduler(pool, generator, Date.now, log, {
-    intervalMs: 10 * 60_000,
+    intervalMs: config.tuning.reports.scheduleIntervalMs,
     logEvery: 50,
   });
   const worker = new ReportRequestWorker(pool, generator, Date.now, log);
-  let closing: Promise<void> | null = null;
-  // Idempotent: a signal during a --once run and the run's own end both close.
-  const close = (): Promise<void> =>
-    (closing ??= (async () => {
-      await Promise.all([scheduler.stop(), worker.stop()]);
-      await pdf.close();
-      await pool.end();
-    })());
-  let stopping = false;
-  const shutdown = (signal: string): void => {
-    if (stopping) return;
-    stopping = true;
-    log('info', 'stopping', { signal });
-    close().then(
-      () => process.exit(0),
-      (err: unknown) => {
-        log('error', 'unclean stop', { error: err instanceof Error ? err.message : String(err) });
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
-  process.on('SIGINT', () => shutdown('SIGINT'));
-  if (flags.once) {
-    await scheduler.runOnce().finally(close);
-    return;
-  }
+  // In order: no new work, then the browser the work used, then the connections.
+  const stops = [
+    {
+      name: 'scheduler and worker',
+      stop: () => Promise.all([scheduler.stop(), worker.stop()]).then(() => undefined),
+    },
+    { name: 'pdf', stop: () => pdf.close() },
+    { name: 'database', stop: () => pool.end() },
+  ];
+  if (flags.once)
+    return Promise.resolve({ stops, done: scheduler.runOnce().then(() => undefined), info: { once: true } });
   if (!flags['requests-only']) scheduler.start();
   worker.start();
-  log('info', 'started', { mode: config.mode, scheduler: !flags['requests-only'] });
+  const ping = new DbPing(pool, config.tuning.health.dbTimeoutMs);
+  return Promise.resolve({
+    stops,
+    checks: [{ name: 'database', check: () => ping.check() }],
+    info: { mode: config.mode, scheduler: !flags['requests-only'] },
+  });
 }
 
-main().catch((err: unknown) => {
-  log('error', 'failed to start', { error: err instanceof Error ? err.message : String(err) });
-  process.exit(1);
+void runProcess({
+  name: 'reports',
+  shutdownDeadlineMs: config.tuning.health.shutdownDeadlineMs,
+  // Not for a --once run: it ends by itself and another may run beside the service.
+  health: flags.once
+    ? undefined
+    : { host: config.host, port: config.reports.port, checkTimeoutMs: 2 * config.tuning.health.dbTimeoutMs },
+  start,
 });

@@ -4,6 +4,7 @@ import { loadConfig } from '@fengqiao/config';
 import { DEFAULT_DEMO_SEED } from '@fengqiao/geo';
 import { createPool } from '@fengqiao/db';
 import { KafkaEventPublisher, createKafkaClient, ensureTopics } from '@fengqiao/kafka';
+import { runProcess, type StopStep } from '@fengqiao/process';
 import { CliError, numberFlag, parseFlags, runCli, say } from './cli-args';
 import { DEFAULT_REGISTRY_SIZE, loadDemoWorld } from './demo-world';
 import { startMediaGuard } from './media-guard';
@@ -101,39 +102,48 @@ async function main(): Promise<void> {
   const o = readOptions(process.argv.slice(2));
   if (o.help) return say(USAGE);
   const config = loadConfig();
-  const city = loadDemoWorld({ seed: o.seed, registry: o.registry, geojsonPath: config.geojsonPath });
-  const gen = new TrafficGenerator(city, { seed: o.seed, cameras: o.cameras, compress: o.compress });
-  let sink: MessageSink = { publish: () => Promise.resolve() };
-  let publisher: KafkaEventPublisher | undefined;
-  if (!o.dryRun) {
-    const kafka = createKafkaClient({ brokers: config.kafka.brokers, clientId: 'fengqiao-simulator' });
-    await ensureTopics(kafka, allTopicSpecs());
-    publisher = new KafkaEventPublisher(kafka);
-    await publisher.connect();
-    sink = publisher;
-  }
-  const runner = new SimRunner(gen, sink, Date.now, o.rate);
-  const guard =
-    o.dryRun || o.mediaWindowS === 0 ? undefined : await guardMedia(config.postgres.url, runner, o);
-  // After the runner exists, so the slot holding each incident's start is still to be generated.
-  for (const spec of o.incidents) gen.inject(spec, Date.now());
-  say(
-    `simulator: driving ${gen.cameras.size} cameras at ×${o.rate}, seed ${o.seed}, cases compressed ×${o.compress}${o.dryRun ? ' (dry run)' : ''}`,
-  );
-  await runLoop(o, gen, runner);
-  await publisher?.disconnect();
-  await guard?.close();
+  // Signals, the stop order and its deadline are runProcess's; the loop ends when asked or when
+  // --duration passes, and the process with it.
+  await runProcess({
+    name: 'simulator',
+    shutdownDeadlineMs: config.tuning.health.shutdownDeadlineMs,
+    start: async () => {
+      const city = loadDemoWorld({ seed: o.seed, registry: o.registry, geojsonPath: config.geojsonPath });
+      const gen = new TrafficGenerator(city, { seed: o.seed, cameras: o.cameras, compress: o.compress });
+      const stops: StopStep[] = [];
+      let sink: MessageSink = { publish: () => Promise.resolve() };
+      let publisher: KafkaEventPublisher | undefined;
+      if (!o.dryRun) {
+        const kafka = createKafkaClient({ brokers: config.kafka.brokers, clientId: 'fengqiao-simulator' });
+        await ensureTopics(kafka, allTopicSpecs(), config.tuning.kafka);
+        publisher = new KafkaEventPublisher(kafka, { idempotent: config.tuning.kafka.idempotentProducer });
+        await publisher.connect();
+        sink = publisher;
+      }
+      const runner = new SimRunner(gen, sink, Date.now, o.rate);
+      const guard =
+        o.dryRun || o.mediaWindowS === 0 ? undefined : await guardMedia(config.postgres.url, runner, o);
+      // After the runner exists, so the slot holding each incident's start is still to be generated.
+      for (const spec of o.incidents) gen.inject(spec, Date.now());
+      say(
+        `simulator: driving ${gen.cameras.size} cameras at ×${o.rate}, seed ${o.seed}, cases compressed ×${o.compress}${o.dryRun ? ' (dry run)' : ''}`,
+      );
+      const loop = { stopping: false };
+      const done = runLoop(o, gen, runner, loop);
+      stops.push({ name: 'loop', stop: () => ((loop.stopping = true), done) });
+      if (publisher !== undefined) stops.push({ name: 'kafka', stop: () => publisher.disconnect() });
+      if (guard !== undefined) stops.push({ name: 'media guard', stop: () => guard.close() });
+      return { stops, done };
+    },
+  });
 }
 
 async function runLoop(
   o: ReturnType<typeof readOptions>,
   gen: TrafficGenerator,
   runner: SimRunner,
+  loop: { stopping: boolean },
 ): Promise<void> {
-  let stopping = false;
-  const stop = (): void => void (stopping = true);
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
   const rl =
     process.stdin.isTTY === false || process.stdin.readable
       ? createInterface({ input: process.stdin })
@@ -141,7 +151,7 @@ async function runLoop(
   rl?.on('line', (line) => onCommand(line, gen, runner));
   const started = Date.now();
   let lastProgress = { at: started, counters: { ...runner.counters } };
-  while (!stopping && (o.durationS === 0 || Date.now() - started < o.durationS * 1000)) {
+  while (!loop.stopping && (o.durationS === 0 || Date.now() - started < o.durationS * 1000)) {
     const t0 = Date.now();
     await runner
       .step()

@@ -165,7 +165,8 @@ export const kafkaComponent: StackComponent = {
       }
     }
     const kafka = createKafkaClient({ brokers: config.kafka.brokers, clientId: 'fengqiao-stack' });
-    const created = await ensureTopics(kafka, allTopicSpecs());
+    // Replicas and min.insync.replicas from config: 1/1 on the embedded broker, 3/2 in production.
+    const created = await ensureTopics(kafka, allTopicSpecs(), config.tuning.kafka);
     say(`kafka: ready; topics ${created.length > 0 ? `created: ${created.join(', ')}` : 'all present'}`);
   },
 

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { type FengqiaoConfig } from '@fengqiao/config';
-import { uniqueName } from '@fengqiao/testing';
+import { freePort, uniqueName } from '@fengqiao/testing';
 
 /** The real warning service as its own process, on private topics (a suffix) and its own group. */
 export interface WarningProcess {
@@ -27,6 +27,9 @@ export async function startWarning(
     uniqueName('api-test-warning'),
     '--topic-suffix',
     suffix,
+    // Its own /health port: another warning service (npm start's, another spec's) may hold the default.
+    '--health-port',
+    String(await freePort()),
   ];
   const child = spawn(process.execPath, args, {
     cwd: config.repoRoot,
