@@ -41,5 +41,12 @@ module.exports = {
       globalTeardown: '<rootDir>/libs/testing/src/jest/int-global-teardown.ts',
       setupFilesAfterEnv: ['<rootDir>/libs/testing/src/jest/e2e-timeout.ts'],
     },
+    {
+      // The fault campaign: its own PostgreSQL and Kafka (not the shared stack), real apps killed.
+      ...common,
+      displayName: 'fault',
+      testMatch: ['**/*.fault-spec.ts'],
+      setupFilesAfterEnv: ['<rootDir>/libs/testing/src/jest/fault-timeout.ts'],
+    },
   ],
 };

@@ -19,3 +19,12 @@ export {
 } from './factories/rollup.factory';
 export { pollUntil } from './poll';
 export { TcpProxy } from './tcp-proxy';
+export { ManagedProcess, type ManagedProcessSpec, type Readiness } from './faults/managed-process';
+export {
+  FaultLedger,
+  formatLedger,
+  outcomeProblems,
+  type EventTable,
+  type ExpectedDeadLetter,
+  type FaultOutcome,
+} from './faults/fault-ledger';

@@ -1,0 +1,153 @@
+import { writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { findRepoRoot } from '@fengqiao/config';
+import { FaultLedger, formatLedger, type FaultOutcome } from '@fengqiao/testing';
+import { type FaultSystem } from './fault-system';
+import { LoadProducer } from './load-producer';
+import { DeadLetterCollector, currentSeq, reconcile, settled, type Reconciliation } from './reconcile';
+import { WallClient } from './wall-client';
+
+export interface CampaignSettings {
+  /** Period of one tick of load (~16 valid events, a case pair every other tick). */
+  readonly tickMs: number;
+  /** Longest wait, after a fault healed, for everything to reconcile. */
+  readonly recoverTimeoutMs: number;
+}
+
+/** Progress lines of the tier, timestamped, on stderr (jest shows them as they come). */
+export function progress(line: string): void {
+  process.stderr.write(`[fault ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Runs faults one after the other against one system under load, a wall watching and a duty
+ * officer acknowledging red alerts; reconciles each fault's ledger and keeps one outcome per fault.
+ */
+export class Campaign {
+  readonly outcomes: FaultOutcome[] = [];
+  readonly load: LoadProducer;
+  readonly wall: WallClient;
+  private readonly dlq: DeadLetterCollector;
+  private officerToken: string | undefined;
+  private acking = false;
+  private ackLoop: Promise<void> | undefined;
+  acks = 0;
+
+  constructor(
+    readonly system: FaultSystem,
+    private readonly settings: CampaignSettings,
+  ) {
+    const brokers = system.infra.kafka.brokers;
+    this.load = new LoadProducer(brokers, settings.tickMs);
+    this.dlq = new DeadLetterCollector(brokers);
+    this.wall = new WallClient(
+      () => system.apiUrls(),
+      () => this.login('wall', 'wall-demo-2026'),
+    );
+  }
+
+  async start(): Promise<void> {
+    await this.load.connect();
+    await this.dlq.start();
+    await this.wall.connect();
+    this.officerToken = await this.login('officer', 'officer-demo-2026');
+  }
+
+  /** Injects one fault under load (`inject` resolves once it is healed) and reconciles. */
+  async run(fault: string, inject: () => Promise<number>): Promise<FaultOutcome> {
+    const ledger = new FaultLedger();
+    const fromSeq = await currentSeq(this.system.pool);
+    this.load.start(ledger);
+    this.startAcking();
+    await sleep(2000);
+    progress(`${fault}: injecting`);
+    const injected = await inject();
+    const healedAt = Date.now();
+    progress(`${fault}: healed after ${injected} injection(s); reconciling`);
+    await sleep(2000);
+    await this.load.stop();
+    let last: Reconciliation | undefined;
+    let recoverMs: number | undefined;
+    while (Date.now() - healedAt < this.settings.recoverTimeoutMs) {
+      last = await reconcile(this.system.pool, ledger, this.dlq, this.wall, fromSeq).catch(() => undefined);
+      if (last !== undefined && settled(last)) {
+        recoverMs = Date.now() - healedAt;
+        break;
+      }
+      await sleep(500);
+    }
+    await this.stopAcking();
+    // Changes made by the last acknowledgements reach the wall too.
+    await sleep(1500);
+    last = await reconcile(this.system.pool, ledger, this.dlq, this.wall, fromSeq);
+    const audit = await this.system.verifyAudit();
+    const outcome: FaultOutcome = { fault, injected, ...last, auditOk: audit.ok, recoverMs };
+    this.outcomes.push(outcome);
+    progress(`${fault}: ${JSON.stringify(outcome)}`);
+    return outcome;
+  }
+
+  /** Prints the ledger and keeps it beside the other test results. */
+  report(title: string): string {
+    const table = formatLedger(this.outcomes);
+    const dir = join(findRepoRoot(__dirname), '.stack', 'test-results');
+    mkdirSync(dir, { recursive: true });
+    const text = `## ${title}\n\n${table}\n\nwall reconnects: ${this.wall.reconnects}, resyncs: ${this.wall.resyncs}, acknowledgements: ${this.acks}\n`;
+    writeFileSync(join(dir, `fault-ledger-${title.replace(/\W+/g, '-')}.md`), text);
+    process.stdout.write(`\n${text}\n`);
+    return table;
+  }
+
+  async stop(): Promise<void> {
+    await this.stopAcking();
+    this.wall.close();
+    await this.load.disconnect();
+    await this.dlq.stop();
+  }
+
+  private async login(username: string, password: string): Promise<string> {
+    for (const url of this.system.apiUrls()) {
+      const res = await fetch(`${url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username, password }),
+        signal: AbortSignal.timeout(5000),
+      }).catch(() => undefined);
+      if (res?.ok === true) return ((await res.json()) as { accessToken: string }).accessToken;
+    }
+    throw new Error(`login of ${username} failed on every API instance`);
+  }
+
+  /** The duty officer: acknowledges a raised red alert every second through whichever API answers. */
+  private startAcking(): void {
+    this.acking = true;
+    this.ackLoop = (async () => {
+      while (this.acking) {
+        await this.ackOne().catch(() => undefined);
+        await sleep(1000);
+      }
+    })();
+  }
+
+  private async stopAcking(): Promise<void> {
+    this.acking = false;
+    await this.ackLoop;
+  }
+
+  private async ackOne(): Promise<void> {
+    const raised = [...this.wall.latest.values()].find(
+      (c) => c.alert.state === 'raised' && c.alert.colour === 'red',
+    );
+    const url = this.system.apiUrls()[this.acks % Math.max(1, this.system.apiUrls().length)];
+    if (raised === undefined || url === undefined || this.officerToken === undefined) return;
+    const res = await fetch(`${url}/api/alerts/${raised.alert.alertId}/acknowledge`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${this.officerToken}` },
+      body: JSON.stringify({ version: raised.alert.version, note: 'fault campaign: seen on the wall' }),
+      signal: AbortSignal.timeout(10_000),
+    });
+    if (res.ok) this.acks += 1;
+  }
+}

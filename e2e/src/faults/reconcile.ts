@@ -1,0 +1,176 @@
+import { INPUT_TOPICS, deadLetterTopicOf } from '@fengqiao/contracts';
+import { type DbPool } from '@fengqiao/db';
+import { createKafkaClient } from '@fengqiao/kafka';
+import { type EventTable, type FaultLedger, type FaultOutcome } from '@fengqiao/testing';
+import { type WallClient } from './wall-client';
+
+/** The ingest's dead-letter header carrying the refusal code (apps/ingest dead-letter.publisher). */
+const DLQ_CODE_HEADER = 'fq-dlq-code';
+
+/** Reads every dead-letter topic from the beginning for the whole run: key → codes seen. */
+export class DeadLetterCollector {
+  readonly byKey = new Map<string, string[]>();
+  private readonly consumer;
+
+  constructor(brokers: readonly string[]) {
+    const kafka = createKafkaClient({ brokers, clientId: 'fq-faults-dlq', log: () => undefined });
+    this.consumer = kafka.consumer({ groupId: `fq-faults-dlq-${Date.now()}`, sessionTimeout: 10_000 });
+  }
+
+  async start(): Promise<void> {
+    await this.consumer.connect();
+    const topics = Object.values(INPUT_TOPICS).map((t) => deadLetterTopicOf(t.name));
+    await this.consumer.subscribe({ topics, fromBeginning: true });
+    await this.consumer.run({
+      eachMessage: ({ message }) => {
+        const key = message.key?.toString('utf8') ?? '';
+        const code = message.headers?.[DLQ_CODE_HEADER]?.toString() ?? '(none)';
+        this.byKey.set(key, [...(this.byKey.get(key) ?? []), code]);
+        return Promise.resolve();
+      },
+    });
+  }
+
+  async stop(): Promise<void> {
+    await this.consumer.disconnect();
+  }
+}
+
+export type Reconciliation = Omit<FaultOutcome, 'fault' | 'injected' | 'recoverMs'>;
+
+/** True when nothing is missing yet (duplicates and disorder are final, waiting will not fix them). */
+export function settled(r: Reconciliation): boolean {
+  return (
+    r.lost === 0 &&
+    r.deadLettersMissing === 0 &&
+    r.alertsMissing === 0 &&
+    r.wallMissing === 0 &&
+    r.stuck === 0
+  );
+}
+
+/**
+ * The ledger against what the system kept: rows per produced event id, dead letters per bad message,
+ * alerts per alerting case, and every alert change since `fromSeq` against what the wall received.
+ */
+export async function reconcile(
+  pool: DbPool,
+  ledger: FaultLedger,
+  dlq: DeadLetterCollector,
+  wall: WallClient,
+  fromSeq: number,
+): Promise<Reconciliation> {
+  let produced = 0;
+  let stored = 0;
+  let duplicated = 0;
+  for (const [table, ids] of ledger.events) {
+    const counts = await countRows(pool, table, ids);
+    produced += ids.length;
+    stored += counts.distinct;
+    duplicated += counts.rows - counts.distinct;
+  }
+  const letters = ledger.deadLetters.map((d) => ({ d, codes: dlq.byKey.get(d.key) ?? [] }));
+  const alerts = await alertsOf(pool, ledger.alertingCases);
+  const changes = await changesSince(pool, fromSeq);
+  const wallCheck = checkWall(wall, changes);
+  return {
+    produced,
+    stored,
+    lost: produced - stored,
+    duplicated,
+    deadLetters: letters.length,
+    deadLettersMissing: letters.filter((l) => l.codes.length === 0).length,
+    deadLettersDuplicated: letters.filter((l) => l.codes.length > 1).length,
+    deadLettersWrongCode: letters.filter((l) => l.codes.some((c) => c !== l.d.code)).length,
+    alerts: ledger.alertingCases.length,
+    alertsMissing: alerts.missing,
+    alertsDuplicated: alerts.duplicated,
+    falseAlerts: await falseAlerts(pool, fromSeq),
+    changes: changes.length,
+    ...wallCheck,
+    stuck: changes.filter((c) => !c.published).length,
+    auditOk: true,
+  };
+}
+
+async function countRows(
+  pool: DbPool,
+  table: EventTable,
+  ids: string[],
+): Promise<{ rows: number; distinct: number }> {
+  const res = await pool.query<{ rows: number; distinct: number }>(
+    `SELECT count(*)::int AS rows, count(DISTINCT event_id)::int AS distinct FROM ${table} WHERE event_id = ANY($1::uuid[])`,
+    [ids],
+  );
+  return res.rows[0] ?? { rows: 0, distinct: 0 };
+}
+
+/** Alerting cases without their alert, and cases whose rule raised more than one alert. */
+async function alertsOf(pool: DbPool, caseIds: string[]): Promise<{ missing: number; duplicated: number }> {
+  const res = await pool.query<{ case_id: string; alerts: number; raised: number }>(
+    `SELECT c.case_id, count(DISTINCT a.alert_id)::int AS alerts,
+            count(ch.seq) FILTER (WHERE ch.change = 'raised')::int AS raised
+       FROM unnest($1::text[]) AS c(case_id)
+       LEFT JOIN alerts a ON a.rule_id = 'case-violence-risk' AND strpos(a.dedup_key, c.case_id) > 0
+       LEFT JOIN alert_changes ch ON ch.alert_id = a.alert_id
+      GROUP BY c.case_id`,
+    [caseIds],
+  );
+  return {
+    missing: res.rows.filter((r) => r.alerts === 0).length,
+    duplicated: res.rows.filter((r) => r.alerts > 1 || r.raised > 1).length,
+  };
+}
+
+/** Alerts the load cannot have caused (its pairs stay under every window and anomaly rule). */
+async function falseAlerts(pool: DbPool, fromSeq: number): Promise<number> {
+  const res = await pool.query<{ n: number }>(
+    `SELECT count(DISTINCT a.alert_id)::int AS n FROM alerts a JOIN alert_changes ch USING (alert_id)
+      WHERE ch.seq > $1 AND a.rule_id <> 'case-violence-risk'`,
+    [fromSeq],
+  );
+  return res.rows[0]?.n ?? 0;
+}
+
+interface ChangeRow {
+  readonly seq: number;
+  readonly alertId: string;
+  readonly published: boolean;
+}
+
+async function changesSince(pool: DbPool, fromSeq: number): Promise<ChangeRow[]> {
+  const res = await pool.query<{ seq: string; alert_id: string; published: boolean }>(
+    `SELECT seq, alert_id, published_at IS NOT NULL AS published FROM alert_changes WHERE seq > $1 ORDER BY seq`,
+    [fromSeq],
+  );
+  return res.rows.map((r) => ({ seq: Number(r.seq), alertId: r.alert_id, published: r.published }));
+}
+
+/** Highest alert-change seq now: a fault's changes are those after it. */
+export async function currentSeq(pool: DbPool): Promise<number> {
+  const res = await pool.query<{ seq: string | null }>('SELECT max(seq) AS seq FROM alert_changes');
+  return Number(res.rows[0]?.seq ?? 0);
+}
+
+/** Each change since `fromSeq` on the wall exactly once, and each alert's changes in seq order. */
+function checkWall(
+  wall: WallClient,
+  changes: readonly ChangeRow[],
+): { wallMissing: number; wallDuplicated: number; wallOutOfOrder: number } {
+  const fromSeq = changes[0]?.seq ?? Number.MAX_SAFE_INTEGER;
+  const counts = new Map<number, number>();
+  const lastOfAlert = new Map<string, number>();
+  let outOfOrder = 0;
+  for (const r of wall.received) {
+    if (r.seq < fromSeq) continue;
+    counts.set(r.seq, (counts.get(r.seq) ?? 0) + 1);
+    const last = lastOfAlert.get(r.alertId);
+    if (last !== undefined && r.seq < last) outOfOrder += 1;
+    lastOfAlert.set(r.alertId, Math.max(last ?? 0, r.seq));
+  }
+  return {
+    wallMissing: changes.filter((c) => !counts.has(c.seq)).length,
+    wallDuplicated: [...counts.values()].filter((n) => n > 1).length,
+    wallOutOfOrder: outOfOrder,
+  };
+}
