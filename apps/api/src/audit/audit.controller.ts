@@ -11,7 +11,8 @@ export class AuditController {
   ) {}
 
   @Endpoint('audit.verify')
-  verify(): Promise<AuditVerdict> {
-    return this.audit.verify(this.db.pool);
+  async verify(): Promise<AuditVerdict> {
+    const { ok, rows, firstBadSeq } = await this.audit.verify(this.db.pool);
+    return { ok, rows, firstBadSeq };
   }
 }
