@@ -56,4 +56,19 @@ export {
   ALERT_OUTBOX_RELAY_LOCK_KEY,
   type AlertChangeSink,
 } from './alerts/alert-outbox.relay';
-export { activeRuleSet, DOMAIN_TABLES_LOCK_KEY, syncDomainTables, type VersionedRuleSet } from './cases/domain-tables';
+export {
+  ROUTING_TABLES_TABLE,
+  RULE_SETS_TABLE,
+  type VersionedTableSpec,
+  type VersionRow,
+  type VersionRowWithDocument,
+  type VersionStatus,
+} from './versioned/versioned-table';
+export { VersionedDocumentsRepository } from './versioned/versioned-documents.repository';
+export { ActiveVersionCache, type ActiveVersion } from './versioned/active-version-cache';
+export {
+  activeRuleSet,
+  DOMAIN_TABLES_LOCK_KEY,
+  syncDomainTables,
+  type VersionedRuleSet,
+} from './cases/domain-tables';

@@ -4,6 +4,7 @@ import { DEFAULT_RULE_SET } from '@fengqiao/rules';
 import { type Clock } from '../infra/api-options';
 import { Database } from '../infra/database';
 import { CLOCK } from '../infra/tokens';
+import { RULE_SET_VERSIONS } from '../versioned/versioned-tables';
 import { routingGroupsSql, tierGroupsSql } from './deadline-sql';
 import { deadlinesOf, type KpiDeadlines } from './deadline-specs';
 
@@ -42,12 +43,11 @@ export class ActiveDeadlines {
     const now = this.clock.now().getTime();
     if (now - this.checkedAt < REFRESH_MS) return this.current;
     this.checkedAt = now;
-    const r = await this.db.pool.query<{ version: number; body: unknown }>(
-      `SELECT version, body FROM rule_sets WHERE status = 'active'`,
-    );
-    const row = r.rows[0];
-    if (row === undefined || row.version === this.current.version) return this.current;
-    const parsed = ruleSetSchema.safeParse(row.body);
+    const version = await RULE_SET_VERSIONS.activeVersion(this.db.pool);
+    if (version === undefined || version === this.current.version) return this.current;
+    const row = await RULE_SET_VERSIONS.find(this.db.pool, version);
+    if (row === undefined) return this.current;
+    const parsed = ruleSetSchema.safeParse(row.document);
     if (parsed.success) this.current = compileDeadlines(parsed.data, row.version);
     return this.current;
   }

@@ -3,31 +3,39 @@ import {
   type ActivateRoutingTableRequest,
   type ActivateRoutingTableResponse,
   type ProposeRoutingTableRequest,
+  type RoutingRuleBody,
   type RoutingTableDetail,
   type RoutingTableListResponse,
 } from '@fengqiao/contracts';
 import { AuditService } from '../audit/audit.service';
 import { type AuthUser } from '../auth/auth-user';
-import { ApiError } from '../common/api-error';
 import { type Clock } from '../infra/api-options';
 import { Database } from '../infra/database';
 import { CLOCK } from '../infra/tokens';
 import { ActiveRoutingTableCache } from './active-routing-table.cache';
-import { RoutingTablesRepository, toSummary } from './routing-tables.repository';
+import { VersionedDocumentService } from '../versioned/versioned-documents.service';
+import { ROUTING_TABLE_VERSIONS } from '../versioned/versioned-tables';
+import { toSummary } from './routing-table-summary';
 import { validRoutingTable } from './routing-table-validation';
 
 /** Routing-table versions: the active one, the list, one version, propose, activate (audited). */
 @Injectable()
 export class RoutingTablesService {
   private readonly logger = new Logger('routing');
+  private readonly versions: VersionedDocumentService<readonly RoutingRuleBody[]>;
 
   constructor(
-    private readonly db: Database,
-    private readonly repo: RoutingTablesRepository,
+    db: Database,
     private readonly cache: ActiveRoutingTableCache,
-    private readonly audit: AuditService,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+    audit: AuditService,
+    @Inject(CLOCK) clock: Clock,
+  ) {
+    this.versions = new VersionedDocumentService(db, ROUTING_TABLE_VERSIONS, audit, clock, {
+      targetType: 'routing-table',
+      auditPrefix: 'routing',
+      validate: validRoutingTable,
+    });
+  }
 
   /** The version this process routes with (another instance's activation reaches it within a poll). */
   active(): Promise<RoutingTableDetail> {
@@ -35,37 +43,22 @@ export class RoutingTablesService {
   }
 
   async list(): Promise<RoutingTableListResponse> {
-    return { items: (await this.repo.list(this.db.pool)).map(toSummary) };
+    return { items: (await this.versions.list()).map(toSummary) };
   }
 
   async detail(version: number): Promise<RoutingTableDetail> {
-    const row = await this.repo.find(this.db.pool, version);
-    if (row === undefined) throw new ApiError('NOT_FOUND', `no routing-table version ${version}`);
-    return { ...toSummary(row), rules: validRoutingTable(row.rules) };
+    const row = await this.versions.find(version);
+    return { ...toSummary(row), rules: validRoutingTable(row.document) };
   }
 
   /** Stores a new version, proposed: it routes nothing until an administrator activates it. */
   async propose(user: AuthUser, req: ProposeRoutingTableRequest): Promise<RoutingTableDetail> {
     const rules = validRoutingTable(req.rules);
-    const now = this.clock.now();
-    const version = await this.db.transaction(async (tx) => {
-      await this.repo.lock(tx);
-      const next = await this.repo.nextVersion(tx);
-      await this.repo.insertProposal(tx, {
-        version: next,
-        rules,
-        note: req.note,
-        by: user.username,
-        at: now,
-      });
-      await this.audit.recordByUser(
-        tx,
-        user,
-        { at: now, action: 'routing.propose', targetType: 'routing-table', version: next },
-        { note: req.note, rules: rules.length },
-      );
-      return next;
-    });
+    const version = await this.versions.propose(user, () => ({
+      document: rules,
+      note: req.note,
+      audit: { note: req.note, rules: rules.length },
+    }));
     return this.detail(version);
   }
 
@@ -75,26 +68,10 @@ export class RoutingTablesService {
     version: number,
     req: ActivateRoutingTableRequest,
   ): Promise<ActivateRoutingTableResponse> {
-    const now = this.clock.now();
-    const result = await this.db.transaction(async (tx) => {
-      await this.repo.lock(tx);
-      const row = await this.repo.find(tx, version);
-      if (row === undefined) throw new ApiError('NOT_FOUND', `no routing-table version ${version}`);
-      if (row.status === 'active') {
-        return { version, previous: version, activatedAt: (row.activated_at ?? now).toISOString() };
-      }
-      // A retired version may come back (a rollback); its rules are checked again all the same.
-      validRoutingTable(row.rules);
-      const previous = (await this.repo.retireActive(tx, now)) ?? null;
-      await this.repo.markActive(tx, version, user.username, now);
-      await this.audit.recordByUser(
-        tx,
-        user,
-        { at: now, action: 'routing.activate', targetType: 'routing-table', version },
-        { previous, note: req.note ?? null },
-      );
-      return { version, previous, activatedAt: now.toISOString() };
-    });
+    const result = await this.versions.activate(user, version, (_row, previous) => ({
+      previous,
+      note: req.note ?? null,
+    }));
     await this.applyHere();
     return result;
   }

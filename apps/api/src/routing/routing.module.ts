@@ -2,7 +2,6 @@ import { Global, Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { ActiveRoutingTableCache } from './active-routing-table.cache';
 import { RoutingController } from './routing.controller';
-import { RoutingTablesRepository } from './routing-tables.repository';
 import { RoutingTablesService } from './routing-tables.service';
 
 /**
@@ -13,7 +12,7 @@ import { RoutingTablesService } from './routing-tables.service';
 @Module({
   imports: [AuditModule],
   controllers: [RoutingController],
-  providers: [RoutingTablesRepository, ActiveRoutingTableCache, RoutingTablesService],
+  providers: [ActiveRoutingTableCache, RoutingTablesService],
   exports: [ActiveRoutingTableCache],
 })
 export class RoutingModule {}

@@ -4,7 +4,7 @@ import { ApiError } from '../common/api-error';
 import { Database } from '../infra/database';
 import { BacktestInputsRepository } from './backtest-inputs.repository';
 import { replayInWorker } from './backtest-thread';
-import { RuleSetsRepository } from './rule-sets.repository';
+import { RULE_SET_VERSIONS } from '../versioned/versioned-tables';
 import { validateRuleSet } from './rules.service';
 
 const HOUR = 3_600_000;
@@ -20,16 +20,17 @@ const BASELINE_WEEKS = 13;
 export class BacktestService {
   constructor(
     private readonly db: Database,
-    private readonly ruleSets: RuleSetsRepository,
     private readonly inputs: BacktestInputsRepository,
   ) {}
 
   async run(version: number, req: BacktestRequest): Promise<BacktestResponse> {
     const pool = this.db.pool;
-    const row = await this.ruleSets.find(pool, version);
+    const row = await RULE_SET_VERSIONS.find(pool, version);
     if (row === undefined) throw new ApiError('NOT_FOUND', `no rule-set version ${version}`);
-    const candidate = validateRuleSet(row.body);
-    const active = await this.ruleSets.findActive(pool);
+    const candidate = validateRuleSet(row.document);
+    const activeVersion = await RULE_SET_VERSIONS.activeVersion(pool);
+    const active =
+      activeVersion === undefined ? undefined : await RULE_SET_VERSIONS.find(pool, activeVersion);
     const from = new Date(req.from);
     const to = new Date(req.to);
     const events = await this.inputs.events(pool, { from, to, region: req.region }, BACKTEST_MAX_EVENTS + 1);
@@ -54,7 +55,7 @@ export class BacktestService {
       active:
         active === undefined || active.version === version
           ? null
-          : { set: validateRuleSet(active.body), version: active.version },
+          : { set: validateRuleSet(active.document), version: active.version },
     });
     return { from: from.toISOString(), to: to.toISOString(), events: events.length, truncated, ...outcome };
   }

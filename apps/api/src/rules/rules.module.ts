@@ -2,13 +2,12 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { BacktestInputsRepository } from './backtest-inputs.repository';
 import { BacktestService } from './backtest.service';
-import { RuleSetsRepository } from './rule-sets.repository';
 import { RulesController } from './rules.controller';
 import { RulesService } from './rules.service';
 
 @Module({
   imports: [AuditModule],
   controllers: [RulesController],
-  providers: [RuleSetsRepository, RulesService, BacktestInputsRepository, BacktestService],
+  providers: [RulesService, BacktestInputsRepository, BacktestService],
 })
 export class RulesModule {}

@@ -14,7 +14,9 @@ import { ApiError, type ApiIssue } from '../common/api-error';
 import { type Clock } from '../infra/api-options';
 import { Database } from '../infra/database';
 import { CLOCK } from '../infra/tokens';
-import { RuleSetsRepository, toSummary } from './rule-sets.repository';
+import { VersionedDocumentService } from '../versioned/versioned-documents.service';
+import { RULE_SET_VERSIONS } from '../versioned/versioned-tables';
+import { toSummary } from './rule-set-summary';
 
 /** Validates a proposed body as rule-set.v1 and compiles it (regexes, calendar), naming each problem. */
 export function validateRuleSet(body: unknown): RuleSet {
@@ -38,73 +40,54 @@ export function validateRuleSet(body: unknown): RuleSet {
 /** Rule-set versions: list, read, propose, activate (the backtest has its own service). */
 @Injectable()
 export class RulesService implements OnModuleInit {
+  private readonly versions: VersionedDocumentService<RuleSet>;
+
   constructor(
     private readonly db: Database,
-    private readonly repo: RuleSetsRepository,
-    private readonly audit: AuditService,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+    audit: AuditService,
+    @Inject(CLOCK) clock: Clock,
+  ) {
+    this.versions = new VersionedDocumentService(db, RULE_SET_VERSIONS, audit, clock, {
+      targetType: 'rule-set',
+      auditPrefix: 'rules',
+      validate: validateRuleSet,
+    });
+  }
 
   async onModuleInit(): Promise<void> {
-    await this.repo.ensureDefault(this.db.pool, ruleSetSchema.parse(DEFAULT_RULE_SET));
+    const document = ruleSetSchema.parse(DEFAULT_RULE_SET);
+    await RULE_SET_VERSIONS.ensureDefault(this.db.pool, {
+      document,
+      label: document.name,
+      note: 'default rule set (libs/rules)',
+    });
   }
 
   async list(): Promise<RuleSetListResponse> {
-    return { items: (await this.repo.list(this.db.pool)).map(toSummary) };
+    return { items: (await this.versions.list()).map(toSummary) };
   }
 
   async detail(version: number): Promise<RuleSetDetail> {
-    const row = await this.repo.find(this.db.pool, version);
-    if (row === undefined) throw new ApiError('NOT_FOUND', `no rule-set version ${version}`);
-    return { ...toSummary(row), body: row.body as Record<string, unknown> };
+    const row = await this.versions.find(version);
+    return { ...toSummary(row), body: row.document as Record<string, unknown> };
   }
 
   /** Stores a new version; the body's own `version` is replaced by the next free number. */
   async propose(user: AuthUser, req: ProposeRuleSetRequest): Promise<RuleSetDetail> {
-    const now = this.clock.now();
-    const version = await this.db.transaction(async (tx) => {
-      await this.repo.lock(tx);
-      const next = await this.repo.nextVersion(tx);
+    const version = await this.versions.propose(user, (next) => {
       const body = validateRuleSet({ ...req.body, version: next });
-      await this.repo.insertProposal(tx, {
-        version: next,
-        body,
-        comment: req.comment,
-        by: user.username,
-        at: now,
-      });
-      await this.audit.recordByUser(
-        tx,
-        user,
-        { at: now, action: 'rules.propose', targetType: 'rule-set', version: next },
-        { name: body.name, rules: body.rules.length },
-      );
-      return next;
+      return {
+        document: body,
+        label: body.name,
+        note: req.comment,
+        audit: { name: body.name, rules: body.rules.length },
+      };
     });
     return this.detail(version);
   }
 
   /** Makes `version` the active one and retires the previous; audited in the same transaction. */
-  async activate(user: AuthUser, version: number): Promise<ActivateRuleSetResponse> {
-    const now = this.clock.now();
-    return this.db.transaction(async (tx) => {
-      await this.repo.lock(tx);
-      const row = await this.repo.find(tx, version);
-      if (row === undefined) throw new ApiError('NOT_FOUND', `no rule-set version ${version}`);
-      if (row.status === 'active') {
-        return { version, previous: version, activatedAt: (row.activated_at ?? now).toISOString() };
-      }
-      // A retired version may come back (a rollback); its body is validated again all the same.
-      validateRuleSet(row.body);
-      const previous = (await this.repo.retireActive(tx, now)) ?? null;
-      await this.repo.markActive(tx, version, user.username, now);
-      await this.audit.recordByUser(
-        tx,
-        user,
-        { at: now, action: 'rules.activate', targetType: 'rule-set', version },
-        { previous, name: row.name },
-      );
-      return { version, previous, activatedAt: now.toISOString() };
-    });
+  activate(user: AuthUser, version: number): Promise<ActivateRuleSetResponse> {
+    return this.versions.activate(user, version, (row, previous) => ({ previous, name: row.label }));
   }
 }

@@ -37,15 +37,16 @@ export class ControlPoller {
   }
 
   private async refreshRuleSet(): Promise<void> {
-    const active = await this.control.activeRuleSet(this.pool);
-    if (active === undefined || active.version === this.version) return;
-    this.version = active.version;
+    const version = await this.control.activeRuleSetVersion(this.pool);
+    if (version === undefined || version === this.version) return;
+    const body = await this.control.ruleSetBody(this.pool, version);
+    this.version = version;
     try {
-      await this.service.activate(ruleSetSchema.parse(active.body));
-      this.report({ kind: 'rule-set-activated', version: active.version });
+      await this.service.activate(ruleSetSchema.parse(body));
+      this.report({ kind: 'rule-set-activated', version });
     } catch (err) {
       const error = err instanceof Error ? err.message.slice(0, 300) : String(err);
-      this.report({ kind: 'rule-set-invalid', version: active.version, error });
+      this.report({ kind: 'rule-set-invalid', version, error });
     }
   }
 

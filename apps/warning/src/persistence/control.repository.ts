@@ -1,17 +1,8 @@
 import { type RuleSet, type Silence } from '@fengqiao/contracts';
-import { type Queryable } from '@fengqiao/db';
+import { type Queryable, RULE_SETS_TABLE, VersionedDocumentsRepository } from '@fengqiao/db';
 
-/**
- * Version 1 is the default rule set, inserted by whichever process starts first (the API or the
- * warning service); ON CONFLICT makes the race between them harmless.
- */
-const ENSURE_DEFAULT = `
-INSERT INTO rule_sets (version, name, body, status, comment, proposed_by, proposed_at, activated_by, activated_at)
-SELECT 1, $1, $2, 'active', 'default rule set (libs/rules)', 'system', now(), 'system', now()
-WHERE NOT EXISTS (SELECT 1 FROM rule_sets)
-ON CONFLICT DO NOTHING`;
-
-const ACTIVE = `SELECT version, body FROM rule_sets WHERE status = 'active'`;
+/** The rule_sets table, shared with the API through the one versioned-document store (libs/db). */
+const RULE_SETS = new VersionedDocumentsRepository(RULE_SETS_TABLE);
 
 /** Silences that have not ended or been expired; future ones too (the engine checks the window). */
 const LIVE_SILENCES = `
@@ -30,13 +21,26 @@ interface SilenceRow {
 
 /** What the operators control through the API: the active rule set and the silences. */
 export class ControlRepository {
-  async ensureDefaultRuleSet(db: Queryable, ruleSet: RuleSet): Promise<void> {
-    await db.query(ENSURE_DEFAULT, [ruleSet.name, JSON.stringify(ruleSet)]);
+  /**
+   * Version 1 is the default rule set, inserted by whichever process starts first (the API or the
+   * warning service); ON CONFLICT makes the race between them harmless.
+   */
+  ensureDefaultRuleSet(db: Queryable, ruleSet: RuleSet): Promise<void> {
+    return RULE_SETS.ensureDefault(db, {
+      document: ruleSet,
+      label: ruleSet.name,
+      note: 'default rule set (libs/rules)',
+    });
   }
 
-  async activeRuleSet(db: Queryable): Promise<{ version: number; body: unknown } | undefined> {
-    const r = await db.query<{ version: number; body: unknown }>(ACTIVE);
-    return r.rows[0];
+  /** The active version's number only: what each poll compares (versions are immutable). */
+  activeRuleSetVersion(db: Queryable): Promise<number | undefined> {
+    return RULE_SETS.activeVersion(db);
+  }
+
+  /** A version's stored body, validated by the caller; undefined when there is no such version. */
+  async ruleSetBody(db: Queryable, version: number): Promise<unknown> {
+    return (await RULE_SETS.find(db, version))?.document;
   }
 
   async liveSilences(db: Queryable, now: Date): Promise<Silence[]> {

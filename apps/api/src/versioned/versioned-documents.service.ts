@@ -1,0 +1,106 @@
+import {
+  type VersionedDocumentsRepository,
+  type VersionRow,
+  type VersionRowWithDocument,
+} from '@fengqiao/db';
+import { type AuditService } from '../audit/audit.service';
+import { type AuthUser } from '../auth/auth-user';
+import { ApiError } from '../common/api-error';
+import { type Clock } from '../infra/api-options';
+import { type Database } from '../infra/database';
+
+/** What differs between kinds of versioned document: names in messages and the audit log, the check. */
+export interface VersionedKind<Doc> {
+  /** In messages and as the audit target type, e.g. 'rule-set'. */
+  readonly targetType: string;
+  /** The audit actions are `<prefix>.propose` and `<prefix>.activate`. */
+  readonly auditPrefix: string;
+  /** Checks a stored or proposed document; throws VALIDATION_FAILED naming each problem. */
+  readonly validate: (raw: unknown) => Doc;
+}
+
+/** A proposal as the kind builds it once it knows its version number. */
+export interface Draft<Doc> {
+  readonly document: Doc;
+  readonly label?: string;
+  readonly note: string;
+  /** What the audit row records beside who and when. */
+  readonly audit: Readonly<Record<string, unknown>>;
+}
+
+export interface Activation {
+  readonly version: number;
+  readonly previous: number | null;
+  readonly activatedAt: string;
+}
+
+/**
+ * Propose and activate for every kind of versioned document (rule sets, routing tables): under the
+ * table lock, an already-active version answered as is, a retired one validated again before it
+ * comes back, the previous one retired, and each change audited in the same transaction.
+ */
+export class VersionedDocumentService<Doc> {
+  constructor(
+    private readonly db: Database,
+    private readonly repo: VersionedDocumentsRepository,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    private readonly kind: VersionedKind<Doc>,
+  ) {}
+
+  list(): Promise<VersionRow[]> {
+    return this.repo.list(this.db.pool);
+  }
+
+  async find(version: number): Promise<VersionRowWithDocument> {
+    const row = await this.repo.find(this.db.pool, version);
+    if (row === undefined) throw new ApiError('NOT_FOUND', `no ${this.kind.targetType} version ${version}`);
+    return row;
+  }
+
+  /** Stores a new version, proposed; `draft` builds it from the next free number. Returns the number. */
+  async propose(user: AuthUser, draft: (version: number) => Draft<Doc>): Promise<number> {
+    const now = this.clock.now();
+    return this.db.transaction(async (tx) => {
+      await this.repo.lock(tx);
+      const version = await this.repo.nextVersion(tx);
+      const d = draft(version);
+      await this.repo.insertProposal(tx, { version, ...d, by: user.username, at: now });
+      await this.audit.recordByUser(
+        tx,
+        user,
+        { at: now, action: `${this.kind.auditPrefix}.propose`, targetType: this.kind.targetType, version },
+        d.audit,
+      );
+      return version;
+    });
+  }
+
+  /** Makes `version` the active one and retires the previous; audited in the same transaction. */
+  async activate(
+    user: AuthUser,
+    version: number,
+    audit: (row: VersionRow, previous: number | null) => Readonly<Record<string, unknown>>,
+  ): Promise<Activation> {
+    const now = this.clock.now();
+    return this.db.transaction(async (tx) => {
+      await this.repo.lock(tx);
+      const row = await this.repo.find(tx, version);
+      if (row === undefined) throw new ApiError('NOT_FOUND', `no ${this.kind.targetType} version ${version}`);
+      if (row.status === 'active') {
+        return { version, previous: version, activatedAt: (row.activatedAt ?? now).toISOString() };
+      }
+      // A retired version may come back (a rollback); its document is validated again all the same.
+      this.kind.validate(row.document);
+      const previous = (await this.repo.retireActive(tx, now)) ?? null;
+      await this.repo.markActive(tx, version, user.username, now);
+      await this.audit.recordByUser(
+        tx,
+        user,
+        { at: now, action: `${this.kind.auditPrefix}.activate`, targetType: this.kind.targetType, version },
+        audit(row, previous),
+      );
+      return { version, previous, activatedAt: now.toISOString() };
+    });
+  }
+}
