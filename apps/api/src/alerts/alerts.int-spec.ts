@@ -6,7 +6,6 @@ import {
   type ApiErrorBody,
   type TransitionResponse,
 } from '@fengqiao/contracts';
-import { AuditRepository } from '../audit/audit.repository';
 import { AuditService } from '../audit/audit.service';
 import { anAlert, storeRaisedAlert } from '../testing/alert-fixtures';
 import { type ApiHarness, startApi } from '../testing/api-harness';
@@ -146,7 +145,8 @@ describe('alerts REST (real PostgreSQL and Kafka)', () => {
     await expect(api.pool.query("UPDATE audit_log SET action = 'x'")).rejects.toThrow(/append-only/);
     await expect(api.pool.query('DELETE FROM audit_log')).rejects.toThrow(/append-only/);
     await expect(api.pool.query('TRUNCATE audit_log')).rejects.toThrow(/append-only/);
-    const verifier = new AuditService(new AuditRepository());
+    // The API's own verifier (its checkpoints and signing key come with it).
+    const verifier = api.app.get(AuditService);
     const intact = await verifier.verify(api.pool);
     expect(intact).toMatchObject({ ok: true, firstBadSeq: null });
     expect(intact.rows).toBeGreaterThan(0);

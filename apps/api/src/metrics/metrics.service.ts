@@ -34,7 +34,7 @@ export class MetricsService {
   });
   readonly publishFailures = new Counter({
     name: 'fq_api_alert_publish_failures_total',
-    help: 'Committed alert changes whose Kafka publish failed (clients get them on resume)',
+    help: 'Alert outbox relay passes that could not publish (the changes wait in the outbox)',
     registers: [this.registry],
   });
 
