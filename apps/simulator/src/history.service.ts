@@ -1,5 +1,6 @@
 import { type CameraAnalytics, type CaseEvent } from '@fengqiao/contracts';
 import { withTransaction, type DbPool } from '@fengqiao/db';
+import { cityStartOfDayMs } from '@fengqiao/domain';
 import { type DemoCity } from '@fengqiao/geo';
 import { settleOverdue } from './history-settle';
 import { HistoryRepository, type PlacedDetection } from './history.repository';
@@ -24,10 +25,7 @@ export interface HistoryResult {
 }
 
 /** Local (CST) midnight at or before `ms`. */
-export function localMidnight(ms: number): number {
-  const offset = 8 * HOUR_MS;
-  return Math.floor((ms + offset) / DAY_MS) * DAY_MS - offset;
-}
+export const localMidnight = cityStartOfDayMs;
 
 const fmt = (n: number): string => n.toLocaleString('en-US');
 

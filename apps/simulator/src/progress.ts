@@ -1,3 +1,4 @@
+import { cityClockTime } from '@fengqiao/domain';
 import { type SimCounters } from './sim-runner';
 import { type Incident } from './traffic/incidents';
 
@@ -22,7 +23,7 @@ export function progressLine(input: {
   const online = statusN === 0 ? 100 : (100 * (after.statusOnline - before.statusOnline)) / statusN;
   const total = d('status') + d('analytics') + d('cases');
   const produced = after.status + after.analytics + after.cases;
-  const clock = new Date(input.nowMs + 8 * 3600_000).toISOString().slice(11, 19);
+  const clock = cityClockTime(input.nowMs);
   const incidents = input.incidents
     .map((i) => `${i.kind}@${i.target} (${Math.ceil((i.endMs - input.nowMs) / 60_000)} min left)`)
     .join(', ');

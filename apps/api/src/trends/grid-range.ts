@@ -1,9 +1,5 @@
 import { type TrendBucket } from '@fengqiao/contracts';
-
-const HOUR_MS = 3_600_000;
-const DAY_MS = 86_400_000;
-/** Beijing is UTC+8 all year: its midnights are 16:00Z. */
-const BEIJING_MS = 8 * HOUR_MS;
+import { CITY_OFFSET_MS as BEIJING_MS, DAY_MS, HOUR_MS } from '@fengqiao/domain';
 
 /** The instants of raw events that a range covers, as the rollups count it. */
 export interface EventRange {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { CITY_OFFSET_MS as BEIJING_MS, DAY_MS } from '@fengqiao/domain';
 import { type Queryable } from '../infra/database';
 import { type EventRange } from './grid-range';
 
@@ -50,8 +51,6 @@ const EVENTS = `
 /** The refresher runs each minute; a reader catches up on another instance's refresh within this. */
 const WATERMARK_TTL_MS = 30_000;
 const ORIGIN = `timestamptz '2000-01-03 00:00:00+08'`;
-const DAY_MS = 86_400_000;
-const BEIJING_MS = 8 * 3_600_000;
 /** Only a range of whole Beijing days may take days from the rollup. */
 const wholeDays = (r: EventRange): boolean =>
   (r.from.getTime() + BEIJING_MS) % DAY_MS === 0 && (r.to.getTime() + BEIJING_MS) % DAY_MS === 0;

@@ -6,6 +6,7 @@ import {
   type ClockStatus,
   type ServiceTier,
 } from '@fengqiao/contracts';
+import { CITY_TIME_ZONE } from '@fengqiao/domain';
 
 /** The cases list's filters, in the URL (never personal data: the API's text search excludes it). */
 export interface CaseFilters {
@@ -97,7 +98,7 @@ export function formatDuration(ms: number, lang: 'zh' | 'en'): string {
 /** An instant as the center reads it: Beijing time, in the page's language. */
 export function formatInstant(iso: string, lang: 'zh' | 'en'): string {
   return new Date(iso).toLocaleString(lang === 'en' ? 'en-GB' : 'zh-CN', {
-    timeZone: 'Asia/Shanghai',
+    timeZone: CITY_TIME_ZONE,
     year: 'numeric',
     month: '2-digit',
     day: '2-digit',

@@ -9,6 +9,7 @@ import {
   type ReportRequest,
   type ReportRequestStatus,
 } from '@fengqiao/contracts';
+import { cityDateOf } from '@fengqiao/domain';
 import { REGION_LEVELS, type CascadeLevel, type RegionDraft } from '../common/region-cascade';
 
 /** The reports list's filters, held in the URL so a link reproduces the list. */
@@ -140,7 +141,7 @@ export function checkDraft(
 
 /** Today's date in Asia/Shanghai (the reports' calendar), `YYYY-MM-DD`. */
 export function shanghaiDate(nowMs: number): string {
-  return new Date(nowMs + 8 * 3_600_000).toISOString().slice(0, 10);
+  return cityDateOf(nowMs);
 }
 
 /** 12.3 KB / 1.4 MB. */

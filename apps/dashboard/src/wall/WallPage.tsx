@@ -1,3 +1,4 @@
+import { cityClockTime, cityDateOf } from '@fengqiao/domain';
 import { useNow, useViewportScale } from '../common/hooks';
 import { ConnectionBanner } from '../common/ConnectionBanner';
 import { S } from '../i18n/strings';
@@ -13,8 +14,7 @@ import './wall.css';
 
 function Clock() {
   const now = useNow(1000);
-  const local = new Date(now + 8 * 3600_000).toISOString();
-  return <span className="wall__clock">{`${local.slice(0, 10)} ${local.slice(11, 19)}`}</span>;
+  return <span className="wall__clock">{`${cityDateOf(now)} ${cityClockTime(now)}`}</span>;
 }
 
 /** The unattended wall: no interaction, no scrollbars, readable from across the room. */

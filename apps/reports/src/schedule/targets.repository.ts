@@ -1,4 +1,5 @@
 import { type Queryable } from '@fengqiao/db';
+import { CITY_TIME_ZONE } from '@fengqiao/domain';
 
 /** The regions the scheduler reports on. */
 export class TargetsRepository {
@@ -17,8 +18,8 @@ export class TargetsRepository {
   async activeOn(db: Queryable, level: 'village' | 'grid', day: string): Promise<string[]> {
     const res = await db.query<{ code: string }>(
       `SELECT DISTINCT ${level === 'village' ? 'village' : 'grid'} AS code FROM case_events
-       WHERE type = 'reported' AND occurred_at >= ($1::date::timestamp AT TIME ZONE 'Asia/Shanghai')
-         AND occurred_at < (($1::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')
+       WHERE type = 'reported' AND occurred_at >= ($1::date::timestamp AT TIME ZONE '${CITY_TIME_ZONE}')
+         AND occurred_at < (($1::date + 1)::timestamp AT TIME ZONE '${CITY_TIME_ZONE}')
          AND ${level === 'village' ? 'village' : 'grid'} IS NOT NULL
        ORDER BY 1`,
       [day],

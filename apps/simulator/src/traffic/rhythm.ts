@@ -1,21 +1,17 @@
-/** Bazhong keeps China Standard Time (UTC+8, no daylight saving). */
-const CST_OFFSET_MS = 8 * 3600 * 1000;
-export const HOUR_MS = 3600 * 1000;
-export const DAY_MS = 24 * HOUR_MS;
+import { cityCompactDateOf, cityHourOf, cityMsOfDay, DAY_MS, HOUR_MS } from '@fengqiao/domain';
+
+// The city's clock (UTC+8) is @fengqiao/domain's; these names are the simulator's vocabulary.
+export { DAY_MS, HOUR_MS };
 
 /** Fractional hour of the local day, 0 ≤ h < 24. */
-export function localHour(ms: number): number {
-  return ((((ms + CST_OFFSET_MS) % DAY_MS) + DAY_MS) % DAY_MS) / HOUR_MS;
-}
+export const localHour = cityHourOf;
 
 /** The local calendar date as YYYYMMDD. */
-export function localDate(ms: number): string {
-  return new Date(ms + CST_OFFSET_MS).toISOString().slice(0, 10).replace(/-/g, '');
-}
+export const localDate = cityCompactDateOf;
 
 /** Seconds since local midnight. */
 export function localSecondOfDay(ms: number): number {
-  return Math.floor(((((ms + CST_OFFSET_MS) % DAY_MS) + DAY_MS) % DAY_MS) / 1000);
+  return Math.floor(cityMsOfDay(ms) / 1000);
 }
 
 /** A smooth bump centred on `at` hours with the given width (hours), wrapping around midnight. */

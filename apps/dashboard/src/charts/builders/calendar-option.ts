@@ -1,12 +1,11 @@
 import { type TrendPoint } from '@fengqiao/contracts';
+import { cityDateOf } from '@fengqiao/domain';
 import type { ChartOption } from '../EChart';
 import { THEME } from './palette';
 
-const BEIJING_OFFSET_MS = 8 * 3600_000;
-
 /** A day bucket (Beijing midnight as an instant) → its Beijing date, "2026-11-27". */
 export function beijingDate(iso: string): string {
-  return new Date(Date.parse(iso) + BEIJING_OFFSET_MS).toISOString().slice(0, 10);
+  return cityDateOf(Date.parse(iso));
 }
 
 /** Day buckets of any regions and categories → one total per Beijing date, in date order. */

@@ -1,3 +1,4 @@
+import { cityClockTime, cityDateOf } from '@fengqiao/domain';
 import type { ChartOption } from '../EChart';
 import { categoryLabel } from '../../i18n/strings';
 import { THEME } from './palette';
@@ -15,8 +16,8 @@ export interface TrendOptionInput {
 /** "2026-11-27T06:00:00.000Z" → a short Beijing-time label for the bucket size. */
 export function bucketLabel(bucket: string, size: ViewBucket): string {
   if (size === 'month') return bucket;
-  const local = new Date(Date.parse(bucket) + 8 * 3600_000).toISOString();
-  return size === 'hour' ? `${local.slice(11, 13)}时` : local.slice(5, 10);
+  const ms = Date.parse(bucket);
+  return size === 'hour' ? `${cityClockTime(ms).slice(0, 2)}时` : cityDateOf(ms).slice(5);
 }
 
 /** Counts per category over time. */

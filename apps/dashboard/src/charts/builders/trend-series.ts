@@ -1,4 +1,5 @@
 import { type TrendPoint } from '@fengqiao/contracts';
+import { cityMonthOf } from '@fengqiao/domain';
 
 /** Buckets the chart shows; `month` is folded from day buckets here until the API offers it. */
 export type ViewBucket = 'hour' | 'day' | 'week' | 'month';
@@ -9,11 +10,9 @@ export interface CategorySeries {
   readonly series: readonly { readonly category: string; readonly values: readonly number[] }[];
 }
 
-const BEIJING_OFFSET_MS = 8 * 3600_000;
-
 /** 2026-03-31T16:00:00Z → "2026-04" (months start at Beijing midnight, like the API's days). */
 export function beijingMonth(iso: string): string {
-  return new Date(Date.parse(iso) + BEIJING_OFFSET_MS).toISOString().slice(0, 7);
+  return cityMonthOf(Date.parse(iso));
 }
 
 /** Sums points into calendar months, keyed by the month's first bucket label. */
