@@ -1,12 +1,12 @@
 import { alertDetailSchema, cameraSearchResponseSchema, type Alert } from '@fengqiao/contracts';
+import { cityClockTime } from '@fengqiao/domain';
 import { apiGet, queryString } from '../api/http';
 import { usePolled } from '../common/hooks';
 import { L, S } from '../i18n/strings';
 import { districtName } from '../wall/wall-data';
 
 /** HH:MM:SS in Beijing time, whatever the browser's zone. */
-const beijingTime = (iso: string): string =>
-  new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(11, 19);
+const beijingTime = (iso: string): string => cityClockTime(Date.parse(iso));
 
 function KeyValues({
   title,
