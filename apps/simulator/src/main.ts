@@ -116,7 +116,9 @@ async function main(): Promise<void> {
       if (!o.dryRun) {
         const kafka = createKafkaClient({ brokers: config.kafka.brokers, clientId: 'fengqiao-simulator' });
         await ensureTopics(kafka, allTopicSpecs(), config.tuning.kafka);
-        publisher = new KafkaEventPublisher(kafka, { idempotent: config.tuning.kafka.idempotentProducer });
+        // Not idempotent: a load generator whose rare retry duplicate the ingest absorbs by event id,
+        // and one request in flight cost a third of chunked throughput (docs/benchmarks.md).
+        publisher = new KafkaEventPublisher(kafka, { idempotent: false });
         await publisher.connect();
         sink = publisher;
       }

@@ -1,4 +1,4 @@
-export { createKafkaClient, type KafkaClientOptions } from './kafka-client';
+export { createKafkaClient, type KafkaClient, type KafkaClientOptions } from './kafka-client';
 export { ensureTopics, type TopicDurability, type TopicToEnsure } from './ensure-topics';
 export { probeKafka, type KafkaProbeResult } from './probe';
 export { topicHighWater } from './topic-high-water';

@@ -1,5 +1,8 @@
 import { Kafka, logLevel, type LogEntry } from 'kafkajs';
 
+/** The client the adapters of this lib take; apps hold it without importing kafkajs themselves. */
+export type KafkaClient = Kafka;
+
 export interface KafkaClientOptions {
   readonly brokers: readonly string[];
   readonly clientId: string;

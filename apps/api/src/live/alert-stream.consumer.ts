@@ -1,8 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { type Kafka } from 'kafkajs';
 import { type FengqiaoConfig } from '@fengqiao/config';
 import { alertChangedSchema, OUTPUT_TOPICS } from '@fengqiao/contracts';
-import { KafkaTailConsumer, type TailState } from '@fengqiao/kafka';
+import { KafkaTailConsumer, type KafkaClient, type TailState } from '@fengqiao/kafka';
 import { type ApiOptions } from '../infra/api-options';
 import { API_OPTIONS, CONFIG, KAFKA } from '../infra/tokens';
 import { MetricsService } from '../metrics/metrics.service';
@@ -23,7 +22,7 @@ export class AlertStreamConsumer implements OnModuleInit, OnApplicationShutdown 
   private readonly tail: KafkaTailConsumer;
 
   constructor(
-    @Inject(KAFKA) kafka: Kafka,
+    @Inject(KAFKA) kafka: KafkaClient,
     @Inject(CONFIG) config: FengqiaoConfig,
     @Inject(API_OPTIONS) options: ApiOptions,
     private readonly fanout: AlertFanout,
