@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Command 2 of the README: every test tier, against the real stack, in one run.
-#   lint (ESLint with module boundaries, Prettier) → typecheck → unit → integration → browser → fuzz
+#   lint (ESLint with module boundaries, Prettier) → typecheck → unit → integration → browser → faults → fuzz
 # Every tier runs even when an earlier one fails; the exit code is non-zero on any failure, and the
 # last line is "N passed, N failed" (jest tests, plus one failure per failed static check).
 set -uo pipefail
@@ -35,6 +35,9 @@ run_step "stack up (PostgreSQL, Kafka)" npm run -s stack:up
 # --forceExit: a leaked handle in one spec must not hang CI; leaks are still reported by jest.
 run_step "integration tests" npx jest --selectProjects int --runInBand --forceExit --json --outputFile="$results/int.json"
 run_step "browser tests" npx jest --selectProjects e2e --runInBand --forceExit --json --outputFile="$results/e2e.json"
+# The fault campaign on its own PostgreSQL and 1- and 3-node Kafka (not the shared stack): apps killed,
+# database cut, brokers stopped, ledger reconciled (e2e/src/faults, docs/reliability.md; ~10 min).
+run_step "fault campaign tests" npx jest --selectProjects fault --runInBand --forceExit --json --outputFile="$results/fault.json"
 # schemathesis against the OpenAPI document, per role, on its own database (tools/fuzz; ~3 min).
 run_step "API fuzzing" npm run -s test:fuzz
 if [[ $stack_was_up == 0 ]]; then

@@ -7,11 +7,11 @@ const [dir, failedStepsArg, failedStepNames] = process.argv.slice(2);
 let passed = 0;
 let failed = Number(failedStepsArg) || 0;
 let skipped = 0;
-for (const tier of ['unit', 'int', 'e2e']) {
+for (const tier of ['unit', 'int', 'e2e', 'fault']) {
   const file = path.join(dir, `${tier}.json`);
   if (!fs.existsSync(file)) {
     // The tier could not run at all (jest crashed before reporting): that is a failure too.
-    console.log(`  ${tier.padEnd(4)}: no report`);
+    console.log(`  ${tier.padEnd(5)}: no report`);
     failed += 1;
     continue;
   }
@@ -20,7 +20,7 @@ for (const tier of ['unit', 'int', 'e2e']) {
   failed += r.numFailedTests + r.numRuntimeErrorTestSuites;
   skipped += r.numPendingTests + r.numTodoTests;
   console.log(
-    `  ${tier.padEnd(4)}: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numRuntimeErrorTestSuites} suites broken (${r.numTotalTestSuites} suites)`,
+    `  ${tier.padEnd(5)}: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numRuntimeErrorTestSuites} suites broken (${r.numTotalTestSuites} suites)`,
   );
 }
 if (failedStepNames) console.log(`  failed steps: ${failedStepNames}`);

@@ -1,7 +1,7 @@
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { findRepoRoot } from '@fengqiao/config';
-import { FaultLedger, formatLedger, type FaultOutcome } from '@fengqiao/testing';
+import { FaultLedger, formatLedger, outcomeProblems, type FaultOutcome } from '@fengqiao/testing';
 import { type FaultSystem } from './fault-system';
 import { LoadProducer } from './load-producer';
 import { DeadLetterCollector, currentSeq, reconcile, settled, type Reconciliation } from './reconcile';
@@ -86,7 +86,22 @@ export class Campaign {
     const outcome: FaultOutcome = { fault, injected, ...last, auditOk: audit.ok, recoverMs };
     this.outcomes.push(outcome);
     progress(`${fault}: ${JSON.stringify(outcome)}`);
+    if (outcomeProblems(outcome).length > 0) await this.supervisorReset(fault);
     return outcome;
+  }
+
+  /**
+   * After a fault the system did not recover from, every app is restarted (what a supervisor does
+   * with a failing health check), so the next fault's figures are its own. Their output goes first.
+   */
+  private async supervisorReset(fault: string): Promise<void> {
+    const apps = [...this.system.ingests, ...this.system.warnings, ...this.system.apis];
+    for (const app of apps)
+      progress(
+        `${fault}: ${app.spec.name} (${app.running() ? 'running' : 'exited'}) said:\n${app.output().slice(-1500)}`,
+      );
+    progress(`${fault}: not recovered; restarting every app before the next fault`);
+    for (const app of apps) await app.restart();
   }
 
   /** Prints the ledger and keeps it beside the other test results. */
