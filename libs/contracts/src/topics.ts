@@ -86,7 +86,8 @@ export const OUTPUT_TOPICS = {
     schema: alertChangedSchema,
     key: 'alertId',
     partitions: 3,
-    retentionMs: 30 * DAY,
+    // A change may carry an officer's free-text note: kept no longer than the case topic.
+    retentionMs: 3 * DAY,
     compacted: false,
   },
 } as const satisfies Record<string, TopicSpec>;

@@ -57,6 +57,9 @@ export class AlertQueriesService {
     // Out of scope looks like absent: a township officer learns nothing about other townships.
     if (row === undefined || !inScope(user.regions, row)) throw new ApiError('NOT_FOUND', 'no such alert');
     const history = await this.alerts.history(this.db.pool, alertId);
-    return { alert: toAlert(row), history: history.map(toHistoryEntry) };
+    const entries = history.map(toHistoryEntry);
+    // An officer's note is free text that can name people: the wall never gets it (docs/security.md).
+    const shown = user.role === 'wall' ? entries.map(({ note: _note, ...e }) => e) : entries;
+    return { alert: toAlert(row), history: shown };
   }
 }

@@ -8,6 +8,7 @@ import { MetricsService } from '../metrics/metrics.service';
 import { AlertSnapshots } from './alert-snapshots';
 import { BroadcastLog } from './broadcast-log';
 import { roomsForAlert, roomsForUser } from './live-rooms';
+import { livePayload } from './live-payload';
 import { type LiveNamespace, type LiveSocket } from './live-types';
 
 /** More missed changes than this and the client resynchronises from a snapshot instead. */
@@ -37,7 +38,7 @@ export class AlertFanout {
   broadcast(change: AlertChanged): void {
     if (this.namespace === undefined || !this.log.record(change.seq, this.clock.now().getTime())) return;
     const skip = this.log.takeReplayed(change.seq);
-    this.namespace.to(roomsForAlert(change.alert)).except(skip).emit('alert.changed', change);
+    this.namespace.to(roomsForAlert(change.alert)).except(skip).emit('alert.changed', livePayload(change));
     this.metrics.alertChangesFannedOut.inc();
   }
 
@@ -86,7 +87,7 @@ export class AlertFanout {
       throughSeq = Math.max(throughSeq, row.seq);
       if (deliveredLive.has(row.seq)) continue;
       this.log.replayedTo(row.seq, socket.id, now);
-      socket.emit('alert.changed', toAlertChanged(row));
+      socket.emit('alert.changed', livePayload(toAlertChanged(row)));
       count += 1;
     }
     this.metrics.alertChangesReplayed.inc(count);

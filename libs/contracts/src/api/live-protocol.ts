@@ -25,7 +25,7 @@ export const LIVE_SERVER_EVENTS: { readonly [E in keyof ServerToClientEvents]: L
   'alert.changed': {
     payload: alertChangedSchema,
     description:
-      'A change of an alert in the client’s region scope, in `seq` order. No personal data: alerts are built from rule templates, region codes, case ids and event ids (docs/security.md).',
+      'A change of an alert in the client’s region scope, in `seq` order. No personal data: alerts are built from rule templates, region codes, case ids and event ids, and the officer’s free-text `note` is never sent here (it is in the alert’s REST history; docs/security.md).',
   },
   'alerts.replayed': {
     payload: alertsReplayedSchema,
