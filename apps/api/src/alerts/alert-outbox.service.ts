@@ -1,14 +1,13 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { type Kafka } from 'kafkajs';
+import { type FengqiaoConfig } from '@fengqiao/config';
 import { AlertOutboxRelay, AlertStore } from '@fengqiao/db';
 import { KafkaAlertChangeSink, KafkaEventPublisher } from '@fengqiao/kafka';
 import { type ApiOptions } from '../infra/api-options';
 import { Database } from '../infra/database';
-import { API_OPTIONS, KAFKA } from '../infra/tokens';
+import { API_OPTIONS, CONFIG, KAFKA } from '../infra/tokens';
 import { MetricsService } from '../metrics/metrics.service';
 
-/** A relay pass that has no ack from Kafka by then gives up; the rows wait for the next pass. */
-const PUBLISH_TIMEOUT_MS = 10_000;
 /** How often a pass runs besides the one each transition kicks (Kafka came back, another writer). */
 const RETRY_EVERY_MS = 2_000;
 
@@ -26,14 +25,18 @@ export class AlertOutbox implements OnModuleInit, OnApplicationShutdown {
 
   constructor(
     @Inject(KAFKA) kafka: Kafka,
+    @Inject(CONFIG) config: FengqiaoConfig,
     @Inject(API_OPTIONS) options: ApiOptions,
     db: Database,
-    store: AlertStore,
     private readonly metrics: MetricsService,
   ) {
-    this.producer = new KafkaEventPublisher(kafka);
-    const sink = new KafkaAlertChangeSink(this.producer, options.alertsTopic, PUBLISH_TIMEOUT_MS);
-    this.relay = new AlertOutboxRelay(db.pool, store, sink, (err) => this.report(err));
+    const { kafka: kafkaTuning, warning } = config.tuning;
+    this.producer = new KafkaEventPublisher(kafka, { idempotent: kafkaTuning.idempotentProducer });
+    // The same outbox as the warning service's relay, so the same ack deadline: a pass without an
+    // ack by then gives up and the rows wait for the next pass.
+    const sink = new KafkaAlertChangeSink(this.producer, options.alertsTopic, warning.publishTimeoutMs);
+    // The store holds no state: the relay's own instance reads the same tables.
+    this.relay = new AlertOutboxRelay(db.pool, new AlertStore(), sink, (err) => this.report(err));
   }
 
   onModuleInit(): void {
