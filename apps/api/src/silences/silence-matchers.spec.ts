@@ -1,5 +1,5 @@
 import { createSilenceRequestSchema } from '@fengqiao/contracts';
-import { matchersOf, placeOf } from './silence-matchers';
+import { matchersOf, placeOf, regionOfMatchers } from './silence-matchers';
 
 const request = (extra: object) =>
   createSilenceRequestSchema.parse({ endsAt: '2026-11-28T00:00:00+08:00', comment: '维护', ...extra });
@@ -38,5 +38,14 @@ describe('silence matchers from a request', () => {
     ['5119020010', { county: '511902', township: '511902001' }],
   ])('the place of %s', (prefix, place) => {
     expect(placeOf(prefix)).toEqual(place);
+  });
+
+  it.each([
+    ['a county', { regionPrefix: '511902' }, '511902'],
+    ['a township', { regionPrefix: '511902001', colour: 'blue' }, '511902001'],
+    ['a village prefix', { regionPrefix: '5119020010' }, '5119020010'],
+    ['no region (city-wide)', { ruleId: 'a1' }, null],
+  ])('reads back the region of %s from its matchers (for the scope check)', (_t, extra, region) => {
+    expect(regionOfMatchers(matchersOf(request(extra)))).toBe(region);
   });
 });
