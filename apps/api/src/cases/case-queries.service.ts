@@ -15,7 +15,7 @@ import { Database, type Queryable } from '../infra/database';
 import { type CasePartyRow, type CaseRow, toSummary, toTimelineEntry } from './case-row';
 import { CaseRoutingService } from './case-routing.service';
 import { CasesRepository } from './cases.repository';
-import { isWall, wallCaseSummary, wallTimelineEntry } from './wall-case-view';
+import { isCaseIdPrefix, isWall, wallCaseSummary, wallTimelineEntry } from './wall-case-view';
 
 const escapeLike = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -30,6 +30,12 @@ export class CaseQueriesService {
 
   /** Only cases inside the caller's regions; a `region` filter narrows, never widens, that scope. */
   async list(user: AuthUser, q: CaseListQuery): Promise<CaseListResponse> {
+    // The text filter also matches summaries: a wall could probe them for a name (docs/security.md).
+    if (isWall(user.role) && q.text !== undefined && !isCaseIdPrefix(q.text)) {
+      throw new ApiError('VALIDATION_FAILED', 'the wall searches case ids only', [
+        { path: 'text', message: 'a case id prefix (C511902-2026...)' },
+      ]);
+    }
     const nowMs = this.routing.nowMs();
     const rows = await this.cases.list(this.db.pool, {
       scope: user.regions,

@@ -8,6 +8,9 @@ import { maskFreeText, type CaseSummary, type CaseTimelineEntry, type UserRole }
  */
 export const isWall = (role: UserRole): boolean => role === 'wall';
 
+/** What the wall may search cases by: the start of a case id, never words of a summary. */
+export const isCaseIdPrefix = (text: string): boolean => /^C[\d-]*$/.test(text);
+
 export function wallCaseSummary(c: CaseSummary): CaseSummary {
   return { ...c, summary: '' };
 }

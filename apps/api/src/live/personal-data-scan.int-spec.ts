@@ -169,6 +169,11 @@ describe('personal data stays where docs/security.md allows it', () => {
       ),
     );
     for (const a of answers) expect(a.status).toBe(200);
+    // Nor can the wall probe summaries for a name through the list's text filter.
+    await request(api.url)
+      .get(`/api/cases?text=${encodeURIComponent(NAME)}`)
+      .set('authorization', `Bearer ${token.wall}`)
+      .expect(400);
     expect(leaks(answers.map((a) => a.text).join('\n'))).toEqual([]);
     expect(wallFrames.length).toBeGreaterThan(0);
     expect(leaks(wallFrames.join('\n'))).toEqual([]);
