@@ -7,7 +7,7 @@ export type ProcessLog = (level: LogLevel, message: string, extra?: Record<strin
 /** One step of an ordered shutdown: `stop` runs in the order the steps are listed. */
 export interface StopStep {
   readonly name: string;
-  stop(): Promise<void> | void;
+  stop(): Promise<unknown>;
 }
 
 /** What a started app hands back to the runner. */
@@ -54,18 +54,13 @@ export async function runProcess(spec: ProcessSpec): Promise<void> {
   let stopping: Promise<void> | undefined;
   const shutdown = (reason: string, code: number): Promise<void> =>
     (stopping ??= stopAll(stops, reason, code, spec, log).then(exit));
-  process.on('SIGTERM', () => void shutdown('SIGTERM', 0));
-  process.on('SIGINT', () => void shutdown('SIGINT', 0));
-  process.on('uncaughtException', (err) => {
-    log('error', 'uncaught exception', { error: messageOf(err), stack: err.stack });
-    void shutdown('uncaughtException', 1);
-  });
-  process.on('unhandledRejection', (err) => {
-    log('error', 'unhandled rejection', {
-      error: messageOf(err),
-      stack: err instanceof Error ? err.stack : undefined,
-    });
-    void shutdown('unhandledRejection', 1);
+  listen(log, (reason, code) => {
+    // A second signal while stopping (Ctrl-C twice): the operator does not want to wait.
+    if (stopping !== undefined && code === 0) {
+      log('warn', 'second signal while stopping: exiting now', { reason });
+      exit(1);
+    }
+    void shutdown(reason, code);
   });
   let checks: readonly HealthCheck[] = [
     { name: 'process', check: () => ({ ok: false, detail: 'starting' }) },
@@ -92,6 +87,21 @@ export async function runProcess(spec: ProcessSpec): Promise<void> {
     log('error', 'failed to start', { error: messageOf(err) });
     await shutdown('failed to start', 1);
   }
+}
+
+/** Signals stop cleanly (code 0); an uncaught error is logged with its stack and stops with 1. */
+function listen(log: ProcessLog, stop: (reason: string, code: number) => void): void {
+  process.on('SIGTERM', () => stop('SIGTERM', 0));
+  process.on('SIGINT', () => stop('SIGINT', 0));
+  process.on('uncaughtException', (err) => {
+    log('error', 'uncaught exception', { error: messageOf(err), stack: err.stack });
+    stop('uncaughtException', 1);
+  });
+  process.on('unhandledRejection', (err) => {
+    const stack = err instanceof Error ? err.stack : undefined;
+    log('error', 'unhandled rejection', { error: messageOf(err), stack });
+    stop('unhandledRejection', 1);
+  });
 }
 
 async function stopAll(
