@@ -5,11 +5,12 @@ import { addRollupCounts } from '@fengqiao/testing';
 import { hashPassword } from '../auth/password-hasher';
 import { UsersRepository } from '../auth/users.repository';
 import { type ApiHarness, startApi } from '../testing/api-harness';
-import { ROUTES, type RouteId } from './route-table';
+import { ROUTES, type RouteId, type RouteSpec } from './route-table';
 
 // The authorization matrix's second dimension (issue 17 #9): district A (巴州区 511902) against
 // district B (平昌县 511923). Every guarded route is classified below — the `satisfies` makes a new
-// route without a classification a type error — and each regional one is probed as a user scoped
+// route without a classification a type error, and one whose route-table entry declares a
+// `regionScope` must be probed as it declares — and each regional one is probed as a user scoped
 // to A: naming B is refused (403 OUT_OF_SCOPE, or an empty list where a filter only narrows), a
 // list without a region never shows B although B's data is there (an unscoped admin sees it).
 const A = { county: '511902', township: '511902001' };
@@ -220,6 +221,14 @@ describe('the authorization matrix, district A against district B', () => {
   });
   afterAll(async () => {
     await api.close();
+  });
+
+  it('probes exactly the routes whose route-table entry declares a regionScope, each as it declares', () => {
+    const kindOf = (spec: RouteSpec): Probe['kind'] | 'unscoped' =>
+      spec.regionScope === 'region' ? 'names' : spec.regionScope === 'list' ? 'lists' : 'unscoped';
+    const probed = (p: Probe): Probe['kind'] | 'unscoped' =>
+      p.kind === 'names' || p.kind === 'lists' ? p.kind : 'unscoped';
+    for (const [id, probe] of entries) expect([id, probed(probe)]).toEqual([id, kindOf(ROUTES[id])]);
   });
 
   it('classifies every guarded route (and each probe uses a role the route allows)', () => {

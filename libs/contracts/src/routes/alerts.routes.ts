@@ -31,6 +31,7 @@ export const ALERT_ROUTES = {
     path: 'alerts',
     summary: 'Alerts in the caller’s scope, filtered, newest first',
     access: WATCHERS,
+    regionScope: 'region',
     query: alertListQuerySchema,
     response: alertListResponseSchema,
   },

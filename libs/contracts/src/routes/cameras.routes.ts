@@ -13,6 +13,7 @@ export const CAMERA_ROUTES = {
     path: 'cameras/nearest',
     summary: 'The k cameras nearest to a point within a radius, with their stream state',
     access: WATCHERS,
+    regionScope: 'list',
     query: nearestCamerasQuerySchema,
     response: nearestCamerasResponseSchema,
   },

@@ -48,6 +48,7 @@ export const CASES_ROUTES = {
     path: 'cases',
     summary: 'Record a case: validated, routed, checked for repeat visits; 202 once its events are on Kafka',
     access: INTAKE_ROLES,
+    regionScope: 'region',
     rateLimit: 'write',
     body: caseIntakeRequestSchema,
     response: caseIntakeResponseSchema,
@@ -66,6 +67,7 @@ export const CASES_ROUTES = {
     // POST: the parties are personal data and never travel in a URL.
     summary: 'Earlier cases with the same parties at the same place (repeat-visit candidates)',
     access: INTAKE_ROLES,
+    regionScope: 'region',
     rateLimit: 'write',
     body: duplicateCheckRequestSchema,
     response: duplicateCandidatesSchema,
@@ -75,6 +77,7 @@ export const CASES_ROUTES = {
     path: 'cases',
     summary: 'Cases in the caller’s scope with their tier clocks, open and most urgent first',
     access: ALL,
+    regionScope: 'region',
     query: caseListQuerySchema,
     response: caseListResponseSchema,
   },

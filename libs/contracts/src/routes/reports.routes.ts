@@ -22,6 +22,7 @@ export const REPORTS_ROUTES = {
     path: 'reports',
     summary: 'Stored cadence reports visible to the caller, newest period first',
     access: REPORT_READERS,
+    regionScope: 'region',
     query: reportListQuerySchema,
     response: reportListResponseSchema,
   },
@@ -54,6 +55,7 @@ export const REPORTS_ROUTES = {
     summary:
       'Queue one report (any region and period that has begun) for apps/reports to generate: 202 with the request; an identical pending one is reused',
     access: REPORT_READERS,
+    regionScope: 'region',
     rateLimit: 'write',
     body: reportRequestSchema,
     response: reportRequestStatusSchema,

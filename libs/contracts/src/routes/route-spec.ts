@@ -16,6 +16,14 @@ export interface RouteSpec {
   readonly response?: z.ZodType;
   /** Non-JSON answers. */
   readonly produces?: 'text/csv' | 'text/plain' | 'text/html' | 'application/javascript';
+  /**
+   * How the route keeps a caller scoped to regions inside them (issue 17 #9): `region` — it takes a
+   * region (in the query or body, or the region of the object it changes) and refuses one outside
+   * the caller's with 403 OUT_OF_SCOPE, or narrows its list to nothing; `list` — it takes none and
+   * answers only what lies in the caller's regions. Routes without it hold no regional data or act
+   * on one object by id. The region-scope matrix spec probes every route that declares one.
+   */
+  readonly regionScope?: 'region' | 'list';
 }
 
 /** Every role. */
