@@ -148,6 +148,11 @@ export async function ensureAppDatabase(c: PgCluster, appUrl: string): Promise<v
       await client.query(`CREATE ROLE ${q(role)} LOGIN CREATEDB PASSWORD '${password.replace(/'/g, "''")}'`);
     const hasDb = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
     if (hasDb.rowCount === 0) await client.query(`CREATE DATABASE ${q(database)} OWNER ${q(role)}`);
+    // The applications' role (issue 17 #7): the migrations grant it rows but only INSERT/SELECT on
+    // audit_log; the owner is a member so tests can SET ROLE to it. Roles are cluster-wide: here.
+    const hasAppRole = await client.query("SELECT 1 FROM pg_roles WHERE rolname = 'fengqiao_app'");
+    if (hasAppRole.rowCount === 0) await client.query('CREATE ROLE fengqiao_app NOLOGIN');
+    await client.query(`GRANT fengqiao_app TO ${q(role)}`);
   } finally {
     await client.end();
   }
