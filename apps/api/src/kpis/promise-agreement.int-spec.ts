@@ -8,6 +8,7 @@ import {
   step,
   type EngineState,
 } from '@fengqiao/rules';
+import { CaseClockRulesSync } from './case-clock-rules.sync';
 import {
   type CaseStepAt,
   caseEventOf,
@@ -89,5 +90,37 @@ describe('the cases list, the KPI tiles and the alerts agree on a major dispute 
     expect(list.items.find((c) => c.caseId === caseId)?.clock.status).toBe(expected.clock);
     expect(kpi.onTimeByTier.rows.find((r) => r.tier === 'major')).toMatchObject(expected.kpi);
     expect(engine).toEqual(expected.engine);
+  });
+
+  it('the clocks the projection reads follow the active rule-set version', async () => {
+    const sync = api.app.get(CaseClockRulesSync);
+    await sync.check();
+    const synced = async (): Promise<number | null> =>
+      (
+        await api.pool.query<{ v: number | null }>(
+          "SELECT rule_set_version AS v FROM case_clock_rules WHERE clock = 'routing'",
+        )
+      ).rows[0]?.v ?? null;
+    const before = await synced();
+    const { rows } = await api.pool.query<{ v: number }>(
+      `INSERT INTO rule_sets (version, name, body, status, proposed_by, proposed_at)
+       SELECT max(version) + 1, 'same deadlines', (SELECT body FROM rule_sets WHERE status = 'active'),
+              'proposed', 'test', now() FROM rule_sets RETURNING version AS v`,
+    );
+    const next = rows[0]?.v;
+    const activate = async (v: number | null | undefined): Promise<void> => {
+      await api.pool.query(`UPDATE rule_sets SET status = 'retired' WHERE status = 'active'`);
+      await api.pool.query(`UPDATE rule_sets SET status = 'active' WHERE version = $1`, [v]);
+    };
+    try {
+      await activate(next);
+      expect(await sync.check()).toBe(true);
+      expect(await synced()).toBe(next);
+      expect(await sync.check()).toBe(false);
+    } finally {
+      await activate(before);
+      await sync.check();
+    }
+    expect(await synced()).toBe(before);
   });
 });
