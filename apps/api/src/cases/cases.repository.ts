@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AT_RISK_SHARE } from '@fengqiao/domain';
 import { type Queryable } from '../infra/database';
 import { type CaseEventRecord, type CasePartyRow, type CaseRow } from './case-row';
 
@@ -27,13 +28,13 @@ export interface SharedPartyRow {
   readonly keys: string[];
 }
 
-// The same clock reading as readClock() of @fengqiao/intake (at risk: under 20 % of the window left),
+// The same clock reading as readClock() of @fengqiao/domain (at risk: under AT_RISK_SHARE of the window left),
 // in SQL so the list can filter and page on it.
 const CLOCK_STATUS = `CASE
   WHEN c.due_at IS NULL THEN 'none'
   WHEN c.clock_stopped_at IS NOT NULL THEN CASE WHEN c.clock_stopped_at <= c.due_at THEN 'met' ELSE 'missed' END
   WHEN $7::timestamptz >= c.due_at THEN 'breached'
-  WHEN (c.due_at - $7::timestamptz) < greatest(c.due_at - c.clock_started_at, interval '1 millisecond') * 0.2
+  WHEN (c.due_at - $7::timestamptz) < greatest(c.due_at - c.clock_started_at, interval '1 millisecond') * ${AT_RISK_SHARE}
     THEN 'at-risk'
   ELSE 'on-track' END`;
 
