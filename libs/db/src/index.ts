@@ -18,7 +18,7 @@ export {
   type MigrationState,
 } from './migrator';
 export { DbError, type DbErrorCode } from './db-error';
-export { ensureDatabase, withDatabaseName } from './database-admin';
+export { dropDatabase, ensureDatabase, withDatabaseName } from './database-admin';
 export {
   withTransaction,
   isDataRejectedError,

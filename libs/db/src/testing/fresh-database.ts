@@ -1,5 +1,4 @@
-import { Client } from 'pg';
-import { ensureDatabase, withDatabaseName } from '../database-admin';
+import { dropDatabase, ensureDatabase, withDatabaseName } from '../database-admin';
 import { migrate } from '../migrator';
 import { createPool, type DbPool } from '../pool';
 
@@ -23,13 +22,7 @@ export async function freshDatabase(serverUrl: string, name: string): Promise<Fr
     migrateAllDown: () => migrate(pool, { direction: 'down', steps: Number.MAX_SAFE_INTEGER }),
     drop: async () => {
       await pool.end();
-      const admin = new Client({ connectionString: withDatabaseName(serverUrl, 'postgres') });
-      await admin.connect();
-      try {
-        await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      } finally {
-        await admin.end();
-      }
+      await dropDatabase(url);
     },
   };
 }

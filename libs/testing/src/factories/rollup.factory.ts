@@ -94,7 +94,8 @@ export async function setRollupCount(db: Queryable, cell: RollupCount): Promise<
 /**
  * Seeds many rollup cells from `cellsSql`, a SELECT of (bucket, county, township, source, category,
  * events), idempotently: a cell seeded before is left as it is (ON CONFLICT DO NOTHING on the plain
- * table; raw events with ids derived from the cell under TimescaleDB).
+ * table; raw events with ids derived from the cell under TimescaleDB, which project into `cases`
+ * like real reports: about a minute for the wall's 133,000 seeded events at load average 17).
  */
 export async function seedRollupCells(
   db: Queryable,
