@@ -94,8 +94,7 @@ export async function setRollupCount(db: Queryable, cell: RollupCount): Promise<
 /**
  * Seeds many rollup cells from `cellsSql`, a SELECT of (bucket, county, township, source, category,
  * events), idempotently: a cell seeded before is left as it is (ON CONFLICT DO NOTHING on the plain
- * table; raw events with ids derived from the cell under TimescaleDB, which project into `cases`
- * like real reports: about a minute for the wall's 133,000 seeded events at load average 17).
+ * table; raw events with ids derived from the cell under TimescaleDB).
  */
 export async function seedRollupCells(
   db: Queryable,
@@ -114,14 +113,16 @@ export async function seedRollupCells(
     e AS (SELECT c.*, i, md5(c.bucket::text || c.township || c.source || c.category || i)::uuid AS id,
                  c.bucket + (i % 3600) * interval '1 second' AS at
           FROM cells c, generate_series(1, c.events) i)`;
+  // Written as another type, then turned into reports: the cases projection (AFTER INSERT) skips them,
+  // so no `cases` rows appear, as with the plain table, and the seed takes seconds instead of a minute.
   await db.query(
     `${expand}
      INSERT INTO case_events (event_id, occurred_at, case_id, type, channel, county, township, category, payload)
-     SELECT id, at, 'seed-' || id, 'reported', 'hotline', county, township, category,
-            jsonb_build_object('category', category, 'summary', 'rollup seed', 'partiesCount', 0, 'riskFlags', '[]'::jsonb)
+     SELECT id, at, 'seed-' || id, 'rollup-seed', 'hotline', county, township, category, '{}'::jsonb
      FROM e WHERE source = 'case' ON CONFLICT DO NOTHING`,
     params,
   );
+  await db.query("UPDATE case_events SET type = 'reported' WHERE type = 'rollup-seed'");
   await db.query(
     `${expand}
      INSERT INTO camera_analytics_events (event_id, occurred_at, camera_id, kind, confidence, county, township)
