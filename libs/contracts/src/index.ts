@@ -504,7 +504,7 @@ export { ADMIN, ALL, EXPORTERS, RESPONDERS, WATCHERS, type RouteSpec } from './r
 export { CASE_HANDLERS, INTAKE_ROLES } from './routes/cases.routes';
 export { REPORT_READERS } from './routes/reports.routes';
 export { VIDEO_WATCHERS } from './routes/core.routes';
-export { ROUTES, ROUTE_IDS, routeAllows, routeSpec, type RouteId } from './routes/route-table';
+export { ROUTES, ROUTE_IDS, routeAllows, routeRoles, routeSpec, type RouteId } from './routes/route-table';
 export {
   routeAnswersBlob,
   routeUrl,

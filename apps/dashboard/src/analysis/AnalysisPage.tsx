@@ -1,10 +1,6 @@
 import { useMemo, useRef, useState } from 'react';
-import {
-  breakdownResponseSchema,
-  trendSeriesResponseSchema,
-  yearOnYearResponseSchema,
-} from '@fengqiao/contracts';
-import { apiGet, queryString } from '../api/http';
+import { routeAllows } from '@fengqiao/contracts';
+import { call } from '../api/call';
 import { navigate } from '../app/router';
 import { useSession } from '../auth/session';
 import { buildBreakdownOption } from '../charts/builders/breakdown-option';
@@ -39,24 +35,14 @@ const SLOW_MS = 300_000;
 function useAnalysisData(view: AnalysisView, key: string) {
   const params = (): Record<string, string | undefined> => apiParams(view, Date.now());
   const series = usePolled(
-    (signal) =>
-      apiGet(
-        `/api/trends/series${queryString({ ...params(), bucket: apiBucket(view.bucket) })}`,
-        trendSeriesResponseSchema,
-        signal,
-      ),
+    (signal) => call('trends.series', { query: { ...params(), bucket: apiBucket(view.bucket) } }, signal),
     SLOW_MS,
     key,
   );
-  const yoy = usePolled(
-    (signal) => apiGet(`/api/trends/yoy${queryString(params())}`, yearOnYearResponseSchema, signal),
-    SLOW_MS,
-    key,
-  );
+  const yoy = usePolled((signal) => call('trends.yoy', { query: params() }, signal), SLOW_MS, key);
   const breakdown = usePolled(
     async (signal) => {
-      const q = queryString(breakdownParams(view, Date.now()));
-      const res = await apiGet(`/api/trends/breakdown${q}`, breakdownResponseSchema, signal);
+      const res = await call('trends.breakdown', { query: breakdownParams(view, Date.now()) }, signal);
       rememberNames(res.rows);
       return res;
     },
@@ -107,7 +93,7 @@ export function AnalysisPage({ search }: { readonly search: string }) {
     const region = (p.data as { region?: string } | undefined)?.region;
     if (region !== undefined) go(drillDown(view, region));
   };
-  const canExport = session?.user.role === 'analyst' || session?.user.role === 'admin';
+  const canExport = session !== null && routeAllows('trends.csv', session.user.role);
   const file = `fengqiao-${view.region || 'city'}-${view.bucket}-${view.days}d`;
 
   return (

@@ -1,6 +1,5 @@
 import { useMemo } from 'react';
-import { trendSeriesResponseSchema } from '@fengqiao/contracts';
-import { apiGet, queryString } from '../api/http';
+import { call } from '../api/call';
 import { beijingDate, buildCalendarOption, dailyTotals } from '../charts/builders/calendar-option';
 import { usePolled } from '../common/hooks';
 import { currentLang, M } from '../i18n/strings';
@@ -17,9 +16,9 @@ export function CalendarPanel({ view, scale, file }: { view: AnalysisView; scale
   const days = Math.max(view.days, MIN_DAYS);
   const series = usePolled(
     (signal) =>
-      apiGet(
-        `/api/trends/series${queryString({ ...apiParams({ ...view, days }, Date.now()), bucket: 'day' })}`,
-        trendSeriesResponseSchema,
+      call(
+        'trends.series',
+        { query: { ...apiParams({ ...view, days }, Date.now()), bucket: 'day' } },
         signal,
       ),
     300_000,

@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
-import { cameraHealthTrendResponseSchema } from '@fengqiao/contracts';
 import { buildCameraHealthOption } from '../charts/builders/tier-option';
 import { M, S } from '../i18n/strings';
 import { ChartPanel } from './ChartPanel';
 import { toCsv } from './csv';
+import { call } from '../api/call';
 import { useRangeSeries } from './useRangeSeries';
 import { type AnalysisView } from './view-state';
 
@@ -18,7 +18,11 @@ export function CameraHealthPanel({
   file: string;
 }) {
   const bucket = view.days <= 7 ? 'hour' : 'day';
-  const data = useRangeSeries('/api/cameras/health-trend', cameraHealthTrendResponseSchema, view, bucket);
+  const data = useRangeSeries(
+    (range, signal) => call('cameras.healthTrend', { query: { ...range, bucket } }, signal),
+    view,
+    bucket,
+  );
   const points = useMemo(() => data.data?.points ?? [], [data.data]);
   const option = useMemo(() => buildCameraHealthOption(points, bucket, scale), [points, bucket, scale]);
   return (

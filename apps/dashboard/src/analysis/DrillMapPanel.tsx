@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
-import { BAZHONG_DISTRICTS, cameraSearchResponseSchema, type BreakdownResponse } from '@fengqiao/contracts';
-import { apiGet, queryString } from '../api/http';
+import { BAZHONG_DISTRICTS, type BreakdownResponse } from '@fengqiao/contracts';
+import { call } from '../api/call';
 import { buildDrillMapOption, type DrillArea, type DrillPoint } from '../charts/builders/drill-map-option';
 import { THEME } from '../charts/builders/palette';
 import { type ChartClick } from '../charts/EChart';
@@ -27,7 +27,7 @@ interface Props {
 const fetchTownshipCameras = (township: string, signal: AbortSignal) =>
   township === ''
     ? Promise.resolve(null)
-    : apiGet(`/api/cameras${queryString({ township, limit: 200 })}`, cameraSearchResponseSchema, signal);
+    : call('cameras.search', { query: { township, limit: 200 } }, signal);
 
 type Row = BreakdownResponse['rows'][number];
 

@@ -1,9 +1,10 @@
 import { useMemo } from 'react';
-import { tierComplianceResponseSchema, type ServiceTier } from '@fengqiao/contracts';
+import { type ServiceTier } from '@fengqiao/contracts';
 import { buildTierComplianceOption } from '../charts/builders/tier-option';
 import { M, S, WL } from '../i18n/strings';
 import { ChartPanel } from './ChartPanel';
 import { toCsv } from './csv';
+import { call } from '../api/call';
 import { useRangeSeries } from './useRangeSeries';
 import { type AnalysisView } from './view-state';
 
@@ -20,7 +21,11 @@ export function TierCompliancePanel({
   file: string;
 }) {
   const bucket = view.days > 90 || view.bucket === 'week' || view.bucket === 'month' ? 'week' : 'day';
-  const data = useRangeSeries('/api/kpis/tier-compliance', tierComplianceResponseSchema, view, bucket);
+  const data = useRangeSeries(
+    (range, signal) => call('kpis.tierCompliance', { query: { ...range, bucket } }, signal),
+    view,
+    bucket,
+  );
   const points = useMemo(() => data.data?.points ?? [], [data.data]);
   const option = useMemo(() => buildTierComplianceOption(points, tierName, scale), [points, scale]);
   return (

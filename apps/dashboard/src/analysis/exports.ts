@@ -1,4 +1,4 @@
-import { apiGetBlob, queryString } from '../api/http';
+import { call } from '../api/call';
 
 function download(href: string, filename: string): void {
   const a = document.createElement('a');
@@ -11,7 +11,7 @@ function download(href: string, filename: string): void {
 
 /** The API's CSV of the same series (analysts and administrators only). */
 export async function exportCsv(params: Record<string, string | undefined>, filename: string): Promise<void> {
-  const blob = await apiGetBlob(`/api/trends/series.csv${queryString(params)}`);
+  const blob = await call('trends.csv', { query: params });
   const url = URL.createObjectURL(blob);
   try {
     download(url, filename);

@@ -1,5 +1,5 @@
 import { lazy, Suspense, useEffect, type ReactNode } from 'react';
-import { type UserRole } from '@fengqiao/contracts';
+import { routeRoles, type UserRole } from '@fengqiao/contracts';
 import { LoginPage } from '../auth/LoginPage';
 import { logout, useSession } from '../auth/session';
 import { SystemHealthPanel } from '../health/SystemHealthPanel';
@@ -29,8 +29,9 @@ const RoutingRulesPage = lazy(() =>
   import('../routing/RoutingRulesPage').then((m) => ({ default: m.RoutingRulesPage })),
 );
 
-const WATCHERS: readonly UserRole[] = ['wall', 'duty-officer', 'analyst', 'admin'];
-const RESPONDERS: readonly UserRole[] = ['duty-officer', 'admin'];
+/** The wall and analysis views need the alert list; the duty console the alert transitions. */
+const WATCHERS = routeRoles('alerts.list');
+const RESPONDERS = routeRoles('alerts.acknowledge');
 
 /** Signed in with an allowed role, or sent to the login page (coming back here afterwards). */
 function Guarded({ roles, children }: { readonly roles: readonly UserRole[]; readonly children: ReactNode }) {

@@ -1,12 +1,12 @@
-import { type UserRole } from '@fengqiao/contracts';
+import { routeRoles, type UserRole } from '@fengqiao/contracts';
 import { R, W } from '../i18n/strings';
 
-/** Who sees the intake form, the cases view and the reports list (as the API's route table allows). */
-export const INTAKE_ROLES: readonly UserRole[] = ['intake-clerk', 'admin'];
-export const CASES_ROLES: readonly UserRole[] = ['wall', 'duty-officer', 'analyst', 'intake-clerk', 'admin'];
-export const REPORTS_ROLES: readonly UserRole[] = ['duty-officer', 'analyst', 'admin'];
-/** The routing table (read-only view): administrators, who also change it through the API. */
-export const ROUTING_ROLES: readonly UserRole[] = ['admin'];
+/** Who sees the intake form, the cases view and the reports list: whom the route table lets call them. */
+export const INTAKE_ROLES = routeRoles('cases.intake');
+export const CASES_ROLES = routeRoles('cases.list');
+export const REPORTS_ROLES = routeRoles('reports.list');
+/** The routing table (read-only view, with its versions): administrators, who also change it. */
+export const ROUTING_ROLES = routeRoles('routing.versions');
 
 /** The workflow views' navigation entries a role is offered. */
 export function workflowNav(

@@ -1,5 +1,12 @@
 import { useSyncExternalStore } from 'react';
-import { apiErrorBodySchema, tokenPairSchema, type SessionUser, type TokenPair } from '@fengqiao/contracts';
+import {
+  apiErrorBodySchema,
+  tokenPairSchema,
+  type RouteInput,
+  type SessionUser,
+  type TokenPair,
+} from '@fengqiao/contracts';
+import { requestOf } from '../api/request';
 
 /** A signed-in session. Kept in sessionStorage: a reload keeps it, closing the tab forgets it. */
 export interface Session {
@@ -60,18 +67,19 @@ async function signInErrorOf(res: Response): Promise<SignInError> {
   return new SignInError(res.status, retryAfter ?? (header > 0 ? header : undefined));
 }
 
-async function postForTokens(path: string, body: unknown): Promise<Session> {
-  const res = await fetch(path, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
+/** Sign-in and refresh run before there is a token, so they fetch directly (public routes). */
+async function postForTokens(
+  id: 'auth.login' | 'auth.refresh',
+  body: RouteInput<'auth.login'>['body'] | RouteInput<'auth.refresh'>['body'],
+): Promise<Session> {
+  const { url, init } = requestOf(id, { body } as never);
+  const res = await fetch(url, init);
   if (!res.ok) throw await signInErrorOf(res);
   return fromPair(tokenPairSchema.parse(await res.json()), Date.now());
 }
 
 export async function login(username: string, password: string): Promise<Session> {
-  const session = await postForTokens('/api/auth/login', { username, password });
+  const session = await postForTokens('auth.login', { username, password });
   setSession(session);
   return session;
 }
@@ -80,11 +88,8 @@ export function logout(): void {
   const s = current;
   setSession(null);
   if (s !== null) {
-    void fetch('/api/auth/logout', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ refreshToken: s.refreshToken }),
-    }).catch(() => undefined);
+    const { url, init } = requestOf('auth.logout', { body: { refreshToken: s.refreshToken } });
+    void fetch(url, init).catch(() => undefined);
   }
 }
 
@@ -92,7 +97,7 @@ export function logout(): void {
 export function refreshSession(): Promise<Session | null> {
   const s = current;
   if (s === null) return Promise.resolve(null);
-  refreshing ??= postForTokens('/api/auth/refresh', { refreshToken: s.refreshToken })
+  refreshing ??= postForTokens('auth.refresh', { refreshToken: s.refreshToken })
     .then((next) => {
       setSession(next);
       return next;

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { caseDetailSchema, type CaseDetail, type UserRole } from '@fengqiao/contracts';
-import { apiGet } from '../api/http';
+import { type CaseDetail, type UserRole } from '@fengqiao/contracts';
+import { call } from '../api/call';
 import { useNow, usePolled } from '../common/hooks';
 import { categoryLabel, S, W, WL } from '../i18n/strings';
 import { actionsFor, type CaseCommandKind } from './case-actions';
@@ -50,7 +50,7 @@ export function CaseDetailPanel({ caseId, role, reloadKey, busy, onCommand }: Pr
   const [revealed, setRevealed] = useState<Revealed | null>(null);
   useEffect(() => setRevealed(null), [caseId]);
   const detail = usePolled(
-    (signal) => apiGet(`/api/cases/${caseId}`, caseDetailSchema, signal),
+    (signal) => call('cases.detail', { params: { caseId } }, signal),
     DETAIL_MS,
     `${caseId}#${reloadKey}`,
   );

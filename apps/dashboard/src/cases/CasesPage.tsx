@@ -1,6 +1,5 @@
 import { useCallback, useState } from 'react';
-import { caseListResponseSchema } from '@fengqiao/contracts';
-import { apiGet, queryString } from '../api/http';
+import { call } from '../api/call';
 import { navigate } from '../app/router';
 import { useSession } from '../auth/session';
 import { usePolled } from '../common/hooks';
@@ -28,7 +27,7 @@ export function CasesPage({ search }: { readonly search: string }) {
   const cmd = useCaseCommand(reload);
   const listKey = caseFiltersToSearch({ ...f, selected: '' });
   const list = usePolled(
-    (signal) => apiGet(`/api/cases${queryString(caseListParams(f))}`, caseListResponseSchema, signal),
+    (signal) => call('cases.list', { query: caseListParams(f) }, signal),
     LIST_MS,
     `${listKey}#${reloads}`,
   );

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
-import { caseDetailSchema, PARTY_REVEAL_ROLES, type CaseDetail, type UserRole } from '@fengqiao/contracts';
-import { ApiRequestError, apiPost } from '../api/http';
+import { PARTY_REVEAL_ROLES, type CaseDetail, type UserRole } from '@fengqiao/contracts';
+import { call } from '../api/call';
+import { ApiRequestError } from '../api/http';
 import { S, W } from '../i18n/strings';
 
 export interface Revealed {
@@ -36,7 +37,7 @@ export function PartiesReveal({ caseId, role, onRevealed }: Props) {
     const why = reason.trim();
     if (why.length < 2) return setProblem(W.revealReasonRequired);
     setBusy(true);
-    apiPost(`/api/cases/${caseId}/reveal`, { reason: why }, caseDetailSchema)
+    call('cases.reveal', { params: { caseId }, body: { reason: why } })
       .then((d) => onRevealed({ caseId, reason: why, parties: d.parties }))
       .catch((err: unknown) =>
         setProblem(err instanceof ApiRequestError ? `${err.code}: ${err.message}` : String(err)),

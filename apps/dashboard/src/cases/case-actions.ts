@@ -1,4 +1,10 @@
-import { type CaseEventType, type CaseState, type ServiceTier, type UserRole } from '@fengqiao/contracts';
+import {
+  routeAllows,
+  type CaseEventType,
+  type CaseState,
+  type ServiceTier,
+  type UserRole,
+} from '@fengqiao/contracts';
 import { caseEventsFrom } from '@fengqiao/domain';
 
 /** The lifecycle commands, each its own POST /api/cases/:caseId/<kind>. */
@@ -13,9 +19,6 @@ export const CASE_COMMANDS = [
   'leader',
 ] as const;
 export type CaseCommandKind = (typeof CASE_COMMANDS)[number];
-
-/** Who may send lifecycle commands (the API's route table decides; this only hides dead buttons). */
-const CASE_WORKERS: readonly UserRole[] = ['duty-officer', 'intake-clerk', 'admin'];
 
 /** The command that sends each case event (the route `POST /api/cases/:caseId/<command>`). */
 const COMMAND_OF: Readonly<Record<Exclude<CaseEventType, 'reported'>, CaseCommandKind>> = {
@@ -35,12 +38,15 @@ const COMMAND_OF: Readonly<Record<Exclude<CaseEventType, 'reported'>, CaseComman
  * with someone else's change is shown, never hidden.
  */
 export function actionsFor(state: CaseState, tier: ServiceTier | null, role: UserRole): CaseCommandKind[] {
-  if (!CASE_WORKERS.includes(role)) return [];
   // The lifecycle of @fengqiao/domain (which the API enforces); a leader is offered for major disputes.
-  return caseEventsFrom(state)
-    .filter((t) => t !== 'leader-assigned' || tier === 'major')
-    .map((t) => COMMAND_OF[t])
-    .sort((a, b) => CASE_COMMANDS.indexOf(a) - CASE_COMMANDS.indexOf(b));
+  return (
+    caseEventsFrom(state)
+      .filter((t) => t !== 'leader-assigned' || tier === 'major')
+      .map((t) => COMMAND_OF[t])
+      // The route table decides who may send each command; this only hides dead buttons.
+      .filter((kind) => routeAllows(`cases.${kind}`, role))
+      .sort((a, b) => CASE_COMMANDS.indexOf(a) - CASE_COMMANDS.indexOf(b))
+  );
 }
 
 /** The fields an action form may ask for, as typed. */

@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
-import { caseCommandResponseSchema } from '@fengqiao/contracts';
-import { ApiRequestError, apiPost } from '../api/http';
+import { call } from '../api/call';
+import { ApiRequestError } from '../api/http';
 import { isStateConflict, type CaseCommandKind } from './case-actions';
 
 export interface CaseNotice {
@@ -23,7 +23,7 @@ export function useCaseCommand(onSettled: () => void) {
     (caseId: string, kind: CaseCommandKind, body: Record<string, unknown>, okText: string) => {
       setBusy(true);
       setNotice(null);
-      apiPost(`/api/cases/${caseId}/${kind}`, body, caseCommandResponseSchema)
+      call(`cases.${kind}`, { params: { caseId }, body })
         .then(() => setNotice({ kind: 'ok', caseId, message: okText }))
         .catch((err: unknown) => {
           const e = err instanceof ApiRequestError ? err : new ApiRequestError(0, 'NETWORK', String(err));

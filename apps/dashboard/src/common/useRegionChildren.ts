@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react';
-import { regionChildrenSchema, type RegionNode } from '@fengqiao/contracts';
-import { apiGet, queryString } from '../api/http';
+import { type RegionNode } from '@fengqiao/contracts';
+import { call } from '../api/call';
 import { type CascadeLevel, type RegionDraft } from './region-cascade';
 
 /** The children of a region from GET /api/regions (the counties for parent ''); none while loading. */
 export function fetchRegions(parent: string, signal?: AbortSignal): Promise<readonly RegionNode[]> {
-  const q = queryString({ parent: parent === '' ? undefined : parent });
-  return apiGet(`/api/regions${q}`, regionChildrenSchema, signal).then((r) => r.regions);
+  const query = { parent: parent === '' ? undefined : parent };
+  return call('regions.children', { query }, signal).then((r) => r.regions);
 }
 
 /**

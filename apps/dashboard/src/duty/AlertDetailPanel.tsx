@@ -1,6 +1,6 @@
-import { alertDetailSchema, cameraSearchResponseSchema, type Alert } from '@fengqiao/contracts';
+import { type Alert } from '@fengqiao/contracts';
 import { cityClockTime } from '@fengqiao/domain';
-import { apiGet, queryString } from '../api/http';
+import { call } from '../api/call';
 import { usePolled } from '../common/hooks';
 import { L, S } from '../i18n/strings';
 import { districtName } from '../wall/wall-data';
@@ -42,7 +42,7 @@ export function AlertDetailPanel({
 }) {
   // Keyed by the server's version (not an optimistic one): every committed change reloads the history.
   const detail = usePolled(
-    (signal) => apiGet(`/api/alerts/${alert.alertId}`, alertDetailSchema, signal),
+    (signal) => call('alerts.detail', { params: { alertId: alert.alertId } }, signal),
     60_000,
     `${alert.alertId}:${serverVersion}`,
   );
@@ -51,7 +51,7 @@ export function AlertDetailPanel({
     (signal) =>
       township === undefined
         ? Promise.resolve({ items: [], nextAfter: null })
-        : apiGet(`/api/cameras${queryString({ township, limit: 6 })}`, cameraSearchResponseSchema, signal),
+        : call('cameras.search', { query: { township, limit: 6 } }, signal),
     60_000,
     township ?? '',
   );

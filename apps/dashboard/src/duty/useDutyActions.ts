@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react';
-import { alertDetailSchema, transitionResponseSchema, type Alert } from '@fengqiao/contracts';
-import { ApiRequestError, apiGet, apiPost } from '../api/http';
+import { type Alert, type RouteInput } from '@fengqiao/contracts';
+import { call } from '../api/call';
+import { ApiRequestError } from '../api/http';
 import { useLiveAlerts } from '../live/LiveAlerts';
 import { optimisticAlert, requestBody, type DutyCommand } from './commands';
 
@@ -40,11 +41,11 @@ export function useDutyActions(): DutyActions {
     (alert: Alert, cmd: DutyCommand) => {
       setNotice(null);
       setPending((p) => new Map(p).set(alert.alertId, optimisticAlert(alert, cmd, new Date().toISOString())));
-      apiPost(
-        `/api/alerts/${alert.alertId}/${cmd.kind}`,
-        requestBody(cmd, alert.version),
-        transitionResponseSchema,
-      )
+      call(`alerts.${cmd.kind}`, {
+        params: { alertId: alert.alertId },
+        // The command form builds the body; the API validates it against the route's schema.
+        body: requestBody(cmd, alert.version) as RouteInput<`alerts.${DutyCommand['kind']}`>['body'],
+      })
         .then((r) => upsert(r.alert))
         .catch((err: unknown) => {
           const e = err instanceof ApiRequestError ? err : new ApiRequestError(0, 'NETWORK', String(err));
@@ -53,7 +54,7 @@ export function useDutyActions(): DutyActions {
             alertId: alert.alertId,
             message: `${e.code}: ${e.message}`,
           });
-          return apiGet(`/api/alerts/${alert.alertId}`, alertDetailSchema).then((d) => upsert(d.alert));
+          return call('alerts.detail', { params: { alertId: alert.alertId } }).then((d) => upsert(d.alert));
         })
         .catch(() => undefined)
         .finally(() => settle(alert.alertId));

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { cameraSearchResponseSchema, type GeoPoint } from '@fengqiao/contracts';
-import { apiGet, queryString } from '../api/http';
+import { type GeoPoint } from '@fengqiao/contracts';
+import { call } from '../api/call';
 
 /**
  * Where to draw a township on the wall map. The region registry has each township's centre (the
@@ -14,11 +14,7 @@ const CAPACITY = 300;
 const cache = new Map<string, GeoPoint | null>();
 
 async function lookup(township: string, signal: AbortSignal): Promise<GeoPoint | null> {
-  const page = await apiGet(
-    `/api/cameras${queryString({ township, limit: 1 })}`,
-    cameraSearchResponseSchema,
-    signal,
-  );
+  const page = await call('cameras.search', { query: { township, limit: 1 } }, signal);
   const c = page.items[0];
   return c === undefined ? null : { lon: c.lon, lat: c.lat };
 }

@@ -1,12 +1,14 @@
 import { healthResponseSchema, type HealthResponse } from '@fengqiao/contracts';
+import { requestOf } from '../api/request';
 
 export type HealthView =
   { kind: 'loading' } | { kind: 'unreachable'; reason: string } | ({ kind: 'loaded' } & HealthResponse);
 
-/** Loads /api/health and validates it against the contract; never throws. */
+/** Loads the health route (public: no token) and validates it against the contract; never throws. */
 export async function fetchHealth(signal: AbortSignal): Promise<HealthView> {
   try {
-    const res = await fetch('/api/health', { signal });
+    const { url } = requestOf('health.check');
+    const res = await fetch(url, { signal });
     const body: unknown = await res.json();
     const parsed = healthResponseSchema.safeParse(body);
     if (!parsed.success) return { kind: 'unreachable', reason: `unexpected answer (HTTP ${res.status})` };

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
-import { caseIntakeResponseSchema, type CaseIntakeResponse } from '@fengqiao/contracts';
-import { ApiRequestError, apiPost } from '../api/http';
+import { type CaseIntakeResponse } from '@fengqiao/contracts';
+import { call } from '../api/call';
+import { ApiRequestError } from '../api/http';
 import { W } from '../i18n/strings';
 import { CaseFields } from './CaseFields';
 import { DuplicatesPanel } from './DuplicatesPanel';
@@ -60,7 +61,7 @@ export function IntakePage() {
     if (Object.keys(validateDraft(d)).length > 0 || busy) return;
     setBusy(true);
     setFailure(null);
-    apiPost('/api/cases', toIntakeRequest(d), caseIntakeResponseSchema)
+    call('cases.intake', { body: toIntakeRequest(d) })
       .then((r) => setResult(r))
       .catch((err: unknown) =>
         setFailure(err instanceof ApiRequestError ? `${err.code}: ${err.message}` : String(err)),

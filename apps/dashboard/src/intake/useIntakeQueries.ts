@@ -1,13 +1,12 @@
 import { useEffect, useState } from 'react';
 import {
-  duplicateCandidatesSchema,
-  routingSuggestionSchema,
   type DuplicateCandidate,
   type DuplicateCheckRequest,
   type RoutingSuggestion,
   type RoutingSuggestionQuery,
 } from '@fengqiao/contracts';
-import { ApiRequestError, apiGet, apiPost, queryString } from '../api/http';
+import { call } from '../api/call';
+import { ApiRequestError } from '../api/http';
 
 /** Typing pauses this long before the API is asked again: one question per pause, not per key. */
 const SETTLE_MS = 300;
@@ -49,15 +48,10 @@ function useAsked<I, T>(input: I | null, ask: (i: I, signal: AbortSignal) => Pro
 
 /** The routing suggestion, re-run whenever category, place or the risk flags it depends on change. */
 export function useRoutingSuggestion(query: RoutingSuggestionQuery | null): Asked<RoutingSuggestion> {
-  return useAsked(query, (q, signal) =>
-    apiGet(`/api/cases/routing${queryString(q)}`, routingSuggestionSchema, signal),
-  );
+  return useAsked(query, (q, signal) => call('cases.routing', { query: q }, signal));
 }
 
 /** Earlier cases of the same parties and place: personal data goes in the POST body only. */
 export function useDuplicates(check: DuplicateCheckRequest | null): Asked<readonly DuplicateCandidate[]> {
-  return useAsked(
-    check,
-    async (c) => (await apiPost('/api/cases/duplicates', c, duplicateCandidatesSchema)).items,
-  );
+  return useAsked(check, async (c) => (await call('cases.duplicates', { body: c })).items);
 }

@@ -10,14 +10,13 @@ import {
 } from 'react';
 import { io, type Socket } from 'socket.io-client';
 import {
-  alertListResponseSchema,
   LIVE_NAMESPACE,
   type Alert,
   type AlertChanged,
   type ClientToServerEvents,
   type ServerToClientEvents,
 } from '@fengqiao/contracts';
-import { apiGet } from '../api/http';
+import { call } from '../api/call';
 import { refreshSession, validAccessToken } from '../auth/session';
 import { applyChange, emptyBook, mergeSnapshot, resync, upsertAlert, type AlertBook } from './alert-book';
 
@@ -49,7 +48,7 @@ function reduce(book: AlertBook, action: Action): AlertBook {
   }
 }
 
-const OPEN_QUERY = '/api/alerts?state=raised,acknowledged,dispatched,escalated,reopened&limit=200';
+const OPEN_QUERY = { state: 'raised,acknowledged,dispatched,escalated,reopened', limit: 200 };
 const RETRY_MS = 3000;
 
 const LiveContext = createContext<LiveAlerts | null>(null);
@@ -75,7 +74,7 @@ export function LiveAlertsProvider({ children }: { readonly children: ReactNode 
     const controller = new AbortController();
     const reload = (): void => {
       const asked = generation.current;
-      apiGet(OPEN_QUERY, alertListResponseSchema, controller.signal)
+      call('alerts.list', { query: OPEN_QUERY }, controller.signal)
         .then((r) => {
           if (asked === generation.current) dispatch({ kind: 'snapshot', alerts: r.items });
         })

@@ -1,11 +1,6 @@
 import { useCallback, useState } from 'react';
-import {
-  REPORT_LEVELS,
-  REPORT_PERIOD_KINDS,
-  reportListResponseSchema,
-  type ReportListResponse,
-} from '@fengqiao/contracts';
-import { apiGet, queryString } from '../api/http';
+import { REPORT_LEVELS, REPORT_PERIOD_KINDS, type ReportListResponse } from '@fengqiao/contracts';
+import { call } from '../api/call';
 import { navigate } from '../app/router';
 import { useSession } from '../auth/session';
 import { usePolled } from '../common/hooks';
@@ -73,7 +68,7 @@ function useMorePages(filters: ReportFilters, key: string) {
   const current = more.key === key ? more.page : null;
   const load = (cursor: string): void => {
     setBusy(true);
-    apiGet(`/api/reports${queryString(listParams(filters, cursor))}`, reportListResponseSchema)
+    call('reports.list', { query: listParams(filters, cursor) })
       .then((page) =>
         setMore({
           key,
@@ -95,7 +90,7 @@ export function ReportsPage({ search }: { readonly search: string }) {
   const requests = useReportRequests(reload);
   const key = `${filtersToSearch(filters)}#${reloads}`;
   const list = usePolled(
-    (signal) => apiGet(`/api/reports${queryString(listParams(filters))}`, reportListResponseSchema, signal),
+    (signal) => call('reports.list', { query: listParams(filters) }, signal),
     LIST_MS,
     key,
   );

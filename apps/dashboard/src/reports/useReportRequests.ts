@@ -1,11 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import {
-  reportRequestListResponseSchema,
-  reportRequestStatusSchema,
-  type ReportRequest,
-  type ReportRequestStatus,
-} from '@fengqiao/contracts';
-import { ApiRequestError, apiGet, apiPost } from '../api/http';
+import { type ReportRequest, type ReportRequestStatus } from '@fengqiao/contracts';
+import { call } from '../api/call';
+import { ApiRequestError } from '../api/http';
 import { isPending, mergeRequests } from './report-view';
 
 /** While a request is queued or running, its state is fetched this often. */
@@ -30,7 +26,7 @@ export function useReportRequests(onReady: () => void) {
   onReadyRef.current = onReady;
 
   const refresh = useCallback(async (signal?: AbortSignal) => {
-    const res = await apiGet('/api/reports/requests', reportRequestListResponseSchema, signal);
+    const res = await call('reports.requests', {}, signal);
     setItems((old) => {
       const merged = mergeRequests(old, res.items);
       if (merged.becameReady) onReadyRef.current();
@@ -55,7 +51,7 @@ export function useReportRequests(onReady: () => void) {
 
   const send = useCallback((request: ReportRequest) => {
     setSendError(null);
-    apiPost('/api/reports', request, reportRequestStatusSchema)
+    call('reports.request', { body: request })
       .then((status) => {
         setReused(status.reused === true ? status.id : null);
         setItems((old) => mergeRequests(old, [status]).items);

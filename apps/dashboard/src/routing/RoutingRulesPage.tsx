@@ -1,10 +1,5 @@
-import {
-  routingTableDetailSchema,
-  routingTableListResponseSchema,
-  type RoutingTableDetail,
-  type RoutingTableSummary,
-} from '@fengqiao/contracts';
-import { apiGet } from '../api/http';
+import { type RoutingTableDetail, type RoutingTableSummary } from '@fengqiao/contracts';
+import { call } from '../api/call';
 import { formatInstant } from '../cases/case-view';
 import { WorkflowHeader } from '../cases/WorkflowHeader';
 import { usePolled } from '../common/hooks';
@@ -80,11 +75,8 @@ function VersionsTable({ items }: { readonly items: readonly RoutingTableSummary
 
 /** The active routing table, read-only, with its versions (administrators; changes go through the API). */
 export function RoutingRulesPage() {
-  const active = usePolled((s) => apiGet('/api/routing-rules', routingTableDetailSchema, s), REFRESH_MS);
-  const versions = usePolled(
-    (s) => apiGet('/api/routing-rules/versions', routingTableListResponseSchema, s),
-    REFRESH_MS,
-  );
+  const active = usePolled((s) => call('routing.active', {}, s), REFRESH_MS);
+  const versions = usePolled((s) => call('routing.versions', {}, s), REFRESH_MS);
   const table = active.data;
   const error = active.error ?? versions.error;
   return (

@@ -1,56 +1,16 @@
-import { ApiRequestError, apiPost, type Parser } from '../api/http';
+import { type PlayGrantResponse, type PlayRequest } from '@fengqiao/contracts';
+import { call } from '../api/call';
 
-/**
- * The answer of POST /api/video/cameras/:cameraId/play (apps/api/src/video/video-api.ts). Mirrored
- * here until its zod schema moves to @fengqiao/contracts, where both sides will import it from.
- */
-export interface PlayGrant {
-  readonly cameraId: string;
-  readonly name: string;
-  readonly county: string;
-  readonly township: string;
-  readonly online: boolean | null;
-  readonly token: string;
-  readonly expiresAt: string;
-  readonly hlsUrl: string;
-  readonly flvUrl: string;
-  readonly wsFlvUrl: string;
-}
-
-const STRING_FIELDS = [
-  'cameraId',
-  'name',
-  'county',
-  'township',
-  'token',
-  'expiresAt',
-  'hlsUrl',
-  'flvUrl',
-  'wsFlvUrl',
-];
-
-export const playGrantParser: Parser<PlayGrant> = {
-  parse(value: unknown): PlayGrant {
-    const v = value as Record<string, unknown> | null;
-    const ok =
-      typeof v === 'object' &&
-      v !== null &&
-      STRING_FIELDS.every((f) => typeof v[f] === 'string') &&
-      (v.online === null || typeof v.online === 'boolean') &&
-      !Number.isNaN(Date.parse(String(v.expiresAt)));
-    if (!ok) throw new ApiRequestError(200, 'BAD_RESPONSE', 'play grant does not match its contract');
-    return v as unknown as PlayGrant;
-  },
-};
+/** The answer of the play route (`video.play`), validated against its contract by `call`. */
+export type PlayGrant = PlayGrantResponse;
 
 /** Why a camera is being watched; recorded in the audit log with every grant. */
-export type WatchReason =
-  { readonly reason: 'patrol' } | { readonly reason: 'alert'; readonly alertId: string };
+export type WatchReason = PlayRequest;
 
 export type RequestPlayGrant = (cameraId: string, why: WatchReason) => Promise<PlayGrant>;
 
 export const requestPlayGrant: RequestPlayGrant = (cameraId, why) =>
-  apiPost(`/api/video/cameras/${encodeURIComponent(cameraId)}/play`, why, playGrantParser);
+  call('video.play', { params: { cameraId }, body: why });
 
 /** The same URL with its `token` query parameter replaced (renewal without restarting playback). */
 export function withToken(url: string, token: string): string {

@@ -1,15 +1,13 @@
 import { useCallback, useState } from 'react';
 import {
   cameraStatusAggregateSchema,
-  cameraStatusResponseSchema,
   hotspotsDeltaSchema,
   hotspotsSnapshotSchema,
   kpiSnapshotSchema,
-  scoredHotspotsResponseSchema,
   type CameraStatusAggregate,
   type KpiSnapshot,
 } from '@fengqiao/contracts';
-import { apiGet } from '../api/http';
+import { call } from '../api/call';
 import { usePolled, type Polled } from '../common/hooks';
 import { applyDelta, applySnapshot, emptyHotspots, type HotspotBook } from '../live/hotspot-book';
 import { useLiveEvent } from '../live/useLiveEvent';
@@ -18,7 +16,7 @@ import { mergeKpis } from './kpi-view';
 /** REST keeps the tiles alive when the socket is away; the live event brings changes within seconds. */
 const KPI_POLL_MS = 60_000;
 
-const fetchKpis = (signal: AbortSignal) => apiGet('/api/kpis', kpiSnapshotSchema, signal);
+const fetchKpis = (signal: AbortSignal) => call('kpis.snapshot', {}, signal);
 
 /** The KPI snapshot: polled over REST, updated by `kpis.updated`, merged tile by tile (newer asOf wins). */
 export function useKpis(): { snapshot: KpiSnapshot | undefined; rest: Polled<KpiSnapshot> } {
@@ -43,7 +41,7 @@ export function useKpis(): { snapshot: KpiSnapshot | undefined; rest: Polled<Kpi
  * engine's score and factors come along when the list is the engine's; a counts list has neither.
  */
 const fetchHotspotBook = async (signal: AbortSignal): Promise<HotspotBook> => {
-  const r = await apiGet('/api/hotspots?hours=24&limit=5', scoredHotspotsResponseSchema, signal);
+  const r = await call('hotspots.top', { query: { hours: 24, limit: 5 } }, signal);
   return {
     version: undefined,
     asOf: r.computedAt ?? new Date().toISOString(),
@@ -74,7 +72,7 @@ export function useHotspots(): { book: HotspotBook; live: boolean; rest: Polled<
 }
 
 const fetchCameraAggregate = async (signal: AbortSignal): Promise<CameraStatusAggregate> => {
-  const r = await apiGet('/api/cameras/status', cameraStatusResponseSchema, signal);
+  const r = await call('cameras.status', {}, signal);
   return {
     scope: { region: null },
     level: r.level,

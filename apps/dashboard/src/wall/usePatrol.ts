@@ -1,13 +1,12 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import {
   BAZHONG_DISTRICTS,
-  cameraSearchResponseSchema,
-  nearestCamerasResponseSchema,
   type CameraSearchResponse,
   type CameraStatusAggregate,
   type CameraSummary,
 } from '@fengqiao/contracts';
-import { ApiRequestError, apiGet, queryString } from '../api/http';
+import { call } from '../api/call';
+import { ApiRequestError } from '../api/http';
 import { isFlashing, openAlertsInOrder } from '../live/alert-book';
 import { useLiveAlerts } from '../live/LiveAlerts';
 import { PATROL_TILES, nextStreaming, patrolCounties, pinOrder } from './patrol-plan';
@@ -20,23 +19,13 @@ const COUNTIES = BAZHONG_DISTRICTS.map((d) => d.code);
 
 /** The nearest cameras of an alert (streaming first), through the API's nearest-camera route. */
 const fetchPinned = async (alertId: string, signal: AbortSignal): Promise<CameraSummary[]> => {
-  const r = await apiGet(
-    `/api/alerts/${encodeURIComponent(alertId)}/cameras${queryString({ k: 9 })}`,
-    nearestCamerasResponseSchema,
-    signal,
-  );
+  const r = await call('cameras.nearAlert', { params: { alertId }, query: { k: 9 } }, signal);
   return pinOrder(r.items).map(({ distanceM: _d, ...summary }) => summary);
 };
 
 /** Without the nearest-camera route (an older API): the cameras of the alert's township. */
 const fetchTownshipCameras = async (township: string, signal: AbortSignal): Promise<CameraSummary[]> =>
-  (
-    await apiGet(
-      `/api/cameras${queryString({ township, limit: PATROL_TILES })}`,
-      cameraSearchResponseSchema,
-      signal,
-    )
-  ).items;
+  (await call('cameras.search', { query: { township, limit: PATROL_TILES } }, signal)).items;
 
 /** The cameras of the red alert nobody has taken on yet, while it flashes. */
 export function usePinned(): { pinned: CameraSummary[]; alertId: string | undefined } {
@@ -72,11 +61,9 @@ const EMPTY_GROUP: PatrolGroup = { streaming: [], rotation: [] };
 
 /** A page of the cameras streaming now, after `after` (an older API without the filter: none). */
 const fetchStreaming = (after: string | undefined, signal: AbortSignal): Promise<CameraSearchResponse> =>
-  apiGet(
-    `/api/cameras${queryString({ streamState: 'streaming', limit: GROUP_SIZE, after })}`,
-    cameraSearchResponseSchema,
-    signal,
-  ).catch(() => ({ items: [], nextAfter: null }));
+  call('cameras.search', { query: { streamState: 'streaming', limit: GROUP_SIZE, after } }, signal).catch(
+    () => ({ items: [], nextAfter: null }),
+  );
 
 /**
  * The patrol group, every rotation: the cameras streaming now (paged through when there are more
@@ -98,10 +85,10 @@ export function usePatrolGroup(
     const next = (): void => {
       const county = order.current[visit % order.current.length] ?? COUNTIES[0] ?? '';
       visit += 1;
-      const q = queryString({ county, online: 'true', limit: GROUP_SIZE, after: cursors.get(county) });
+      const query = { county, online: 'true' as const, limit: GROUP_SIZE, after: cursors.get(county) };
       Promise.all([
         fetchStreaming(streamCursor, controller.signal),
-        apiGet(`/api/cameras${q}`, cameraSearchResponseSchema, controller.signal),
+        call('cameras.search', { query }, controller.signal),
       ])
         .then(([live, page]) => {
           const streaming = nextStreaming(live.items, dropped.current);

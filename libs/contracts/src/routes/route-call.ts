@@ -17,11 +17,14 @@ export type RouteInput<Id extends RouteId> = ParamsPart<Entry<Id>> &
   QueryPart<Entry<Id>> &
   BodyPart<Entry<Id>>;
 
-/** What a route answers once parsed: its response schema's output; a Blob for non-JSON answers. */
+/**
+ * What a route answers once parsed: its response schema's output; a Blob for documents (CSV, HTML,
+ * a PDF: a GET without a JSON schema); nothing for a POST without one (204).
+ */
 export type RouteResponse<Id extends RouteId> =
   Entry<Id> extends { response: infer R extends z.ZodType }
     ? z.output<R>
-    : Entry<Id> extends { produces: string }
+    : Entry<Id> extends { produces: string } | { method: 'GET' }
       ? Blob
       : undefined;
 

@@ -1,4 +1,4 @@
-import { type UserRole } from '../api/auth';
+import { USER_ROLES, type UserRole } from '../api/auth';
 import { ALERT_ROUTES } from './alerts.routes';
 import { CAMERA_ROUTES } from './cameras.routes';
 import { CASES_ROUTES } from './cases.routes';
@@ -50,4 +50,10 @@ export const ROUTE_IDS = Object.keys(ROUTES) as RouteId[];
 export function routeAllows(id: RouteId, role: UserRole): boolean {
   const access = routeSpec(id).access;
   return access === 'public' || access.includes(role);
+}
+
+/** The roles that may call a route (public routes: every role): what a client shows or hides by. */
+export function routeRoles(id: RouteId): readonly UserRole[] {
+  const access = routeSpec(id).access;
+  return access === 'public' ? USER_ROLES : access;
 }
