@@ -74,7 +74,8 @@ async function step(command: string, args: readonly string[], cwd: string, log: 
   }
 }
 
-async function build(config: FengqiaoConfig, say: (line: string) => void): Promise<void> {
+/** Builds the extension from the source tarball into the cache (staged install); installs nothing. */
+export async function buildTimescale(config: FengqiaoConfig, say: (line: string) => void): Promise<void> {
   const source = config.postgres.timescaleSource;
   const digest = await sha256(source);
   if (digest !== SOURCE_SHA256)
@@ -155,7 +156,7 @@ export async function ensureTimescale(
       reason: `TimescaleDB ${TIMESCALE_VERSION} is not installed and installing it into ${PKGLIB} needs root`,
     };
   mkdirSync(cacheDir(config), { recursive: true });
-  if (!cached) await build(config, say);
+  if (!cached) await buildTimescale(config, say);
   installStaged(config, say);
   if (!timescaleInstalled())
     return {
