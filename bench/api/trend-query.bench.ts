@@ -22,8 +22,18 @@ import {
 import { TrendsRepository } from '../../apps/api/src/trends/trends.repository';
 import { HotspotScoresService } from '../../apps/api/src/hotspots/hotspot-scores.service';
 import { TrendsService } from '../../apps/api/src/trends/trends.service';
+import { type AuthUser } from '../../apps/api/src/auth/auth-user';
 import { benchApiDatabase, percentile, startBenchApi } from './bench-api-env';
 import { durationArg, wrk } from './wrk';
+
+/** The bare routes answer as a city-wide analyst (no region scope), like the API's own analyst login. */
+const CITY_ANALYST: AuthUser = {
+  userId: 'bench',
+  username: 'bench',
+  role: 'analyst',
+  regions: [],
+  expiresAt: Number.MAX_SAFE_INTEGER,
+};
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -102,7 +112,7 @@ async function benchRollups(): Promise<void> {
   );
   const bare = fastify();
   bare.get('/api/trends/series', async (req) =>
-    service.series(parseOrThrow(trendSeriesQuerySchema, req.query)),
+    service.series(CITY_ANALYST, parseOrThrow(trendSeriesQuerySchema, req.query)),
   );
   await bare.listen({ port: 0, host: '127.0.0.1' });
   const barePort = (bare.server.address() as AddressInfo).port;
@@ -160,10 +170,10 @@ async function benchGridQueries(): Promise<void> {
     ['/raw', serviceOf(new RawGridTrendsRepository())],
   ] as const) {
     bare.get(`${prefix}/trends/series`, async (req) =>
-      service.series(parseOrThrow(trendSeriesQuerySchema, req.query)),
+      service.series(CITY_ANALYST, parseOrThrow(trendSeriesQuerySchema, req.query)),
     );
     bare.get(`${prefix}/trends/breakdown`, async (req) =>
-      service.breakdown(parseOrThrow(breakdownQuerySchema, req.query)),
+      service.breakdown(CITY_ANALYST, parseOrThrow(breakdownQuerySchema, req.query)),
     );
   }
   await bare.listen({ port: 0, host: '127.0.0.1' });
