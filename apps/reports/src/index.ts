@@ -1,24 +1,12 @@
 /**
  * @fengqiao/reports-app — report generation with I/O: the loader (SQL over case_events, rollups,
- * alerts, cameras), the PDF renderer (headless Chromium), the reports table and the generator the
- * scheduler and the API share.
+ * alerts, cameras), the PDF renderer (headless Chromium) and the generator. The reports and
+ * report_requests tables are libs/db's; targets and report errors libs/reports'. Only test harnesses
+ * of other apps import this (they run the real worker), never their production code.
  */
-export { ReportLoader, OPEN_CASE_LOOKBACK_DAYS, scanWindowOf, type ReportTarget } from './data/report-loader';
+export { ReportLoader, OPEN_CASE_LOOKBACK_DAYS, scanWindowOf } from './data/report-loader';
 export { PdfRenderer, CHROMIUM_PATH, type PdfResult } from './pdf/pdf-renderer';
-export {
-  ReportsRepository,
-  type ReportListFilter,
-  type ReportTimings,
-  type StoredReport,
-} from './store/reports.repository';
-export {
-  ReportGenerator,
-  targetOf,
-  type GenerationResult,
-  type GeneratorDeps,
-} from './generator/report-generator';
-export { ReportError, type ReportErrorCode } from './generator/report-error';
-export { ReportRequestsRepository, type ClaimedRequest } from './requests/report-requests.repository';
+export { ReportGenerator, type GenerationResult, type GeneratorDeps } from './generator/report-generator';
 export {
   ReportRequestWorker,
   DEFAULT_REQUEST_WORKER_OPTIONS,

@@ -72,3 +72,10 @@ export {
   syncDomainTables,
   type VersionedRuleSet,
 } from './cases/domain-tables';
+export {
+  ReportsRepository,
+  type ReportListFilter,
+  type ReportTimings,
+  type StoredReport,
+} from './reports/reports.repository';
+export { ReportRequestsRepository, type ClaimedRequest } from './reports/report-requests.repository';

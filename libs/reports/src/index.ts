@@ -21,3 +21,4 @@ export { buildReportModel, lastYearRange, periodTitle } from './model/build-repo
 export { promiseJudgeOf, type PromiseJudge } from './model/tier-promises';
 export { renderReportHtml } from './render/html-report';
 export { CATEGORY_LABELS, LEVEL_LABELS, PERIOD_LABELS, TIER_LABELS } from './labels';
+export { ReportError, targetOf, type ReportErrorCode, type ReportTarget } from './report-target';

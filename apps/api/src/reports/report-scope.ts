@@ -1,5 +1,5 @@
 import { CITY_CODE } from '@fengqiao/contracts';
-import { type ReportListFilter } from '@fengqiao/reports-app';
+import { type ReportListFilter } from '@fengqiao/db';
 import { type AuthUser } from '../auth/auth-user';
 import { ApiError } from '../common/api-error';
 

@@ -9,13 +9,8 @@ import {
   type ReportRequestListResponse,
   type ReportRequestStatus,
 } from '@fengqiao/contracts';
-import {
-  ReportError,
-  type ReportErrorCode,
-  ReportRequestsRepository,
-  ReportsRepository,
-  targetOf,
-} from '@fengqiao/reports-app';
+import { ReportRequestsRepository, ReportsRepository } from '@fengqiao/db';
+import { ReportError, type ReportErrorCode, targetOf } from '@fengqiao/reports';
 import { type AuthUser } from '../auth/auth-user';
 import { ApiError } from '../common/api-error';
 import { type Clock } from '../infra/api-options';

@@ -1,4 +1,4 @@
-import { type ReportLevel, type ReportPeriod } from '@fengqiao/contracts';
+import { type ReportPeriod } from '@fengqiao/contracts';
 import { type Queryable } from '@fengqiao/db';
 import { cityMidnightMs, dateOfDayNumber, dayNumberOf, previousPeriod } from '@fengqiao/domain';
 import {
@@ -10,6 +10,7 @@ import {
 } from '@fengqiao/reports';
 import { CaseFactsRepository, type ScanWindow, toCaseFact } from './case-facts.repository';
 import { ReportContextRepository } from './context.repository';
+import { type ReportTarget } from '@fengqiao/reports';
 
 /**
  * How far before the previous period a still-open case is looked for. Complex disputes are due
@@ -27,13 +28,6 @@ export function scanWindowOf(period: ReportPeriod): ScanWindow {
     periodStart: at(period.start),
     end: at(period.end),
   };
-}
-
-/** Which report to load. */
-export interface ReportTarget {
-  readonly level: ReportLevel;
-  readonly region: string;
-  readonly period: ReportPeriod;
 }
 
 /** Reads everything one report is computed from. */

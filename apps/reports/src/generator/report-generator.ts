@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { REPORT_CADENCE, type ReportMetadata, type ReportRequest } from '@fengqiao/contracts';
-import { type DbPool } from '@fengqiao/db';
-import { cityDateOf, periodContaining } from '@fengqiao/domain';
-import { buildReportModel, renderReportHtml } from '@fengqiao/reports';
-import { ReportLoader, type ReportTarget } from '../data/report-loader';
+import { type ReportMetadata, type ReportRequest } from '@fengqiao/contracts';
+import { type DbPool, ReportsRepository, type ReportTimings } from '@fengqiao/db';
+import {
+  buildReportModel,
+  renderReportHtml,
+  ReportError,
+  targetOf,
+  type ReportTarget,
+} from '@fengqiao/reports';
+import { ReportLoader } from '../data/report-loader';
 import { type PdfRenderer } from '../pdf/pdf-renderer';
-import { ReportsRepository, type ReportTimings } from '../store/reports.repository';
-import { ReportError } from './report-error';
 
 export interface GenerationResult {
   /** Null when a scheduled run found the report already stored (idempotent skip). */
@@ -20,15 +23,6 @@ export interface GeneratorDeps {
   readonly pdf: PdfRenderer;
   readonly clock?: () => number;
   readonly newId?: () => string;
-}
-
-/** The period and region a request names, checked: periods that have not begun are refused. */
-export function targetOf(request: ReportRequest, now: number): ReportTarget {
-  const period = periodContaining(request.periodKind ?? REPORT_CADENCE[request.level], request.date);
-  if (period.start > cityDateOf(now)) {
-    throw new ReportError('PERIOD_NOT_STARTED', `period ${period.label} has not begun`);
-  }
-  return { level: request.level, region: request.region, period };
 }
 
 /** Loads, computes, renders (HTML, then PDF when Chromium is there) and stores one report. */

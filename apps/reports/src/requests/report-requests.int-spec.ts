@@ -3,7 +3,7 @@ import { createPool, type DbPool } from '@fengqiao/db';
 import { periodContaining } from '@fengqiao/domain';
 import { testConfig } from '@fengqiao/testing';
 import { aPrivateTownship } from '../testing/report-fixtures';
-import { ReportRequestsRepository } from './report-requests.repository';
+import { ReportRequestsRepository } from '@fengqiao/db';
 
 // The queue's SQL on the real database: the atomic reuse of a pending request, and claims that two
 // workers never share (FOR UPDATE SKIP LOCKED).

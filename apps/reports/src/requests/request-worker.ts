@@ -1,9 +1,9 @@
 import { type ReportRequestFailure } from '@fengqiao/contracts';
 import { type DbPool } from '@fengqiao/db';
 import { type ReportGenerator } from '../generator/report-generator';
-import { ReportError } from '../generator/report-error';
 import { type Log } from '../schedule/report-scheduler';
-import { ReportRequestsRepository } from './report-requests.repository';
+import { ReportRequestsRepository } from '@fengqiao/db';
+import { ReportError } from '@fengqiao/reports';
 
 export interface RequestWorkerOptions {
   /** Idle wait between two looks at the queue (decision 0006: polling, not LISTEN/NOTIFY). */

@@ -1,6 +1,6 @@
 import { CITY_CODE, type ReportLevel, type ReportPeriod } from '@fengqiao/contracts';
 import { lastCompletedPeriod } from '@fengqiao/domain';
-import { type ReportTarget } from '../data/report-loader';
+import { type ReportTarget } from '@fengqiao/reports';
 
 /** The regions to report on, per level, as the targets repository found them. */
 export interface ScheduledRegions {

@@ -1,11 +1,10 @@
 import { type DbPool } from '@fengqiao/db';
 import { cityDateOf, lastCompletedPeriod } from '@fengqiao/domain';
-import { type ReportTarget } from '../data/report-loader';
-import { ReportError } from '../generator/report-error';
 import { type ReportGenerator } from '../generator/report-generator';
-import { ReportsRepository } from '../store/reports.repository';
 import { dueReports } from './due-reports';
 import { TargetsRepository } from './targets.repository';
+import { ReportsRepository } from '@fengqiao/db';
+import { ReportError, type ReportTarget } from '@fengqiao/reports';
 
 export type Log = (level: 'info' | 'error', message: string, extra?: Record<string, unknown>) => void;
 

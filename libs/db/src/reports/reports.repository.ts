@@ -4,7 +4,7 @@ import {
   type ReportPeriodKind,
   type ReportSummary,
 } from '@fengqiao/contracts';
-import { type Queryable } from '@fengqiao/db';
+import { type Queryable } from '../transaction';
 
 /** Milliseconds spent per stage of one generation. */
 export interface ReportTimings {

@@ -5,8 +5,8 @@ import {
   type ReportRequestState,
   type ReportRequestStatus,
 } from '@fengqiao/contracts';
-import { type Queryable } from '@fengqiao/db';
-import { type ReportTarget } from '../data/report-loader';
+import { type ReportTarget } from '@fengqiao/reports';
+import { type Queryable } from '../transaction';
 
 interface RequestRow {
   request_id: string;
