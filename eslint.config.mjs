@@ -103,6 +103,45 @@ export default tseslint.config(
     },
   },
   {
+    // Apps never import another app (issue 19): what two apps share lives in a lib. Only specs and
+    // test harnesses may run another app as a real component (the API's report specs run the real
+    // report worker).
+    files: ['apps/**/*.ts', 'apps/**/*.tsx'],
+    ignores: [
+      '**/*.spec.ts',
+      '**/*.spec.tsx',
+      '**/*.int-spec.ts',
+      '**/*.e2e-spec.ts',
+      'apps/*/src/**/testing/**',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '@fengqiao/api',
+                '@fengqiao/dashboard',
+                '@fengqiao/ingest',
+                '@fengqiao/media',
+                '@fengqiao/reports-app',
+                '@fengqiao/simulator',
+                '@fengqiao/warning',
+                '@fengqiao/stack',
+              ],
+              message: 'An app never imports another app: move what both need into a lib.',
+            },
+            {
+              regex: '^(\\.\\./)+(api|dashboard|ingest|media|reports|simulator|warning)/src(/|$)',
+              message: 'An app never imports another app: move what both need into a lib.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The pure domain: no I/O, no clock, no randomness (time and ids are arguments).
     files: [
       'libs/rules/src/**/*.ts',

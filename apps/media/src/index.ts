@@ -4,7 +4,7 @@ export {
   type PlayGrant,
   type PlayTokenRejection,
   type PlayTokenVerdict,
-} from './auth/play-token';
+} from '@fengqiao/media-tokens';
 export { streamSign } from './auth/stream-sign';
 export { MEDIA_APP, MEDIA_HTTP_PORT, MEDIA_RTMP_PORT } from './media-ports';
 export { reapOrphans } from './hls/process-group';

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { testConfig, type RunningProcess } from '@fengqiao/testing';
-import { signPlayToken } from './auth/play-token';
+import { signPlayToken } from '@fengqiao/media-tokens';
 import { CameraFleet } from './cameras/camera-fleet';
 import { killGroup, processesMatching, spawnGroup } from './hls/process-group';
 import { hlsRoot } from './media-service';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { type ApiErrorBody, type PlayGrantResponse } from '@fengqiao/contracts';
-import { verifyPlayToken } from '@fengqiao/media';
+import { verifyPlayToken } from '@fengqiao/media-tokens';
 import { anAlert, storeRaisedAlert } from '../testing/alert-fixtures';
 import { type ApiHarness, startApi } from '../testing/api-harness';
 

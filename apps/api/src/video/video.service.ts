@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type FengqiaoConfig } from '@fengqiao/config';
-import { signPlayToken } from '@fengqiao/media';
+import { signPlayToken } from '@fengqiao/media-tokens';
 import { type AuthUser } from '../auth/auth-user';
 import { inScope } from '../auth/region-scope';
 import { AuditService } from '../audit/audit.service';

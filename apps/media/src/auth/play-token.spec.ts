@@ -1,4 +1,4 @@
-import { signPlayToken, verifyPlayToken } from './play-token';
+import { signPlayToken, verifyPlayToken } from '@fengqiao/media-tokens';
 import { streamSign } from './stream-sign';
 
 const SECRET = 'a-media-secret-of-at-least-thirty-two-chars';

@@ -8,7 +8,7 @@ import {
 } from 'node:http';
 import { connect } from 'node:net';
 import { type Duplex } from 'node:stream';
-import { type PlayTokenRejection, verifyPlayToken } from '../auth/play-token';
+import { type PlayTokenRejection, verifyPlayToken } from '@fengqiao/media-tokens';
 import { type HlsPackager } from '../hls/hls-packager';
 import { CORS_HEADERS, type MediaErrorCode, requestUrl, sendError, sendJson, statusOf } from './http-reply';
 

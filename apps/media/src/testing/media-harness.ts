@@ -4,7 +4,7 @@ import { type FengqiaoConfig } from '@fengqiao/config';
 import { type CameraStatus, cameraStatusSchema, INPUT_TOPICS } from '@fengqiao/contracts';
 import { createKafkaClient, ensureTopics } from '@fengqiao/kafka';
 import { freePort, pollUntil, startProcess, uniqueName, type RunningProcess } from '@fengqiao/testing';
-import { signPlayToken } from '../auth/play-token';
+import { signPlayToken } from '@fengqiao/media-tokens';
 import { streamSign } from '../auth/stream-sign';
 import { MEDIA_APP } from '../media-ports';
 
