@@ -194,15 +194,18 @@ export {
   type TransitionResponse,
 } from './api/alerts-api';
 export {
+  LIVE_DEGRADED_REASONS,
   LIVE_NAMESPACE,
   SOCKET_EVENTS,
   alertsReplayedSchema,
   alertsResyncSchema,
   liveHandshakeSchema,
+  liveStreamStatusSchema,
   type AlertsReplayed,
   type AlertsResync,
   type ClientToServerEvents,
   type LiveHandshake,
+  type LiveStreamStatus,
   type ServerToClientEvents,
 } from './api/live-events';
 export {

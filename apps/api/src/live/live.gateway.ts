@@ -3,6 +3,7 @@ import { type OnGatewayConnection, type OnGatewayInit, WebSocketGateway } from '
 import { LIVE_NAMESPACE } from '@fengqiao/contracts';
 import { AlertFanout } from './alert-fanout.service';
 import { LiveAuthMiddleware } from './live-auth.middleware';
+import { LiveStatusService } from './live-status.service';
 import { LiveStreams } from './live-streams.service';
 import { type LiveNamespace, type LiveSocket } from './live-types';
 
@@ -15,15 +16,19 @@ export class LiveGateway implements OnGatewayInit<LiveNamespace>, OnGatewayConne
     private readonly auth: LiveAuthMiddleware,
     private readonly fanout: AlertFanout,
     private readonly streams: LiveStreams,
+    private readonly status: LiveStatusService,
   ) {}
 
   afterInit(namespace: LiveNamespace): void {
     namespace.use(this.auth.use);
     this.fanout.bind(namespace);
     this.streams.bind(namespace);
+    this.status.bind(namespace);
   }
 
   handleConnection(socket: LiveSocket): void {
+    // First: whether the streams are whole (degraded while Kafka is away), before any data.
+    this.status.welcome(socket);
     // Rooms first (attach), then the streams' current state: no delta can fall in between.
     this.fanout
       .attach(socket)

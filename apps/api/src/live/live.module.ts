@@ -10,6 +10,7 @@ import { KpiStream } from './kpi-stream';
 import { LiveSourcesRepository } from './live-sources.repository';
 import { LiveStreams } from './live-streams.service';
 import { LiveAuthMiddleware } from './live-auth.middleware';
+import { LiveStatusService } from './live-status.service';
 import { LiveGateway } from './live.gateway';
 
 @Module({
@@ -24,6 +25,7 @@ import { LiveGateway } from './live.gateway';
     HotspotStream,
     CameraStatusStream,
     LiveStreams,
+    LiveStatusService,
   ],
   // The health check reads the alert stream's state.
   exports: [AlertStreamConsumer],

@@ -17,6 +17,7 @@ export const SOCKET_EVENTS = {
   hotspotsSnapshot: 'hotspots.snapshot',
   hotspotsChanged: 'hotspots.changed',
   cameraStatusUpdated: 'camera-status.updated',
+  liveStatus: 'live.status',
 } as const;
 
 /**
@@ -126,6 +127,27 @@ export const cameraStatusAggregateSchema = z
   .strict();
 export type CameraStatusAggregate = z.infer<typeof cameraStatusAggregateSchema>;
 
+/** Why the live streams are degraded (the alert stream's Kafka consumer is not reading). */
+export const LIVE_DEGRADED_REASONS = [
+  'kafka-unreachable',
+  'alert-stream-starting',
+  'alert-stream-stopped',
+] as const;
+
+/**
+ * Whether the live streams are whole: `degraded` while the API's alert stream cannot read Kafka
+ * (REST still serves; alert changes reach the wall only after Kafka returns). `since` is when this
+ * state began on this server.
+ */
+export const liveStreamStatusSchema = z
+  .object({
+    state: z.enum(['ok', 'degraded']),
+    reasons: z.array(z.enum(LIVE_DEGRADED_REASONS)),
+    since: instantSchema,
+  })
+  .strict();
+export type LiveStreamStatus = Readonly<z.infer<typeof liveStreamStatusSchema>>;
+
 /** Events the server sends. */
 export interface ServerToClientEvents {
   'alert.changed': (change: AlertChanged) => void;
@@ -139,6 +161,8 @@ export interface ServerToClientEvents {
   'hotspots.changed': (delta: HotspotsDelta) => void;
   /** Sent on connection and then only when a row changed. */
   'camera-status.updated': (aggregate: CameraStatusAggregate) => void;
+  /** Sent on connection and whenever the live streams turn degraded or ok again. */
+  'live.status': (status: LiveStreamStatus) => void;
 }
 
 /** Events the client sends (none yet: resuming rides on the handshake). */

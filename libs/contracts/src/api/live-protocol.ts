@@ -8,6 +8,7 @@ import {
   hotspotsDeltaSchema,
   hotspotsSnapshotSchema,
   liveHandshakeSchema,
+  liveStreamStatusSchema,
   type ServerToClientEvents,
 } from './live-events';
 
@@ -56,6 +57,11 @@ export const LIVE_SERVER_EVENTS: { readonly [E in keyof ServerToClientEvents]: L
   'camera-status.updated': {
     payload: cameraStatusAggregateSchema,
     description: 'Online share of the scope’s cameras per county or township: on connection, then on change.',
+  },
+  'live.status': {
+    payload: liveStreamStatusSchema,
+    description:
+      'Whether the live streams are whole: on connection, then whenever it changes. `degraded` (with `reasons`, e.g. `kafka-unreachable`) while the API cannot read the alert stream from Kafka: REST serves, but alert changes reach the wall only once it is `ok` again.',
   },
 };
 
