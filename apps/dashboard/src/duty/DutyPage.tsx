@@ -25,7 +25,7 @@ const ACTION_KEYS: readonly (readonly [CommandKind | 'escalate', string])[] = [
 /** The duty officer's console: queue, detail and every action on the keyboard. */
 export function DutyPage() {
   const session = useSession();
-  const { book, status } = useLiveAlerts();
+  const { book, status, server } = useLiveAlerts();
   const actions = useDutyActions();
   const now = useNow(1000);
   const [selectedId, setSelectedId] = useState<string | undefined>();
@@ -68,7 +68,7 @@ export function DutyPage() {
           {S.logout} {session?.user.displayName}
         </button>
       </header>
-      <ConnectionBanner status={status} />
+      <ConnectionBanner status={status} server={server} />
       {actions.notice !== null && (
         <div
           className={`duty__notice duty__notice--${actions.notice.kind}`}

@@ -14,6 +14,7 @@ import {
   type Alert,
   type AlertChanged,
   type ClientToServerEvents,
+  type LiveStreamStatus,
   type ServerToClientEvents,
 } from '@fengqiao/contracts';
 import { call } from '../api/call';
@@ -25,6 +26,8 @@ export type LiveStatus = 'connecting' | 'live' | 'reconnecting' | 'resyncing';
 export interface LiveAlerts {
   readonly book: AlertBook;
   readonly status: LiveStatus;
+  /** The server's last `live.status` on this connection (degraded while its Kafka is away). */
+  readonly server: LiveStreamStatus | undefined;
   /** Puts a newer version of an alert into the book (a transition's answer). */
   readonly upsert: (alert: Alert) => void;
 }
@@ -64,6 +67,7 @@ export const LiveSocketContext = createContext<LiveSocket | null>(null);
 export function LiveAlertsProvider({ children }: { readonly children: ReactNode }) {
   const [book, dispatch] = useReducer(reduce, undefined, emptyBook);
   const [status, setStatus] = useState<LiveStatus>('connecting');
+  const [server, setServer] = useState<LiveStreamStatus | undefined>(undefined);
   const [liveSocket, setLiveSocket] = useState<LiveSocket | null>(null);
   const lastSeq = useRef(0);
   lastSeq.current = book.lastSeq;
@@ -88,7 +92,7 @@ export function LiveAlertsProvider({ children }: { readonly children: ReactNode 
         );
       },
     });
-    const retry = bindSocket(socket, { dispatch, setStatus, reload, generation });
+    const retry = bindSocket(socket, { dispatch, setStatus, setServer, reload, generation });
     setLiveSocket(socket);
     return () => {
       setLiveSocket(null);
@@ -100,8 +104,8 @@ export function LiveAlertsProvider({ children }: { readonly children: ReactNode 
   }, []);
 
   const value = useMemo<LiveAlerts>(
-    () => ({ book, status, upsert: (alert) => dispatch({ kind: 'upsert', alert }) }),
-    [book, status],
+    () => ({ book, status, server, upsert: (alert) => dispatch({ kind: 'upsert', alert }) }),
+    [book, status, server],
   );
   return (
     <LiveContext.Provider value={value}>
@@ -113,6 +117,7 @@ export function LiveAlertsProvider({ children }: { readonly children: ReactNode 
 interface Handlers {
   readonly dispatch: (a: Action) => void;
   readonly setStatus: (s: LiveStatus) => void;
+  readonly setServer: (s: LiveStreamStatus | undefined) => void;
   readonly reload: () => void;
   readonly generation: { current: number };
 }
@@ -134,6 +139,8 @@ function bindSocket(socket: LiveSocket, h: Handlers): { timer: number } {
     h.reload();
   });
   socket.on('disconnect', (reason) => {
+    // The next server tells its own status on connection; an old one must not linger.
+    h.setServer(undefined);
     if (reason === 'io server disconnect') reconnectLater();
     else h.setStatus('reconnecting');
   });
@@ -151,6 +158,7 @@ function bindSocket(socket: LiveSocket, h: Handlers): { timer: number } {
     h.setStatus('live');
   });
   socket.on('session.expired', reconnectLater);
+  socket.on('live.status', (s) => h.setServer(s));
   return retry;
 }
 

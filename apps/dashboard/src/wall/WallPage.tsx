@@ -19,7 +19,7 @@ function Clock() {
 
 /** The unattended wall: no interaction, no scrollbars, readable from across the room. */
 export function WallPage() {
-  const { status, book } = useLiveAlerts();
+  const { status, server, book } = useLiveAlerts();
   const scale = useViewportScale();
   const hotspots = useHotspots();
   const cameras = useCameraStatus();
@@ -29,7 +29,7 @@ export function WallPage() {
         <h1>{S.appTitle}</h1>
         <Clock />
       </header>
-      <ConnectionBanner status={status} />
+      <ConnectionBanner status={status} server={server} />
       <div className="wall__left">
         <KpiTiles />
         <HotspotList book={hotspots.book} live={hotspots.live} rest={hotspots.rest} />
