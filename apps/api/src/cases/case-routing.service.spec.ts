@@ -1,10 +1,17 @@
+import { caseDueTimesOf } from '@fengqiao/domain';
 import { DEFAULT_ROUTING_RULES, type RoutingRule } from '@fengqiao/intake';
+import { DEFAULT_RULE_SET } from '@fengqiao/rules';
 import { type ActiveRoutingTable, type ActiveRoutingTableCache } from '../routing/active-routing-table.cache';
+import { type ActiveRuleSetCache } from '../rules/active-rule-set.cache';
 import { CaseRoutingService } from './case-routing.service';
 
 const WEDNESDAY_10 = Date.parse('2026-11-25T10:00:00+08:00');
 const clock = { now: () => new Date(WEDNESDAY_10) };
 const BAZHOU = { county: '511902', township: '511902001' };
+/** Stands in for the rule-set cache before any activation: the default set. */
+const ruleSets = {
+  current: () => ({ version: null, ruleSet: DEFAULT_RULE_SET, due: caseDueTimesOf(DEFAULT_RULE_SET) }),
+} as Pick<ActiveRuleSetCache, 'current'> as ActiveRuleSetCache;
 
 /** Stands in for the cache: the table it holds can be swapped, as an activation does. */
 function cacheHolding(initial: ActiveRoutingTable): {
@@ -31,7 +38,7 @@ const pilot: RoutingRule = {
 describe('CaseRoutingService routes by the table the cache holds', () => {
   it('follows the active table, and a new one as soon as the cache has it', () => {
     const holder = cacheHolding({ version: 1, rules: DEFAULT_ROUTING_RULES });
-    const service = new CaseRoutingService(clock, holder.cache);
+    const service = new CaseRoutingService(clock, holder.cache, ruleSets);
     const ask = { category: 'neighbourhood' as const, region: BAZHOU };
     expect(service.suggest(ask)).toMatchObject({ ruleId: 'neighbourhood', tableVersion: 1 });
 
@@ -51,6 +58,7 @@ describe('CaseRoutingService routes by the table the cache holds', () => {
     const service = new CaseRoutingService(
       clock,
       cacheHolding({ version: 1, rules: DEFAULT_ROUTING_RULES }).cache,
+      ruleSets,
     );
     const s = service.suggest({ category: 'medical', region: BAZHOU });
     expect(Date.parse(s.routingDueAt)).toBeGreaterThan(WEDNESDAY_10);

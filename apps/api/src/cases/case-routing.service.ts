@@ -6,13 +6,13 @@ import {
   type RoutingSuggestion,
   type ServiceTier,
 } from '@fengqiao/contracts';
-import { caseDueTimesOf, cityCompactDateOf } from '@fengqiao/domain';
+import { cityCompactDateOf } from '@fengqiao/domain';
 import { suggestRouting } from '@fengqiao/intake';
-import { DEFAULT_RULE_SET } from '@fengqiao/rules';
 import { ApiError } from '../common/api-error';
 import { type Clock } from '../infra/api-options';
 import { CLOCK } from '../infra/tokens';
 import { ActiveRoutingTableCache } from '../routing/active-routing-table.cache';
+import { ActiveRuleSetCache } from '../rules/active-rule-set.cache';
 
 export interface RoutingRequest {
   readonly category: CaseCategory;
@@ -24,15 +24,15 @@ export interface RoutingRequest {
 
 /**
  * Routing suggestions and deadlines: the active routing table (data, cached by the routing module);
- * due times are the default rule set's deadlines (@fengqiao/domain) on its working-day calendar.
+ * due times are the ACTIVE rule set's deadlines (@fengqiao/domain) on its working-day calendar, the
+ * version the KPI tiles, the cases projection and the engine measure against (ActiveRuleSetCache).
  */
 @Injectable()
 export class CaseRoutingService {
-  private readonly due = caseDueTimesOf(DEFAULT_RULE_SET);
-
   constructor(
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly table: ActiveRoutingTableCache,
+    private readonly ruleSet: ActiveRuleSetCache,
   ) {}
 
   nowMs(): number {
@@ -42,7 +42,11 @@ export class CaseRoutingService {
   suggest(req: RoutingRequest): RoutingSuggestion {
     const atMs = req.atMs ?? this.nowMs();
     const { version, rules } = this.table.current();
-    const match = suggestRouting(rules, { ...req, atMs }, DEFAULT_RULE_SET.calendar.utcOffsetMinutes);
+    const match = suggestRouting(
+      rules,
+      { ...req, atMs },
+      this.ruleSet.current().ruleSet.calendar.utcOffsetMinutes,
+    );
     // Every table is checked to end with a catch-all on write and on load: no match is a defect.
     if (match === undefined) throw new ApiError('INTERNAL', `routing table ${version} has no catch-all rule`);
     return {
@@ -56,11 +60,11 @@ export class CaseRoutingService {
   }
 
   routingDueAt(reportedMs: number): string {
-    return new Date(this.due.routing(reportedMs)).toISOString();
+    return new Date(this.ruleSet.current().due.routing(reportedMs)).toISOString();
   }
 
   tierDueAt(tier: ServiceTier, startMs: number): string {
-    return new Date(this.due.tier(tier, startMs)).toISOString();
+    return new Date(this.ruleSet.current().due.tier(tier, startMs)).toISOString();
   }
 
   /** The city's calendar day of an instant, yyyymmdd (case ids are numbered per county and day). */

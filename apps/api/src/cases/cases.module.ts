@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
+import { RulesModule } from '../rules/rules.module';
 import { CaseCommandsController } from './case-commands.controller';
 import { CaseCommandsService } from './case-commands.service';
 import { CaseDuplicatesService } from './case-duplicates.service';
@@ -13,7 +14,7 @@ import { CasesRepository } from './cases.repository';
 import { IdempotentIntakeService } from './idempotent-intake.service';
 
 @Module({
-  imports: [AuditModule],
+  imports: [AuditModule, RulesModule],
   controllers: [CasesController, CaseCommandsController],
   providers: [
     CasesRepository,

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
+import { ActiveRuleSetCache } from './active-rule-set.cache';
 import { BacktestInputsRepository } from './backtest-inputs.repository';
 import { BacktestService } from './backtest.service';
 import { RulesController } from './rules.controller';
@@ -8,6 +9,7 @@ import { RulesService } from './rules.service';
 @Module({
   imports: [AuditModule],
   controllers: [RulesController],
-  providers: [RulesService, BacktestInputsRepository, BacktestService],
+  providers: [ActiveRuleSetCache, RulesService, BacktestInputsRepository, BacktestService],
+  exports: [ActiveRuleSetCache],
 })
 export class RulesModule {}

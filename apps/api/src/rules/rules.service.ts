@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import {
   ruleSetSchema,
   type ActivateRuleSetResponse,
@@ -16,6 +16,7 @@ import { Database } from '../infra/database';
 import { CLOCK } from '../infra/tokens';
 import { VersionedDocumentService } from '../versioned/versioned-documents.service';
 import { RULE_SET_VERSIONS } from '../versioned/versioned-tables';
+import { ActiveRuleSetCache } from './active-rule-set.cache';
 import { toSummary } from './rule-set-summary';
 
 /** Validates a proposed body as rule-set.v1 and compiles it (regexes, calendar), naming each problem. */
@@ -40,10 +41,12 @@ export function validateRuleSet(body: unknown): RuleSet {
 /** Rule-set versions: list, read, propose, activate (the backtest has its own service). */
 @Injectable()
 export class RulesService implements OnModuleInit {
+  private readonly logger = new Logger('rules');
   private readonly versions: VersionedDocumentService<RuleSet>;
 
   constructor(
     private readonly db: Database,
+    private readonly active: ActiveRuleSetCache,
     audit: AuditService,
     @Inject(CLOCK) clock: Clock,
   ) {
@@ -87,7 +90,21 @@ export class RulesService implements OnModuleInit {
   }
 
   /** Makes `version` the active one and retires the previous; audited in the same transaction. */
-  activate(user: AuthUser, version: number): Promise<ActivateRuleSetResponse> {
-    return this.versions.activate(user, version, (row, previous) => ({ previous, name: row.label }));
+  async activate(user: AuthUser, version: number): Promise<ActivateRuleSetResponse> {
+    const result = await this.versions.activate(user, version, (row, previous) => ({
+      previous,
+      name: row.label,
+    }));
+    await this.applyHere();
+    return result;
+  }
+
+  /** Case deadlines follow at once here; committed is what counts, so a failed reload waits for the poll. */
+  private async applyHere(): Promise<void> {
+    try {
+      await this.active.refresh();
+    } catch (err: unknown) {
+      this.logger.warn(`RULE_SET_REFRESH_FAILED: ${err instanceof Error ? err.message : 'unknown'}`);
+    }
   }
 }
