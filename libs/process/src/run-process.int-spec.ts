@@ -1,6 +1,32 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { freePort, pollUntil } from '@fengqiao/testing';
+
+// Two small local helpers: @fengqiao/testing is a testing lib that this adapter lib may not import
+// (module boundaries), and it depends on adapters itself.
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address !== null ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function pollUntil(
+  probe: () => boolean,
+  what: string,
+  { timeoutMs }: { timeoutMs: number },
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!probe()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
 
 // runProcess in a real child process: signals, the stop order and its deadline, uncaught errors and
 // the health endpoint, as every app's main.ts gets them.
