@@ -6,6 +6,7 @@ const productionReady = {
   FQ_JWT_SECRET: 'j'.repeat(40),
   FQ_MEDIA_SECRET: 'm'.repeat(40),
   FQ_PARTY_KEY_SECRET: 'p'.repeat(40),
+  FQ_AUDIT_SIGNING_KEY: 'a'.repeat(40),
   DATABASE_URL: 'postgres://u:p@db:5432/x',
   FQ_KAFKA_BROKERS: 'k1:9092,k2:9092,k3:9092',
 };

@@ -2,7 +2,6 @@ import { type HotspotSource } from '@fengqiao/contracts';
 import { type Queryable } from '../infra/database';
 import { type HotspotRow, type HotspotScoresRepository } from './hotspot-scores.repository';
 
-
 export interface TopHotspots {
   readonly source: HotspotSource;
   readonly computedAt: Date | null;
