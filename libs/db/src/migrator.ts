@@ -98,6 +98,38 @@ function verify(migrations: readonly Migration[], applied: ReadonlyMap<string, s
   }
 }
 
+/**
+ * TimescaleDB's job scheduler updates its catalog rows (policies, job stats) in its own sessions; a
+ * migration that creates or drops a policy at that moment can fail with PostgreSQL's transient
+ * "tuple concurrently updated" (seen when a test database went down and up again within seconds).
+ * The migration's transaction was rolled back whole, so running it again is safe.
+ */
+const CATALOG_RACE_ATTEMPTS = 3;
+
+function isCatalogRace(err: unknown): boolean {
+  return err instanceof Error && /tuple concurrently (updated|deleted)/.test(err.message);
+}
+
+async function applyOne(client: PoolClient, m: Migration, direction: 'up' | 'down'): Promise<void> {
+  await client.query('BEGIN');
+  try {
+    await client.query(direction === 'up' ? m.up : m.down);
+    if (direction === 'up') {
+      await client.query('INSERT INTO fq_schema_migrations (version, name, checksum) VALUES ($1, $2, $3)', [
+        m.version,
+        m.name,
+        m.checksum,
+      ]);
+    } else {
+      await client.query('DELETE FROM fq_schema_migrations WHERE version = $1', [m.version]);
+    }
+    await client.query('COMMIT');
+  } catch (err) {
+    await client.query('ROLLBACK');
+    throw err;
+  }
+}
+
 /** Applies or reverts migrations, each in its own transaction, under an advisory lock. */
 export async function migrate(pool: Pool, options: MigrateOptions): Promise<string[]> {
   const log = options.log ?? (() => undefined);
@@ -116,21 +148,15 @@ export async function migrate(pool: Pool, options: MigrateOptions): Promise<stri
             .slice(0, options.steps ?? 1);
     for (const m of plan) {
       log(`${options.direction === 'up' ? 'applying' : 'reverting'} ${m.version}_${m.name}`);
-      await client.query('BEGIN');
-      try {
-        await client.query(options.direction === 'up' ? m.up : m.down);
-        if (options.direction === 'up') {
-          await client.query(
-            'INSERT INTO fq_schema_migrations (version, name, checksum) VALUES ($1, $2, $3)',
-            [m.version, m.name, m.checksum],
-          );
-        } else {
-          await client.query('DELETE FROM fq_schema_migrations WHERE version = $1', [m.version]);
+      for (let attempt = 1; ; attempt += 1) {
+        try {
+          await applyOne(client, m, options.direction);
+          break;
+        } catch (err) {
+          if (attempt >= CATALOG_RACE_ATTEMPTS || !isCatalogRace(err)) throw err;
+          log(`retrying ${m.version}_${m.name}: ${(err as Error).message}`);
+          await new Promise((r) => setTimeout(r, 200 * attempt));
         }
-        await client.query('COMMIT');
-      } catch (err) {
-        await client.query('ROLLBACK');
-        throw err;
       }
     }
     if (options.direction === 'up') await writeDomainTables(client, log);
