@@ -11,9 +11,15 @@ export interface DbEngine {
   readonly serverVersion: string;
 }
 
+// shared_preload_libraries is readable only by superusers and pg_read_all_settings: for the
+// applications' own role pg_settings hides the row (current_setting() would raise and the API's
+// health would say "no answer"). TimescaleDB cannot be created in a database unless preloaded, so an
+// installed extension stands for "preloaded" where the setting is hidden.
 const ENGINE_SQL = `
-SELECT (SELECT extversion FROM pg_extension WHERE extname = 'timescaledb') AS ts,
-       current_setting('shared_preload_libraries') LIKE '%timescaledb%' AS preloaded,
+WITH ext AS (SELECT extversion FROM pg_extension WHERE extname = 'timescaledb')
+SELECT (SELECT extversion FROM ext) AS ts,
+       COALESCE((SELECT setting LIKE '%timescaledb%' FROM pg_settings WHERE name = 'shared_preload_libraries'),
+                EXISTS (SELECT 1 FROM ext)) AS preloaded,
        'PostgreSQL ' || current_setting('server_version') AS server`;
 
 /** One query: what the connected database runs on. */
