@@ -83,3 +83,4 @@ export {
   periodDays,
   previousPeriod,
 } from './time/report-periods';
+export { CASE_CATEGORY_NAMES_ZH } from './cases/case-category-names';

@@ -4,22 +4,10 @@ import {
   type ReportPeriodKind,
   type ServiceTier,
 } from '@fengqiao/contracts';
+import { CASE_CATEGORY_NAMES_ZH } from '@fengqiao/domain';
 
-/** Chinese names of the code lists, as the dashboard shows them (apps/dashboard/src/i18n/strings.ts). */
-export const CATEGORY_LABELS: Readonly<Record<string, string>> = {
-  neighbourhood: '邻里纠纷',
-  'marriage-family': '婚姻家庭',
-  'land-acquisition': '征地拆迁',
-  'property-housing': '物业住房',
-  'labour-wages': '劳资欠薪',
-  'contract-debt': '合同债务',
-  medical: '医疗纠纷',
-  traffic: '交通事故',
-  environment: '环境污染',
-  consumer: '消费维权',
-  petition: '信访',
-  other: '其他',
-};
+/** Chinese names of the dispute categories: the one table in @fengqiao/domain, shared with the dashboard. */
+export const CATEGORY_LABELS: Readonly<Record<string, string>> = CASE_CATEGORY_NAMES_ZH;
 
 export function categoryLabel(category: string): string {
   return CATEGORY_LABELS[category] ?? category;

@@ -1,4 +1,5 @@
 import { type AlertColour, type AlertState } from '@fengqiao/contracts';
+import { CASE_CATEGORY_NAMES_ZH } from '@fengqiao/domain';
 
 /** Every user-facing string, Chinese by default and English on `?lang=en` (issue 6: "one place"). */
 const zh = {
@@ -208,18 +209,7 @@ const LABELS = {
 export const L = LABELS[typeof window === 'undefined' ? 'zh' : currentLang(window.location.search)];
 
 const CATEGORY_ZH: Readonly<Record<string, string>> = {
-  neighbourhood: '邻里纠纷',
-  'marriage-family': '婚姻家庭',
-  'land-acquisition': '征地拆迁',
-  'property-housing': '物业住房',
-  'labour-wages': '劳资欠薪',
-  'contract-debt': '合同债务',
-  medical: '医疗纠纷',
-  traffic: '交通事故',
-  environment: '环境污染',
-  consumer: '消费维权',
-  petition: '信访',
-  other: '其他',
+  ...CASE_CATEGORY_NAMES_ZH,
   crowd: '人群聚集',
   fight: '打架斗殴',
   intrusion: '区域入侵',
