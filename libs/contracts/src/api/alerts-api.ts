@@ -58,12 +58,12 @@ export type AlertDetail = z.infer<typeof alertDetailSchema>;
 export const alertIdParamsSchema = z.object({ alertId: z.string().uuid() }).strict();
 
 const version = z.number().int().min(1);
-const note = z.string().trim().min(1).max(1000);
+const note = z.string().max(1000).trim().min(1);
 
 /** A red alert needs a note (domain.md: "acknowledge them (with a note)"); checked by the service. */
 export const acknowledgeRequestSchema = z.object({ version, note: note.optional() }).strict();
 export const dispatchRequestSchema = z
-  .object({ version, unit: z.string().trim().min(1).max(100), note: note.optional() })
+  .object({ version, unit: z.string().max(100).trim().min(1), note: note.optional() })
   .strict();
 export const resolveRequestSchema = z
   .object({ version, outcome: resolutionOutcomeSchema, note: note.optional() })

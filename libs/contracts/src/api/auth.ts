@@ -60,7 +60,7 @@ export const createDeviceTokenRequestSchema = z
     /** The wall user the display signs in as. */
     username: z.string().min(1).max(64),
     /** Where the display hangs, e.g. "大厅主屏"; shown in the list so a lost device can be revoked. */
-    label: z.string().trim().min(1).max(100),
+    label: z.string().max(100).trim().min(1),
     /** Days until the token stops working; without it, until revoked. */
     expiresInDays: z.number().int().min(1).max(3650).optional(),
   })

@@ -14,7 +14,7 @@ export type StreamState = z.infer<typeof streamStateSchema>;
 /** GET /api/cameras: registry search by name or id prefix, region, site type and status. */
 export const cameraSearchQuerySchema = z
   .object({
-    q: z.string().trim().min(1).max(60).optional(),
+    q: z.string().max(60).trim().min(1).optional(),
     county: countyCodeSchema.optional(),
     township: townshipCodeSchema.optional(),
     siteType: z.string().min(1).max(40).optional(),

@@ -14,8 +14,8 @@ import { countyCodeSchema, geoPointSchema, regionRefSchema, townshipCodeSchema }
 import { scopeRegionSchema, type UserRole } from './auth';
 import { csvOf } from './query-params';
 
-const reason = z.string().trim().min(1).max(500);
-const name = z.string().trim().min(1).max(64);
+const reason = z.string().max(500).trim().min(1);
+const name = z.string().max(64).trim().min(1);
 
 /** Where a case stands in its lifecycle (the `cases` projection of its events). */
 export const CASE_STATES = [
@@ -120,7 +120,7 @@ export const caseIntakeRequestSchema = z
     region: regionRefSchema,
     location: geoPointSchema.optional(),
     category: caseCategorySchema,
-    summary: z.string().trim().min(1).max(500),
+    summary: z.string().max(500).trim().min(1),
     parties: z.array(intakePartySchema).min(1).max(50),
     /** People involved, when more than the parties named (a group petition). */
     partiesCount: z.number().int().min(1).max(10_000).optional(),
@@ -159,7 +159,7 @@ export const caseListQuerySchema = z
     state: csvOf(CASE_STATES).optional(),
     clock: csvOf(CLOCK_STATUSES).optional(),
     /** Case id prefix or words of the summary. Never searches personal data. */
-    text: z.string().trim().min(1).max(100).optional(),
+    text: z.string().max(100).trim().min(1).optional(),
     limit: z.coerce.number().int().min(1).max(200).default(50),
     offset: z.coerce.number().int().min(0).max(10_000).default(0),
   })

@@ -40,7 +40,7 @@ export type RoutingConditionsBody = z.infer<typeof routingConditionsSchema>;
 export const routingRuleSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'a rule id is kebab-case, at most 64 characters'),
-    title: z.string().trim().min(1).max(100),
+    title: z.string().max(100).trim().min(1),
     when: routingConditionsSchema,
     then: routingSchema,
   })
@@ -84,7 +84,7 @@ export const routingTableVersionParamsSchema = z
   .strict();
 export type RoutingTableVersionParams = z.infer<typeof routingTableVersionParamsSchema>;
 
-const note = z.string().trim().min(1).max(500);
+const note = z.string().max(500).trim().min(1);
 
 /** POST /api/routing-rules/versions: a new version, proposed (not active until activated). */
 export const proposeRoutingTableRequestSchema = z.object({ rules: routingTableRulesSchema, note }).strict();
