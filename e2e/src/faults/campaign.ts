@@ -2,7 +2,8 @@ import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { findRepoRoot } from '@fengqiao/config';
 import { FaultLedger, formatLedger, outcomeProblems, type FaultOutcome } from '@fengqiao/testing';
-import { type FaultSystem } from './fault-system';
+import { faultSettings, type FaultSettings } from './fault-settings';
+import { startFaultSystem, type FaultSystem, type FaultSystemShape } from './fault-system';
 import { LoadProducer } from './load-producer';
 import { DeadLetterCollector, currentSeq, reconcile, settled, type Reconciliation } from './reconcile';
 import { WallClient } from './wall-client';
@@ -165,4 +166,58 @@ export class Campaign {
     });
     if (res.ok) this.acks += 1;
   }
+}
+
+/** What a fault spec uses: the system and campaign of its `describe`, the knobs, and the verdict. */
+export interface CampaignUse {
+  readonly settings: FaultSettings;
+  /** The running system (after the spec's `beforeAll`). */
+  readonly system: FaultSystem;
+  /** The campaign over it (after the spec's `beforeAll`). */
+  readonly campaign: Campaign;
+  /** Fails with the fault's problems listed (lost, doubled, disordered, stuck, not recovered...). */
+  expectClean(this: void, o: FaultOutcome): void;
+}
+
+/**
+ * Registers the fault tier's set-up in the calling `describe`: a private system of `topology`
+ * under load with a wall and an officer, started before its tests; its ledger printed under
+ * `title`, everything stopped after them.
+ */
+export function useCampaign(topology: FaultSystemShape, title: string): CampaignUse {
+  const settings = faultSettings();
+  let system: FaultSystem | undefined;
+  let campaign: Campaign | undefined;
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error(`${title}: the campaign has not started`);
+    return value;
+  };
+
+  beforeAll(async () => {
+    system = await startFaultSystem(topology, progress);
+    campaign = new Campaign(system, {
+      tickMs: settings.FQ_FAULT_TICK_MS,
+      recoverTimeoutMs: settings.FQ_FAULT_RECOVER_MS,
+    });
+    await campaign.start();
+  }, 600_000);
+  afterAll(async () => {
+    campaign?.report(title);
+    await campaign?.stop();
+    await system?.stop();
+  }, 120_000);
+
+  return {
+    settings,
+    get system() {
+      return started(system);
+    },
+    get campaign() {
+      return started(campaign);
+    },
+    expectClean(this: void, o: FaultOutcome): void {
+      expect({ fault: o.fault, problems: outcomeProblems(o) }).toEqual({ fault: o.fault, problems: [] });
+      expect(o.produced).toBeGreaterThan(0);
+    },
+  };
 }

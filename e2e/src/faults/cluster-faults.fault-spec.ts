@@ -1,42 +1,21 @@
-import { outcomeProblems, type FaultOutcome } from '@fengqiao/testing';
-import { Campaign, progress } from './campaign';
-import { faultSettings } from './fault-settings';
-import { startFaultSystem, type FaultSystem } from './fault-system';
+import { useCampaign } from './campaign';
 import { killLeaderThenReplacement } from './faults';
 
 // Production's shape: three KRaft nodes (replication 3, min ISR 2), two ingest and two warning
 // instances (one consumer group each) and two API instances, a wall and a duty officer on top.
 describe('the scaled-out system under broker and instance loss', () => {
-  const settings = faultSettings();
-  let system: FaultSystem;
-  let campaign: Campaign;
-
-  beforeAll(async () => {
-    system = await startFaultSystem({ brokers: 3, ingests: 2, warnings: 2, apis: 2 }, progress);
-    campaign = new Campaign(system, {
-      tickMs: settings.FQ_FAULT_TICK_MS,
-      recoverTimeoutMs: settings.FQ_FAULT_RECOVER_MS,
-    });
-    await campaign.start();
-  }, 600_000);
-  afterAll(async () => {
-    campaign?.report('cluster faults');
-    await campaign?.stop();
-    await system?.stop();
-  }, 120_000);
-
-  const expectClean = (o: FaultOutcome): void => {
-    expect({ fault: o.fault, problems: outcomeProblems(o) }).toEqual({ fault: o.fault, problems: [] });
-    expect(o.produced).toBeGreaterThan(0);
-  };
+  const use = useCampaign({ brokers: 3, ingests: 2, warnings: 2, apis: 2 }, 'cluster faults');
+  const { expectClean } = use;
 
   it('SIGKILLs the leader broker, then the broker that replaced it as leader', async () => {
+    const { system, campaign } = use;
     expectClean(
       await campaign.run('SIGKILL leader, then new leader', () => killLeaderThenReplacement(system, 10_000)),
     );
   });
 
   it('SIGKILLs one of two ingest, warning and API instances under load; the others take over', async () => {
+    const { system, campaign } = use;
     const victims = [system.ingests[0]!, system.warnings[0]!, system.apis[0]!];
     const o = await campaign.run('SIGKILL 1 of 2 ingest, warning, api', async () => {
       await Promise.all(victims.map((v) => v.kill('SIGKILL')));

@@ -1,7 +1,4 @@
-import { outcomeProblems, type FaultOutcome } from '@fengqiao/testing';
-import { Campaign, progress } from './campaign';
-import { faultSettings } from './fault-settings';
-import { startFaultSystem, type FaultSystem } from './fault-system';
+import { useCampaign } from './campaign';
 import {
   cutPostgres,
   killOnce,
@@ -15,30 +12,11 @@ import {
 // fault after another; after each: every event stored once, every dead letter once with its code,
 // every alert raised once, every change on the wall once and in order, nothing stuck, audit intact.
 describe('the system under process, database and broker faults', () => {
-  const settings = faultSettings();
-  let system: FaultSystem;
-  let campaign: Campaign;
-
-  beforeAll(async () => {
-    system = await startFaultSystem({ brokers: 1, ingests: 1, warnings: 1, apis: 1 }, progress);
-    campaign = new Campaign(system, {
-      tickMs: settings.FQ_FAULT_TICK_MS,
-      recoverTimeoutMs: settings.FQ_FAULT_RECOVER_MS,
-    });
-    await campaign.start();
-  }, 600_000);
-  afterAll(async () => {
-    campaign?.report('system faults');
-    await campaign?.stop();
-    await system?.stop();
-  }, 120_000);
-
-  const expectClean = (o: FaultOutcome): void => {
-    expect({ fault: o.fault, problems: outcomeProblems(o) }).toEqual({ fault: o.fault, problems: [] });
-    expect(o.produced).toBeGreaterThan(0);
-  };
+  const use = useCampaign({ brokers: 1, ingests: 1, warnings: 1, apis: 1 }, 'system faults');
+  const { settings, expectClean } = use;
 
   it('SIGKILLs the ingest and the warning service at random moments, many times each', async () => {
+    const { system, campaign } = use;
     const o = await campaign.run(`SIGKILL ingest + warning ×${settings.FQ_FAULT_KILLS}`, async () => {
       const [a, b] = await Promise.all([
         killRepeatedly(system.ingests[0]!, settings.FQ_FAULT_KILLS, 300, 2500),
@@ -50,6 +28,7 @@ describe('the system under process, database and broker faults', () => {
   });
 
   it('SIGKILLs the API under a live wall socket', async () => {
+    const { system, campaign } = use;
     const before = campaign.wall.reconnects;
     const o = await campaign.run('SIGKILL api (live socket)', () => killOnce(system.apis[0]!));
     expectClean(o);
@@ -57,16 +36,19 @@ describe('the system under process, database and broker faults', () => {
   });
 
   it('pauses the warning service (SIGSTOP) past its session timeout', async () => {
+    const { system, campaign } = use;
     expectClean(
       await campaign.run('SIGSTOP warning past session', () => pausePastSession(system.warnings[0]!)),
     );
   });
 
   it('restarts PostgreSQL', async () => {
+    const { system, campaign } = use;
     expectClean(await campaign.run('restart PostgreSQL', () => restartPostgres(system)));
   });
 
   it('cuts every PostgreSQL connection for the outage', async () => {
+    const { system, campaign } = use;
     const s = settings.FQ_FAULT_OUTAGE_MS / 1000;
     expectClean(
       await campaign.run(`cut PostgreSQL ${s} s`, () => cutPostgres(system, settings.FQ_FAULT_OUTAGE_MS)),
@@ -74,6 +56,7 @@ describe('the system under process, database and broker faults', () => {
   });
 
   it('stops the broker for the outage', async () => {
+    const { system, campaign } = use;
     const s = settings.FQ_FAULT_OUTAGE_MS / 1000;
     expectClean(
       await campaign.run(`stop broker ${s} s`, () => stopKafka(system, settings.FQ_FAULT_OUTAGE_MS)),
