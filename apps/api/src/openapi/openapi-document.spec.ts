@@ -37,6 +37,14 @@ describe('the OpenAPI document, generated from the route table', () => {
     expect(doc.paths['/api/auth/login']?.post?.security).toEqual([]);
   });
 
+  it('documents the Idempotency-Key header on the routes that take it, and only there', () => {
+    const withKey = operations.filter((o) => o.parameters.some((p) => p.name === 'Idempotency-Key'));
+    expect(withKey.map((o) => o.operationId)).toEqual(['cases.intake']);
+    expect(doc.paths['/api/cases']?.post?.parameters).toContainEqual(
+      expect.objectContaining({ name: 'Idempotency-Key', in: 'header', required: false }),
+    );
+  });
+
   it('declares one success status per operation: the handler’s when known, else the table’s', () => {
     const statusesOf = (d: unknown, path: string, method: string): string[] =>
       Object.keys(

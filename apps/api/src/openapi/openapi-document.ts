@@ -21,7 +21,20 @@ function parametersOf(spec: RouteSpec): JsonSchema[] {
       schema: prop,
     }));
   };
-  return [...list(spec.params, 'path'), ...list(spec.query, 'query')];
+  const key: JsonSchema[] =
+    spec.idempotencyKey === undefined
+      ? []
+      : [
+          {
+            name: 'Idempotency-Key',
+            in: 'header',
+            required: false,
+            description:
+              'A retry with the same key and body answers the first result; the same key with another body answers 409 IDEMPOTENCY_KEY_REUSED',
+            schema: { type: 'string', minLength: 1, maxLength: 128, pattern: '^[\\x21-\\x7e]+$' },
+          },
+        ];
+  return [...list(spec.params, 'path'), ...list(spec.query, 'query'), ...key];
 }
 
 /** Without the mounted handlers (unit tests), what the table implies: 204 for a POST without a body. */

@@ -19,6 +19,7 @@ import { LocationFields } from './LocationFields';
 import { PartiesFields } from './PartiesFields';
 import { RoutingPanel } from './RoutingPanel';
 import { useDuplicates, useRoutingSuggestion } from './useIntakeQueries';
+import { IntakeKey } from './intake-key';
 import { WorkflowHeader } from '../cases/WorkflowHeader';
 import '../cases/workflow.css';
 import './intake.css';
@@ -46,6 +47,8 @@ export function IntakePage() {
   const [result, setResult] = useState<CaseIntakeResponse | null>(null);
   const [formKey, setFormKey] = useState(0);
   const form = useRef<HTMLFormElement>(null);
+  // A retry of the same case (after a timeout) sends the same key: the API answers the first case.
+  const intakeKey = useRef(new IntakeKey());
   const suggestion = useRoutingSuggestion(routingQuery(d));
   const duplicates = useDuplicates(duplicateCheck(d));
   const patch = (p: Partial<IntakeDraft>): void => setD((x) => ({ ...x, ...p }));
@@ -61,7 +64,8 @@ export function IntakePage() {
     if (Object.keys(validateDraft(d)).length > 0 || busy) return;
     setBusy(true);
     setFailure(null);
-    call('cases.intake', { body: toIntakeRequest(d) })
+    const body = toIntakeRequest(d);
+    call('cases.intake', { body, idempotencyKey: intakeKey.current.for(body) })
       .then((r) => setResult(r))
       .catch((err: unknown) =>
         setFailure(err instanceof ApiRequestError ? `${err.code}: ${err.message}` : String(err)),

@@ -26,8 +26,11 @@ import { ALL, type RouteSpec } from './route-spec';
 
 /** Who records cases: the reception window (and administrators). */
 export const INTAKE_ROLES: readonly UserRole[] = ['intake-clerk', 'admin'];
-/** Who moves a case along its lifecycle: the window, duty officers, administrators. */
-export const CASE_HANDLERS: readonly UserRole[] = ['duty-officer', 'intake-clerk', 'admin'];
+/**
+ * Who moves a case along its lifecycle: the window, duty officers, administrators, and grid workers
+ * (their own grid cells' cases only: the region scope does that).
+ */
+export const CASE_HANDLERS: readonly UserRole[] = ['duty-officer', 'intake-clerk', 'admin', 'grid-worker'];
 
 const command = <B extends NonNullable<RouteSpec['body']>>(path: string, summary: string, body: B) =>
   ({
@@ -50,6 +53,7 @@ export const CASES_ROUTES = {
     access: INTAKE_ROLES,
     regionScope: 'region',
     rateLimit: 'write',
+    idempotencyKey: 'optional',
     body: caseIntakeRequestSchema,
     response: caseIntakeResponseSchema,
   },

@@ -11,11 +11,18 @@ type Optional<T> = { [K in keyof T]?: T[K] | undefined };
 type ParamsPart<E> = E extends { params: infer P } ? { params: UrlFields<P> } : { params?: never };
 type QueryPart<E> = E extends { query: infer Q } ? { query?: Optional<UrlFields<Q>> } : { query?: never };
 type BodyPart<E> = E extends { body: infer B extends z.ZodType } ? { body: z.input<B> } : { body?: never };
+type KeyPart<E> = E extends { idempotencyKey: 'optional' }
+  ? { idempotencyKey?: string }
+  : { idempotencyKey?: never };
 
-/** What a caller passes for a route: its path params, query and body, typed from its schemas. */
+/**
+ * What a caller passes for a route: its path params, query and body, typed from its schemas, and
+ * the `Idempotency-Key` header where the route takes one.
+ */
 export type RouteInput<Id extends RouteId> = ParamsPart<Entry<Id>> &
   QueryPart<Entry<Id>> &
-  BodyPart<Entry<Id>>;
+  BodyPart<Entry<Id>> &
+  KeyPart<Entry<Id>>;
 
 /**
  * What a route answers once parsed: its response schema's output; a Blob for documents (CSV, HTML,

@@ -24,10 +24,32 @@ export interface RouteSpec {
    * on one object by id. The region-scope matrix spec probes every route that declares one.
    */
   readonly regionScope?: 'region' | 'list';
+  /**
+   * The route takes an optional `Idempotency-Key` header (1-128 printable ASCII): a retry with the
+   * same key and body gets the first answer, the same key with another body 409
+   * IDEMPOTENCY_KEY_REUSED (issue 17 #10). Callers pass it as the input's `idempotencyKey`.
+   */
+  readonly idempotencyKey?: 'optional';
 }
 
-/** Every role. */
-export const ALL: readonly UserRole[] = ['wall', 'duty-officer', 'analyst', 'intake-clerk', 'admin'];
+/**
+ * Every role that works with cases and alerts (not the account administrator or the auditor, who by
+ * separation of duties see neither: issue 16).
+ */
+export const ALL: readonly UserRole[] = [
+  'wall',
+  'duty-officer',
+  'analyst',
+  'intake-clerk',
+  'admin',
+  'grid-worker',
+];
+/** Every signed-in role, for what concerns only the caller's own session and account. */
+export const SIGNED_IN: readonly UserRole[] = [...ALL, 'auditor', 'account-admin'];
+/** Who manages accounts: the account administrator only (separation of duties, MLPS level 3). */
+export const ACCOUNT_ADMINS: readonly UserRole[] = ['account-admin'];
+/** Who reads the audit log: the auditor only. */
+export const AUDITORS: readonly UserRole[] = ['auditor'];
 /** Who watches alerts, hotspots and cameras: everyone but the intake window. */
 export const WATCHERS: readonly UserRole[] = ['wall', 'duty-officer', 'analyst', 'admin'];
 /** Who changes an alert's state. */
