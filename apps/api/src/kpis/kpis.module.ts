@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ActiveDeadlines } from './active-deadlines';
 import { CameraHealthRepository } from './camera-health.repository';
-import { CaseClockRulesSync } from './case-clock-rules.sync';
 import { KpiSeriesService } from './kpi-series.service';
 import { KpiTilesService } from './kpi-tiles.service';
 import { KpisController } from './kpis.controller';
@@ -12,7 +11,6 @@ import { KpisService } from './kpis.service';
   controllers: [KpisController],
   providers: [
     ActiveDeadlines,
-    CaseClockRulesSync,
     KpisRepository,
     CameraHealthRepository,
     KpiTilesService,

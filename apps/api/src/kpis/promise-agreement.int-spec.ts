@@ -1,5 +1,12 @@
 import request from 'supertest';
-import { type CaseEvent, type CaseListResponse, type KpiSnapshot } from '@fengqiao/contracts';
+import {
+  type CaseEvent,
+  type CaseListResponse,
+  type KpiSnapshot,
+  type RuleSetDetail,
+  type RuleSetInput,
+  type RuleSetListResponse,
+} from '@fengqiao/contracts';
 import {
   buildCameraDirectory,
   createEngineContext,
@@ -8,7 +15,6 @@ import {
   step,
   type EngineState,
 } from '@fengqiao/rules';
-import { CaseClockRulesSync } from './case-clock-rules.sync';
 import {
   type CaseStepAt,
   caseEventOf,
@@ -92,35 +98,48 @@ describe('the cases list, the KPI tiles and the alerts agree on a major dispute 
     expect(engine).toEqual(expected.engine);
   });
 
-  it('the clocks the projection reads follow the active rule-set version', async () => {
-    const sync = api.app.get(CaseClockRulesSync);
-    await sync.check();
-    const synced = async (): Promise<number | null> =>
+  it('the clocks the projection reads are the activated version right after the activation', async () => {
+    type ClockRow = { v: number | null; unit: string; count: number };
+    const clockOf = async (clock: string): Promise<ClockRow | undefined> =>
       (
-        await api.pool.query<{ v: number | null }>(
-          "SELECT rule_set_version AS v FROM case_clock_rules WHERE clock = 'routing'",
+        await api.pool.query<ClockRow>(
+          'SELECT rule_set_version AS v, due_unit AS unit, due_count AS count FROM case_clock_rules WHERE clock = $1',
+          [clock],
         )
-      ).rows[0]?.v ?? null;
-    const before = await synced();
-    const { rows } = await api.pool.query<{ v: number }>(
-      `INSERT INTO rule_sets (version, name, body, status, proposed_by, proposed_at)
-       SELECT max(version) + 1, 'same deadlines', (SELECT body FROM rule_sets WHERE status = 'active'),
-              'proposed', 'test', now() FROM rule_sets RETURNING version AS v`,
-    );
-    const next = rows[0]?.v;
-    const activate = async (v: number | null | undefined): Promise<void> => {
-      await api.pool.query(`UPDATE rule_sets SET status = 'retired' WHERE status = 'active'`);
-      await api.pool.query(`UPDATE rule_sets SET status = 'active' WHERE version = $1`, [v]);
-    };
+      ).rows[0];
+    const send = (path: string, role: 'analyst' | 'admin', body: object = {}): request.Test =>
+      request(api.url)
+        .post(`/api/${path}`)
+        .set('authorization', `Bearer ${api.token(role)}`)
+        .send(body);
+    const read = async <T>(path: string): Promise<T> =>
+      (
+        await request(api.url)
+          .get(`/api/${path}`)
+          .set('authorization', `Bearer ${api.token('analyst')}`)
+          .expect(200)
+      ).body as T;
+    const list = await read<RuleSetListResponse>('rules');
+    const before = list.items.find((v) => v.status === 'active')?.version;
+    if (before === undefined) throw new Error('no active rule set');
+    const body = structuredClone(
+      (await read<RuleSetDetail>(`rules/${before}`)).body,
+    ) as unknown as RuleSetInput;
+    const rule = body.rules.find((r) => r.kind === 'deadline' && r.tier === 'general');
+    if (rule?.kind !== 'deadline') throw new Error('no deadline rule for the general tier');
+    rule.version += 1;
+    rule.due = { unit: 'hours', count: 7 };
+    const proposed = await send('rules', 'analyst', { body, comment: 'general: 7 hours' }).expect(201);
+    const next = (proposed.body as RuleSetDetail).version;
     try {
-      await activate(next);
-      expect(await sync.check()).toBe(true);
-      expect(await synced()).toBe(next);
-      expect(await sync.check()).toBe(false);
+      await send(`rules/${next}/activate`, 'admin').expect(200);
+      // No poll in between: the activation's own transaction rewrote them.
+      expect(await clockOf('general')).toEqual({ v: next, unit: 'hours', count: 7 });
+      expect((await clockOf('routing'))?.v).toBe(next);
     } finally {
-      await activate(before);
-      await sync.check();
+      await send(`rules/${before}/activate`, 'admin').expect(200);
     }
-    expect(await synced()).toBe(before);
+    expect((await clockOf('general'))?.v).toBe(before);
+    expect(await clockOf('general')).not.toEqual({ v: before, unit: 'hours', count: 7 });
   });
 });

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   type ActivateRoutingTableRequest,
   type ActivateRoutingTableResponse,
@@ -21,7 +21,6 @@ import { validRoutingTable } from './routing-table-validation';
 /** Routing-table versions: the active one, the list, one version, propose, activate (audited). */
 @Injectable()
 export class RoutingTablesService {
-  private readonly logger = new Logger('routing');
   private readonly versions: VersionedDocumentService<readonly RoutingRuleBody[]>;
 
   constructor(
@@ -30,11 +29,18 @@ export class RoutingTablesService {
     audit: AuditService,
     @Inject(CLOCK) clock: Clock,
   ) {
-    this.versions = new VersionedDocumentService(db, ROUTING_TABLE_VERSIONS, audit, clock, {
-      targetType: 'routing-table',
-      auditPrefix: 'routing',
-      validate: validRoutingTable,
-    });
+    this.versions = new VersionedDocumentService<readonly RoutingRuleBody[]>(
+      db,
+      ROUTING_TABLE_VERSIONS,
+      audit,
+      clock,
+      {
+        targetType: 'routing-table',
+        auditPrefix: 'routing',
+        validate: validRoutingTable,
+        cache,
+      },
+    );
   }
 
   /** The version this process routes with (another instance's activation reaches it within a poll). */
@@ -63,25 +69,14 @@ export class RoutingTablesService {
   }
 
   /** Makes `version` the active one and retires the previous, audited in the same transaction. */
-  async activate(
+  activate(
     user: AuthUser,
     version: number,
     req: ActivateRoutingTableRequest,
   ): Promise<ActivateRoutingTableResponse> {
-    const result = await this.versions.activate(user, version, (_row, previous) => ({
+    return this.versions.activate(user, version, (_row, previous) => ({
       previous,
       note: req.note ?? null,
     }));
-    await this.applyHere();
-    return result;
-  }
-
-  /** Committed is what counts; should this process fail to reload now, its next poll does it. */
-  private async applyHere(): Promise<void> {
-    try {
-      await this.cache.refresh();
-    } catch (err: unknown) {
-      this.logger.warn(`ROUTING_TABLE_REFRESH_FAILED: ${err instanceof Error ? err.message : 'unknown'}`);
-    }
   }
 }

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import {
   ruleSetSchema,
   type ActivateRuleSetResponse,
@@ -7,6 +7,7 @@ import {
   type RuleSetDetail,
   type RuleSetListResponse,
 } from '@fengqiao/contracts';
+import { syncDomainTables } from '@fengqiao/db';
 import { compileRuleSet, DEFAULT_RULE_SET } from '@fengqiao/rules';
 import { AuditService } from '../audit/audit.service';
 import { type AuthUser } from '../auth/auth-user';
@@ -41,12 +42,11 @@ export function validateRuleSet(body: unknown): RuleSet {
 /** Rule-set versions: list, read, propose, activate (the backtest has its own service). */
 @Injectable()
 export class RulesService implements OnModuleInit {
-  private readonly logger = new Logger('rules');
   private readonly versions: VersionedDocumentService<RuleSet>;
 
   constructor(
     private readonly db: Database,
-    private readonly active: ActiveRuleSetCache,
+    active: ActiveRuleSetCache,
     audit: AuditService,
     @Inject(CLOCK) clock: Clock,
   ) {
@@ -54,6 +54,11 @@ export class RulesService implements OnModuleInit {
       targetType: 'rule-set',
       auditPrefix: 'rules',
       validate: validateRuleSet,
+      // The cases projection stops clocks on these rows: current from the activation's commit on.
+      onActivate: async (tx, body, version) => {
+        await syncDomainTables(tx, { version, body });
+      },
+      cache: active,
     });
   }
 
@@ -64,6 +69,9 @@ export class RulesService implements OnModuleInit {
       label: document.name,
       note: 'default rule set (libs/rules)',
     });
+    // The clocks of the version active now (the default just stored, or one activated while no API
+    // of this code ran); every later activation rewrites them in its own transaction.
+    await this.db.transaction((tx) => syncDomainTables(tx));
   }
 
   async list(): Promise<RuleSetListResponse> {
@@ -89,22 +97,11 @@ export class RulesService implements OnModuleInit {
     return this.detail(version);
   }
 
-  /** Makes `version` the active one and retires the previous; audited in the same transaction. */
-  async activate(user: AuthUser, version: number): Promise<ActivateRuleSetResponse> {
-    const result = await this.versions.activate(user, version, (row, previous) => ({
-      previous,
-      name: row.label,
-    }));
-    await this.applyHere();
-    return result;
-  }
-
-  /** Case deadlines follow at once here; committed is what counts, so a failed reload waits for the poll. */
-  private async applyHere(): Promise<void> {
-    try {
-      await this.active.refresh();
-    } catch (err: unknown) {
-      this.logger.warn(`RULE_SET_REFRESH_FAILED: ${err instanceof Error ? err.message : 'unknown'}`);
-    }
+  /**
+   * Makes `version` the active one and retires the previous: audited and the cases projection's
+   * clock rules (case_clock_rules) rewritten in the same transaction; case deadlines here at once.
+   */
+  activate(user: AuthUser, version: number): Promise<ActivateRuleSetResponse> {
+    return this.versions.activate(user, version, (row, previous) => ({ previous, name: row.label }));
   }
 }

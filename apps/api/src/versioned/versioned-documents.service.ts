@@ -1,4 +1,6 @@
+import { Logger } from '@nestjs/common';
 import {
+  type Queryable,
   type VersionedDocumentsRepository,
   type VersionRow,
   type VersionRowWithDocument,
@@ -17,6 +19,10 @@ export interface VersionedKind<Doc> {
   readonly auditPrefix: string;
   /** Checks a stored or proposed document; throws VALIDATION_FAILED naming each problem. */
   readonly validate: (raw: unknown) => Doc;
+  /** What must change with the activation, in its transaction (the rule set's SQL clock table). */
+  readonly onActivate?: (tx: Queryable, document: Doc, version: number) => Promise<void>;
+  /** This process's cache of the active version, reloaded once the activation committed. */
+  readonly cache: { refresh(): Promise<unknown> };
 }
 
 /** A proposal as the kind builds it once it knows its version number. */
@@ -40,13 +46,17 @@ export interface Activation {
  * comes back, the previous one retired, and each change audited in the same transaction.
  */
 export class VersionedDocumentService<Doc> {
+  private readonly logger: Logger;
+
   constructor(
     private readonly db: Database,
     private readonly repo: VersionedDocumentsRepository,
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly kind: VersionedKind<Doc>,
-  ) {}
+  ) {
+    this.logger = new Logger(kind.auditPrefix);
+  }
 
   list(): Promise<VersionRow[]> {
     return this.repo.list(this.db.pool);
@@ -76,14 +86,17 @@ export class VersionedDocumentService<Doc> {
     });
   }
 
-  /** Makes `version` the active one and retires the previous; audited in the same transaction. */
+  /**
+   * Makes `version` the active one and retires the previous; audited, and the kind's own tables
+   * written, in the same transaction; then this process's cache reloads.
+   */
   async activate(
     user: AuthUser,
     version: number,
     audit: (row: VersionRow, previous: number | null) => Readonly<Record<string, unknown>>,
   ): Promise<Activation> {
     const now = this.clock.now();
-    return this.db.transaction(async (tx) => {
+    const activation = await this.db.transaction(async (tx): Promise<Activation> => {
       await this.repo.lock(tx);
       const row = await this.repo.find(tx, version);
       if (row === undefined) throw new ApiError('NOT_FOUND', `no ${this.kind.targetType} version ${version}`);
@@ -91,9 +104,10 @@ export class VersionedDocumentService<Doc> {
         return { version, previous: version, activatedAt: (row.activatedAt ?? now).toISOString() };
       }
       // A retired version may come back (a rollback); its document is validated again all the same.
-      this.kind.validate(row.document);
+      const document = this.kind.validate(row.document);
       const previous = (await this.repo.retireActive(tx, now)) ?? null;
       await this.repo.markActive(tx, version, user.username, now);
+      await this.kind.onActivate?.(tx, document, version);
       await this.audit.recordByUser(
         tx,
         user,
@@ -102,5 +116,17 @@ export class VersionedDocumentService<Doc> {
       );
       return { version, previous, activatedAt: now.toISOString() };
     });
+    await this.reloadHere();
+    return activation;
+  }
+
+  /** Committed is what counts: should this process fail to reload now, its next poll does it. */
+  private async reloadHere(): Promise<void> {
+    try {
+      await this.kind.cache.refresh();
+    } catch (err: unknown) {
+      const code = `${this.kind.targetType.toUpperCase().replace(/-/g, '_')}_REFRESH_FAILED`;
+      this.logger.warn(`${code}: ${err instanceof Error ? err.message : 'unknown'}`);
+    }
   }
 }

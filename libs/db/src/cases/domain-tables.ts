@@ -47,6 +47,8 @@ export async function activeRuleSet(db: Queryable): Promise<VersionedRuleSet> {
 export async function syncDomainTables(db: Queryable, ruleSet?: VersionedRuleSet): Promise<boolean> {
   const has = (await db.query<{ steps: boolean; clocks: boolean; rule_sets: boolean }>(EXISTING)).rows[0];
   if (has === undefined || !has.steps || !has.clocks) return false;
+  // Writers one at a time (migrator, activation, API start), each reading the set under the lock.
+  await db.query('SELECT pg_advisory_xact_lock($1)', [DOMAIN_TABLES_LOCK_KEY]);
   const set =
     ruleSet ?? (has.rule_sets ? await activeRuleSet(db) : { version: null, body: DEFAULT_RULE_SET });
   const steps = caseStepRows().map((s) => ({
