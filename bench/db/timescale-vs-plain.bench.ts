@@ -9,16 +9,19 @@
  *     the whole city by week; the last 7 days by hour), `--runs` times each, p50 / p95 per engine
  *     (TimescaleDB with its continuous aggregates refreshed up to an hour / a day ago, as the policies
  *     keep them, the rest real-time);
- *  3. storage: bytes of the three event tables before and after compressing every chunk older than
- *     7 days (the compression policy's rule), and the trend answers compared before and after.
- *   node -r @swc-node/register bench/db/timescale-vs-plain.bench.ts --townships 20 --per-hour 6 --runs 40
+ *  3. storage: bytes of the three event tables (with their indexes) before and after compressing every
+ *     chunk the compression policy would (its compress_after), where those bytes are (chunk by chunk,
+ *     column by column: storage-breakdown.ts), and the trend answers compared before and after.
+ *   node -r @swc-node/register bench/db/timescale-vs-plain.bench.ts --townships 20 --per-hour 4 \
+ *     --status-cameras 8 --runs 20
  */
 import { performance } from 'node:perf_hooks';
 import { loadConfig } from '@fengqiao/config';
-import { EventStoreRepository, type CameraStatusRow, type DbPool } from '@fengqiao/db';
+import { EventStoreRepository, type DbPool } from '@fengqiao/db';
 import { TrendsRepository, type RollupFilter } from '../../apps/api/src/trends/trends.repository';
 import { freshDatabase, type FreshDatabase } from '../../libs/db/src/testing/fresh-database';
-import { seededUuid, timeSeriesData } from '../../libs/db/src/testing/time-series-data';
+import { historyData, type HistoryData } from './history-data';
+import { breakdown, describe } from './storage-breakdown';
 
 const DAY = 86_400_000;
 const arg = (name: string, fallback: number): number => {
@@ -32,45 +35,10 @@ const STATUS_CAMERAS = arg('status-cameras', 6);
 const RUNS = arg('runs', 40);
 const now = Date.now();
 
-/** Camera status every 30 s, as devices report it: online with short outages, steady stream figures. */
-function denseStatus(days: number): CameraStatusRow[] {
-  const rows: CameraStatusRow[] = [];
-  for (let c = 0; c < STATUS_CAMERAS; c++) {
-    const cameraId = `511902900${String(c).padStart(11, '0')}`;
-    for (let t = now - days * DAY, i = 0; t < now; t += 30_000, i++) {
-      const outage = (i + c * 997) % 2880 < 20;
-      rows.push({
-        eventId: seededUuid(`status ${c} ${i}`),
-        occurredAt: new Date(t).toISOString(),
-        cameraId,
-        online: !outage,
-        bitrateKbps: outage ? null : 2000 + ((i * 7 + c) % 97),
-        fps: outage ? null : 25,
-        lastFrameAgeMs: outage ? null : 40 + ((i * 13) % 160),
-        source: 'device',
-      });
-    }
-  }
-  return rows;
-}
+const dataset = (): HistoryData =>
+  historyData({ now, days: 90, townships: TOWNSHIPS, perHour: PER_HOUR, statusCameras: STATUS_CAMERAS });
 
-function dataset() {
-  const cases = [];
-  const analytics = [];
-  const cameras = [];
-  for (let t = 0; t < TOWNSHIPS; t++) {
-    const d = timeSeriesData(`5119${String(21000 + t * 7).padStart(5, '0')}`, now, 90, PER_HOUR);
-    cases.push(...d.cases);
-    analytics.push(...d.analytics);
-    cameras.push(...d.cameras);
-  }
-  return { cases, analytics, cameras, status: denseStatus(90) };
-}
-
-async function write(
-  pool: DbPool,
-  data: ReturnType<typeof dataset>,
-): Promise<{ rows: number; seconds: number }> {
+async function write(pool: DbPool, data: HistoryData): Promise<{ rows: number; seconds: number }> {
   const store = new EventStoreRepository();
   await store.upsertCameras(pool, data.cameras);
   const t0 = performance.now();
@@ -194,12 +162,18 @@ async function main(): Promise<void> {
     const plainBytes = await bytes(plain.pool, false);
     const answersBefore = await answers(ts.pool);
     const t0 = performance.now();
+    // What the compression policy does when it runs: every chunk older than its compress_after.
     for (const t of TABLES)
       await ts.pool.query(
-        `SELECT count(compress_chunk(c)) FROM show_chunks($1::regclass, older_than => interval '7 days') c`,
+        `SELECT count(compress_chunk(c)) FROM show_chunks($1::regclass, older_than => (
+           SELECT (config->>'compress_after')::interval FROM timescaledb_information.jobs
+           WHERE proc_name = 'policy_compression' AND hypertable_name = $1)) c`,
         [t],
       );
-    say(`compressed every chunk older than 7 days in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    say(
+      `compressed every chunk past the policy's compress_after in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    );
+    for (const t of TABLES) for (const line of describe(await breakdown(ts.pool, t))) say(line);
     const after = await bytes(ts.pool, true);
     for (const t of TABLES)
       say(

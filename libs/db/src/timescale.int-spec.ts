@@ -1,7 +1,7 @@
 import { loadConfig } from '@fengqiao/config';
 import { EventStoreRepository } from './event-store.repository';
 import { freshDatabase, type FreshDatabase } from './testing/fresh-database';
-import { timeSeriesData } from './testing/time-series-data';
+import { seededUuid, timeSeriesData } from './testing/time-series-data';
 
 // On the real extension (the stack's PostgreSQL 15 + TimescaleDB 2.28.3), in a database of its own so
 // compressing and dropping chunks touches nobody else's rows: chunks follow time, compressed chunks
@@ -91,15 +91,15 @@ describe('TimescaleDB: the schema on the real extension', () => {
     expect(kinds.rows[0]?.kind).toBe('v');
   });
 
-  it('creates chunks by time: 1-day chunks of analytics, 7-day chunks of cases', async () => {
-    const analytics = await chunks('camera_analytics_events');
-    expect(analytics.length).toBeGreaterThanOrEqual(20);
-    for (const c of analytics) expect(c.end.getTime() - c.start.getTime()).toBe(DAY);
-    const cases = await chunks('case_events');
-    expect(cases.length).toBeGreaterThanOrEqual(3);
-    expect(cases.length).toBeLessThanOrEqual(5);
-    for (const c of cases) expect(c.end.getTime() - c.start.getTime()).toBe(7 * DAY);
+  it('creates chunks by time: 7-day chunks of cases and analytics, 12-hour chunks of status', async () => {
+    for (const table of ['camera_analytics_events', 'case_events']) {
+      const list = await chunks(table);
+      expect(list.length).toBeGreaterThanOrEqual(3);
+      expect(list.length).toBeLessThanOrEqual(5);
+      for (const c of list) expect(c.end.getTime() - c.start.getTime()).toBe(7 * DAY);
+    }
     const status = await chunks('camera_status_events');
+    expect(status.length).toBeGreaterThanOrEqual(40);
     for (const c of status) expect(c.end.getTime() - c.start.getTime()).toBe(DAY / 2);
   });
 
@@ -119,21 +119,64 @@ describe('TimescaleDB: the schema on the real extension', () => {
     expect(watermark.rows[0]?.t.getTime()).toBeLessThanOrEqual(newest.bucket.getTime());
   });
 
-  it('compresses chunks older than 7 days, and the trend queries answer the same from them', async () => {
+  it('compresses chunks a day old (the policy), and the trend queries answer the same from them', async () => {
     const before = { hourly: await rows(TRENDS.hourly), raw: await rows(`${RAW_ROWS} ${RAW.hourly}`) };
-    for (const t of ['case_events', 'camera_analytics_events', 'camera_status_events'])
-      await db.pool.query(
-        `SELECT compress_chunk(c) FROM show_chunks($1::regclass, older_than => interval '7 days') c`,
-        [t],
-      );
-    const compressed = (await chunks('camera_analytics_events')).filter((c) => c.compressed);
-    expect(compressed.length).toBeGreaterThanOrEqual(12);
-    expect((await chunks('case_events')).some((c) => c.compressed)).toBe(true);
+    const policies = await db.pool.query<{ id: number; table: string; after: string }>(
+      `SELECT job_id AS id, hypertable_name AS table, config->>'compress_after' AS after
+       FROM timescaledb_information.jobs WHERE proc_name = 'policy_compression' ORDER BY 2`,
+    );
+    expect(policies.rows.map((p) => [p.table, p.after])).toEqual([
+      ['camera_analytics_events', '1 day'],
+      ['camera_status_events', '1 day'],
+      ['case_events', '1 day'],
+    ]);
+    for (const p of policies.rows) await db.pool.query('CALL run_job($1)', [p.id]);
+    for (const t of ['case_events', 'camera_analytics_events', 'camera_status_events']) {
+      const list = await chunks(t);
+      // Every chunk that ended more than a day ago is compressed; the newer ones are not.
+      for (const c of list) expect(c.compressed).toBe(c.end.getTime() < Date.now() - DAY);
+      expect(list.some((c) => c.compressed)).toBe(true);
+    }
     // Re-materialise everything from the compressed chunks, then read both ways again.
     await db.pool.query("CALL refresh_continuous_aggregate('rollup_case_hourly', NULL, NULL)");
     await db.pool.query("CALL refresh_continuous_aggregate('rollup_analytics_hourly', NULL, NULL)");
     expect(await rows(TRENDS.hourly)).toEqual(before.hourly);
     expect(await rows(`${RAW_ROWS} ${RAW.hourly}`)).toEqual(before.raw);
+  });
+
+  it('takes late and redelivered events into compressed chunks, and the policy recompresses them', async () => {
+    const store = new EventStoreRepository();
+    const old = timeSeriesData(TOWNSHIP, now, 20).analytics.filter(
+      (r) => Date.parse(r.occurredAt) < now - 10 * DAY,
+    );
+    const redelivered = old.slice(0, 20);
+    const late = { ...redelivered[0]!, eventId: seededUuid(`late ${TOWNSHIP}`), kind: 'crowd' };
+    const count = async (): Promise<number> =>
+      (await db.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM camera_analytics_events')).rows[0]
+        ?.n ?? 0;
+    const total = await count();
+    expect(await store.insertCameraAnalytics(db.pool, redelivered)).toBe(0);
+    expect(await store.insertCameraAnalytics(db.pool, [late])).toBe(1);
+    expect(await count()).toBe(total + 1);
+    // The aggregates count it after their refresh (the invalidation the insert logged).
+    await db.pool.query("CALL refresh_continuous_aggregate('rollup_analytics_hourly', NULL, NULL)");
+    expect(await rows(TRENDS.hourly)).toEqual(await rows(`${RAW_ROWS} ${RAW.hourly}`));
+    const chunkOf = await db.pool.query<{ chunk: string }>(
+      `SELECT format('%I.%I', chunk_schema, chunk_name) AS chunk FROM timescaledb_information.chunks
+       WHERE hypertable_name = 'camera_analytics_events' AND range_start <= $1 AND range_end > $1`,
+      [late.occurredAt],
+    );
+    const chunk = chunkOf.rows[0]?.chunk as string;
+    const loose = async (): Promise<number> =>
+      (await db.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM ONLY ${chunk}`)).rows[0]?.n ?? 0;
+    expect(await loose()).toBeGreaterThan(0);
+    const policy = await db.pool.query<{ id: number }>(
+      `SELECT job_id AS id FROM timescaledb_information.jobs
+       WHERE proc_name = 'policy_compression' AND hypertable_name = 'camera_analytics_events'`,
+    );
+    await db.pool.query('CALL run_job($1)', [policy.rows[0]?.id]);
+    expect(await loose()).toBe(0);
+    expect(await count()).toBe(total + 1);
   });
 
   it('drops chunks past the retention policy (status history: 90 days)', async () => {
