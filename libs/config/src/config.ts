@@ -1,6 +1,7 @@
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { ConfigError } from './config-error';
+import { buildNotifyConfig, notifyEnvSchema, type NotifyConfig } from './notify-config';
 import { findRepoRoot } from './repo-root';
 import { buildTuning, tuningEnvSchema, type Tuning } from './tuning';
 import { tuningProblems } from './tuning-limits';
@@ -51,6 +52,7 @@ const envSchema = z.object({
   FQ_GEOJSON: z.string().optional(),
   FQ_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   ...tuningEnvSchema.shape,
+  ...notifyEnvSchema.shape,
 });
 
 /** Everything a Fengqiao process is configured with, parsed once at start-up. */
@@ -119,6 +121,8 @@ export interface FengqiaoConfig {
     readonly relaysPath: string | undefined;
   };
   readonly geojsonPath: string | undefined;
+  /** The notify service: channels, acknowledgement links, policy delays (notify-config.ts). */
+  readonly notify: NotifyConfig;
   /** HMAC secret of party keys (libs/intake partyKeyOf); API and simulator must share it. */
   readonly partyKeySecret: string;
   /** Batch sizes, intervals, windows, timeouts and limits, by section (libs/config/src/tuning.ts). */
@@ -191,6 +195,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): FengqiaoConfig
     },
     geojsonPath: e.FQ_GEOJSON === undefined ? undefined : resolve(e.FQ_GEOJSON),
     partyKeySecret: e.FQ_PARTY_KEY_SECRET,
+    notify: buildNotifyConfig(e, e.FQ_JWT_SECRET, `http://${e.FQ_HOST}:${e.FQ_DASHBOARD_PORT}`),
     tuning: buildTuning(e, e.FQ_MODE === 'production'),
   };
   // Production readiness first: its message says what to set (the brokers) before what follows from it.
@@ -231,6 +236,8 @@ function assertProductionReady(config: FengqiaoConfig): void {
     problems.push('FQ_PARTY_KEY_SECRET must be set to a random value of 32+ characters');
   if (weak(config.api.auditSigningKey))
     problems.push('FQ_AUDIT_SIGNING_KEY must be set to a random value of 32+ characters');
+  if (weak(config.notify.secret))
+    problems.push('FQ_NOTIFY_SECRET must be set to a random value of 32+ characters');
   if (config.postgres.embedded) problems.push('DATABASE_URL must point at the production database');
   if (config.kafka.embedded) problems.push('FQ_KAFKA_BROKERS must list the production brokers');
   // Decision 0002: after a SIGKILL its restarted member did not rejoin its group; not for production yet.

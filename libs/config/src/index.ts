@@ -1,6 +1,7 @@
 export { loadConfig, type FengqiaoConfig, type RuntimeMode } from './config';
 export { ConfigError } from './config-error';
 export { findRepoRoot } from './repo-root';
+export { type NotifyConfig } from './notify-config';
 export {
   type ApiTuning,
   type DbTuning,

@@ -79,3 +79,20 @@ export {
   type StoredReport,
 } from './reports/reports.repository';
 export { ReportRequestsRepository, type ClaimedRequest } from './reports/report-requests.repository';
+export {
+  NotificationsRepository,
+  type NewNotification,
+  type NotificationRow,
+  type NotificationStatus,
+} from './notify/notifications.repository';
+export {
+  NotificationPreferencesRepository,
+  type NotifyChannel,
+  type PreferenceRow,
+} from './notify/notification-preferences.repository';
+export {
+  RostersRepository,
+  type PersonRow,
+  type RosterExceptionRow,
+  type RosterRow,
+} from './notify/rosters.repository';

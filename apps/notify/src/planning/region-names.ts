@@ -1,0 +1,21 @@
+import { type DbPool } from '@fengqiao/db';
+import { CITY_REGION } from '@fengqiao/notify';
+
+/** Display names of region codes for messages (read-only; the regions table is the seed's). */
+export class RegionNames {
+  private readonly cache = new Map<string, string>();
+
+  constructor(private readonly pool: DbPool) {}
+
+  async nameOf(codes: readonly string[]): Promise<string> {
+    const missing = codes.filter((c) => !this.cache.has(c) && c !== CITY_REGION);
+    if (missing.length > 0) {
+      const res = await this.pool.query<{ code: string; name: string }>(
+        'SELECT code, name FROM regions WHERE code = ANY($1)',
+        [missing],
+      );
+      for (const r of res.rows) this.cache.set(r.code, r.name);
+    }
+    return codes.map((c) => (c === CITY_REGION ? '巴中市' : (this.cache.get(c) ?? c))).join(' ');
+  }
+}
