@@ -9,6 +9,7 @@ import { ingestTopics, topicSpecsOf } from './ingest-topics';
 import { IngestMetrics } from './metrics';
 import { CameraDirectory } from './pipeline/camera-directory';
 import { DbAvailability } from './pipeline/db-availability';
+import { SourceGuard, SourceRegistryWatch } from '@fengqiao/source-auth';
 import { DeadLetterPublisher } from './pipeline/dead-letter.publisher';
 import { EventWriter } from './pipeline/event-writer';
 import { IngestConsumer } from './pipeline/ingest-consumer';
@@ -22,6 +23,9 @@ export interface IngestAppOptions {
   readonly groupId?: string;
   /** Private topic copies for tests and benchmarks (see ingestTopics). */
   readonly topicSuffix?: string;
+/** How often the intake looks for a changed source registry file (a key rotation takes effect within it). */
+export const SOURCE_REGISTRY_POLL_MS = 2000;
+
   readonly port?: number;
   readonly sink?: EventsSink;
   readonly sessionTimeoutMs?: number;
@@ -32,6 +36,8 @@ export interface IngestApp {
   /** Consumer progress and database reachability: what /health reports. */
   readonly checks: readonly HealthCheck[];
   /** Starts HTTP first (health answers while the consumer joins), then the consumer. */
+  /** The intake's source registry file; default config.ingest.sourcesPath (demo sources when unset). */
+  readonly sourcesPath?: string;
   start(): Promise<{ url: string }>;
   stop(): Promise<void>;
 }
@@ -110,8 +116,20 @@ export function createIngestApp(config: FengqiaoConfig, options: IngestAppOption
       await ingest.start();
       partitions.start();
       return { url };
+  // Production refuses to start without a registry file, or with a demo key in it.
+  const sources = new SourceRegistryWatch(
+    options.sourcesPath ?? config.ingest.sourcesPath,
+    config.mode === 'production',
+    (r) => {
+      metrics.sourceRegistryReloads.inc({ outcome: r.ok ? 'ok' : 'failed' });
+      process.stderr.write(
+        `${JSON.stringify({ level: r.ok ? 'info' : 'error', component: 'sources', message: r.ok ? `source registry reloaded (${r.sources} sources)` : `source registry not reloaded, the previous one stays: ${r.error}` })}\n`,
+      );
+    },
+  );
     },
     stop: async () => {
+    guard: new SourceGuard(() => sources.registry(), Date.now),
       partitions.stop();
       availability.stop();
       await http.close();
@@ -121,3 +139,5 @@ export function createIngestApp(config: FengqiaoConfig, options: IngestAppOption
     },
   };
 }
+      sources.start(SOURCE_REGISTRY_POLL_MS);
+      sources.stop();

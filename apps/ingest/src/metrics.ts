@@ -58,6 +58,30 @@ export class IngestMetrics {
     labelNames: ['route', 'status'] as const,
     registers: [this.registry],
   });
+  readonly intakeRefused = new Counter({
+    name: 'fq_intake_refused_total',
+    help: 'Intake requests refused for their credential or scope, by code and source ("unknown" for unregistered ids)',
+    labelNames: ['code', 'source'] as const,
+    registers: [this.registry],
+  });
+  readonly intakeKeyUsed = new Counter({
+    name: 'fq_intake_source_key_used_total',
+    help: 'Intake requests accepted per source and key id: a rotated-out key is retired once its count stops growing',
+    labelNames: ['source', 'key'] as const,
+    registers: [this.registry],
+  });
+  readonly hooks = new Counter({
+    name: 'fq_intake_hooks_total',
+    help: 'Media server hooks by server, hook and outcome (status, ignored, refused)',
+    labelNames: ['server', 'hook', 'outcome'] as const,
+    registers: [this.registry],
+  });
+  readonly sourceRegistryReloads = new Counter({
+    name: 'fq_intake_source_registry_reloads_total',
+    help: 'Reloads of the source registry file, by outcome (ok, failed: the previous registry stays)',
+    labelNames: ['outcome'] as const,
+    registers: [this.registry],
+  });
   private readonly window: { at: number; count: number }[] = [];
   private handled = 0;
 

@@ -37,6 +37,8 @@ const envSchema = z.object({
   FQ_API_PORT: port.default(3000),
   FQ_INGEST_PORT: port.default(3100),
   FQ_WARNING_PORT: port.default(3200),
+  // The HTTP intake's source registry (keys, kinds, regions; docs/sources.md); unset: the demo one.
+  FQ_INGEST_SOURCES: z.string().optional(),
   FQ_REPORTS_PORT: port.default(3300),
   FQ_DASHBOARD_PORT: port.default(5173),
   FQ_CORS_ORIGINS: z.string().optional(),
@@ -108,7 +110,11 @@ export interface FengqiaoConfig {
     /** HMAC-SHA-256 key of the audit chain's signed checkpoints (FQ_AUDIT_SIGNING_KEY). */
     readonly auditSigningKey: string;
   };
-  readonly ingest: { readonly port: number };
+  readonly ingest: {
+    readonly port: number;
+    /** The intake's source registry file (FQ_INGEST_SOURCES); undefined: the built-in demo sources. */
+    readonly sourcesPath: string | undefined;
+  };
   /** The warning and reports services answer only /health (and /ready) on these. */
   readonly warning: { readonly port: number };
   readonly reports: { readonly port: number };
@@ -183,7 +189,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): FengqiaoConfig
       trustedProxies: trustedProxiesOf(e.FQ_TRUSTED_PROXIES, e.FQ_MODE),
       auditSigningKey: e.FQ_AUDIT_SIGNING_KEY,
     },
-    ingest: { port: e.FQ_INGEST_PORT },
+    ingest: {
+      port: e.FQ_INGEST_PORT,
+      sourcesPath: e.FQ_INGEST_SOURCES === undefined ? undefined : resolve(e.FQ_INGEST_SOURCES),
+    },
     warning: { port: e.FQ_WARNING_PORT },
     reports: { port: e.FQ_REPORTS_PORT },
     dashboard: { port: e.FQ_DASHBOARD_PORT },

@@ -56,6 +56,11 @@ export {
   cameraRegisteredSchema,
   cameraStatusSchema,
   siteTypeSchema,
+  STREAM_HEALTH_VERDICTS,
+  streamHealthSchema,
+  streamHealthVerdictSchema,
+  type StreamHealth,
+  type StreamHealthVerdict,
   type AnalyticsKind,
   type CameraAnalytics,
   type CameraRegistered,
@@ -530,3 +535,6 @@ export {
   type IntakeRejectCode,
 } from './api/intake-api';
 export { LIVE_HANDSHAKE, LIVE_SERVER_EVENTS, type LiveEventSpec } from './api/live-protocol';
+  SOURCE_AUTH_HEADERS,
+  SOURCE_REFUSAL_CODES,
+  type SourceRefusalCode,

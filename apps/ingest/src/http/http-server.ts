@@ -1,9 +1,12 @@
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { type IntakeErrorBody, type IntakeErrorCode } from '@fengqiao/contracts';
 import { type HealthReport } from '@fengqiao/process';
+import { type SourceGuard } from '@fengqiao/source-auth';
 import { type IngestMetrics } from '../metrics';
 import { httpStatusOf } from '../validation/rejection';
 import { MAX_MESSAGE_BYTES } from '../validation/safe-json';
+import { registerHookRoutes } from './hook-routes';
+import { authenticate, refuseScope } from './intake-auth';
 import { type IntakeResult, type IntakeService } from './intake.service';
 
 /** The process's health in the shared contract (libs/process): consumer progress, database ping. */
@@ -14,6 +17,8 @@ export interface HealthSource {
 /** /health, /metrics and the intake endpoints on one small Fastify server. */
 export function buildHttpServer(deps: {
   intake: IntakeService;
+  /** Every intake and hook request is authenticated against the source registry first. */
+  guard: SourceGuard;
   metrics: IngestMetrics;
   health: HealthSource;
   /** Seconds a client should wait before retrying while Kafka is unreachable. */
@@ -42,13 +47,20 @@ export function buildHttpServer(deps: {
   });
   const intake = (route: string, channel: 'case' | 'camera') =>
     app.post(route, async (req, reply) => {
-      const result = await deps.intake.accept(channel, Buffer.isBuffer(req.body) ? req.body : null);
+      const auth = authenticate(deps.guard, deps.metrics, req, reply, route);
+      if (auth === undefined) return reply;
+      const body = Buffer.isBuffer(req.body) ? req.body : null;
+      const result = await deps.intake.accept(channel, body, auth.source);
+      if (result.status !== 'accepted') deps.guard.forget(auth);
+      if (result.status === 'out-of-scope')
+        return refuseScope(deps.metrics, reply, route, auth.source.id, result.reason);
       return answer(reply, result, deps.retryAfterS, (status) =>
         deps.metrics.intakeRequests.inc({ route, status }),
       );
     });
   intake('/v1/intake/case-events', 'case');
   intake('/v1/intake/camera-events', 'camera');
+  registerHookRoutes(app, deps);
 
   app.setErrorHandler((err: Error & { statusCode?: number }, _req, reply) => {
     const status = err.statusCode !== undefined && err.statusCode >= 400 ? err.statusCode : 500;
@@ -68,7 +80,7 @@ function frameworkErrorCode(status: number): IntakeErrorCode {
 
 function answer(
   reply: FastifyReply,
-  result: IntakeResult,
+  result: Exclude<IntakeResult, { status: 'out-of-scope' }>,
   retryAfterS: number,
   count: (status: string) => void,
 ): FastifyReply {

@@ -1,4 +1,5 @@
 import { KafkaEventPublisher, createKafkaClient } from '@fengqiao/kafka';
+import { SourceGuard, demoSignedHeaders, loadSourceRegistry } from '@fengqiao/source-auth';
 import { aCameraStatus, aCaseReported } from '@fengqiao/testing';
 import { ingestTopics } from '../ingest-topics';
 import { freePort } from '@fengqiao/testing';
@@ -19,27 +20,36 @@ describe('HTTP intake without Kafka', () => {
     const publisher = new KafkaEventPublisher(kafka);
     const app = buildHttpServer({
       intake: new IntakeService(ingestTopics('unreachable'), publisher, 2000),
+      guard: new SourceGuard(() => loadSourceRegistry(undefined, false), Date.now),
       metrics: new IngestMetrics(),
       health: { health: () => Promise.resolve({ status: 'ok', uptimeSeconds: 0, components: [] }) },
       retryAfterS: 5,
     });
     try {
       const started = Date.now();
+      const payload = JSON.stringify(aCaseReported());
       const res = await app.inject({
         method: 'POST',
         url: '/v1/intake/case-events',
-        headers: { 'content-type': 'application/json' },
-        payload: JSON.stringify(aCaseReported()),
+        headers: {
+          'content-type': 'application/json',
+          ...demoSignedHeaders('/v1/intake/case-events', payload),
+        },
+        payload,
       });
       expect(res.statusCode).toBe(503);
       expect(res.headers['retry-after']).toBe('5');
       expect(res.json()).toMatchObject({ error: { code: 'KAFKA_UNAVAILABLE' } });
       expect(Date.now() - started).toBeLessThan(5000);
+      const badPayload = JSON.stringify({ ...aCameraStatus(), online: 'yes' });
       const bad = await app.inject({
         method: 'POST',
         url: '/v1/intake/camera-events',
-        headers: { 'content-type': 'application/json' },
-        payload: JSON.stringify({ ...aCameraStatus(), online: 'yes' }),
+        headers: {
+          'content-type': 'application/json',
+          ...demoSignedHeaders('/v1/intake/camera-events', badPayload),
+        },
+        payload: badPayload,
       });
       expect(bad.statusCode).toBe(400);
       expect(bad.json()).toMatchObject({

@@ -4,6 +4,7 @@ import { aCameraId, aCameraRegistered, aCameraStatus, aCaseReported, testConfig 
 import { type IngestApp } from '../ingest-app';
 import { type TopicKind } from '../ingest-topics';
 import { badInputs, unknownCameraInputs, type BadInput } from '../testing/bad-inputs';
+import { demoSignedHeaders } from '@fengqiao/source-auth';
 import { validateEvent } from './event-validator';
 import { parseJsonSafely } from './safe-json';
 import { createHarness, eventually, startIngest, type IngestHarness } from '../testing/ingest-harness';
@@ -140,10 +141,12 @@ describe('bad input', () => {
 
 function post(url: string, c: BadInput): Promise<Response> {
   const path = c.kind === 'case' ? '/v1/intake/case-events' : '/v1/intake/camera-events';
+  const body = typeof c.value === 'string' ? Buffer.from(c.value, 'utf8') : c.value;
   return fetch(`${url}${path}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: typeof c.value === 'string' ? c.value : new Uint8Array(c.value),
+    // The test producer signs as the demo source (the intake refuses unsigned requests).
+    headers: { 'content-type': 'application/json', ...demoSignedHeaders(path, body) },
+    body: new Uint8Array(body),
   });
 }
 

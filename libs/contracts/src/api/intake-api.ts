@@ -23,9 +23,42 @@ export const INTAKE_REJECT_CODES = [
 ] as const;
 export type IntakeRejectCode = (typeof INTAKE_REJECT_CODES)[number];
 
+/**
+ * Why the HTTP intake refused a source's credential or scope (docs/sources.md): 401 for a missing,
+ * unknown, wrong or stale credential, 409 for a replayed signature, 403 for an event outside the
+ * source's kinds or regions. Each is counted (`fq_intake_refused_total{code}`).
+ */
+export const SOURCE_REFUSAL_CODES = [
+  /** 401: no X-FQ-Source, or the source's signature headers (or key) missing. */
+  'UNSIGNED',
+  /** 401: the named source is not in the registry. */
+  'UNKNOWN_SOURCE',
+  /** 401: the signature (or key) matches none of the source's active keys. */
+  'BAD_SIGNATURE',
+  /** 401: X-FQ-Timestamp is not unix seconds or lies outside the replay window (±300 s). */
+  'STALE_TIMESTAMP',
+  /** 409: this exact signed request was already accepted within the window. */
+  'REPLAYED',
+  /** 403: the source may not send this event kind or report about this county. */
+  'OUT_OF_SCOPE',
+] as const;
+export type SourceRefusalCode = (typeof SOURCE_REFUSAL_CODES)[number];
+
+/** The headers of a signed intake request (docs/sources.md has a worked example). */
+export const SOURCE_AUTH_HEADERS = {
+  source: { name: 'X-FQ-Source', description: 'The source id, as registered.' },
+  timestamp: { name: 'X-FQ-Timestamp', description: 'Unix seconds when signed (HMAC sources).' },
+  signature: {
+    name: 'X-FQ-Signature',
+    description: 'v1=<hex HMAC-SHA256 under the source key of `<timestamp>.<path>.<body>`> (HMAC sources).',
+  },
+  key: { name: 'X-FQ-Key', description: 'The key itself (key sources only; hooks may pass ?key= instead).' },
+} as const;
+
 /** Every `error.code` the HTTP intake answers with: the refusals, then the transport's own. */
 export const INTAKE_ERROR_CODES = [
   ...INTAKE_REJECT_CODES,
+  ...SOURCE_REFUSAL_CODES,
   /** 415: a body that is not `application/json`. */
   'UNSUPPORTED_MEDIA_TYPE',
   /** Another 4xx the HTTP layer refused before the validator saw the body. */
@@ -59,6 +92,9 @@ export interface IntakePath {
 const INTAKE_STATUSES = {
   202: 'Accepted: produced to the input topic; the body names the event id.',
   400: 'Refused by the validator (EMPTY, NOT_UTF8, NOT_JSON, FORBIDDEN_KEY, FORBIDDEN_CHARACTER, SCHEMA_INVALID, INCONSISTENT_IDS, TIMESTAMP_OUT_OF_RANGE) or by the HTTP layer (BAD_REQUEST).',
+  401: 'The source is not authenticated: UNSIGNED, UNKNOWN_SOURCE, BAD_SIGNATURE or STALE_TIMESTAMP.',
+  403: 'OUT_OF_SCOPE: the source may not send this event kind or report about this county.',
+  409: 'REPLAYED: this signed request was already accepted.',
   413: 'OVERSIZED: the body exceeds 1 MiB.',
   415: 'UNSUPPORTED_MEDIA_TYPE: the body is not application/json.',
   422: 'UNKNOWN_CAMERA, UNKNOWN_CASE or DB_REJECTED.',

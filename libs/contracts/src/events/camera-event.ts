@@ -32,6 +32,37 @@ export const CAMERA_STATUS_SOURCES = ['device', 'media', 'simulator'] as const;
 export const cameraStatusSourceSchema = z.enum(CAMERA_STATUS_SOURCES);
 export type CameraStatusSource = z.infer<typeof cameraStatusSourceSchema>;
 
+/**
+ * 视频质量诊断: what the media service's sampled prober found in a camera's stream, worst first.
+ * no-signal = nothing or too little came in the sample; black = a black or covered picture; frozen =
+ * the same picture throughout; low-fps / low-bitrate = below what an officer can follow.
+ */
+export const STREAM_HEALTH_VERDICTS = [
+  'no-signal',
+  'black',
+  'frozen',
+  'low-fps',
+  'low-bitrate',
+  'ok',
+] as const;
+export const streamHealthVerdictSchema = z.enum(STREAM_HEALTH_VERDICTS);
+export type StreamHealthVerdict = z.infer<typeof streamHealthVerdictSchema>;
+
+/** One sample of a stream: the verdict and the measurement behind it. */
+export const streamHealthSchema = z
+  .object({
+    verdict: streamHealthVerdictSchema,
+    /** Seconds of stream sampled. */
+    sampleS: z.number().min(0).max(600),
+    fps: z.number().min(0).max(240).optional(),
+    bitrateKbps: z.number().min(0).max(200_000).optional(),
+    /** Seconds of the sample the picture stood still / was black. */
+    frozenS: z.number().min(0).max(600),
+    blackS: z.number().min(0).max(600),
+  })
+  .strict();
+export type StreamHealth = z.infer<typeof streamHealthSchema>;
+
 /** A heartbeat or a change of a camera's stream state. */
 export const cameraStatusSchema = z
   .object({
@@ -53,6 +84,12 @@ export const cameraStatusSchema = z
       .optional()
       .describe(
         'Who reported it: device (the camera or its platform), media (the media service, which sees the frames), simulator (demo traffic). Absent on events of older producers.',
+      ),
+    /** A prober's sample of the stream (optional, added later: only the media service's prober sends it). */
+    health: streamHealthSchema
+      .optional()
+      .describe(
+        'What the media service’s sampled prober found in the stream (视频质量诊断); absent otherwise.',
       ),
   })
   .strict();

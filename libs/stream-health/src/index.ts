@@ -1,0 +1,3 @@
+export * from './ffmpeg-output';
+export * from './classify';
+export * from './probe-schedule';
