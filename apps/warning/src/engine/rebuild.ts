@@ -54,15 +54,15 @@ export async function loadBaseline(
 }
 
 /**
- * Replays stored events into the engine without deciding (windows, anomalies, deadlines); their
- * ids go to `warmIds` so the same events, redelivered by Kafka, are not counted twice.
+ * Replays stored events into the engine without deciding (windows, anomalies, deadlines). The same
+ * events, delivered again by Kafka, are judged (the windows count an id once): whether this group
+ * judged them before cannot be told from the tables, which the ingest writes.
  */
 export async function replayStored(
   deps: HistoryDeps,
   ctx: EngineContext,
   state: EngineState,
   now: number,
-  warmIds: Set<string>,
 ): Promise<void> {
   const cases = await deps.history.caseEvents(
     deps.pool,
@@ -70,12 +70,6 @@ export async function replayStored(
     new Date(now - 24 * HOUR),
   );
   const detections = await deps.history.analytics(deps.pool, new Date(now - 2 * HOUR));
-  for (const event of cases) {
-    warmIds.add(event.eventId);
-    warmUp(ctx, state, { kind: 'case', event });
-  }
-  for (const event of detections) {
-    warmIds.add(event.eventId);
-    warmUp(ctx, state, { kind: 'camera-analytics', event });
-  }
+  for (const event of cases) warmUp(ctx, state, { kind: 'case', event });
+  for (const event of detections) warmUp(ctx, state, { kind: 'camera-analytics', event });
 }

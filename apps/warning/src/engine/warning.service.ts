@@ -48,6 +48,8 @@ export interface WarningStats {
   duplicates: number;
   conflicts: number;
   suppressed: number;
+  /** Times the state was rebuilt from the database (start, takeover, after a failed write). */
+  rebuilds: number;
 }
 
 /**
@@ -55,7 +57,13 @@ export interface WarningStats {
  * decision in the database; each change is its own outbox row, which the relay publishes after the
  * commit, so a Kafka failure delays a publication but never loses it. Offsets are committed by the
  * consumer only after this resolves, so a crash replays inputs; replays are absorbed by the
- * engine's dedup and by the database's (alert id, version) key.
+ * engine's dedup (windows and anomalies count an event id once) and by the database's (alert id,
+ * version) key.
+ *
+ * The state in memory is only trusted while every decision it made is durable: when a write fails
+ * (or the instance loses its leadership) the state is marked stale and the next input first
+ * rebuilds it from the database, so the redelivered batch is judged again against what was
+ * committed, never against what the engine decided but could not store (issue 17, fault 4).
  */
 export class WarningService {
   private ctx: EngineContext | undefined;
@@ -63,9 +71,8 @@ export class WarningService {
   private readonly sites = new Map<string, CameraSite>();
   private baseline: BaselineSeries[] = [];
   private silences: readonly Silence[] = [];
-  /** Events replayed from the database at start; the same events arriving from Kafka are skipped. */
-  private readonly warmIds = new Set<string>();
-  private rebuiltAt = 0;
+  /** Set when a decision may not be durable: the next input rebuilds the state first. */
+  private stale = true;
   private rules: CompiledRuleSet;
   private queue: Promise<unknown> = Promise.resolve();
   readonly stats: WarningStats = {
@@ -75,6 +82,7 @@ export class WarningService {
     duplicates: 0,
     conflicts: 0,
     suppressed: 0,
+    rebuilds: 0,
   };
 
   constructor(
@@ -86,13 +94,12 @@ export class WarningService {
   }
 
   /**
-   * Start-up: the directory from the cameras table, 90-day baselines from the hourly rollup, the
-   * alerts the database holds, then the stored events that rebuild windows and deadlines.
+   * Start-up (and taking over as leader): the directory from the cameras table, 90-day baselines
+   * from the hourly rollup, then the engine state (see rebuildState).
    */
   rebuild(): Promise<void> {
     return this.serial(async () => {
-      const { pool, cameras, alerts } = this.deps;
-      this.state = createEngineState();
+      const { pool, cameras } = this.deps;
       for (const s of await cameras.allSites(pool)) this.sites.set(s.cameraId, s);
       this.baseline = await loadBaseline(
         this.deps,
@@ -100,13 +107,16 @@ export class WarningService {
         this.rules.spec.calendar.utcOffsetMinutes,
       );
       this.refreshContext();
-      const now = this.clock.now();
-      this.rebuiltAt = now;
-      for (const row of await alerts.findActive(pool, new Date(now - this.rules.spec.reopenWithinMs)))
-        this.adopt(toAlert(row));
-      await replayStored(this.deps, this.context(), this.state, now, this.warmIds);
-      await rememberDarkCameras(this.deps, this.context(), this.state);
+      await this.rebuildState();
     });
+  }
+
+  /**
+   * Forgets the state in memory (a write failed, leadership was lost): the next input or tick
+   * rebuilds it from the database before it is judged.
+   */
+  invalidate(): void {
+    this.stale = true;
   }
 
   /** One consumed batch: registry entries refresh the directory, the rest go through the engine. */
@@ -121,8 +131,6 @@ export class WarningService {
   }
 
   tick(): Promise<void> {
-    // Kafka redelivers at most what was stored but not committed; a day later none is left to skip.
-    if (this.clock.now() - this.rebuiltAt > 24 * 3_600_000) this.warmIds.clear();
     return this.serial(() => this.apply([{ kind: 'tick' }]));
   }
 
@@ -165,16 +173,44 @@ export class WarningService {
     return this.rules.spec.version;
   }
 
+  /**
+   * The engine state from what is durable: the alerts the database holds, then the stored events
+   * replayed without deciding (windows, anomalies, deadlines, dark cameras). Every event Kafka
+   * delivers after this is judged, even one already replayed here: the ingest may have stored it
+   * before this group committed its offset, i.e. before its alert changes were durable (issue 17,
+   * fault 1); windows and anomalies count an event id once, so judging it again counts nothing twice.
+   */
+  private async rebuildState(): Promise<void> {
+    const { pool, alerts } = this.deps;
+    this.state = createEngineState();
+    this.stale = true;
+    const now = this.clock.now();
+    for (const row of await alerts.findActive(pool, new Date(now - this.rules.spec.reopenWithinMs)))
+      this.adopt(toAlert(row));
+    await replayStored(this.deps, this.context(), this.state, now);
+    await rememberDarkCameras(this.deps, this.context(), this.state);
+    this.stale = false;
+    this.stats.rebuilds++;
+  }
+
   private async apply(inputs: readonly EngineInput[]): Promise<void> {
+    if (this.stale) await this.rebuildState();
     const ctx = this.context();
     let recorded = 0;
-    for (const input of inputs) {
-      this.stats.inputs++;
-      if ('event' in input && this.warmIds.delete(input.event.eventId)) continue;
-      const { decisions } = step(ctx, this.state, input, this.clock.now());
-      for (const d of decisions) if (await this.record(d)) recorded++;
+    try {
+      for (const input of inputs) {
+        this.stats.inputs++;
+        const { decisions } = step(ctx, this.state, input, this.clock.now());
+        for (const d of decisions) if (await this.record(d)) recorded++;
+      }
+    } catch (err) {
+      // The state holds decisions that may not be stored: never judge against it again. The batch
+      // fails, its offset stays uncommitted, Kafka redelivers it to a rebuilt state.
+      this.stale = true;
+      throw err;
+    } finally {
+      if (recorded > 0) this.deps.relay.kick();
     }
-    if (recorded > 0) this.deps.relay.kick();
   }
 
   /** True when a change was stored (and so waits in the outbox). */
