@@ -17,6 +17,8 @@ const now = Date.now();
 const name = `fengqiao_plain_${process.pid}`;
 let plain: FreshDatabase;
 let timescale: FreshDatabase;
+/** The instant the rollups were refreshed at, as SQL. */
+const NOW = `timestamptz '${new Date(now).toISOString()}'`;
 
 const QUERIES: Record<string, string> = {
   hourly: `SELECT bucket, source, category, sum(events)::int AS n FROM region_hourly_rollup
@@ -27,9 +29,29 @@ const QUERIES: Record<string, string> = {
            WHERE county = left($1, 6) ORDER BY 1, 2, 3, 4`,
   hotspots: `SELECT township, category, sum(events)::int AS n FROM region_hourly_rollup
              WHERE bucket >= now() - interval '24 hours' AND township = $1 GROUP BY 1, 2 ORDER BY 1, 2`,
+  // Camera health and grid cells: continuous aggregates on TimescaleDB (the open hour and day too),
+  // refresh-kept tables on plain PostgreSQL (whole hours and days up to the refresh). Both answer
+  // the same whole buckets, and the readers' shape (rollup through its watermark, raw rows past it)
+  // the same figures, the open bucket included.
   cameraHealth: `SELECT h.bucket, h.reports, h.online_reports FROM camera_health_hourly h
-                 WHERE h.township = $1 ORDER BY 1`,
-  grid: `SELECT day, grid, kind, events FROM grid_analytics_daily WHERE township = $1 ORDER BY 1, 2, 3`,
+                 WHERE h.township = $1 AND h.bucket < date_bin('1 hour', ${NOW}, timestamptz '2000-01-01') ORDER BY 1`,
+  cameraHealthRead: `WITH w AS (SELECT coalesce((SELECT refreshed_through FROM camera_health_watermark), '-infinity') AS t)
+    SELECT bucket, sum(reports)::int AS reports, sum(online_reports)::int AS online_reports FROM (
+      SELECT h.bucket, h.reports, h.online_reports FROM camera_health_hourly h, w WHERE h.township = $1 AND h.bucket < w.t
+      UNION ALL
+      SELECT date_bin('1 hour', e.occurred_at, timestamptz '2000-01-01'), 1, CASE WHEN e.online THEN 1 ELSE 0 END
+      FROM camera_status_events e JOIN cameras c USING (camera_id), w WHERE c.township = $1 AND e.occurred_at >= w.t
+    ) x GROUP BY 1 ORDER BY 1`,
+  grid: `SELECT day, grid, kind, events FROM grid_analytics_daily
+         WHERE township = $1 AND day < date_bin('1 day', ${NOW}, timestamptz '2000-01-03 00:00:00+08') ORDER BY 1, 2, 3`,
+  gridRead: `WITH w AS (SELECT coalesce((SELECT refreshed_through FROM grid_analytics_watermark), '-infinity') AS t)
+    SELECT day, grid, kind, sum(events)::int AS events FROM (
+      SELECT r.day, r.grid, r.kind, r.events FROM grid_analytics_daily r, w WHERE r.township = $1 AND r.day < w.t
+      UNION ALL
+      SELECT date_bin('1 day', a.occurred_at, timestamptz '2000-01-03 00:00:00+08'), c.grid, a.kind, 1
+      FROM camera_analytics_events a JOIN cameras c USING (camera_id), w
+      WHERE c.township = $1 AND c.grid IS NOT NULL AND a.occurred_at >= w.t
+    ) x GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
   cases: `SELECT count(*)::int AS n, count(DISTINCT category)::int AS categories FROM cases WHERE township = $1`,
 };
 
@@ -44,6 +66,15 @@ async function fill(db: FreshDatabase): Promise<void> {
   await store.insertCaseEvents(db.pool, data.cases.slice(0, 50));
   await store.insertCameraAnalytics(db.pool, data.analytics.slice(0, 50));
   await db.pool.query('SELECT fq_refresh_camera_health($1), fq_refresh_grid_analytics($1)', [new Date(now)]);
+  // TimescaleDB: what the refresh policies do, up to an hour (a day) ago; the rest is real-time.
+  if ((await db.pool.query<{ ts: boolean }>('SELECT fq_has_timescale() AS ts')).rows[0]?.ts === true) {
+    await db.pool.query("CALL refresh_continuous_aggregate('rollup_camera_health_hourly', NULL, $1::timestamptz)", [
+      new Date(now - 3_600_000),
+    ]);
+    await db.pool.query("CALL refresh_continuous_aggregate('rollup_grid_analytics_daily', NULL, $1::timestamptz)", [
+      new Date(now - DAY),
+    ]);
+  }
 }
 
 async function userTables(db: FreshDatabase): Promise<string[]> {

@@ -31,6 +31,20 @@ const RAW = {
   daily: `SELECT fq_beijing_day(at) AS day, source, category, count(*)::int AS n FROM raw
           GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
 };
+/** Camera health per hour and analytics per Beijing day and grid cell: the rollup, and the raw GROUP BY. */
+const HEALTH = {
+  rollup: `SELECT bucket, reports, online_reports FROM camera_health_hourly WHERE township = $1 ORDER BY 1`,
+  raw: `SELECT date_bin('1 hour', e.occurred_at, timestamptz '2000-01-01 00:00:00+00') AS bucket,
+               count(*)::int AS reports, (count(*) FILTER (WHERE e.online))::int AS online_reports
+        FROM camera_status_events e JOIN cameras c USING (camera_id) WHERE c.township = $1 GROUP BY 1 ORDER BY 1`,
+};
+const GRID = {
+  rollup: `SELECT day, grid, kind, events FROM grid_analytics_daily WHERE township = $1 ORDER BY 1, 2, 3`,
+  raw: `SELECT date_bin('1 day', a.occurred_at, timestamptz '2000-01-03 00:00:00+08') AS day, c.grid, a.kind,
+               count(*)::int AS events
+        FROM camera_analytics_events a JOIN cameras c USING (camera_id)
+        WHERE c.township = $1 AND c.grid IS NOT NULL GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+};
 const RAW_ROWS = `WITH raw AS (
   SELECT occurred_at AS at, 'case' AS source, category FROM case_events
    WHERE township = $1 AND type = 'reported' AND category IS NOT NULL
@@ -61,9 +75,14 @@ beforeAll(async () => {
   await store.insertCameraAnalytics(db.pool, data.analytics);
   await store.insertCameraStatus(db.pool, data.status);
   // Materialise up to an hour ago, leaving the current hour and Beijing day to real-time aggregation.
-  for (const cagg of ['rollup_case_hourly', 'rollup_analytics_hourly'])
+  for (const cagg of ['rollup_case_hourly', 'rollup_analytics_hourly', 'rollup_camera_health_hourly'])
     await db.pool.query(`CALL refresh_continuous_aggregate('${cagg}', NULL, now() - interval '1 hour')`);
-  for (const cagg of ['rollup_case_daily', 'rollup_analytics_daily', 'rollup_case_county_daily'])
+  for (const cagg of [
+    'rollup_case_daily',
+    'rollup_analytics_daily',
+    'rollup_case_county_daily',
+    'rollup_grid_analytics_daily',
+  ])
     await db.pool.query(`CALL refresh_continuous_aggregate('${cagg}', NULL, now() - interval '1 day')`);
 }, 120_000);
 
@@ -82,13 +101,24 @@ describe('TimescaleDB: the schema on the real extension', () => {
        ORDER BY 1`,
     );
     expect(caggs.rows.map((r) => r.name)).toEqual(
-      expect.arrayContaining(['rollup_analytics_hourly', 'rollup_case_daily', 'rollup_case_hourly']),
+      expect.arrayContaining([
+        'rollup_analytics_hourly',
+        'rollup_camera_health_hourly',
+        'rollup_case_daily',
+        'rollup_case_hourly',
+        'rollup_grid_analytics_daily',
+      ]),
     );
     expect(caggs.rows.every((r) => r.realtime)).toBe(true);
-    const kinds = await db.pool.query<{ kind: string }>(
-      "SELECT relkind::text AS kind FROM pg_class WHERE relname = 'region_hourly_rollup'",
+    const kinds = await db.pool.query<{ name: string; kind: string }>(
+      `SELECT relname AS name, relkind::text AS kind FROM pg_class
+       WHERE relname IN ('region_hourly_rollup', 'camera_health_hourly', 'grid_analytics_daily') ORDER BY 1`,
     );
-    expect(kinds.rows[0]?.kind).toBe('v');
+    expect(kinds.rows).toEqual([
+      { name: 'camera_health_hourly', kind: 'v' },
+      { name: 'grid_analytics_daily', kind: 'v' },
+      { name: 'region_hourly_rollup', kind: 'v' },
+    ]);
   });
 
   it('creates chunks by time: 7-day chunks of cases and analytics, 12-hour chunks of status', async () => {
@@ -119,8 +149,35 @@ describe('TimescaleDB: the schema on the real extension', () => {
     expect(watermark.rows[0]?.t.getTime()).toBeLessThanOrEqual(newest.bucket.getTime());
   });
 
+  it('camera health and grid aggregates equal a GROUP BY over the raw rows, the open hour and day included', async () => {
+    const health = (await rows(HEALTH.rollup)) as { bucket: Date }[];
+    expect(health).toEqual(await rows(HEALTH.raw));
+    expect(now - (health.at(-1)?.bucket.getTime() ?? 0)).toBeLessThan(3_600_000);
+    const grid = (await rows(GRID.rollup)) as { day: Date }[];
+    expect(grid).toEqual(await rows(GRID.raw));
+    expect(now - (grid.at(-1)?.day.getTime() ?? 0)).toBeLessThan(DAY);
+    // The API's refresh call answers the watermark: materialised up to an hour (a day) ago, not past it.
+    const marks = await db.pool.query<{ health: Date; grid: Date; hw: Date; gw: Date }>(
+      `SELECT fq_refresh_camera_health(now()) AS health, fq_refresh_grid_analytics(now()) AS grid,
+              (SELECT refreshed_through FROM camera_health_watermark) AS hw,
+              (SELECT refreshed_through FROM grid_analytics_watermark) AS gw`,
+    );
+    const m = marks.rows[0];
+    expect(m?.health).toEqual(m?.hw);
+    expect(m?.grid).toEqual(m?.gw);
+    expect(m?.health.getTime()).toBeGreaterThan(now - 2 * 3_600_000);
+    expect(m?.health.getTime()).toBeLessThanOrEqual(health.at(-1)?.bucket.getTime() ?? 0);
+    expect(m?.grid.getTime()).toBeGreaterThan(now - 2 * DAY);
+    expect(m?.grid.getTime()).toBeLessThanOrEqual(grid.at(-1)?.day.getTime() ?? 0);
+  });
+
   it('compresses chunks a day old (the policy), and the trend queries answer the same from them', async () => {
-    const before = { hourly: await rows(TRENDS.hourly), raw: await rows(`${RAW_ROWS} ${RAW.hourly}`) };
+    const before = {
+      hourly: await rows(TRENDS.hourly),
+      raw: await rows(`${RAW_ROWS} ${RAW.hourly}`),
+      health: await rows(HEALTH.rollup),
+      grid: await rows(GRID.rollup),
+    };
     const policies = await db.pool.query<{ id: number; table: string; after: string }>(
       `SELECT job_id AS id, hypertable_name AS table, config->>'compress_after' AS after
        FROM timescaledb_information.jobs WHERE proc_name = 'policy_compression' ORDER BY 2`,
@@ -140,8 +197,12 @@ describe('TimescaleDB: the schema on the real extension', () => {
     // Re-materialise everything from the compressed chunks, then read both ways again.
     await db.pool.query("CALL refresh_continuous_aggregate('rollup_case_hourly', NULL, NULL)");
     await db.pool.query("CALL refresh_continuous_aggregate('rollup_analytics_hourly', NULL, NULL)");
+    await db.pool.query("CALL refresh_continuous_aggregate('rollup_camera_health_hourly', NULL, NULL)");
+    await db.pool.query("CALL refresh_continuous_aggregate('rollup_grid_analytics_daily', NULL, NULL)");
     expect(await rows(TRENDS.hourly)).toEqual(before.hourly);
     expect(await rows(`${RAW_ROWS} ${RAW.hourly}`)).toEqual(before.raw);
+    expect(await rows(HEALTH.rollup)).toEqual(before.health);
+    expect(await rows(GRID.rollup)).toEqual(before.grid);
   });
 
   it('takes late and redelivered events into compressed chunks, and the policy recompresses them', async () => {
@@ -160,7 +221,9 @@ describe('TimescaleDB: the schema on the real extension', () => {
     expect(await count()).toBe(total + 1);
     // The aggregates count it after their refresh (the invalidation the insert logged).
     await db.pool.query("CALL refresh_continuous_aggregate('rollup_analytics_hourly', NULL, NULL)");
+    await db.pool.query("CALL refresh_continuous_aggregate('rollup_grid_analytics_daily', NULL, NULL)");
     expect(await rows(TRENDS.hourly)).toEqual(await rows(`${RAW_ROWS} ${RAW.hourly}`));
+    expect(await rows(GRID.rollup)).toEqual(await rows(GRID.raw));
     const chunkOf = await db.pool.query<{ chunk: string }>(
       `SELECT format('%I.%I', chunk_schema, chunk_name) AS chunk FROM timescaledb_information.chunks
        WHERE hypertable_name = 'camera_analytics_events' AND range_start <= $1 AND range_end > $1`,
