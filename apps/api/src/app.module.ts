@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { type FengqiaoConfig } from '@fengqiao/config';
+import { AccountsModule } from './accounts/accounts.module';
 import { AlertsModule } from './alerts/alerts.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
@@ -29,6 +30,7 @@ export class AppModule {
         InfraModule.register(config, options, clock),
         MetricsModule,
         AuthModule,
+        AccountsModule,
         AuditModule,
         AlertsModule,
         LiveModule,

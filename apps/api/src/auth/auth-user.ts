@@ -6,6 +6,8 @@ export interface AuthUser {
   readonly username: string;
   readonly role: UserRole;
   readonly regions: readonly string[];
+  /** The session the token belongs to (its refresh family; a device token's id for a wall). */
+  readonly sessionId?: string;
   /** Access-token expiry, epoch seconds. */
   readonly expiresAt: number;
 }

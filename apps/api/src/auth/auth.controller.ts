@@ -2,6 +2,7 @@ import { Body, Controller, HttpCode } from '@nestjs/common';
 import {
   loginRequestSchema,
   refreshRequestSchema,
+  type LoginAnswer,
   type LoginRequest,
   type RefreshRequest,
   type SessionUser,
@@ -23,7 +24,7 @@ export class AuthController {
 
   @Endpoint('auth.login')
   @HttpCode(200)
-  login(@Body(new ZodPipe(loginRequestSchema)) body: LoginRequest): Promise<TokenPair> {
+  login(@Body(new ZodPipe(loginRequestSchema)) body: LoginRequest): Promise<LoginAnswer> {
     return this.logins.login(body);
   }
 

@@ -1,5 +1,9 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { AccountsRepository } from '../accounts/accounts.repository';
+import { LoginStepsService } from '../accounts/login-steps.service';
+import { SecondFactorService } from '../accounts/second-factor.service';
+import { SessionRevocations } from '../accounts/session-revocations.service';
 import { AuditModule } from '../audit/audit.module';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
@@ -26,10 +30,24 @@ import { UsersRepository } from './users.repository';
     TokenService,
     UsersRepository,
     RefreshTokensRepository,
+    SessionRevocations,
+    // The sign-in's later steps (issue 16) live with the accounts module's files.
+    LoginStepsService,
+    SecondFactorService,
+    AccountsRepository,
     // Global, in this order: who is calling and may they, then how often.
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_GUARD, useClass: RateLimitGuard },
   ],
-  exports: [TokenService, UsersRepository],
+  exports: [
+    TokenService,
+    UsersRepository,
+    SessionRevocations,
+    AuthService,
+    LoginStepsService,
+    SecondFactorService,
+    AccountsRepository,
+    LoginBackoffRepository,
+  ],
 })
 export class AuthModule {}

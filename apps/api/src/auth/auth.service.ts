@@ -72,7 +72,7 @@ export class AuthService {
       issuedAt: now,
       expiresAt: new Date(now.getTime() + ttl * 1000),
     });
-    const access = this.tokens.issue(user);
+    const access = this.tokens.issue(user, familyId);
     return {
       tokenType: 'Bearer',
       accessToken: access.token,

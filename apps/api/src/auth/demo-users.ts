@@ -43,6 +43,27 @@ export const DEMO_USERS: readonly DemoUser[] = [
     regions: [],
   },
   { username: 'admin', password: 'admin-demo-2026', displayName: '系统管理员', role: 'admin', regions: [] },
+  {
+    username: 'grid',
+    password: 'grid-demo-2026',
+    displayName: '东城网格员',
+    role: 'grid-worker',
+    regions: ['511902001001001'],
+  },
+  {
+    username: 'auditor',
+    password: 'auditor-demo-2026',
+    displayName: '安全审计员',
+    role: 'auditor',
+    regions: [],
+  },
+  {
+    username: 'accounts',
+    password: 'accounts-demo-2026',
+    displayName: '账号管理员',
+    role: 'account-admin',
+    regions: [],
+  },
 ];
 
 /** The lines the start command prints, one per demo user. */

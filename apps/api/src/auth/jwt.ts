@@ -18,6 +18,8 @@ export const accessClaimsSchema = z
     name: z.string(),
     role: userRoleSchema,
     regions: z.array(z.string()),
+    /** The session (refresh-token family): revoking it ends this token too (session-revocations.ts). */
+    sid: z.string().uuid().optional(),
     iat: z.number().int(),
     exp: z.number().int(),
   })

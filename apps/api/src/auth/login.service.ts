@@ -1,11 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { type LoginRequest, type TokenPair } from '@fengqiao/contracts';
+import { type LoginAnswer, type LoginRequest } from '@fengqiao/contracts';
+import { LoginStepsService } from '../accounts/login-steps.service';
 import { ApiError } from '../common/api-error';
 import { type Clock } from '../infra/api-options';
 import { Database } from '../infra/database';
 import { CLOCK } from '../infra/tokens';
-import { AuthService, toSessionUser } from './auth.service';
 import { backoffSeconds, FORGET_AFTER_MS, secondsLeft } from './login-backoff';
 import { LoginBackoffRepository } from './login-backoff.repository';
 import { DUMMY_HASH, verifyPassword } from './password-hasher';
@@ -21,7 +20,7 @@ export class LoginService {
     private readonly db: Database,
     private readonly users: UsersRepository,
     private readonly backoff: LoginBackoffRepository,
-    private readonly auth: AuthService,
+    private readonly steps: LoginStepsService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -31,7 +30,7 @@ export class LoginService {
    * unknown names still pay for a hash so timing does not tell either. While an account waits, even
    * its right password is refused with LOGIN_THROTTLED and how long to wait.
    */
-  async login(request: LoginRequest): Promise<TokenPair> {
+  async login(request: LoginRequest): Promise<LoginAnswer> {
     const now = this.clock.now();
     const username = request.username.toLowerCase();
     const state = await this.backoff.find(this.db.pool, username);
@@ -41,7 +40,8 @@ export class LoginService {
     const ok = await verifyPassword(request.password, user?.password_hash ?? DUMMY_HASH);
     if (user === undefined || user.disabled || !ok) throw await this.failed(username, now);
     if (state !== undefined) await this.backoff.clear(this.db.pool, username);
-    return this.auth.startSession(toSessionUser(user), randomUUID(), now);
+    // Tokens, or the next step: a new password after a reset, the second factor (issue 16).
+    return this.steps.afterPassword(user.user_id, now);
   }
 
   private async failed(username: string, now: Date): Promise<ApiError> {

@@ -1,12 +1,20 @@
 import { ApiError } from '../common/api-error';
 
-/** Whether a user scoped to `regions` (county or township codes; empty = city) may see a place. */
+/**
+ * Whether a user scoped to `regions` (county or township codes, or a grid worker's grid cells;
+ * empty = city) may see a place.
+ */
 export function inScope(
   regions: readonly string[],
-  place: { county: string; township?: string | null },
+  place: { county: string; township?: string | null; grid?: string | null },
 ): boolean {
   if (regions.length === 0) return true;
-  return regions.some((r) => r === place.county || (place.township != null && r === place.township));
+  return regions.some(
+    (r) =>
+      r === place.county ||
+      (place.township != null && r === place.township) ||
+      (place.grid != null && r === place.grid),
+  );
 }
 
 const outOfScope = (what: string): ApiError =>

@@ -19,7 +19,8 @@ export class TokenService {
     return this.options.refreshTokenTtlSeconds;
   }
 
-  issue(user: SessionUser): { token: string; expiresIn: number } {
+  /** `sessionId`: the refresh family, so a revoked session's access token is refused too. */
+  issue(user: SessionUser, sessionId?: string): { token: string; expiresIn: number } {
     const iat = Math.floor(this.clock.now().getTime() / 1000);
     const expiresIn = this.options.accessTokenTtlSeconds;
     const token = signAccessToken(
@@ -28,6 +29,7 @@ export class TokenService {
         name: user.username,
         role: user.role,
         regions: user.regions,
+        ...(sessionId === undefined ? {} : { sid: sessionId }),
         iat,
         exp: iat + expiresIn,
       },
@@ -40,6 +42,13 @@ export class TokenService {
   verify(token: string): AuthUser {
     const nowSeconds = Math.floor(this.clock.now().getTime() / 1000);
     const c = verifyAccessToken(token, this.config.api.jwtSecret, nowSeconds);
-    return { userId: c.sub, username: c.name, role: c.role, regions: c.regions, expiresAt: c.exp };
+    return {
+      userId: c.sub,
+      username: c.name,
+      role: c.role,
+      regions: c.regions,
+      expiresAt: c.exp,
+      ...(c.sid === undefined ? {} : { sessionId: c.sid }),
+    };
   }
 }

@@ -4,7 +4,7 @@ import { type Queryable } from '../infra/database';
 import { type CaseEventRecord, type CasePartyRow, type CaseRow } from './case-row';
 
 export interface CaseListFilter {
-  /** The caller's regions (county or township codes); empty = the whole city. */
+  /** The caller's regions (county or township codes, a grid worker's cells); empty = the whole city. */
   readonly scope: readonly string[];
   readonly region: string | null;
   readonly tiers: readonly string[] | null;
@@ -41,7 +41,7 @@ const CLOCK_STATUS = `CASE
 const LIST = `
 SELECT c.*, count(*) OVER ()::int AS total
 FROM cases c CROSS JOIN LATERAL (SELECT ${CLOCK_STATUS} AS clock_status) s
-WHERE (cardinality($1::text[]) = 0 OR c.county = ANY($1) OR c.township = ANY($1))
+WHERE (cardinality($1::text[]) = 0 OR c.county = ANY($1) OR c.township = ANY($1) OR c.grid = ANY($1))
   AND ($2::text IS NULL OR c.county = $2 OR c.township = $2)
   AND ($3::text[] IS NULL OR c.tier = ANY($3))
   AND ($4::text[] IS NULL OR c.state = ANY($4))

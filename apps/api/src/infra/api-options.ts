@@ -20,6 +20,11 @@ export interface ApiOptions {
   readonly writeLimitPerMinute: number;
   readonly bodyLimitBytes: number;
   readonly socketMaxBufferBytes: number;
+  /**
+   * Administrators must sign in with a second factor (issue 16). Unset: required in production mode
+   * only, so development's demo administrator signs in with its password; tests set it.
+   */
+  readonly adminTotpRequired?: boolean;
 }
 
 export function defaultApiOptions(tuning: ApiTuning, dashboardOrigins: readonly string[]): ApiOptions {

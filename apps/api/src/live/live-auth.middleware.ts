@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { liveHandshakeSchema } from '@fengqiao/contracts';
 import { ApiError } from '../common/api-error';
+import { SessionRevocations } from '../accounts/session-revocations.service';
 import { TokenService } from '../auth/token.service';
 import { LIVE_ALERT_ROLES } from './live-rooms';
 import { type LiveSocket } from './live-types';
@@ -16,13 +17,17 @@ function refusal(code: string, message: string): Error & { data: { code: string 
  */
 @Injectable()
 export class LiveAuthMiddleware {
-  constructor(private readonly tokens: TokenService) {}
+  constructor(
+    private readonly tokens: TokenService,
+    private readonly revocations: SessionRevocations,
+  ) {}
 
   readonly use = (socket: LiveSocket, next: (err?: Error) => void): void => {
     const handshake = liveHandshakeSchema.safeParse(socket.handshake.auth);
     if (!handshake.success) return next(refusal('UNAUTHENTICATED', 'handshake needs { token, lastSeq? }'));
     try {
       const user = this.tokens.verify(handshake.data.token);
+      if (this.revocations.isRevoked(user.sessionId)) return next(refusal('TOKEN_INVALID', 'session ended'));
       if (!LIVE_ALERT_ROLES.includes(user.role))
         return next(refusal('FORBIDDEN', 'role may not stream alerts'));
       socket.data.user = user;

@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { type OnGatewayConnection, type OnGatewayInit, WebSocketGateway } from '@nestjs/websockets';
 import { LIVE_NAMESPACE } from '@fengqiao/contracts';
+import { SessionRevocations } from '../accounts/session-revocations.service';
 import { AlertFanout } from './alert-fanout.service';
 import { LiveAuthMiddleware } from './live-auth.middleware';
 import { LiveStatusService } from './live-status.service';
@@ -17,6 +18,7 @@ export class LiveGateway implements OnGatewayInit<LiveNamespace>, OnGatewayConne
     private readonly fanout: AlertFanout,
     private readonly streams: LiveStreams,
     private readonly status: LiveStatusService,
+    private readonly revocations: SessionRevocations,
   ) {}
 
   afterInit(namespace: LiveNamespace): void {
@@ -24,6 +26,16 @@ export class LiveGateway implements OnGatewayInit<LiveNamespace>, OnGatewayConne
     this.fanout.bind(namespace);
     this.streams.bind(namespace);
     this.status.bind(namespace);
+    // A revoked session (device token, disabled account) leaves at once: the client's refresh then
+    // fails and a kiosk wall drops to its enrolment page (issue 16).
+    this.revocations.onRevoked((ended) => {
+      const gone = new Set(ended);
+      for (const socket of namespace.sockets.values()) {
+        if (!gone.has(socket.data.user.sessionId ?? '')) continue;
+        socket.emit('session.expired');
+        socket.disconnect(true);
+      }
+    });
   }
 
   handleConnection(socket: LiveSocket): void {

@@ -19,7 +19,9 @@ const FROM = new Date(Date.now() - 2 * 86_400_000).toISOString();
 const TO = new Date(Date.now() + 3_600_000).toISOString();
 const range = `from=${encodeURIComponent(FROM)}&to=${encodeURIComponent(TO)}`;
 
-type Scoped = Exclude<UserRole, 'admin'>;
+// The account administrator and the auditor hold no regional data; the grid worker's grid-cell
+// scope has its own spec (accounts/grid-worker-scope.int-spec.ts).
+type Scoped = Exclude<UserRole, 'admin' | 'grid-worker' | 'auditor' | 'account-admin'>;
 type Call = (api: string, token: string) => request.Test;
 const get =
   (path: string): Call =>
@@ -172,6 +174,17 @@ const PROBES = {
   'routing.version': none('administrators only'),
   'routing.propose': none('administrators only'),
   'routing.activate': none('administrators only'),
+  'auth.totp.setup': none("the caller's own second factor"),
+  'auth.totp.confirm': none("the caller's own second factor"),
+  'auth.totp.disable': none("the caller's own second factor"),
+  'users.list': none('the account administrator, city-wide (a region filter, not a scope)'),
+  'users.create': none('the account administrator, city-wide'),
+  'users.update': none('the account administrator, city-wide'),
+  'users.disable': none('the account administrator, city-wide'),
+  'users.enable': none('the account administrator, city-wide'),
+  'users.resetPassword': none('the account administrator, city-wide'),
+  'users.resetTotp': none('the account administrator, city-wide'),
+  'audit.list': none('the auditor, city-wide'),
 } as const satisfies Record<Exclude<RouteId, PublicRoute>, Probe>;
 
 type PublicRoute = { [K in RouteId]: (typeof ROUTES)[K]['access'] extends 'public' ? K : never }[RouteId];

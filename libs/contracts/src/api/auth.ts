@@ -1,14 +1,28 @@
 import { z } from 'zod';
 
-/** The roles of domain.md's "Who uses it", plus the administrator. */
-export const USER_ROLES = ['wall', 'duty-officer', 'analyst', 'intake-clerk', 'admin'] as const;
+/**
+ * The roles of domain.md's "Who uses it", plus the administrators. Separation of duties (MLPS level
+ * 3, issue 16): `admin` runs the system (rules, routing, silences), `account-admin` manages accounts
+ * and device tokens and sees no case and no rule, `auditor` reads the audit log and nothing else;
+ * `grid-worker` sees and updates only the cases of its own grid cells.
+ */
+export const USER_ROLES = [
+  'wall',
+  'duty-officer',
+  'analyst',
+  'intake-clerk',
+  'admin',
+  'grid-worker',
+  'auditor',
+  'account-admin',
+] as const;
 export const userRoleSchema = z.enum(USER_ROLES);
 export type UserRole = z.infer<typeof userRoleSchema>;
 
-/** A county (6-digit) or township (9-digit) code a user is scoped to. */
+/** A county (6-digit), township (9-digit) or, for grid workers, grid cell (15-digit) code a user is scoped to. */
 export const scopeRegionSchema = z
   .string()
-  .regex(/^5119(\d{2}|\d{5})$/, 'region must be a county or township code');
+  .regex(/^5119(\d{2}|\d{5}|\d{11})$/, 'region must be a county, township or grid cell code');
 
 export const loginRequestSchema = z
   .object({
@@ -43,6 +57,8 @@ export const tokenPairSchema = z
     refreshToken: z.string(),
     refreshExpiresIn: z.number().int().positive(),
     user: sessionUserSchema,
+    /** Only once, on the sign-in that completes a second-factor enrolment: single-use recovery codes. */
+    recoveryCodes: z.array(z.string()).optional(),
   })
   .strict();
 export type TokenPair = z.infer<typeof tokenPairSchema>;

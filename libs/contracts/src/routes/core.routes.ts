@@ -1,9 +1,10 @@
 import { auditVerifyResponseSchema } from '../api/audit-api';
 import { loginRequestSchema, refreshRequestSchema, sessionUserSchema, tokenPairSchema } from '../api/auth';
 import { healthResponseSchema } from '../api/health';
+import { loginAnswerSchema } from '../api/login-steps-api';
 import { cameraIdParamsSchema, playGrantResponseSchema, playRequestSchema } from '../api/video-api';
 import { type UserRole } from '../api/auth';
-import { ADMIN, ALL, type RouteSpec } from './route-spec';
+import { ADMIN, AUDITORS, SIGNED_IN, type RouteSpec } from './route-spec';
 
 /** Live video of people: the wall, duty officers and administrators, not analysts or intake. */
 export const VIDEO_WATCHERS: readonly UserRole[] = ['wall', 'duty-officer', 'admin'];
@@ -35,11 +36,12 @@ export const CORE_ROUTES = {
   'auth.login': {
     method: 'POST',
     path: 'auth/login',
-    summary: 'Exchange username and password for tokens',
+    summary:
+      'Exchange username and password for tokens, or for the next sign-in step (new password, second factor)',
     access: 'public',
     rateLimit: 'login',
     body: loginRequestSchema,
-    response: tokenPairSchema,
+    response: loginAnswerSchema,
   },
   'auth.refresh': {
     method: 'POST',
@@ -62,7 +64,7 @@ export const CORE_ROUTES = {
     method: 'GET',
     path: 'auth/me',
     summary: 'The signed-in user',
-    access: ALL,
+    access: SIGNED_IN,
     response: sessionUserSchema,
   },
   'video.play': {
@@ -79,7 +81,7 @@ export const CORE_ROUTES = {
     method: 'GET',
     path: 'audit/verify',
     summary: 'Verify the audit hash chain',
-    access: ADMIN,
+    access: [...ADMIN, ...AUDITORS],
     response: auditVerifyResponseSchema,
   },
   'metrics.scrape': {

@@ -7,7 +7,10 @@ import {
   deviceTokenListResponseSchema,
   tokenPairSchema,
 } from '../api/auth';
-import { ADMIN, type RouteSpec } from './route-spec';
+import { ACCOUNT_ADMINS, ADMIN, type RouteSpec } from './route-spec';
+
+/** Who issues and revokes wall displays' credentials: the account and the system administrator. */
+const DEVICE_ADMINS = [...ACCOUNT_ADMINS, ...ADMIN] as const;
 
 /** Kiosk sign-in of wall displays and the administration of their device tokens. */
 export const DEVICE_TOKEN_ROUTES = {
@@ -24,7 +27,7 @@ export const DEVICE_TOKEN_ROUTES = {
     method: 'POST',
     path: 'auth/device-tokens',
     summary: 'Issue a device token bound to a wall user (the token is shown once)',
-    access: ADMIN,
+    access: DEVICE_ADMINS,
     rateLimit: 'write',
     body: createDeviceTokenRequestSchema,
     response: createdDeviceTokenSchema,
@@ -33,14 +36,14 @@ export const DEVICE_TOKEN_ROUTES = {
     method: 'GET',
     path: 'auth/device-tokens',
     summary: 'Device tokens, newest first (never the tokens themselves)',
-    access: ADMIN,
+    access: DEVICE_ADMINS,
     response: deviceTokenListResponseSchema,
   },
   'auth.deviceTokens.revoke': {
     method: 'POST',
     path: 'auth/device-tokens/:tokenId/revoke',
     summary: 'Revoke a device token and end the sessions it started',
-    access: ADMIN,
+    access: DEVICE_ADMINS,
     rateLimit: 'write',
     params: deviceTokenIdParamsSchema,
     response: deviceTokenInfoSchema,

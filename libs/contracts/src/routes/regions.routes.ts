@@ -1,5 +1,5 @@
 import { regionChildrenQuerySchema, regionChildrenSchema } from '../api/regions-api';
-import { ALL, type RouteSpec } from './route-spec';
+import { ACCOUNT_ADMINS, ALL, type RouteSpec } from './route-spec';
 
 /** The regions module's routes (spread into ROUTES). */
 export const REGIONS_ROUTES = {
@@ -8,7 +8,8 @@ export const REGIONS_ROUTES = {
     path: 'regions',
     summary:
       'Children of a region (county → township → village/community → grid cell); counties without parent',
-    access: ALL,
+    // The account administrator picks users' regions from it (names and codes, no case data).
+    access: [...ALL, ...ACCOUNT_ADMINS],
     query: regionChildrenQuerySchema,
     response: regionChildrenSchema,
   },

@@ -1,4 +1,5 @@
 import { USER_ROLES, type UserRole } from '../api/auth';
+import { ACCOUNT_ROUTES } from './accounts.routes';
 import { ALERT_ROUTES } from './alerts.routes';
 import { CAMERA_ROUTES } from './cameras.routes';
 import { CASES_ROUTES } from './cases.routes';
@@ -25,6 +26,7 @@ export const ROUTES = {
   ...ALERT_ROUTES,
   ...TREND_ROUTES,
   ...DEVICE_TOKEN_ROUTES,
+  ...ACCOUNT_ROUTES,
   ...CASES_ROUTES,
   ...CAMERA_ROUTES,
   ...KPI_ROUTES,
