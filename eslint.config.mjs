@@ -125,6 +125,7 @@ export default tseslint.config(
                 '@fengqiao/dashboard',
                 '@fengqiao/ingest',
                 '@fengqiao/media',
+                '@fengqiao/notify-app',
                 '@fengqiao/reports-app',
                 '@fengqiao/simulator',
                 '@fengqiao/warning',
@@ -133,7 +134,7 @@ export default tseslint.config(
               message: 'An app never imports another app: move what both need into a lib.',
             },
             {
-              regex: '^(\\.\\./)+(api|dashboard|ingest|media|reports|simulator|warning)/src(/|$)',
+              regex: '^(\\.\\./)+(api|dashboard|ingest|media|notify|reports|simulator|warning)/src(/|$)',
               message: 'An app never imports another app: move what both need into a lib.',
             },
           ],

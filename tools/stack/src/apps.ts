@@ -63,6 +63,8 @@ export function systemApps(config: FengqiaoConfig): AppProcess[] {
     node('ingest', 'apps/ingest/src/main.ts', `http://${config.host}:${config.ingest.port}/health`),
     node('warning', 'apps/warning/src/main.ts', `http://${config.host}:${config.warning.port}/health`),
     node('api', 'apps/api/src/main.ts', `http://${config.host}:${config.api.port}/api/health`),
+    // Alert changes → duty rosters → channels (issue 16); after the warning service that raises them.
+    node('notify', 'apps/notify/src/main.ts', `http://${config.host}:${config.notify.port}/health`),
     // After the history: a report stored while the 90 days are still loading would stay incomplete.
     withAfter(node('reports', 'apps/reports/src/main.ts'), 'history'),
     node('simulator', 'apps/simulator/src/main.ts'),
