@@ -13,6 +13,7 @@ import { DEFAULT_RULE_SET } from '@fengqiao/rules';
 import { systemClock, type Clock } from './clock.port';
 import { AlertRecorder } from './engine/alert-recorder';
 import { ControlPoller, type ControlEvent } from './engine/control-poller';
+import { Leadership, type LeaderRole, type LeadershipEvent } from './engine/leadership';
 import { WarningService, type WarningStats } from './engine/warning.service';
 import { HotspotPublisher } from './hotspots/hotspot-publisher';
 import { WarningConsumer } from './messaging/warning-consumer';
@@ -20,12 +21,14 @@ import { CamerasRepository } from './persistence/cameras.repository';
 import { ControlRepository } from './persistence/control.repository';
 import { HistoryRepository } from './persistence/history.repository';
 import { HotspotScoresRepository } from './persistence/hotspot-scores.repository';
+import { LeaderLock } from './persistence/leader-lock';
 import { warningTopics } from './warning-topics';
 
 /**
  * Its own consumer group, not inside ingest: the rules need every partition of every input topic
  * in one process (a township's window sees all its cameras and cases), while ingest scales by
- * sharing partitions; and a separate group can replay without re-writing the event tables.
+ * sharing partitions; and a separate group can replay without re-writing the event tables. So one
+ * instance of the group leads and consumes, the others stand by (decision 0014).
  */
 export const WARNING_GROUP_ID = 'fengqiao-warning';
 
@@ -53,6 +56,8 @@ export interface WarningApp {
   readonly checks: readonly HealthCheck[];
   start(): Promise<void>;
   isJoined(): boolean;
+  /** Leader (consuming), standby (waiting for the leader lock) or stopped. */
+  role(): LeaderRole;
   /** Polls rule sets and silences, judges time, and publishes what the outbox holds. */
   tick(): Promise<void>;
   /** Writes the engine's top hotspots when changed (throttled); true when the list was rewritten. */
@@ -73,14 +78,17 @@ const logError =
     log('error', message, { error: err instanceof Error ? err.message : String(err) });
 const logControl = (e: ControlEvent): void =>
   log(e.kind === 'rule-set-invalid' ? 'error' : 'info', e.kind, { ...e });
+const logLeadership = (e: LeadershipEvent): void =>
+  log(e.kind === 'leadership-error' ? 'error' : 'info', e.kind, { ...e });
 
 /** The composition root of one warning process. */
 export function createWarningApp(config: FengqiaoConfig, options: WarningAppOptions = {}): WarningApp {
   const topics = warningTopics(options.topicSuffix);
   const { tuning } = config;
   const kafka = createKafkaClient({ brokers: config.kafka.brokers, clientId: 'fengqiao-warning' });
+  // One connection holds the leader lock for as long as this instance leads.
   const pool = createPool(config.postgres.url, {
-    max: 4,
+    max: 5,
     applicationName: 'fengqiao-warning',
     tuning: tuning.db,
   });
@@ -110,20 +118,22 @@ export function createWarningApp(config: FengqiaoConfig, options: WarningAppOpti
     options.ruleSet === undefined
       ? new ControlPoller(pool, controlRepo, service, clock, logControl)
       : undefined;
-  // One batch at a time: the engine state is serial by design.
-  const batches = new KafkaBatchConsumer(kafka, {
-    groupId: options.groupId ?? WARNING_GROUP_ID,
-    topics: topics.all(),
-    concurrency: 1,
-    sessionTimeoutMs: options.sessionTimeoutMs,
-  });
-  const consumer = new WarningConsumer(batches, topics, service);
+  const groupId = options.groupId ?? WARNING_GROUP_ID;
   const hotspots = new HotspotPublisher(pool, new HotspotScoresRepository(), service, {
     minIntervalMs: options.hotspotMinIntervalMs ?? tuning.warning.hotspotMinIntervalMs,
   });
   const ping = new DbPing(pool, tuning.health.dbTimeoutMs);
+  // The consumer of the current leadership term; none on a standby.
+  let term: { batches: KafkaBatchConsumer; consumer: WarningConsumer } | undefined;
   const checks: HealthCheck[] = [
-    { name: 'consumer', check: () => batches.progress.check(tuning.health.progressWindowMs) },
+    {
+      name: 'consumer',
+      check: () =>
+        term?.batches.progress.check(tuning.health.progressWindowMs) ?? {
+          ok: true,
+          detail: `standby (${leadership.current}): another instance of ${groupId} leads`,
+        },
+    },
     { name: 'database', check: () => ping.check() },
   ];
   const publishHotspots = (): Promise<boolean> => hotspots.publish(clock.now());
@@ -135,6 +145,42 @@ export function createWarningApp(config: FengqiaoConfig, options: WarningAppOpti
   };
   let timer: NodeJS.Timeout | undefined;
   let stopping: Promise<void> | undefined;
+  let everLed = false;
+  const leadership = new Leadership(
+    new LeaderLock(pool, `warning:${groupId}`),
+    {
+      lead: async () => {
+        // The active rule set and silences first, so the rebuild judges with what operators chose.
+        await control?.refresh();
+        await service.rebuild();
+        // What a previous leader recorded but could not publish goes out before anything new.
+        await relay.flush().catch(logError('outbox publish failed'));
+        // One batch at a time: the engine state is serial by design.
+        const batches = new KafkaBatchConsumer(kafka, {
+          groupId,
+          topics: topics.all(),
+          concurrency: 1,
+          sessionTimeoutMs: options.sessionTimeoutMs,
+        });
+        term = { batches, consumer: new WarningConsumer(batches, topics, service) };
+        everLed = true;
+        await term.consumer.start();
+        const every = options.tickMs ?? tuning.warning.tickMs;
+        if (every > 0) timer = setInterval(() => void tick().catch(logError('tick failed')), every);
+      },
+      stepDown: async () => {
+        if (timer !== undefined) clearInterval(timer);
+        timer = undefined;
+        const ending = term;
+        term = undefined;
+        await ending?.consumer.stop().catch(logError('consumer stop failed'));
+        // Whatever it holds was judged under a lock that is gone: the next term rebuilds.
+        service.invalidate();
+      },
+    },
+    tuning.warning.leaderPollMs,
+    logLeadership,
+  );
   return {
     stats: service.stats,
     checks,
@@ -142,16 +188,10 @@ export function createWarningApp(config: FengqiaoConfig, options: WarningAppOpti
       await ensureTopics(kafka, topics.specs(), tuning.kafka);
       await producer.connect();
       await controlRepo.ensureDefaultRuleSet(pool, ruleSetSchema.parse(DEFAULT_RULE_SET));
-      // The active rule set and silences first, so the rebuild judges with what operators chose.
-      await control?.refresh();
-      await service.rebuild();
-      // What a previous process recorded but could not publish goes out before anything new.
-      await relay.flush().catch(logError('outbox publish failed'));
-      await consumer.start();
-      const every = options.tickMs ?? tuning.warning.tickMs;
-      if (every > 0) timer = setInterval(() => void tick().catch(logError('tick failed')), every);
+      await leadership.start();
     },
-    isJoined: () => consumer.isJoined(),
+    isJoined: () => term?.consumer.isJoined() ?? false,
+    role: () => leadership.current,
     tick,
     publishHotspots,
     flushOutbox: () => relay.flush(),
@@ -161,10 +201,10 @@ export function createWarningApp(config: FengqiaoConfig, options: WarningAppOpti
     // instead of retiring hotspots through a pool that is already ended.
     stop: () =>
       (stopping ??= (async () => {
-        if (timer !== undefined) clearInterval(timer);
-        await consumer.stop();
+        await leadership.stop();
         await relay.idle();
-        await hotspots.retire().catch(logError('hotspot retire failed'));
+        // Only a leader wrote hotspot scores; a standby leaves the leader's alone.
+        if (everLed) await hotspots.retire().catch(logError('hotspot retire failed'));
         await producer.disconnect();
         await pool.end();
       })()),

@@ -83,6 +83,8 @@ export interface WarningTuning {
   readonly publishTimeoutMs: number;
   /** Least time between two rewrites of hotspot_scores (the heartbeat the API trusts). */
   readonly hotspotMinIntervalMs: number;
+  /** A standby tries the leader lock, and the leader checks it still holds it, this often (decision 0014). */
+  readonly leaderPollMs: number;
 }
 
 export interface ApiTuning {
@@ -168,6 +170,7 @@ export function buildTuning(e: TuningEnv, production: boolean): Tuning {
       tickMs: e.FQ_WARNING_TICK_MS,
       publishTimeoutMs: 10_000,
       hotspotMinIntervalMs: e.FQ_WARNING_TICK_MS,
+      leaderPollMs: 500,
     },
     api: {
       accessTokenTtlSeconds: 15 * 60,
