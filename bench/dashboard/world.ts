@@ -53,7 +53,12 @@ export async function startWorld(options: { build?: boolean; fullRegistry?: bool
  */
 async function seedFullRegistry(pool: DbPool): Promise<void> {
   const say = (line: string): void => void process.stdout.write(`${line}\n`);
-  await new SeedService(pool, undefined, say).run(loadDemoWorld({ geojsonPath: loadConfig().geojsonPath }));
+  await new SeedService(pool, undefined, say).run(
+    loadDemoWorld({
+      geojsonPath: loadConfig().geojsonPath,
+      divisionsPath: loadConfig().city.divisionsPath,
+    }),
+  );
   await pool.query(
     `INSERT INTO camera_state (camera_id, online, changed_at, seen_at)
      SELECT camera_id, abs(hashtext(camera_id)) % 25 <> 0, now(), now() FROM cameras ON CONFLICT DO NOTHING`,

@@ -2,6 +2,7 @@ import { type FengqiaoConfig } from '@fengqiao/config';
 import { DbPing, EventStoreRepository, PartitionMaintainer, createPool, type DbPool } from '@fengqiao/db';
 import { KafkaEventPublisher, createBatchConsumer, createKafkaClient, ensureTopics } from '@fengqiao/kafka';
 import { evaluateHealth, type HealthCheck } from '@fengqiao/process';
+import { SourceGuard, SourceRegistryWatch } from '@fengqiao/source-auth';
 import { type FastifyInstance } from 'fastify';
 import { buildHttpServer } from './http/http-server';
 import { IntakeService } from './http/intake.service';
@@ -9,12 +10,14 @@ import { ingestTopics, topicSpecsOf } from './ingest-topics';
 import { IngestMetrics } from './metrics';
 import { CameraDirectory } from './pipeline/camera-directory';
 import { DbAvailability } from './pipeline/db-availability';
-import { SourceGuard, SourceRegistryWatch } from '@fengqiao/source-auth';
 import { DeadLetterPublisher } from './pipeline/dead-letter.publisher';
 import { EventWriter } from './pipeline/event-writer';
 import { IngestConsumer } from './pipeline/ingest-consumer';
 import { IngestService } from './pipeline/ingest.service';
 import { noopEventsSink, type EventsSink } from './pipeline/rules-port';
+
+/** How often the intake looks for a changed source registry file (a key rotation takes effect within it). */
+export const SOURCE_REGISTRY_POLL_MS = 2000;
 
 /** The production consumer group; more instances in it share the partitions. */
 export const INGEST_GROUP_ID = 'fengqiao-ingest';
@@ -23,12 +26,11 @@ export interface IngestAppOptions {
   readonly groupId?: string;
   /** Private topic copies for tests and benchmarks (see ingestTopics). */
   readonly topicSuffix?: string;
-/** How often the intake looks for a changed source registry file (a key rotation takes effect within it). */
-export const SOURCE_REGISTRY_POLL_MS = 2000;
-
   readonly port?: number;
   readonly sink?: EventsSink;
   readonly sessionTimeoutMs?: number;
+  /** The intake's source registry file; default config.ingest.sourcesPath (demo sources when unset). */
+  readonly sourcesPath?: string;
 }
 
 export interface IngestApp {
@@ -36,8 +38,6 @@ export interface IngestApp {
   /** Consumer progress and database reachability: what /health reports. */
   readonly checks: readonly HealthCheck[];
   /** Starts HTTP first (health answers while the consumer joins), then the consumer. */
-  /** The intake's source registry file; default config.ingest.sourcesPath (demo sources when unset). */
-  readonly sourcesPath?: string;
   start(): Promise<{ url: string }>;
   stop(): Promise<void>;
 }
@@ -100,22 +100,6 @@ export function createIngestApp(config: FengqiaoConfig, options: IngestAppOption
     { name: 'database', check: () => ping.check() },
   ];
   const startedAt = Date.now();
-  const http: FastifyInstance = buildHttpServer({
-    intake: new IntakeService(topics, publisher, tuning.ingest.intakePublishDeadlineMs),
-    metrics,
-    health: { health: () => evaluateHealth(checks, startedAt, 2 * tuning.health.dbTimeoutMs) },
-    retryAfterS: tuning.ingest.intakeRetryAfterS,
-  });
-  return {
-    metrics,
-    checks,
-    start: async () => {
-      await ensureTopics(kafka, topicSpecsOf(topics), tuning.kafka);
-      await publisher.connect();
-      const url = await http.listen({ host: config.host, port: options.port ?? config.ingest.port });
-      await ingest.start();
-      partitions.start();
-      return { url };
   // Production refuses to start without a registry file, or with a demo key in it.
   const sources = new SourceRegistryWatch(
     options.sourcesPath ?? config.ingest.sourcesPath,
@@ -127,10 +111,28 @@ export function createIngestApp(config: FengqiaoConfig, options: IngestAppOption
       );
     },
   );
+  const http: FastifyInstance = buildHttpServer({
+    intake: new IntakeService(topics, publisher, tuning.ingest.intakePublishDeadlineMs),
+    guard: new SourceGuard(() => sources.registry(), Date.now),
+    metrics,
+    health: { health: () => evaluateHealth(checks, startedAt, 2 * tuning.health.dbTimeoutMs) },
+    retryAfterS: tuning.ingest.intakeRetryAfterS,
+  });
+  return {
+    metrics,
+    checks,
+    start: async () => {
+      await ensureTopics(kafka, topicSpecsOf(topics), tuning.kafka);
+      await publisher.connect();
+      sources.start(SOURCE_REGISTRY_POLL_MS);
+      const url = await http.listen({ host: config.host, port: options.port ?? config.ingest.port });
+      await ingest.start();
+      partitions.start();
+      return { url };
     },
     stop: async () => {
-    guard: new SourceGuard(() => sources.registry(), Date.now),
       partitions.stop();
+      sources.stop();
       availability.stop();
       await http.close();
       await ingest.stop();
@@ -139,5 +141,3 @@ export function createIngestApp(config: FengqiaoConfig, options: IngestAppOption
     },
   };
 }
-      sources.start(SOURCE_REGISTRY_POLL_MS);
-      sources.stop();

@@ -28,6 +28,7 @@ async function main(): Promise<void> {
     seed,
     registry: numberFlag(f.registry, 'registry', DEFAULT_REGISTRY_SIZE, 1, 200_000),
     geojsonPath: config.geojsonPath,
+    divisionsPath: config.city.divisionsPath,
   });
   const pool = createPool(config.postgres.url, { max: 2, applicationName: 'fengqiao-history' });
   const t0 = performance.now();

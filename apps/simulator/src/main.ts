@@ -108,7 +108,12 @@ async function main(): Promise<void> {
     name: 'simulator',
     shutdownDeadlineMs: config.tuning.health.shutdownDeadlineMs,
     start: async () => {
-      const city = loadDemoWorld({ seed: o.seed, registry: o.registry, geojsonPath: config.geojsonPath });
+      const city = loadDemoWorld({
+        seed: o.seed,
+        registry: o.registry,
+        geojsonPath: config.geojsonPath,
+        divisionsPath: config.city.divisionsPath,
+      });
       const gen = new TrafficGenerator(city, { seed: o.seed, cameras: o.cameras, compress: o.compress });
       const stops: StopStep[] = [];
       let sink: MessageSink = { publish: () => Promise.resolve() };

@@ -12,7 +12,9 @@ const USAGE = `usage: node -r @swc-node/register apps/simulator/src/seed.ts [fla
   --townships N   townships across the city (default 120)
   --no-kafka      write the database only; do not produce camera.registered.v1
   --force         rewrite and re-produce even what already exists
-Boundaries: FQ_GEOJSON (a GeoJSON FeatureCollection of the districts), else a schematic.`;
+Boundaries: FQ_GEOJSON (a GeoJSON FeatureCollection of the districts), else a schematic.
+Townships and villages: FQ_CITY_DIVISIONS (\`npm run geodata\`: the real ones), else generated
+(--townships applies only then).`;
 
 /** `seed`: the demo regions and camera registry, idempotent; a second run only checks and skips. */
 async function main(): Promise<void> {
@@ -32,10 +34,12 @@ async function main(): Promise<void> {
     registry: numberFlag(flags.cameras, 'cameras', DEFAULT_REGISTRY_SIZE, 1, 200_000),
     townships: numberFlag(flags.townships, 'townships', 120, 5, 999),
     geojsonPath: config.geojsonPath,
+    divisionsPath: config.city.divisionsPath,
   });
   const h = city.hierarchy;
   say(
-    `seed: city built from ${config.geojsonPath ?? 'the schematic boundaries'}: ${h.counties.length} districts, ` +
+    `seed: city built from ${config.geojsonPath ?? 'the schematic boundaries'} and ` +
+      `${config.city.divisionsPath ?? 'generated divisions'}: ${h.counties.length} districts, ` +
       `${h.townships.length} townships, ${h.villages.length} villages/communities, ${h.grids.length} grid cells, ` +
       `${city.cameras.length} cameras (${Math.round(performance.now() - t0)} ms)`,
   );

@@ -12,6 +12,12 @@ describe('loadConfig', () => {
     expect(c.stack.logDir.endsWith('.stack/logs')).toBe(true);
   });
 
+  it('names the city (Bazhong by default) and its real divisions file when extracted', () => {
+    expect(loadConfig({}).city).toEqual({ code: '5119', divisionsPath: undefined });
+    const c = loadConfig({ FQ_CITY_CODE: '5117', FQ_CITY_DIVISIONS: '/data/5117/divisions.json' });
+    expect(c.city).toEqual({ code: '5117', divisionsPath: '/data/5117/divisions.json' });
+  });
+
   it('uses an external database and brokers when given', () => {
     const c = loadConfig({ DATABASE_URL: 'postgres://u:p@db:5432/x', FQ_KAFKA_BROKERS: 'k1:9092, k2:9092' });
     expect(c.postgres.embedded).toBe(false);
@@ -22,6 +28,7 @@ describe('loadConfig', () => {
     ['a port out of range', { FQ_API_PORT: '70000' }, 'FQ_API_PORT'],
     ['an unknown mode', { FQ_MODE: 'staging' }, 'FQ_MODE'],
     ['a malformed database url', { DATABASE_URL: 'not a url' }, 'DATABASE_URL'],
+    ['a city code that is not a 4-digit prefecture', { FQ_CITY_CODE: '511900' }, 'FQ_CITY_CODE'],
   ])('rejects %s, naming the variable', (_title, env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(variable);

@@ -52,6 +52,13 @@ const envSchema = z.object({
   FQ_MEDIA_PUBLIC_URL: z.string().url().optional(),
   FQ_MEDIA_RELAYS: z.string().optional(),
   FQ_GEOJSON: z.string().optional(),
+  /** The prefecture's 4-digit GB/T 2260 code (5119 = Bazhong): which city `npm run geodata` extracts. */
+  FQ_CITY_CODE: z
+    .string()
+    .regex(/^\d{4}$/, 'a 4-digit prefecture code such as 5119')
+    .default('5119'),
+  /** The city's real divisions (tools/stack/src/geodata); generated names and codes when unset. */
+  FQ_CITY_DIVISIONS: z.string().optional(),
   FQ_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   ...tuningEnvSchema.shape,
   ...notifyEnvSchema.shape,
@@ -127,6 +134,8 @@ export interface FengqiaoConfig {
     readonly relaysPath: string | undefined;
   };
   readonly geojsonPath: string | undefined;
+  /** The city: its code and, when extracted (`npm run geodata`), its real divisions file. */
+  readonly city: { readonly code: string; readonly divisionsPath: string | undefined };
   /** The notify service: channels, acknowledgement links, policy delays (notify-config.ts). */
   readonly notify: NotifyConfig;
   /** HMAC secret of party keys (libs/intake partyKeyOf); API and simulator must share it. */
@@ -203,6 +212,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): FengqiaoConfig
       relaysPath: e.FQ_MEDIA_RELAYS === undefined ? undefined : resolve(e.FQ_MEDIA_RELAYS),
     },
     geojsonPath: e.FQ_GEOJSON === undefined ? undefined : resolve(e.FQ_GEOJSON),
+    city: {
+      code: e.FQ_CITY_CODE,
+      divisionsPath: e.FQ_CITY_DIVISIONS === undefined ? undefined : resolve(e.FQ_CITY_DIVISIONS),
+    },
     partyKeySecret: e.FQ_PARTY_KEY_SECRET,
     notify: buildNotifyConfig(e, e.FQ_JWT_SECRET, `http://${e.FQ_HOST}:${e.FQ_DASHBOARD_PORT}`),
     tuning: buildTuning(e, e.FQ_MODE === 'production'),

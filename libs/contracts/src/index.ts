@@ -586,6 +586,9 @@ export {
   INTAKE_ERROR_CODES,
   INTAKE_PATHS,
   INTAKE_REJECT_CODES,
+  SOURCE_AUTH_HEADERS,
+  SOURCE_REFUSAL_CODES,
+  type SourceRefusalCode,
   intakeAcceptedSchema,
   intakeErrorBodySchema,
   intakeErrorCodeSchema,
@@ -596,6 +599,3 @@ export {
   type IntakeRejectCode,
 } from './api/intake-api';
 export { LIVE_HANDSHAKE, LIVE_SERVER_EVENTS, type LiveEventSpec } from './api/live-protocol';
-  SOURCE_AUTH_HEADERS,
-  SOURCE_REFUSAL_CODES,
-  type SourceRefusalCode,

@@ -1,5 +1,6 @@
 import { districtShapesFromGeoJson, schematicDistrictShapes, type DistrictShapes } from './boundaries';
 import { generateCameraRegistry, type CameraSpec } from './cameras';
+import { type CityDivisions } from './divisions';
 import { generateHierarchy } from './hierarchy';
 import { type CityHierarchy } from './regions';
 
@@ -12,6 +13,8 @@ export interface DemoCityOptions {
   readonly geojson?: unknown;
   readonly townships?: number;
   readonly cameras?: number;
+  /** The real townships and villages (tools/geodata); generated names and codes when absent. */
+  readonly divisions?: CityDivisions;
 }
 
 export interface DemoCity {
@@ -25,7 +28,12 @@ export function buildDemoCity(options: DemoCityOptions = {}): DemoCity {
   const seed = options.seed ?? DEFAULT_DEMO_SEED;
   const shapes =
     options.geojson === undefined ? schematicDistrictShapes() : districtShapesFromGeoJson(options.geojson);
-  const hierarchy = generateHierarchy({ seed, shapes, townships: options.townships });
+  const hierarchy = generateHierarchy({
+    seed,
+    shapes,
+    townships: options.townships,
+    divisions: options.divisions,
+  });
   const cameras = generateCameraRegistry({ seed, hierarchy, shapes, total: options.cameras });
   return { shapes, hierarchy, cameras };
 }

@@ -1,5 +1,6 @@
 import { BAZHONG_DISTRICTS, CITY_CODE, type District, type GeoPoint } from '@fengqiao/contracts';
 import { type DistrictShapes } from './boundaries';
+import { shortVillageName, townshipKindOf, villageIsUrban, type CityDivisions } from './divisions';
 import { GeoError } from './geo-error';
 import { NamePool } from './names';
 import {
@@ -20,6 +21,17 @@ export interface HierarchyOptions {
   /** Townships across the city (default 120, as in the domain brief). */
   readonly townships?: number;
   readonly districts?: readonly District[];
+  /**
+   * The city's real townships and villages (tools/geodata): their codes, names and kinds replace
+   * the generated ones (`townships` is then ignored); points and populations are still derived.
+   */
+  readonly divisions?: CityDivisions;
+}
+
+/** A township or village to place: from the real divisions, or generated. */
+interface Named {
+  readonly code: string;
+  readonly name: string;
 }
 
 interface Place {
@@ -42,7 +54,11 @@ export function townshipCounts(districts: readonly District[], total: number): n
 /** Deterministic city → county → township → village/community → grid cell hierarchy. */
 export function generateHierarchy(options: HierarchyOptions): CityHierarchy {
   const districts = options.districts ?? BAZHONG_DISTRICTS;
-  const counts = townshipCounts(districts, options.townships ?? 120);
+  const real = options.divisions;
+  const counts =
+    real === undefined
+      ? townshipCounts(districts, options.townships ?? 120)
+      : districts.map((d) => real.townships.filter((t) => t.county === d.code).length);
   const names = new NamePool(Prng.derive(options.seed, 'township-names'));
   const out = {
     counties: [] as Region[],
@@ -67,9 +83,11 @@ export function generateHierarchy(options: HierarchyOptions): CityHierarchy {
       urban: false,
     });
     const spreadKm = Math.sqrt(d.areaKm2 / Math.max(1, counts[i] ?? 1)) / 2;
-    for (const t of townshipsOf(options.seed, d, shape, anchor, counts[i] ?? 0, names)) {
+    const named = real?.townships.filter((t) => t.county === d.code);
+    for (const t of townshipsOf(options.seed, d, shape, anchor, counts[i] ?? 0, names, named)) {
       out.townships.push(t.region);
-      for (const v of villagesOf(options.seed, t, shape, spreadKm)) {
+      const villages = real?.villages.filter((v) => v.township === t.region.code);
+      for (const v of villagesOf(options.seed, t, shape, spreadKm, villages)) {
         out.villages.push(v.region);
         out.grids.push(...gridsOf(options.seed, v.region, shape));
       }
@@ -108,11 +126,12 @@ function townshipsOf(
   anchor: GeoPoint,
   n: number,
   names: NamePool,
+  real?: readonly Named[],
 ): Place[] {
   // Places and attributes draw from separate streams: other boundaries move the points, not the ids.
   const rng = Prng.derive(seed, 'townships', d.code);
   const geo = Prng.derive(seed, 'township-centres', d.code);
-  const kinds = townshipKinds(n);
+  const kinds = real === undefined ? townshipKinds(n) : real.map((t) => townshipKindOf(t.code, t.name));
   const centres: GeoPoint[] = [];
   for (const kind of kinds)
     centres.push(
@@ -126,8 +145,10 @@ function townshipsOf(
   const people = apportion(DISTRICT_POPULATION[d.code] ?? 100_000, weights);
   const next: Record<TownshipKind, number> = { street: 1, town: 100, rural: 200 };
   return kinds.map((kind, i) => {
-    const name = kind === 'street' ? names.street() : names.place(kind === 'town' ? '镇' : '乡');
-    const code = `${d.code}${code3(next[kind]++)}`;
+    const given = real?.[i];
+    const name =
+      given?.name ?? (kind === 'street' ? names.street() : names.place(kind === 'town' ? '镇' : '乡'));
+    const code = given?.code ?? `${d.code}${code3(next[kind]++)}`;
     const region: Region = {
       code,
       level: 'township',
@@ -141,21 +162,32 @@ function townshipsOf(
   });
 }
 
-function villagesOf(seed: number, t: Place, shape: MultiPolygonRings, spreadKm: number): Place[] {
+function villagesOf(
+  seed: number,
+  t: Place,
+  shape: MultiPolygonRings,
+  spreadKm: number,
+  real?: readonly Named[],
+): Place[] {
   const rng = Prng.derive(seed, 'villages', t.region.code);
   const geo = Prng.derive(seed, 'village-centres', t.region.code);
   const names = new NamePool(Prng.derive(seed, 'village-names', t.region.code));
   const communities = t.kind === 'street' ? 5 + rng.int(6) : t.kind === 'town' ? 1 + rng.int(2) : rng.int(2);
   const villages = t.kind === 'street' ? rng.int(3) : t.kind === 'town' ? 8 + rng.int(9) : 5 + rng.int(6);
-  const urban = Array<boolean>(communities).fill(true).concat(Array<boolean>(villages).fill(false));
+  const urban =
+    real === undefined
+      ? Array<boolean>(communities).fill(true).concat(Array<boolean>(villages).fill(false))
+      : real.map((v) => villageIsUrban(v.name));
   const weights = urban.map((u) => (u ? 3 : 1) * Math.exp(rng.normal() * 0.3));
   const people = apportion(t.region.population, weights);
   let community = 1;
   let village = 200;
   return urban.map((u, i) => {
     const centre = pointNear(geo, t.region.centre, u ? (t.kind === 'street' ? 1.2 : 0.6) : spreadKm, shape);
-    const code = `${t.region.code}${code3(u ? community++ : village++)}`;
-    const name = u ? names.community() : names.place('村');
+    const given = real?.[i];
+    const code = given?.code ?? `${t.region.code}${code3(u ? community++ : village++)}`;
+    const name =
+      given === undefined ? (u ? names.community() : names.place('村')) : shortVillageName(given.name);
     return {
       region: {
         code,

@@ -40,3 +40,11 @@ export {
 } from './cameras';
 export { DEFAULT_DEMO_SEED, buildDemoCity, type DemoCity, type DemoCityOptions } from './demo-city';
 export { GeoError, type GeoErrorCode } from './geo-error';
+export {
+  cityDivisionsSchema,
+  parseCityDivisions,
+  shortVillageName,
+  townshipKindOf,
+  villageIsUrban,
+  type CityDivisions,
+} from './divisions';

@@ -1,5 +1,8 @@
 import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { routeRoles, type UserRole } from '@fengqiao/contracts';
+import { A } from '../admin/admin-strings';
+import { EnrolPage } from '../auth/EnrolPage';
+import { KioskResume } from '../auth/KioskResume';
 import { LoginPage } from '../auth/LoginPage';
 import { logout, useSession } from '../auth/session';
 import { SystemHealthPanel } from '../health/SystemHealthPanel';
@@ -25,6 +28,11 @@ const CamerasPage = lazy(() => import('../cameras/CamerasPage').then((m) => ({ d
 const IntakePage = lazy(() => import('../intake/IntakePage').then((m) => ({ default: m.IntakePage })));
 const CasesPage = lazy(() => import('../cases/CasesPage').then((m) => ({ default: m.CasesPage })));
 const ReportsPage = lazy(() => import('../reports/ReportsPage').then((m) => ({ default: m.ReportsPage })));
+const AdminPage = lazy(() => import('../admin/AdminPage').then((m) => ({ default: m.AdminPage })));
+/** The administration screen: accounts (account administrator) and wall devices (also the system administrator). */
+const ADMIN_SCREEN_ROLES = [
+  ...new Set([...routeRoles('users.list'), ...routeRoles('auth.deviceTokens.list')]),
+];
 const RoutingRulesPage = lazy(() =>
   import('../routing/RoutingRulesPage').then((m) => ({ default: m.RoutingRulesPage })),
 );
@@ -61,6 +69,9 @@ function Home() {
               {WORKFLOW_LABEL[href]}
             </a>
           ))}
+          {session !== null && ADMIN_SCREEN_ROLES.includes(session.user.role) && (
+            <a href="/admin">{A.navAdmin}</a>
+          )}
           {session !== null && (
             <button type="button" onClick={logout}>
               {S.logout} ({session.user.displayName})
@@ -78,13 +89,24 @@ export function App() {
   switch (pathname) {
     case '/login':
       return <LoginPage search={search} />;
-    case '/wall':
+    case '/enrol':
+      return <EnrolPage search={search} />;
+    case '/admin':
       return (
-        <Guarded roles={WATCHERS}>
-          <LiveAlertsProvider>
-            <WallPage />
-          </LiveAlertsProvider>
+        <Guarded roles={ADMIN_SCREEN_ROLES}>
+          <AdminPage />
         </Guarded>
+      );
+    case '/wall':
+      // An enrolled display signs itself in again with its device token (issue 16).
+      return (
+        <KioskResume>
+          <Guarded roles={WATCHERS}>
+            <LiveAlertsProvider>
+              <WallPage />
+            </LiveAlertsProvider>
+          </Guarded>
+        </KioskResume>
       );
     case '/duty':
       return (

@@ -1,6 +1,9 @@
 import { useState, type FormEvent } from 'react';
+import { type LoginChallenge } from '@fengqiao/contracts';
+import { A } from '../admin/admin-strings';
 import { navigate } from '../app/router';
 import { S } from '../i18n/strings';
+import { LoginSteps } from './LoginSteps';
 import { login, SignInError } from './session';
 
 /** Where to go after signing in: only same-site paths, never an absolute URL from the query. */
@@ -16,16 +19,24 @@ export function LoginPage({ search }: { readonly search: string }) {
   // null: no failure shown; a number: the seconds the server asked us to wait; 0: a plain failure.
   const [failure, setFailure] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
+  // A new password or the second factor still to come (issue 16).
+  const [step, setStep] = useState<LoginChallenge | null>(null);
 
   const submit = (e: FormEvent): void => {
     e.preventDefault();
     setBusy(true);
     login(username, password)
-      .then(() => navigate(next, { replace: true }))
+      .then((r) => (r.kind === 'step' ? setStep(r.challenge) : navigate(next, { replace: true })))
       .catch((err: unknown) => setFailure(err instanceof SignInError ? (err.retryAfter ?? 0) : 0))
       .finally(() => setBusy(false));
   };
 
+  if (step !== null)
+    return (
+      <main className="login">
+        <LoginSteps challenge={step} username={username} onDone={() => navigate(next, { replace: true })} />
+      </main>
+    );
   return (
     <main className="login">
       <form className="login__form" onSubmit={submit} aria-label={S.login}>
@@ -59,6 +70,7 @@ export function LoginPage({ search }: { readonly search: string }) {
         <button type="submit" disabled={busy}>
           {S.login}
         </button>
+        {next.startsWith('/wall') && <a href="/enrol">{A.enrolTitle}</a>}
       </form>
     </main>
   );

@@ -1,7 +1,9 @@
 import { useSyncExternalStore } from 'react';
 import {
   apiErrorBodySchema,
+  loginAnswerSchema,
   tokenPairSchema,
+  type LoginChallenge,
   type RouteInput,
   type SessionUser,
   type TokenPair,
@@ -24,6 +26,15 @@ const REFRESH_MARGIN_MS = 30_000;
 const listeners = new Set<() => void>();
 let current: Session | null = readStored();
 let refreshing: Promise<Session | null> | null = null;
+/**
+ * What to try when the session cannot be refreshed: a kiosk wall signs in again with its stored
+ * device token (auth/device.ts sets it), and drops to its enrolment page when that is refused.
+ */
+let fallback: (() => Promise<Session | null>) | null = null;
+
+export function setSessionFallback(f: (() => Promise<Session | null>) | null): void {
+  fallback = f;
+}
 
 function readStored(): Session | null {
   try {
@@ -78,8 +89,36 @@ async function postForTokens(
   return fromPair(tokenPairSchema.parse(await res.json()), Date.now());
 }
 
-export async function login(username: string, password: string): Promise<Session> {
-  const session = await postForTokens('auth.login', { username, password });
+/** A sign-in's outcome: a session (with recovery codes after an enrolment), or the next step. */
+export type SignInResult =
+  | { readonly kind: 'session'; readonly session: Session; readonly recoveryCodes?: readonly string[] }
+  | { readonly kind: 'step'; readonly challenge: LoginChallenge };
+
+type StepId = 'auth.login' | 'auth.login.password' | 'auth.login.totp';
+
+/** One sign-in step (password, then perhaps a new password and the second factor: issue 16). */
+export async function signInStep<Id extends StepId>(
+  id: Id,
+  body: RouteInput<Id>['body'],
+): Promise<SignInResult> {
+  const { url, init } = requestOf(id, { body } as never);
+  const res = await fetch(url, init);
+  if (!res.ok) throw await signInErrorOf(res);
+  const answer = loginAnswerSchema.parse(await res.json());
+  if ('next' in answer) return { kind: 'step', challenge: answer };
+  const session = adoptTokens(answer);
+  return answer.recoveryCodes === undefined
+    ? { kind: 'session', session }
+    : { kind: 'session', session, recoveryCodes: answer.recoveryCodes };
+}
+
+export function login(username: string, password: string): Promise<SignInResult> {
+  return signInStep('auth.login', { username, password });
+}
+
+/** Tokens from a sign-in (or a device token's exchange) become the session. */
+export function adoptTokens(pair: TokenPair): Session {
+  const session = fromPair(pair, Date.now());
   setSession(session);
   return session;
 }
@@ -102,9 +141,10 @@ export function refreshSession(): Promise<Session | null> {
       setSession(next);
       return next;
     })
-    .catch(() => {
-      setSession(null);
-      return null;
+    .catch(async () => {
+      const recovered = fallback === null ? null : await fallback();
+      setSession(recovered);
+      return recovered;
     })
     .finally(() => {
       refreshing = null;
