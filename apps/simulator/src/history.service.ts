@@ -1,5 +1,5 @@
 import { type CameraAnalytics, type CaseEvent } from '@fengqiao/contracts';
-import { withTransaction, type DbPool } from '@fengqiao/db';
+import { ActiveCaseClockCache, withTransaction, type DbPool } from '@fengqiao/db';
 import { cityStartOfDayMs } from '@fengqiao/domain';
 import { type DemoCity } from '@fengqiao/geo';
 import { settleOverdue } from './history-settle';
@@ -48,7 +48,9 @@ export class HistoryService {
   }
 
   async run(options: HistoryOptions): Promise<HistoryResult> {
-    const gen = new TrafficGenerator(this.city, { seed: options.seed, compress: 1 });
+    // Deadlines of the rule set active now, as the API stamps them (one version for the whole run).
+    const clock = await new ActiveCaseClockCache(this.pool).refresh();
+    const gen = new TrafficGenerator(this.city, { seed: options.seed, compress: 1, caseClock: () => clock });
     const start = options.endMs - options.days * DAY_MS;
     const days = Array.from({ length: options.days }, (_, i) => start + i * DAY_MS);
     const done = await this.completeDays(gen, days, options.rate);

@@ -5,6 +5,7 @@ import { DEFAULT_DEMO_SEED } from '@fengqiao/geo';
 import { createPool } from '@fengqiao/db';
 import { KafkaEventPublisher, createKafkaClient, ensureTopics } from '@fengqiao/kafka';
 import { runProcess, type StopStep } from '@fengqiao/process';
+import { followCaseClock, type FollowedCaseClock } from './case-clock';
 import { CliError, numberFlag, parseFlags, runCli, say } from './cli-args';
 import { DEFAULT_REGISTRY_SIZE, loadDemoWorld } from './demo-world';
 import { startMediaGuard } from './media-guard';
@@ -98,6 +99,16 @@ async function guardMedia(
   };
 }
 
+/** Case deadlines from the active rule set (a dry run, with no database, keeps the default set's). */
+async function followRules(
+  url: string,
+  config: { tuning: { api: { routingPollMs: number } } },
+): Promise<{ clock: FollowedCaseClock; step: StopStep }> {
+  const pool = createPool(url, { max: 1, applicationName: 'fengqiao-simulator-rules' });
+  const clock = await followCaseClock(pool, config.tuning.api.routingPollMs, say);
+  return { clock, step: { name: 'rule sets', stop: () => (clock.stop(), pool.end()) } };
+}
+
 async function main(): Promise<void> {
   const o = readOptions(process.argv.slice(2));
   if (o.help) return say(USAGE);
@@ -114,8 +125,14 @@ async function main(): Promise<void> {
         geojsonPath: config.geojsonPath,
         divisionsPath: config.city.divisionsPath,
       });
-      const gen = new TrafficGenerator(city, { seed: o.seed, cameras: o.cameras, compress: o.compress });
       const stops: StopStep[] = [];
+      const rules = o.dryRun ? undefined : await followRules(config.postgres.url, config);
+      const gen = new TrafficGenerator(city, {
+        seed: o.seed,
+        cameras: o.cameras,
+        compress: o.compress,
+        caseClock: rules?.clock.current,
+      });
       let sink: MessageSink = { publish: () => Promise.resolve() };
       let publisher: KafkaEventPublisher | undefined;
       if (!o.dryRun) {
@@ -140,6 +157,7 @@ async function main(): Promise<void> {
       stops.push({ name: 'loop', stop: () => ((loop.stopping = true), done) });
       if (publisher !== undefined) stops.push({ name: 'kafka', stop: () => publisher.disconnect() });
       if (guard !== undefined) stops.push({ name: 'media guard', stop: () => guard.close() });
+      if (rules !== undefined) stops.push(rules.step);
       return { stops, done };
     },
   });

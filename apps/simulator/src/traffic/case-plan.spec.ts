@@ -2,19 +2,20 @@ import { caseEventSchema, type CaseEvent, type ServiceTier } from '@fengqiao/con
 import { Prng, buildDemoCity } from '@fengqiao/geo';
 import { caseDueTimesOf } from '@fengqiao/domain';
 import { DEFAULT_RULE_SET } from '@fengqiao/rules';
-import { planCase } from './case-plan';
+import { planCase, type CaseClock } from './case-plan';
 import { RegionPicker } from './region-picker';
 
 const city = buildDemoCity({ seed: 12, cameras: 10, townships: 20 });
 const picker = new RegionPicker(city.hierarchy);
 const T0 = Date.parse('2026-11-02T09:00:00+08:00');
 const DAY = 24 * 3600 * 1000;
+const DEFAULT_CLOCK: CaseClock = { ruleSet: DEFAULT_RULE_SET, due: caseDueTimesOf(DEFAULT_RULE_SET) };
 
 /** 3,000 cases at real-world delays. */
 const lives: CaseEvent[][] = Array.from({ length: 3_000 }, (_, i) => {
   const rng = Prng.derive(1, 'plan', i);
   const caseId = `C511902-20261102-${String(i).padStart(5, '0')}`;
-  return planCase({ caseId, reportedAtMs: T0 + i * 1000, ...picker.pick(rng) }, rng, 1);
+  return planCase({ caseId, reportedAtMs: T0 + i * 1000, ...picker.pick(rng) }, rng, 1, DEFAULT_CLOCK);
 });
 const tierOf = (events: readonly CaseEvent[]): ServiceTier | undefined => {
   const triaged = events.find((e) => e.type === 'triaged');
@@ -86,6 +87,34 @@ describe('planCase lifecycle additions', () => {
       const dueMs = due.tier(triaged.tier, Date.parse(triaged.occurredAt));
       expect(triaged.dueAt).toBe(new Date(dueMs).toISOString());
       expect(reported.partyKeys).toHaveLength(reported.parties.length);
+    }
+  });
+});
+
+describe('planCase stamps the deadlines of the rule set it is given (the active one)', () => {
+  it("a set that promises each watched tier within 500 hours moves each triaged event's dueAt", () => {
+    const ruleSet = structuredClone(DEFAULT_RULE_SET);
+    const watched = new Set<string>();
+    for (const r of ruleSet.rules)
+      if (r.kind === 'deadline' && r.tier !== 'any') {
+        r.due = { unit: 'hours', count: 500 };
+        watched.add(r.tier);
+      }
+    const clock: CaseClock = { ruleSet, due: caseDueTimesOf(ruleSet) };
+    const triagedOf = (i: number) => {
+      const rng = Prng.derive(2, 'plan', i);
+      const caseId = `C511902-20261102-${String(i).padStart(5, '0')}`;
+      const events = planCase({ caseId, reportedAtMs: T0, ...picker.pick(rng) }, rng, 1, clock);
+      const triaged = events.find((e) => e.type === 'triaged');
+      if (triaged?.type !== 'triaged') throw new Error('no triaged event');
+      return triaged;
+    };
+    const checked = Array.from({ length: 80 }, (_, i) => triagedOf(i)).filter((t) => watched.has(t.tier));
+    expect(checked.length).toBeGreaterThan(20);
+    for (const triaged of checked) {
+      const startMs = Date.parse(triaged.occurredAt);
+      expect(triaged.dueAt).toBe(new Date(clock.due.tier(triaged.tier, startMs)).toISOString());
+      expect(triaged.dueAt).not.toBe(new Date(DEFAULT_CLOCK.due.tier(triaged.tier, startMs)).toISOString());
     }
   });
 });

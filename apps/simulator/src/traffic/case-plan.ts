@@ -1,8 +1,13 @@
-import { type CaseCategory, type CaseEvent, type RiskFlags, type ServiceTier } from '@fengqiao/contracts';
-import { caseDueTimesOf } from '@fengqiao/domain';
+import {
+  type CaseCategory,
+  type CaseEvent,
+  type RiskFlags,
+  type RuleSetInput,
+  type ServiceTier,
+} from '@fengqiao/contracts';
+import { type CaseDueTimes } from '@fengqiao/domain';
 import { type Prng, type Region } from '@fengqiao/geo';
 import { DEFAULT_ROUTING_RULES, suggestRouting } from '@fengqiao/intake';
-import { DEFAULT_RULE_SET } from '@fengqiao/rules';
 import { partyKeyOf, personOf } from './case-parties';
 import { resolve } from './case-resolution';
 import { CaseTimeline } from './case-timeline';
@@ -19,9 +24,16 @@ import {
 } from './traffic-model';
 
 const MIN = 60_000;
-/** Deadlines are fixed by the producer on the working-day calendar, as the API fixes them. */
-const DUE = caseDueTimesOf(DEFAULT_RULE_SET);
 const iso = (ms: number): string => new Date(ms).toISOString();
+
+/**
+ * The rule set whose deadlines a case's `dueAt` is stamped with, on its working-day calendar: the
+ * ACTIVE one (libs/db `ActiveCaseClockCache`), as the API stamps them.
+ */
+export interface CaseClock {
+  readonly ruleSet: RuleSetInput;
+  readonly due: CaseDueTimes;
+}
 
 /** Where and when a case starts, and anything an incident imposes on it. */
 export interface CaseSeed {
@@ -63,7 +75,7 @@ function triageDelay(rng: Prng, tier: ServiceTier): number {
  * (within one working day) → assigned → [escalated] → resolved (per the tier's promise, a few late)
  * → closed with a satisfaction score, occasionally reopened. Delays are divided by `compress`.
  */
-export function planCase(seed: CaseSeed, rng: Prng, compress: number): CaseEvent[] {
+export function planCase(seed: CaseSeed, rng: Prng, compress: number, clock: CaseClock): CaseEvent[] {
   const tier = tierAt(rng.weighted(TIER_MIX));
   const category = seed.category ?? categoryAt(rng.weighted(CATEGORY_MIX));
   const flags = flagsOf(rng, tier, category, seed.riskFlags);
@@ -91,16 +103,16 @@ export function planCase(seed: CaseSeed, rng: Prng, compress: number): CaseEvent
     riskFlags: flags,
     parties,
     partyKeys: parties.map(partyKeyOf),
-    dueAt: iso(DUE.routing(seed.reportedAtMs)),
+    dueAt: iso(clock.due.routing(seed.reportedAtMs)),
   });
-  const { unit } = unitOf(category, region, flags, seed.reportedAtMs);
+  const { unit } = unitOf(category, region, flags, seed.reportedAtMs, clock.ruleSet);
   t.push(triageDelay(rng, tier), (atMs) => ({
     type: 'triaged',
     category,
     tier,
     department,
     unit,
-    dueAt: iso(DUE.tier(tier, atMs)),
+    dueAt: iso(clock.due.tier(tier, atMs)),
   }));
   // 领导包案: a leader takes a major dispute in hand within hours of its triage.
   if (tier === 'major')
@@ -111,7 +123,7 @@ export function planCase(seed: CaseSeed, rng: Prng, compress: number): CaseEvent
     });
   const assignee = `调解员${String(1 + rng.int(400)).padStart(3, '0')}号`;
   t.push(tier === 'consultation' ? MIN : rng.range(5, 120) * MIN, { type: 'assigned', department, assignee });
-  resolve(t, rng, tier, flags, category);
+  resolve(t, rng, { tier, flags, category }, clock.due);
   return t.events;
 }
 
@@ -121,11 +133,12 @@ function unitOf(
   region: { county: string; township: string; village: string },
   flags: RiskFlags,
   atMs: number,
+  ruleSet: RuleSetInput,
 ) {
   const match = suggestRouting(
     DEFAULT_ROUTING_RULES,
     { category, region, riskFlags: flags, atMs },
-    DEFAULT_RULE_SET.calendar.utcOffsetMinutes,
+    ruleSet.calendar.utcOffsetMinutes,
   );
   return { unit: match?.routing.unit ?? 'center' };
 }

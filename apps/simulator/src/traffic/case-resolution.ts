@@ -1,13 +1,11 @@
 import { type CaseCategory, type RiskFlags, type ServiceTier } from '@fengqiao/contracts';
-import { caseDueTimesOf } from '@fengqiao/domain';
+import { type CaseDueTimes } from '@fengqiao/domain';
 import { type Prng } from '@fengqiao/geo';
-import { DEFAULT_RULE_SET } from '@fengqiao/rules';
 import { type CaseTimeline } from './case-timeline';
 import { HOUR_MS } from './rhythm';
 
 const MIN = 60_000;
 const DAY = 24 * HOUR_MS;
-const DUE = caseDueTimesOf(DEFAULT_RULE_SET);
 const iso = (ms: number): string => new Date(ms).toISOString();
 
 /** Real-world durations (ms) from assignment to resolution, by tier: the service-tier promises. */
@@ -31,10 +29,10 @@ const MEDIATED: ReadonlySet<CaseCategory> = new Set([
 ]);
 
 /** A reopened case runs its tier's clock again from the reopening. */
-const reopened = (tier: ServiceTier) => (atMs: number) => ({
+const reopened = (tier: ServiceTier, due: CaseDueTimes) => (atMs: number) => ({
   type: 'reopened' as const,
   reason: '当事人对调处结果有异议，申请复查',
-  dueAt: iso(DUE.tier(tier, atMs)),
+  dueAt: iso(due.tier(tier, atMs)),
 });
 
 /** Mediation (joint for the grave tiers: mediator + legal adviser + counselor) part-way to resolution. */
@@ -55,9 +53,8 @@ function mediate(
 export function resolve(
   t: CaseTimeline,
   rng: Prng,
-  tier: ServiceTier,
-  flags: RiskFlags,
-  category: CaseCategory,
+  { tier, flags, category }: { tier: ServiceTier; flags: RiskFlags; category: CaseCategory },
+  due: CaseDueTimes,
 ): void {
   const [lo, hi] = RESOLVE_RANGE[tier];
   const resolveIn = mediate(
@@ -74,7 +71,7 @@ export function resolve(
   } else t.push(resolveIn, resolutionOf(rng));
   t.push(rng.range(HOUR_MS, 2 * DAY), { type: 'closed', satisfaction: satisfactionOf(rng) });
   if (rng.next() < 0.02) {
-    t.push(rng.range(DAY, 10 * DAY), reopened(tier));
+    t.push(rng.range(DAY, 10 * DAY), reopened(tier, due));
     t.push(rng.range(lo, hi), resolutionOf(rng));
     t.push(rng.range(HOUR_MS, DAY), { type: 'closed', satisfaction: satisfactionOf(rng) });
   }

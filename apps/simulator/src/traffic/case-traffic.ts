@@ -2,7 +2,7 @@ import { type CaseCategory, type CaseEvent } from '@fengqiao/contracts';
 import { Prng } from '@fengqiao/geo';
 import { type Incident } from './incidents';
 import { MinHeap } from './min-heap';
-import { planCase, type CaseSeed } from './case-plan';
+import { planCase, type CaseClock, type CaseSeed } from './case-plan';
 import { type RegionPicker } from './region-picker';
 import { DAY_MS, intakeActivity, localDate, localSecondOfDay } from './rhythm';
 import { CASES_PER_DAY } from './traffic-model';
@@ -28,6 +28,8 @@ export class CaseTraffic {
     private readonly regions: RegionPicker,
     private readonly seed: number,
     private readonly compress: number,
+    /** Read at each case's planning, so an activation during a run reaches the next cases. */
+    private readonly clock: () => CaseClock,
   ) {}
 
   /** Case events still waiting for their time (open cases). */
@@ -41,7 +43,7 @@ export class CaseTraffic {
       ...incidents.flatMap((i) => this.disputeRun(i, from, to)),
     ];
     for (const s of seeds)
-      for (const event of planCase(s, Prng.derive(this.seed, 'case', s.caseId), this.compress))
+      for (const event of planCase(s, Prng.derive(this.seed, 'case', s.caseId), this.compress, this.clock()))
         this.pending.push({ at: Date.parse(event.occurredAt), event });
     return this.pending.popBelow(to).map((p) => p.event);
   }

@@ -1,7 +1,8 @@
 import { type CameraAnalytics, type CameraStatus, type CaseEvent } from '@fengqiao/contracts';
+import { DEFAULT_CASE_CLOCK } from '@fengqiao/db';
 import { Prng, type DemoCity } from '@fengqiao/geo';
 import { CameraTraffic, type SimCamera } from './camera-traffic';
-import { caseEventId } from './case-plan';
+import { caseEventId, type CaseClock } from './case-plan';
 import { CaseTraffic } from './case-traffic';
 import { isActive, parseIncident, type Incident } from './incidents';
 import { RegionPicker } from './region-picker';
@@ -12,6 +13,8 @@ export interface TrafficOptions {
   readonly cameras?: number;
   /** Divides the real-world delays of a case's life (1 = real time). */
   readonly compress: number;
+  /** The active rule set's case clock (libs/db ActiveCaseClockCache); default: the default set's. */
+  readonly caseClock?: () => CaseClock;
 }
 
 export interface SlotTraffic {
@@ -47,7 +50,12 @@ export class TrafficGenerator {
     this.driven = simCameras(city, options.seed, options.cameras);
     this.regions = new RegionPicker(city.hierarchy);
     this.cameras = new CameraTraffic(this.driven, options.seed);
-    this.cases = new CaseTraffic(this.regions, options.seed, options.compress);
+    this.cases = new CaseTraffic(
+      this.regions,
+      options.seed,
+      options.compress,
+      options.caseClock ?? (() => DEFAULT_CASE_CLOCK),
+    );
   }
 
   get incidents(): readonly Incident[] {
