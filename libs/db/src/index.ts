@@ -67,6 +67,11 @@ export {
 export { VersionedDocumentsRepository } from './versioned/versioned-documents.repository';
 export { ActiveVersionCache, type ActiveVersion } from './versioned/active-version-cache';
 export {
+  ActiveCaseClockCache,
+  DEFAULT_CASE_CLOCK,
+  type ActiveCaseClock,
+} from './versioned/active-case-clock';
+export {
   activeRuleSet,
   DOMAIN_TABLES_LOCK_KEY,
   syncDomainTables,
