@@ -4,13 +4,15 @@
  * cells of a township over the demo database's seeded events (read only; `npm run -s seed && npm run
  * -s history` first if it lacks them), camera analytics from the grid rollup and from raw events.
  *   node -r @swc-node/register bench/api/trend-query.bench.ts --duration 5 --days 120
+ * (the seed writes ~430,000 raw events for 90 days through the ingest's writer: minutes; --days 7 to try it)
  *   node -r @swc-node/register bench/api/trend-query.bench.ts --grid-only
  */
 import { type AddressInfo } from 'node:net';
 import fastify from 'fastify';
 import { loadConfig } from '@fengqiao/config';
 import { breakdownQuerySchema, trendSeriesQuerySchema, type TokenPair } from '@fengqiao/contracts';
-import { createPool } from '@fengqiao/db';
+import { createPool, EventStoreRepository, type DbPool } from '@fengqiao/db';
+import { timeSeriesData } from '../../libs/db/src/testing/time-series-data';
 import { parseOrThrow } from '../../apps/api/src/common/zod-pipe';
 import { systemClock } from '../../apps/api/src/infra/api-options';
 import { Database } from '../../apps/api/src/infra/database';
@@ -41,14 +43,29 @@ function arg(name: string, fallback: number): number {
   return Number.isFinite(v) && v > 0 ? v : fallback;
 }
 
-/** 120 townships × 6 categories × 2 sources, hourly, with about a quarter of the cells non-zero. */
-const SEED = `
-  INSERT INTO region_hourly_rollup (bucket, county, township, source, category, events)
-  SELECT h, c, c || lpad(t::text, 3, '0'), s, k, 1 + (abs(hashtext(h::text || c || t || k || s)) % 9)
-  FROM generate_series(date_trunc('hour', now()) - $1::int * interval '1 day', date_trunc('hour', now()), interval '1 hour') h,
-       unnest(ARRAY['511902','511903','511921','511922','511923']) c, generate_series(1, 24) t,
-       unnest(ARRAY['case','analytics']) s, unnest(ARRAY['neighbour','labour','land','family','traffic','crowd']) k
-  WHERE abs(hashtext(h::text || c || t || k || s || 'x')) % 4 = 0`;
+const COUNTIES = ['511902', '511903', '511921', '511922', '511923'];
+
+/**
+ * `days` of raw history for 120 townships (5 counties × 24), through the ingest's writer as the ingest
+ * writes it (EventStoreRepository: on TimescaleDB the continuous aggregates count the rows, on plain
+ * PostgreSQL the writer keeps the rollup tables): per township and hour one camera detection and two
+ * reported cases in three (timeSeriesData, deterministic, so a second seed adds nothing).
+ */
+async function seedHistory(pool: DbPool, days: number): Promise<number> {
+  const store = new EventStoreRepository();
+  const now = Date.now();
+  let rows = 0;
+  for (const county of COUNTIES)
+    for (let t = 1; t <= 24; t += 1) {
+      const d = timeSeriesData(`${county}${String(t).padStart(3, '0')}`, now, days);
+      await store.upsertCameras(pool, d.cameras);
+      for (let i = 0; i < d.cases.length; i += 1000)
+        rows += await store.insertCaseEvents(pool, d.cases.slice(i, i + 1000));
+      for (let i = 0; i < d.analytics.length; i += 1000)
+        rows += await store.insertCameraAnalytics(pool, d.analytics.slice(i, i + 1000));
+    }
+  return rows;
+}
 
 async function timeSequential(url: string, token: string, n: number): Promise<{ p50: number; p95: number }> {
   const times: number[] = [];
@@ -73,12 +90,22 @@ async function benchRollups(): Promise<void> {
   const days = arg('days', 120);
   const { config, pool } = await benchApiDatabase();
   const t0 = Date.now();
-  const seeded = await pool.query(SEED, [days]);
-  await pool.query(
-    'ANALYZE region_hourly_rollup; ANALYZE region_daily_rollup; ANALYZE region_county_daily_rollup',
-  );
+  const seeded = await seedHistory(pool, days);
+  // What the refresh policies keep on TimescaleDB (materialised up to an hour / a day ago).
+  if ((await pool.query<{ ts: boolean }>('SELECT fq_has_timescale() AS ts')).rows[0]?.ts === true) {
+    for (const cagg of ['rollup_case_hourly', 'rollup_analytics_hourly'])
+      await pool.query(`CALL refresh_continuous_aggregate('${cagg}', NULL, now() - interval '1 hour')`);
+    for (const cagg of [
+      'rollup_case_daily',
+      'rollup_analytics_daily',
+      'rollup_case_county_daily',
+      'rollup_analytics_county_daily',
+    ])
+      await pool.query(`CALL refresh_continuous_aggregate('${cagg}', NULL, now() - interval '1 day')`);
+  }
+  await pool.query('ANALYZE');
   process.stdout.write(
-    `seeded ${seeded.rowCount} rollup rows (${days} days) in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`,
+    `seeded ${seeded} raw events (${days} days, 120 townships) in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`,
   );
   const api = await startBenchApi(config, { loginLimitPerMinute: 1000 });
   const login = await fetch(`${api.url}/api/auth/login`, {

@@ -167,8 +167,8 @@ async function main(): Promise<void> {
       await ts.pool.query(
         `SELECT count(compress_chunk(c)) FROM show_chunks($1::regclass, older_than => (
            SELECT (config->>'compress_after')::interval FROM timescaledb_information.jobs
-           WHERE proc_name = 'policy_compression' AND hypertable_name = $1)) c`,
-        [t],
+           WHERE proc_name = 'policy_compression' AND hypertable_name = $2::text)) c`,
+        [t, t],
       );
     say(
       `compressed every chunk past the policy's compress_after in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
