@@ -27,6 +27,15 @@ describe('the system under process, database and broker faults', () => {
     expectClean(o);
   });
 
+  // The warning alone (issue 17 fault 1): its restarts must judge what the ingest stored meanwhile.
+  it('SIGKILLs the warning service at random moments, many times', async () => {
+    const { system, campaign } = use;
+    const o = await campaign.run(`SIGKILL warning ×${settings.FQ_FAULT_KILLS}`, () =>
+      killRepeatedly(system.warnings[0]!, settings.FQ_FAULT_KILLS, 300, 2500),
+    );
+    expectClean(o);
+  });
+
   it('SIGKILLs the API under a live wall socket', async () => {
     const { system, campaign } = use;
     const before = campaign.wall.reconnects;
