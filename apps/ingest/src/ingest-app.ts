@@ -1,6 +1,13 @@
+import { hostname } from 'node:os';
 import { type FengqiaoConfig } from '@fengqiao/config';
 import { DbPing, EventStoreRepository, PartitionMaintainer, createPool, type DbPool } from '@fengqiao/db';
-import { KafkaEventPublisher, createBatchConsumer, createKafkaClient, ensureTopics } from '@fengqiao/kafka';
+import {
+  KafkaEventPublisher,
+  KafkaTransactionalPublisher,
+  createBatchConsumer,
+  createKafkaClient,
+  ensureTopics,
+} from '@fengqiao/kafka';
 import { evaluateHealth, type HealthCheck } from '@fengqiao/process';
 import { SourceGuard, SourceRegistryWatch } from '@fengqiao/source-auth';
 import { type FastifyInstance } from 'fastify';
@@ -56,8 +63,17 @@ export function createIngestApp(config: FengqiaoConfig, options: IngestAppOption
     tuning: tuning.db,
   });
   const publisher = new KafkaEventPublisher(kafka, { idempotent: tuning.kafka.idempotentProducer });
+  const groupId = options.groupId ?? INGEST_GROUP_ID;
+  // Dead letters commit with the group's offsets (decision 0014); one transactional id per process.
+  const deadLetters = new DeadLetterPublisher(
+    new KafkaTransactionalPublisher(kafka, {
+      transactionalId: `${groupId}-dlq-${hostname()}-${process.pid}`,
+    }),
+    (t) => topics.deadLetterOf(t),
+    groupId,
+  );
   const consumer = createBatchConsumer(config.kafka.client, kafka, config.kafka.brokers, {
-    groupId: options.groupId ?? INGEST_GROUP_ID,
+    groupId,
     topics: topics.all(),
     sessionTimeoutMs: options.sessionTimeoutMs ?? tuning.kafka.sessionTimeoutMs,
     heartbeatIntervalMs: tuning.kafka.heartbeatIntervalMs,
@@ -86,7 +102,7 @@ export function createIngestApp(config: FengqiaoConfig, options: IngestAppOption
   const service = new IngestService(
     topics,
     new EventWriter(pool, store, new CameraDirectory(pool, store)),
-    new DeadLetterPublisher(publisher, (t) => topics.deadLetterOf(t)),
+    deadLetters,
     options.sink ?? noopEventsSink,
     { metrics, availability },
   );
@@ -136,6 +152,7 @@ export function createIngestApp(config: FengqiaoConfig, options: IngestAppOption
       availability.stop();
       await http.close();
       await ingest.stop();
+      await deadLetters.disconnect();
       await publisher.disconnect();
       await pool.end();
     },

@@ -7,6 +7,11 @@ export {
   type OutgoingMessage,
   type PublisherOptions,
 } from './kafka-event-publisher.adapter';
+export {
+  KafkaTransactionalPublisher,
+  type NextOffset,
+  type TransactionalPublisherOptions,
+} from './kafka-transactional-publisher.adapter';
 export { KafkaBatchConsumer } from './kafka-batch-consumer.adapter';
 export { KafkaAdapterError, type KafkaAdapterErrorCode } from './kafka-error';
 export {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { type KafkaEventPublisher, type OutgoingMessage } from '@fengqiao/kafka';
+import { type KafkaTransactionalPublisher, type NextOffset, type OutgoingMessage } from '@fengqiao/kafka';
 import { type Rejection } from '../validation/rejection';
 import { type IncomingMessage } from './incoming-message';
 
@@ -41,16 +41,28 @@ export interface DeadLetter {
 /**
  * Sends refused messages to their topic's dead-letter topic. The envelope is in the headers so the
  * payload stays byte-for-byte what arrived (it may not even be text), unless it is too large to fit
- * with its envelope: then its first 64 KiB are kept with its size and SHA-256. A redelivered batch can
- * dead-letter a message twice: readers dedupe on (source topic, partition, offset).
+ * with its envelope: then its first 64 KiB are kept with its size and SHA-256.
+ *
+ * Exactly once (decision 0014): the letters of a flush and the consumer group's offsets past every
+ * message of that flush are committed in one Kafka transaction, so a flush redelivered after a crash
+ * or a failed request was either never dead-lettered or is not consumed again. Readers of `dlq.*`
+ * read committed (kafkajs' default). A flush without letters costs nothing: the consumer commits.
  */
 export class DeadLetterPublisher {
   constructor(
-    private readonly publisher: KafkaEventPublisher,
+    private readonly publisher: KafkaTransactionalPublisher,
     private readonly deadLetterOf: (topic: string) => string,
+    /** The consumer group whose offsets move with the letters. */
+    private readonly groupId: string,
   ) {}
 
-  async publish(letters: readonly DeadLetter[], nowIso: string): Promise<void> {
+  /** `consumed`: the next offset of every partition the flush read (letters or not). */
+  async publish(
+    letters: readonly DeadLetter[],
+    nowIso: string,
+    consumed: readonly NextOffset[],
+  ): Promise<void> {
+    if (letters.length === 0) return;
     const byTopic = new Map<string, OutgoingMessage[]>();
     for (const { message, rejection } of letters) {
       const dlq = this.deadLetterOf(message.topic);
@@ -71,6 +83,23 @@ export class DeadLetterPublisher {
       });
       byTopic.set(dlq, list);
     }
-    await Promise.all([...byTopic].map(([topic, messages]) => this.publisher.publish(topic, messages)));
+    await this.publisher.publishCommitting(byTopic, this.groupId, consumed);
   }
+
+  disconnect(): Promise<void> {
+    return this.publisher.disconnect();
+  }
+}
+
+/** The next offset to read of each partition among `messages` (one past the highest seen). */
+export function nextOffsets(messages: Iterable<IncomingMessage>): NextOffset[] {
+  const next = new Map<string, NextOffset>();
+  for (const m of messages) {
+    const key = `${m.topic}\u0000${m.partition}`;
+    const offset = (BigInt(m.offset) + 1n).toString();
+    const seen = next.get(key);
+    if (seen === undefined || BigInt(seen.offset) < BigInt(offset))
+      next.set(key, { topic: m.topic, partition: m.partition, offset });
+  }
+  return [...next.values()];
 }

@@ -4,7 +4,7 @@ import { type IngestMetrics } from '../metrics';
 import { validateEvent, type IngestEvent } from '../validation/event-validator';
 import { parseJsonSafely } from '../validation/safe-json';
 import { retryWhileDbDown, type DbAvailability } from './db-availability';
-import { type DeadLetter, type DeadLetterPublisher } from './dead-letter.publisher';
+import { nextOffsets, type DeadLetter, type DeadLetterPublisher } from './dead-letter.publisher';
 import { type EventWriter, type WriteOutcome } from './event-writer';
 import { type FlushControl, type IncomingMessage } from './incoming-message';
 import { type EventsSink } from './rules-port';
@@ -49,8 +49,16 @@ export class IngestService {
       batches.length === 1 ? [...(batches[0]?.accepted ?? [])] : batches.flatMap((b) => b.accepted);
     const letters = batches.flatMap((b) => b.letters);
     const stored = await this.store(accepted, letters, control);
-    await this.deadLetters.publish(letters, new Date().toISOString());
     await this.sink.onEvents(stored);
+    // Last: the letters commit together with the flush's offsets, so nothing after them can fail
+    // and redeliver the flush. Not for partitions a rebalance took away meanwhile.
+    if (letters.length > 0 && !control.isActive())
+      throw new IngestFlushError('a rebalance took the flush away before its dead letters were committed');
+    await this.deadLetters.publish(
+      letters,
+      new Date().toISOString(),
+      nextOffsets([...accepted.map((a) => a.message), ...letters.map((l) => l.message)]),
+    );
     this.record(
       batches.reduce((n, b) => n + b.handled, 0),
       stored,
@@ -144,6 +152,15 @@ export class IngestService {
       m.deadLetters.inc({ topic: message.topic, code: rejection.code });
       m.events.inc({ outcome: 'dead_lettered' });
     }
+  }
+}
+
+/** A flush given up on purpose (its batches are redelivered to whoever owns them now). */
+export class IngestFlushError extends Error {
+  readonly code = 'FLUSH_REVOKED';
+  constructor(message: string) {
+    super(message);
+    this.name = 'IngestFlushError';
   }
 }
 
