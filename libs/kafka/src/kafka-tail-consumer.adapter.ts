@@ -13,6 +13,12 @@ export interface TailConsumerOptions {
   readonly maxWaitTimeMs?: number;
   readonly sessionTimeoutMs?: number;
   readonly log?: (message: string) => void;
+  /**
+   * Called on every join of the group (the first start, a restart after a crash, a return of the
+   * broker): the tail then reads from the topic's end, so whatever was published while it was away
+   * is the caller's to fetch from its own store.
+   */
+  readonly onJoin?: () => void;
 }
 
 /**
@@ -100,7 +106,10 @@ export class KafkaTailConsumer {
       sessionTimeout: this.options.sessionTimeoutMs ?? 15_000,
     });
     this.consumer = consumer;
-    consumer.on(consumer.events.GROUP_JOIN, () => (this.joined = true));
+    consumer.on(consumer.events.GROUP_JOIN, () => {
+      this.joined = true;
+      this.options.onJoin?.();
+    });
     consumer.on(consumer.events.CRASH, () => (this.joined = false));
     consumer.on(consumer.events.STOP, () => (this.joined = false));
     await consumer.connect();

@@ -13,6 +13,15 @@ import { type LiveNamespace, type LiveSocket } from './live-types';
 
 /** More missed changes than this and the client resynchronises from a snapshot instead. */
 const MAX_REPLAY = 500;
+/**
+ * A catch-up starts this many seqs below the newest broadcast: a change's seq is taken before its
+ * transaction commits, so a lower seq can become visible after a higher one was broadcast.
+ */
+const CATCH_UP_MARGIN = 200;
+/** A catch-up that failed (database away) is tried again after this. */
+const CATCH_UP_RETRY_MS = 2000;
+/** A second, late pass: a change committed while the stream was taking its position. */
+const CATCH_UP_AGAIN_MS = 3000;
 
 /** Sends each alert change once to every socket allowed to see it: live from Kafka, or replayed. */
 @Injectable()
@@ -21,6 +30,17 @@ export class AlertFanout {
   private readonly log = new BroadcastLog();
   private readonly snapshots: AlertSnapshots;
   private namespace: LiveNamespace | undefined;
+  /**
+   * The newest change when this instance bound its sockets: anything up to it is a resuming
+   * socket's replay, never a catch-up's (a restarted API must not send the last changes again).
+   */
+  private floor: number | undefined;
+  /** The highest seq this instance broadcast. */
+  private highestSent: number | undefined;
+  /** Live changes held back while a catch-up reads the database (then sent in seq order). */
+  private held: AlertChanged[] | undefined;
+  private catchUpAgain = false;
+  private retryTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly db: Database,
@@ -33,13 +53,96 @@ export class AlertFanout {
 
   bind(namespace: LiveNamespace): void {
     this.namespace = namespace;
+    void this.alerts.latestSeq(this.db.pool).then(
+      (seq) => (this.floor ??= seq),
+      () => undefined,
+    );
   }
 
   broadcast(change: AlertChanged): void {
-    if (this.namespace === undefined || !this.log.record(change.seq, this.clock.now().getTime())) return;
+    if (this.held !== undefined) {
+      this.held.push(change);
+      return;
+    }
+    this.send(change);
+  }
+
+  /**
+   * The alert stream (re)joined Kafka, at the topic's end: whatever was published while it was away
+   * or restarting never arrives from Kafka. Sends, from the database, every change after the highest
+   * seq broadcast (less a margin, each seq once), holding live changes back meanwhile so each
+   * alert's changes stay in order; when that gap is too large, every socket resynchronises instead.
+   */
+  catchUp(): void {
+    if (this.held !== undefined) {
+      this.catchUpAgain = true;
+      return;
+    }
+    clearTimeout(this.retryTimer);
+    this.held = [];
+    void this.catchUpOnce().then((ok) => {
+      if (!ok) this.retryTimer = setTimeout(() => this.catchUp(), CATCH_UP_RETRY_MS);
+      else if (this.catchUpAgain) {
+        this.catchUpAgain = false;
+        this.catchUp();
+      } else this.retryTimer = setTimeout(() => this.lateCatchUp(), CATCH_UP_AGAIN_MS);
+    });
+  }
+
+  private lateCatchUp(): void {
+    if (this.held !== undefined) return;
+    this.held = [];
+    void this.catchUpOnce();
+  }
+
+  /** One catch-up; false when the database could not be read (the held changes go out anyway). */
+  private async catchUpOnce(): Promise<boolean> {
+    let missed: AlertChanged[] = [];
+    let ok = true;
+    try {
+      if (this.floor === undefined) {
+        // The database was away when the sockets were bound: where they stand is unknown.
+        await this.resyncAll();
+      } else {
+        const from = Math.max(this.floor, (this.highestSent ?? this.floor) - CATCH_UP_MARGIN);
+        const rows = await this.alerts.changesAfter(this.db.pool, from, [], MAX_REPLAY + CATCH_UP_MARGIN + 1);
+        if (rows.length > MAX_REPLAY + CATCH_UP_MARGIN) await this.resyncAll();
+        else missed = rows.map(toAlertChanged);
+      }
+    } catch (err) {
+      ok = false;
+      this.logger.warn(
+        `catch-up from the database failed: ${err instanceof Error ? err.message : String(err)}`,
+      );
+    }
+    const held = this.held ?? [];
+    this.held = undefined;
+    let count = 0;
+    for (const change of [...missed, ...held].sort((a, b) => a.seq - b.seq))
+      if (this.send(change)) count += 1;
+    if (missed.length > 0) this.logger.log(`caught up ${count} change(s) the alert stream had not delivered`);
+    return ok;
+  }
+
+  /** Every connected socket replaces its list from a snapshot (the catch-up gap is too large). */
+  private async resyncAll(): Promise<void> {
+    const sockets = [...(this.namespace?.sockets.values() ?? [])];
+    const latest = await this.alerts.latestSeq(this.db.pool);
+    this.floor = Math.max(this.floor ?? 0, latest);
+    this.highestSent = Math.max(this.highestSent ?? 0, latest);
+    for (const socket of sockets) await this.resync(socket);
+    this.logger.log(`resynchronised ${sockets.length} socket(s): the stream's gap was too large to catch up`);
+  }
+
+  /** Sends one change to every socket allowed to see it; false when it was already sent. */
+  private send(change: AlertChanged): boolean {
+    if (this.namespace === undefined || !this.log.record(change.seq, this.clock.now().getTime()))
+      return false;
+    this.highestSent = Math.max(this.highestSent ?? 0, change.seq);
     const skip = this.log.takeReplayed(change.seq);
     this.namespace.to(roomsForAlert(change.alert)).except(skip).emit('alert.changed', livePayload(change));
     this.metrics.alertChangesFannedOut.inc();
+    return true;
   }
 
   /** Joins the socket's rooms first, then replays what it missed, so nothing falls in between. */

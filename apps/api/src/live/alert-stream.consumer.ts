@@ -14,7 +14,9 @@ const STARTUP_WAIT_MS = 3000;
 /**
  * Each API instance reads the whole alerts topic in a consumer group of its own (named after the
  * instance), so every instance sees every change and serves its own clients. It starts at the
- * topic's end as of start-up: history comes from the database on resume, not from Kafka.
+ * topic's end as of start-up: history comes from the database on resume, not from Kafka, and so do
+ * the changes published while the stream was away (a broker outage, a crashed consumer restarting
+ * at the end): each join makes the fan-out catch up from the alert store.
  */
 @Injectable()
 export class AlertStreamConsumer implements OnModuleInit, OnApplicationShutdown {
@@ -36,6 +38,8 @@ export class AlertStreamConsumer implements OnModuleInit, OnApplicationShutdown 
         topic: { name: options.alertsTopic, partitions, retentionMs, compacted },
         durability: config.tuning.kafka,
         log: (message) => this.logger.warn(`alert stream ${message}`),
+        // Each (re)join starts at the topic's end: what it missed comes from the database.
+        onJoin: () => this.fanout.catchUp(),
       },
       (value) => this.handle(value),
     );
