@@ -28,6 +28,8 @@ function options(argv: string[], config: FengqiaoConfig): MediaServiceOptions {
       'hls-idle-ms': { type: 'string' },
       'heartbeat-ms': { type: 'string' },
       relays: { type: 'string' },
+      'probe-concurrency': { type: 'string' },
+      'probe-sample-s': { type: 'string' },
     },
   });
   const num = (v: string | undefined, d: number): number => (v === undefined ? d : Number.parseInt(v, 10));
@@ -40,6 +42,10 @@ function options(argv: string[], config: FengqiaoConfig): MediaServiceOptions {
     hlsIdleMs: num(values['hls-idle-ms'], d.hlsIdleMs),
     heartbeatMs: num(values['heartbeat-ms'], config.tuning.media.heartbeatMs),
     relays: loadRelayFile(values.relays ?? config.media.relaysPath),
+    probe: {
+      concurrency: num(values['probe-concurrency'], d.probe.concurrency),
+      sampleS: num(values['probe-sample-s'], d.probe.sampleS),
+    },
   };
 }
 

@@ -13,6 +13,7 @@ import { relayArgs, relayMarker } from './relay/relay-args';
 import { type Relay, redactSource } from './relay/relay-config';
 import { StatusReporter } from './status/status-reporter';
 import { FfmpegFleet } from './hls/ffmpeg-fleet';
+import { startProber, type ProbeSettings, type RunningProber } from './health/prober-wiring';
 
 export interface MediaServiceOptions {
   readonly rtmpPort: number;
@@ -24,6 +25,8 @@ export interface MediaServiceOptions {
   readonly heartbeatMs: number;
   /** Cameras pulled from their own source (RTSP, NVR) and pushed into our ingest. */
   readonly relays: readonly Relay[];
+  /** The stream-health prober (视频质量诊断); concurrency 0 turns it off. */
+  readonly probe: ProbeSettings;
 }
 
 export const DEFAULT_MEDIA_OPTIONS: MediaServiceOptions = {
@@ -35,6 +38,8 @@ export const DEFAULT_MEDIA_OPTIONS: MediaServiceOptions = {
   hlsIdleMs: 30_000,
   heartbeatMs: 30_000,
   relays: [],
+  // Two 5 s samples at a time: ~24 streams a minute on 2 cores (bench/media-prober measures it).
+  probe: { concurrency: 2, sampleS: 5 },
 };
 
 export interface RunningMediaService {
@@ -131,6 +136,17 @@ export async function startMediaService(
   await ingest.start();
   const relays = startRelays(o, loopSign, log);
   await new Promise<void>((resolve) => gateway.server.listen(o.httpPort, config.host, resolve));
+  const prober: RunningProber | undefined =
+    o.probe.concurrency > 0
+      ? startProber(config, o.probe, {
+          live: () => ingest.liveStreams().map((s) => s.cameraId),
+          flvUrl: (id) =>
+            `http://127.0.0.1:${o.internalHttpPort}/${MEDIA_APP}/${id}.flv?sign=${loopSign(id)}`,
+          publisher,
+          topic: o.statusTopic,
+          log,
+        })
+      : undefined;
   const idleTimer = setInterval(() => void packager.stopIdle(), 2000);
   const beatTimer = setInterval(() => void reporter.heartbeat(ingest.liveStreams()), o.heartbeatMs);
   log(`media: RTMP on ${config.host}:${o.rtmpPort}, HLS/FLV gateway on http://${config.host}:${o.httpPort}`);
@@ -140,6 +156,7 @@ export async function startMediaService(
       clearInterval(beatTimer);
       gateway.server.closeAllConnections();
       gateway.server.close();
+      await prober?.stop();
       await relays.stop();
       await packager.stopAll();
       await ingest.stop();

@@ -101,3 +101,4 @@ export {
   type RosterExceptionRow,
   type RosterRow,
 } from './notify/rosters.repository';
+export { camerasNearOpenAlerts, NEAR_ALERT_METRES } from './cameras-near-alerts';
