@@ -10,6 +10,7 @@ import { assertRegionVisible, codeInScope, scopeRegionQuery } from '../auth/regi
 import { type Clock } from '../infra/api-options';
 import { Database } from '../infra/database';
 import { CLOCK } from '../infra/tokens';
+import { cameraItemOf } from './camera-item';
 import { CamerasRepository } from './cameras.repository';
 
 @Injectable()
@@ -36,18 +37,7 @@ export class CamerasService {
     const rows = await this.cameras.search(this.db.pool, filter, this.clock.now());
     const page = rows.slice(0, q.limit);
     return {
-      items: page.map((r) => ({
-        cameraId: r.camera_id,
-        name: r.name,
-        siteType: r.site_type,
-        county: r.county,
-        township: r.township,
-        lon: r.lon,
-        lat: r.lat,
-        online: r.online,
-        changedAt: r.changed_at?.toISOString() ?? null,
-        streamState: r.stream_state,
-      })),
+      items: page.map(cameraItemOf),
       nextAfter: rows.length > q.limit ? (page[page.length - 1]?.camera_id ?? null) : null,
     };
   }

@@ -1,22 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type FengqiaoConfig } from '@fengqiao/config';
-import { type StreamState } from '@fengqiao/contracts';
 import { type Queryable } from '../infra/database';
 import { CONFIG } from '../infra/tokens';
+import { type CameraRow } from './cameras.repository';
 import { STREAM_STATE_SQL, liveStreamsCte } from './stream-state.sql';
 
-export interface NearbyCameraRow {
-  readonly camera_id: string;
-  readonly name: string;
-  readonly site_type: string;
-  readonly county: string;
-  readonly township: string;
-  readonly lon: number;
-  readonly lat: number;
+/** A camera row (the search's) and its distance from the origin. */
+export interface NearbyCameraRow extends CameraRow {
   readonly distance_m: number;
-  readonly online: boolean | null;
-  readonly changed_at: Date | null;
-  readonly stream_state: StreamState;
 }
 
 export interface AlertOriginRow {

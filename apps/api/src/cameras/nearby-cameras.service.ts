@@ -6,6 +6,7 @@ import { ApiError } from '../common/api-error';
 import { type Clock } from '../infra/api-options';
 import { Database } from '../infra/database';
 import { CLOCK } from '../infra/tokens';
+import { cameraItemOf } from './camera-item';
 import { type AlertOriginRow, NearbyCamerasRepository } from './nearby-cameras.repository';
 
 type Origin = NearestCamerasResponse['origin'];
@@ -65,19 +66,7 @@ export class NearbyCamerasService {
     const rows = await this.cameras.nearest(this.db.pool, origin, k, radiusM, this.clock.now());
     return {
       origin,
-      items: rows.map((r) => ({
-        cameraId: r.camera_id,
-        name: r.name,
-        siteType: r.site_type,
-        county: r.county,
-        township: r.township,
-        lon: r.lon,
-        lat: r.lat,
-        online: r.online,
-        changedAt: r.changed_at?.toISOString() ?? null,
-        distanceM: Math.round(r.distance_m),
-        streamState: r.stream_state,
-      })),
+      items: rows.map((r) => ({ ...cameraItemOf(r), distanceM: Math.round(r.distance_m) })),
     };
   }
 }
