@@ -1,6 +1,7 @@
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { ConfigError } from './config-error';
+import { buildGb28181Config, gb28181EnvSchema, type Gb28181Config } from './gb28181-config';
 import { buildNotifyConfig, notifyEnvSchema, type NotifyConfig } from './notify-config';
 import { findRepoRoot } from './repo-root';
 import { buildTuning, tuningEnvSchema, type Tuning } from './tuning';
@@ -61,6 +62,7 @@ const envSchema = z.object({
   FQ_CITY_DIVISIONS: z.string().optional(),
   FQ_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   ...tuningEnvSchema.shape,
+  ...gb28181EnvSchema.shape,
   ...notifyEnvSchema.shape,
 });
 
@@ -142,6 +144,8 @@ export interface FengqiaoConfig {
   readonly partyKeySecret: string;
   /** Batch sizes, intervals, windows, timeouts and limits, by section (libs/config/src/tuning.ts). */
   readonly tuning: Tuning;
+  /** The GB/T 28181 access service: SIP ports, ids, passwords, keepalive window (docs/gb28181.md). */
+  readonly gb28181: Gb28181Config;
 }
 
 /**
@@ -219,6 +223,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): FengqiaoConfig
     partyKeySecret: e.FQ_PARTY_KEY_SECRET,
     notify: buildNotifyConfig(e, e.FQ_JWT_SECRET, `http://${e.FQ_HOST}:${e.FQ_DASHBOARD_PORT}`),
     tuning: buildTuning(e, e.FQ_MODE === 'production'),
+    gb28181: buildGb28181Config(e),
   };
   // Production readiness first: its message says what to set (the brokers) before what follows from it.
   if (config.mode === 'production') assertProductionReady(config);

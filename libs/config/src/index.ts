@@ -1,5 +1,6 @@
 export { loadConfig, type FengqiaoConfig, type RuntimeMode } from './config';
 export { ConfigError } from './config-error';
+export { gb28181Problems, type Gb28181Config } from './gb28181-config';
 export { findRepoRoot } from './repo-root';
 export { type NotifyConfig } from './notify-config';
 export {
