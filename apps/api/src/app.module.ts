@@ -6,6 +6,7 @@ import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CamerasModule } from './cameras/cameras.module';
 import { CasesModule } from './cases/cases.module';
+import { DutyModule } from './duty/duty.module';
 import { HealthModule } from './health/health.module';
 import { type ApiOptions, type Clock } from './infra/api-options';
 import { InfraModule } from './infra/infra.module';
@@ -42,6 +43,7 @@ export class AppModule {
         RulesModule,
         SilencesModule,
         CasesModule,
+        DutyModule,
         KpisModule,
         ReportsModule,
         RegionsModule,

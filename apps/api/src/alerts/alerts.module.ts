@@ -15,6 +15,7 @@ import { AlertsController } from './alerts.controller';
     AlertCommandsService,
     AlertOutbox,
   ],
-  exports: [AlertStore, AlertOutbox],
+  // The commands: acknowledging from a notification's link reuses the console's acknowledgement.
+  exports: [AlertStore, AlertOutbox, AlertCommandsService],
 })
 export class AlertsModule {}

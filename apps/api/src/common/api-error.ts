@@ -24,6 +24,7 @@ export function httpStatusOf(code: ApiErrorCode): number {
   switch (code) {
     case 'VALIDATION_FAILED':
     case 'MALFORMED_BODY':
+    case 'ACK_LINK_INVALID':
     case 'FORBIDDEN_CHARACTER':
       return 400;
     case 'UNAUTHENTICATED':
@@ -34,13 +35,17 @@ export function httpStatusOf(code: ApiErrorCode): number {
       return 401;
     case 'FORBIDDEN':
     case 'OUT_OF_SCOPE':
+    case 'ACK_LINK_NOT_YOURS':
       return 403;
     case 'NOT_FOUND':
       return 404;
     case 'ALERT_VERSION_CONFLICT':
     case 'ALERT_INVALID_TRANSITION':
     case 'CASE_INVALID_TRANSITION':
+    case 'ACK_LINK_USED':
       return 409;
+    case 'ACK_LINK_EXPIRED':
+      return 410;
     case 'BODY_TOO_LARGE':
       return 413;
     case 'UNSUPPORTED_MEDIA_TYPE':

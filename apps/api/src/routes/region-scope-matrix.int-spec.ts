@@ -185,6 +185,16 @@ const PROBES = {
   'users.resetPassword': none('the account administrator, city-wide'),
   'users.resetTotp': none('the account administrator, city-wide'),
   'audit.list': none('the auditor, city-wide'),
+  'duty.rosters': byId('duty.int-spec (a scoped officer sees only rosters inside their regions)'),
+  'duty.rosters.set': byId('duty.int-spec (a roster outside the caller’s regions → 403)'),
+  'duty.rosters.clear': byId('duty.int-spec (a roster outside the caller’s regions → 403)'),
+  'duty.exceptions.set': byId('duty.int-spec (a roster outside the caller’s regions → 403)'),
+  'duty.now': byId('duty.int-spec (a scoped officer sees only rosters inside their regions)'),
+  'duty.candidates': none('names of the people who may hold a shift'),
+  'notify.preference': none("the caller's own preference"),
+  'notify.preference.set': none("the caller's own preference"),
+  'alerts.notifications': byId('duty.int-spec (an out-of-scope alert → 404)'),
+  'alerts.ackLink': byId('ack-link.int-spec (the link names its alert; scope checked by the transition)'),
 } as const satisfies Record<Exclude<RouteId, PublicRoute>, Probe>;
 
 type PublicRoute = { [K in RouteId]: (typeof ROUTES)[K]['access'] extends 'public' ? K : never }[RouteId];

@@ -21,6 +21,12 @@ export const API_ERROR_CODES = [
   'CASE_INVALID_TRANSITION',
   'FORBIDDEN_CHARACTER',
   'IDEMPOTENCY_KEY_REUSED',
+  // Acknowledging from a notification's link (issue 16): forged or malformed, sent to someone
+  // else, already used, expired.
+  'ACK_LINK_INVALID',
+  'ACK_LINK_NOT_YOURS',
+  'ACK_LINK_USED',
+  'ACK_LINK_EXPIRED',
   'RATE_LIMITED',
   'LOGIN_THROTTLED',
   'INTERNAL',

@@ -5,6 +5,7 @@ import { CAMERA_ROUTES } from './cameras.routes';
 import { CASES_ROUTES } from './cases.routes';
 import { CORE_ROUTES } from './core.routes';
 import { DEVICE_TOKEN_ROUTES } from './device-tokens.routes';
+import { DUTY_ROUTES } from './duty.routes';
 import { KPI_ROUTES } from './kpis.routes';
 import { REGIONS_ROUTES } from './regions.routes';
 import { REPORTS_ROUTES } from './reports.routes';
@@ -35,6 +36,7 @@ export const ROUTES = {
   ...REPORTS_ROUTES,
   ...REGIONS_ROUTES,
   ...ROUTING_ROUTES,
+  ...DUTY_ROUTES,
 } as const satisfies Record<string, RouteSpec>;
 
 /** The id of a route, e.g. `'alerts.acknowledge'`. */

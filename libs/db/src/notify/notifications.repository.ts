@@ -172,6 +172,11 @@ export class NotificationsRepository {
       .rows[0];
   }
 
+  /** Gives a link back when the acknowledgement it was used for did not happen. */
+  async releaseAckLink(db: Queryable, id: string): Promise<void> {
+    await db.query('DELETE FROM ack_link_uses WHERE notification_id = $1', [id]);
+  }
+
   /** Marks an acknowledgement link used; false when it already was (single use). */
   async useAckLink(db: Queryable, id: string, userId: string, alertId: string, at: Date): Promise<boolean> {
     const res = await db.query(

@@ -125,6 +125,16 @@ export class RostersRepository {
     return res.rows;
   }
 
+  /** Display names of region codes (read from the seeded regions table). */
+  async regionNames(db: Queryable, codes: readonly string[]): Promise<Map<string, string>> {
+    if (codes.length === 0) return new Map();
+    const res = await db.query<{ code: string; name: string }>(
+      'SELECT code, name FROM regions WHERE code = ANY($1)',
+      [codes],
+    );
+    return new Map(res.rows.map((r) => [r.code, r.name]));
+  }
+
   /** Display names of the given users (for rosters and notification history). */
   async people(db: Queryable, userIds: readonly string[]): Promise<PersonRow[]> {
     if (userIds.length === 0) return [];
