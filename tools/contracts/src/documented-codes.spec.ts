@@ -30,7 +30,6 @@ const OTHER_NAMES: Readonly<Record<string, string>> = {
  */
 const TRANSLATED_CODES = new Set(['STALE_VERSION', 'INVALID_TRANSITION', 'ALERT_NOT_FOUND']);
 /** Names of other systems the docs quote (Kafka protocol errors seen in benchmarks). */
-/** Kafka protocol error names the docs explain (not ours to send). */
 const THIRD_PARTY_NAMES = new Set(['NOT_LEADER', 'NOT_LEADER_OR_FOLLOWER', 'CONCURRENT_TRANSACTIONS']);
 
 /** Codes the docs name as not (yet) sent: when one starts being sent, the docs must say so. */
