@@ -177,6 +177,7 @@ export function createWarningApp(config: FengqiaoConfig, options: WarningAppOpti
         // Whatever it holds was judged under a lock that is gone: the next term rebuilds.
         service.invalidate();
       },
+      alive: () => term?.batches.hasGivenUp() !== true,
     },
     tuning.warning.leaderPollMs,
     logLeadership,

@@ -11,6 +11,7 @@ export class KafkaBatchConsumer implements BatchConsumer {
   readonly progress = new ConsumerProgress();
   private joined = false;
   private running = false;
+  private gaveUp = false;
 
   constructor(
     kafka: Kafka,
@@ -34,7 +35,17 @@ export class KafkaBatchConsumer implements BatchConsumer {
       this.progress.joinedGroup();
     });
     this.consumer.on(this.consumer.events.STOP, left);
-    this.consumer.on(this.consumer.events.CRASH, left);
+    this.consumer.on(this.consumer.events.CRASH, (e) => {
+      left();
+      // kafkajs restarts itself after retriable errors only ("the coordinator is not aware of this
+      // member" after a missed session is not one): then nothing consumes until a new consumer does.
+      if (!e.payload.restart) this.gaveUp = true;
+    });
+  }
+
+  /** True once the client crashed without restarting itself; only a new consumer consumes again. */
+  hasGivenUp(): boolean {
+    return this.gaveUp;
   }
 
   /** True while the consumer is a member of its group. */

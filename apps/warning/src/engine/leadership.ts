@@ -6,12 +6,14 @@ export interface LeaderTerm {
   lead(): Promise<void>;
   /** Stop consuming and forget the state; must not throw. */
   stepDown(): Promise<void>;
+  /** False when the term's consumer died for good (it crashed without restarting itself). */
+  alive(): boolean;
 }
 
 export type LeaderRole = 'standby' | 'leader' | 'stopped';
 
 export interface LeadershipEvent {
-  readonly kind: 'leading' | 'leadership-lost' | 'leadership-error';
+  readonly kind: 'leading' | 'leadership-lost' | 'leadership-error' | 'consumer-died';
   /** leading: from taking the lock to consuming (rebuild and group join included). */
   readonly tookMs?: number;
   readonly error?: string;
@@ -72,13 +74,18 @@ export class Leadership {
 
   private async attempt(): Promise<void> {
     if (this.role === 'leader') {
-      if (await this.lock.stillHeld()) return;
+      if (!(await this.lock.stillHeld())) {
+        this.role = 'standby';
+        this.report({ kind: 'leadership-lost' });
+        await this.term.stepDown();
+        return;
+      }
+      if (this.term.alive()) return;
+      // Still the leader, but nothing consumes: a new term (rebuild, new consumer) under the same lock.
       this.role = 'standby';
-      this.report({ kind: 'leadership-lost' });
+      this.report({ kind: 'consumer-died' });
       await this.term.stepDown();
-      return;
-    }
-    if (!(await this.lock.tryAcquire())) return;
+    } else if (!(await this.lock.tryAcquire())) return;
     const since = Date.now();
     try {
       await this.term.lead();
