@@ -43,5 +43,13 @@ export function tuningProblems(t: Tuning, brokers: BrokerFacts): string[] {
     !brokers.embedded || t.kafka.replicationFactor === 1,
     `FQ_KAFKA_REPLICATION_FACTOR (${t.kafka.replicationFactor}) cannot exceed 1 on the embedded single broker (set FQ_KAFKA_BROKERS for a cluster)`,
   );
+  need(
+    t.api.auditCheckpointHeartbeatMs > t.api.auditCheckpointEveryMs,
+    `FQ_AUDIT_CHECKPOINT_HEARTBEAT_MS (${t.api.auditCheckpointHeartbeatMs}) must exceed FQ_AUDIT_CHECKPOINT_EVERY_MS (${t.api.auditCheckpointEveryMs}): the heartbeat is judged on that tick`,
+  );
+  need(
+    t.api.kpiFastMaxAgeMs <= t.api.kpiSlowMaxAgeMs,
+    `FQ_KPI_FAST_MAX_AGE_MS (${t.api.kpiFastMaxAgeMs}) must not exceed FQ_KPI_SLOW_MAX_AGE_MS (${t.api.kpiSlowMaxAgeMs}): the live tiles would lag the slow ones`,
+  );
   return problems;
 }

@@ -39,6 +39,12 @@ describe('tuning sections', () => {
       FQ_STREAMING_WINDOW_MS: '25000',
       FQ_ROUTING_POLL_MS: '15000',
       FQ_REPORTS_INTERVAL_MS: '60000',
+      FQ_AUDIT_CHECKPOINT_EVERY_MS: '30000',
+      FQ_AUDIT_CHECKPOINT_HEARTBEAT_MS: '300000',
+      FQ_PLAY_TOKEN_TTL_S: '120',
+      FQ_KPI_FAST_MAX_AGE_MS: '5000',
+      FQ_KPI_SLOW_MAX_AGE_MS: '20000',
+      FQ_SILENCE_MAX_DAYS: '3',
     }).tuning;
     expect(t.kafka).toMatchObject({ replicationFactor: 5, minInsyncReplicas: 3, idempotentProducer: false });
     expect(t.db).toMatchObject({
@@ -49,7 +55,17 @@ describe('tuning sections', () => {
     });
     expect(t.health).toEqual({ progressWindowMs: 45_000, dbTimeoutMs: 900, shutdownDeadlineMs: 7000 });
     expect(t.warning).toMatchObject({ tickMs: 2000, hotspotMinIntervalMs: 2000 });
-    expect(t.api).toMatchObject({ hotspotStaleMs: 30_000, streamingWindowMs: 25_000, routingPollMs: 15_000 });
+    expect(t.api).toMatchObject({
+      hotspotStaleMs: 30_000,
+      streamingWindowMs: 25_000,
+      routingPollMs: 15_000,
+      auditCheckpointEveryMs: 30_000,
+      auditCheckpointHeartbeatMs: 300_000,
+      playTokenTtlSeconds: 120,
+      kpiFastMaxAgeMs: 5000,
+      kpiSlowMaxAgeMs: 20_000,
+      silenceMaxWindowMs: 3 * 86_400_000,
+    });
     expect(t.media.heartbeatMs).toBe(10_000);
     expect(t.reports.scheduleIntervalMs).toBe(60_000);
   });
@@ -95,6 +111,18 @@ describe('tuning sections', () => {
       { FQ_KAFKA_BROKERS: 'k:9092', FQ_KAFKA_REPLICATION_FACTOR: '2', FQ_KAFKA_MIN_INSYNC_REPLICAS: '3' },
       'FQ_KAFKA_MIN_INSYNC_REPLICAS',
     ],
+    [
+      'an audit checkpoint heartbeat within one checkpoint tick',
+      { FQ_AUDIT_CHECKPOINT_EVERY_MS: '600000' },
+      'FQ_AUDIT_CHECKPOINT_HEARTBEAT_MS',
+    ],
+    [
+      'live KPI tiles older than the slow ones',
+      { FQ_KPI_FAST_MAX_AGE_MS: '120000' },
+      'FQ_KPI_SLOW_MAX_AGE_MS',
+    ],
+    ['a play token shorter than 30 s', { FQ_PLAY_TOKEN_TTL_S: '5' }, 'FQ_PLAY_TOKEN_TTL_S'],
+    ['a silence window of zero days', { FQ_SILENCE_MAX_DAYS: '0' }, 'FQ_SILENCE_MAX_DAYS'],
     ['a non-number', { FQ_PG_KEEPALIVE_MS: 'soon' }, 'FQ_PG_KEEPALIVE_MS'],
   ])('refuses %s at load, naming the variable', (_title, env, named) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);

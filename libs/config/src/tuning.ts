@@ -1,7 +1,21 @@
 import { z } from 'zod';
+import { type Tuning } from './tuning-sections';
+
+export type {
+  ApiTuning,
+  DbTuning,
+  HealthTuning,
+  IngestTuning,
+  KafkaTuning,
+  MediaTuning,
+  ReportsTuning,
+  Tuning,
+  WarningTuning,
+} from './tuning-sections';
 
 const ms = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 const MIN = 60_000;
+const DAY = 24 * 60 * MIN;
 
 /**
  * The tuning variables every app may read, with their defaults: one home for the batch sizes,
@@ -25,109 +39,14 @@ export const tuningEnvSchema = z.object({
   FQ_STREAMING_WINDOW_MS: ms(1000, 60 * MIN).default(90_000),
   FQ_ROUTING_POLL_MS: ms(1000, 60 * MIN).default(30_000),
   FQ_REPORTS_INTERVAL_MS: ms(1000, 24 * 60 * MIN).default(10 * MIN),
+  FQ_AUDIT_CHECKPOINT_EVERY_MS: ms(1000, 60 * MIN).default(MIN),
+  FQ_AUDIT_CHECKPOINT_HEARTBEAT_MS: ms(1000, DAY).default(10 * MIN),
+  FQ_PLAY_TOKEN_TTL_S: z.coerce.number().int().min(30).max(86_400).default(600),
+  FQ_KPI_FAST_MAX_AGE_MS: ms(0, 10 * MIN).default(10_000),
+  FQ_KPI_SLOW_MAX_AGE_MS: ms(0, 60 * MIN).default(MIN),
+  FQ_SILENCE_MAX_DAYS: z.coerce.number().int().min(1).max(366).default(14),
 });
 export type TuningEnv = z.infer<typeof tuningEnvSchema>;
-
-/** PostgreSQL client settings of every pool (libs/db createPool). */
-export interface DbTuning {
-  /** Server-side limit of one statement (SET statement_timeout). */
-  readonly statementTimeoutMs: number;
-  /** Client-side limit of one query, also when the server never answers (half-open connection). */
-  readonly queryTimeoutMs: number;
-  readonly connectTimeoutMs: number;
-  /** TCP keepalive's first probe after this much silence on a connection. */
-  readonly keepAliveInitialDelayMs: number;
-  readonly idleTimeoutMs: number;
-}
-
-/** Topic durability and producer settings (libs/kafka). */
-export interface KafkaTuning {
-  readonly replicationFactor: number;
-  readonly minInsyncReplicas: number;
-  /** Idempotent producer (one request in flight per connection keeps the order); acks are always all. */
-  readonly idempotentProducer: boolean;
-  readonly connectionTimeoutMs: number;
-  /** Retries of a failed request before it is given up (about 30 s of backoff at 8). */
-  readonly retries: number;
-  readonly sessionTimeoutMs: number;
-  readonly heartbeatIntervalMs: number;
-}
-
-/** What every long-running app's /health means (libs/process). */
-export interface HealthTuning {
-  /** A consumer with work waiting that committed nothing for this long is not healthy. */
-  readonly progressWindowMs: number;
-  /** The database must answer `select 1` within this. */
-  readonly dbTimeoutMs: number;
-  /** A stop that takes longer is abandoned with exit code 1. */
-  readonly shutdownDeadlineMs: number;
-}
-
-export interface IngestTuning {
-  /** Rows per group commit; tuned with bench/ingest (a few thousand amortise the round trip). */
-  readonly groupCommitMaxRows: number;
-  /** Linger that collects the partition batches of one fetch into one commit. */
-  readonly groupCommitLingerMs: number;
-  /** How often a database outage is probed (consumption stays paused meanwhile). */
-  readonly dbProbeEveryMs: number;
-  /** HTTP intake: how long a publish may wait for Kafka before answering 503. */
-  readonly intakePublishDeadlineMs: number;
-  /** HTTP intake: the Retry-After of that 503. */
-  readonly intakeRetryAfterS: number;
-}
-
-export interface WarningTuning {
-  /** Rule-set and silence poll, time judgement, outbox kick and hotspot heartbeat. */
-  readonly tickMs: number;
-  /** How long one outbox publication may wait for Kafka's ack. */
-  readonly publishTimeoutMs: number;
-  /** Least time between two rewrites of hotspot_scores (the heartbeat the API trusts). */
-  readonly hotspotMinIntervalMs: number;
-  /** A standby tries the leader lock, and the leader checks it still holds it, this often (decision 0014). */
-  readonly leaderPollMs: number;
-}
-
-export interface ApiTuning {
-  /** A revoked or re-scoped user loses access within this; the wall refreshes silently. */
-  readonly accessTokenTtlSeconds: number;
-  /** One duty shift; walls re-login with their device credential after that. */
-  readonly refreshTokenTtlSeconds: number;
-  /** Per client address: enough for a command hall behind one NAT, too few for password guessing. */
-  readonly loginLimitPerMinute: number;
-  readonly writeLimitPerMinute: number;
-  /** The largest legitimate body is a transition with a 1000-character note. */
-  readonly bodyLimitBytes: number;
-  /** Clients send nothing but the handshake; 16 KiB leaves room for a JWT. */
-  readonly socketMaxBufferBytes: number;
-  /** The warning service's scores are trusted while its heartbeat is younger than this. */
-  readonly hotspotStaleMs: number;
-  /** A camera counts as streaming while the media service reported it within this. */
-  readonly streamingWindowMs: number;
-  /** Every API instance follows a routing-table activation within this. */
-  readonly routingPollMs: number;
-}
-
-export interface MediaTuning {
-  /** How often the media service reports each published stream's status. */
-  readonly heartbeatMs: number;
-}
-
-export interface ReportsTuning {
-  /** A period that ends at Beijing midnight is reported within this. */
-  readonly scheduleIntervalMs: number;
-}
-
-/** Every tuning section, parsed once with the rest of the config. */
-export interface Tuning {
-  readonly db: DbTuning;
-  readonly kafka: KafkaTuning;
-  readonly health: HealthTuning;
-  readonly ingest: IngestTuning;
-  readonly warning: WarningTuning;
-  readonly api: ApiTuning;
-  readonly media: MediaTuning;
-  readonly reports: ReportsTuning;
-}
 
 /** Production runs three brokers (3/2); a local single broker can only hold one replica (1/1). */
 function kafkaDefaults(production: boolean): { rf: number; isr: number } {
@@ -182,6 +101,14 @@ export function buildTuning(e: TuningEnv, production: boolean): Tuning {
       hotspotStaleMs: e.FQ_HOTSPOT_STALE_MS,
       streamingWindowMs: e.FQ_STREAMING_WINDOW_MS,
       routingPollMs: e.FQ_ROUTING_POLL_MS,
+      auditCheckpointEveryMs: e.FQ_AUDIT_CHECKPOINT_EVERY_MS,
+      auditCheckpointHeartbeatMs: e.FQ_AUDIT_CHECKPOINT_HEARTBEAT_MS,
+      playTokenTtlSeconds: e.FQ_PLAY_TOKEN_TTL_S,
+      kpiFastMaxAgeMs: e.FQ_KPI_FAST_MAX_AGE_MS,
+      kpiSlowMaxAgeMs: e.FQ_KPI_SLOW_MAX_AGE_MS,
+      silenceMaxWindowMs: e.FQ_SILENCE_MAX_DAYS * DAY,
+      outboxRetryMs: 2000,
+      gridRollupPeriodMs: MIN,
     },
     media: { heartbeatMs: e.FQ_MEDIA_HEARTBEAT_MS },
     reports: { scheduleIntervalMs: e.FQ_REPORTS_INTERVAL_MS },

@@ -8,9 +8,6 @@ import { Database } from '../infra/database';
 import { API_OPTIONS, CONFIG, KAFKA } from '../infra/tokens';
 import { MetricsService } from '../metrics/metrics.service';
 
-/** How often a pass runs besides the one each transition kicks (Kafka came back, another writer). */
-const RETRY_EVERY_MS = 2_000;
-
 /**
  * This instance's run of the one alert outbox relay (libs/db): a transition commits its change as an
  * outbox row and answers; the relay publishes it once Kafka acks, whether Kafka is there now or later.
@@ -22,6 +19,8 @@ export class AlertOutbox implements OnModuleInit, OnApplicationShutdown {
   private readonly relay: AlertOutboxRelay;
   private timer: NodeJS.Timeout | undefined;
   private failing = false;
+  /** A pass besides the one each transition kicks (Kafka came back, another writer). */
+  private readonly retryEveryMs: number;
 
   constructor(
     @Inject(KAFKA) kafka: Kafka,
@@ -30,7 +29,8 @@ export class AlertOutbox implements OnModuleInit, OnApplicationShutdown {
     db: Database,
     private readonly metrics: MetricsService,
   ) {
-    const { kafka: kafkaTuning, warning } = config.tuning;
+    const { kafka: kafkaTuning, warning, api } = config.tuning;
+    this.retryEveryMs = api.outboxRetryMs;
     this.producer = new KafkaEventPublisher(kafka, { idempotent: kafkaTuning.idempotentProducer });
     // The same outbox as the warning service's relay, so the same ack deadline: a pass without an
     // ack by then gives up and the rows wait for the next pass.
@@ -46,7 +46,7 @@ export class AlertOutbox implements OnModuleInit, OnApplicationShutdown {
   /** Publishes on a timer and on every kick (also after `stop`, in tests standing for Kafka away). */
   start(): void {
     if (this.timer !== undefined) return;
-    this.timer = setInterval(() => this.kick(), RETRY_EVERY_MS);
+    this.timer = setInterval(() => this.kick(), this.retryEveryMs);
     this.timer.unref();
     this.kick();
   }

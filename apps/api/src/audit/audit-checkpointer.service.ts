@@ -13,13 +13,12 @@ import { signCheckpoint } from './audit-checkpoint';
 import { AuditCheckpointsRepository } from './audit-checkpoints.repository';
 import { AuditRepository } from './audit.repository';
 
-/** How often the tail is anchored: rows newer than this are the only ones a cut could take unseen. */
-export const CHECKPOINT_EVERY_MS = 60_000;
-/** A checkpoint is written at least this often even when nothing was audited, so a cut that also
- * removed the newest checkpoints shows as a stale anchor (verify-audit --max-age). */
-export const CHECKPOINT_HEARTBEAT_MS = 10 * 60_000;
-
-/** Writes signed checkpoints of the audit chain (audit-checkpoint.ts) every minute. */
+/**
+ * Writes signed checkpoints of the audit chain (audit-checkpoint.ts) every
+ * `tuning.api.auditCheckpointEveryMs` (rows newer than that are the only ones a cut could take
+ * unseen), and at least every `auditCheckpointHeartbeatMs` even when nothing was audited, so a cut
+ * that also removed the newest checkpoints shows as a stale anchor (verify-audit --max-age).
+ */
 @Injectable()
 export class AuditCheckpointer implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('audit');
@@ -38,7 +37,7 @@ export class AuditCheckpointer implements OnApplicationBootstrap, OnApplicationS
       this.checkpoint().catch((err: unknown) =>
         this.logger.warn(`audit checkpoint not written: ${err instanceof Error ? err.message : String(err)}`),
       );
-    }, CHECKPOINT_EVERY_MS);
+    }, this.config.tuning.api.auditCheckpointEveryMs);
     this.timer.unref();
   }
 
@@ -54,7 +53,8 @@ export class AuditCheckpointer implements OnApplicationBootstrap, OnApplicationS
       const head = await this.checkpoints.head(tx);
       if (head === undefined) return false;
       const last = await this.checkpoints.latest(tx);
-      const fresh = last !== undefined && now.getTime() - last.signed_at.getTime() < CHECKPOINT_HEARTBEAT_MS;
+      const heartbeatMs = this.config.tuning.api.auditCheckpointHeartbeatMs;
+      const fresh = last !== undefined && now.getTime() - last.signed_at.getTime() < heartbeatMs;
       if (last?.through_seq === head.seq && fresh) return false;
       const signed = signCheckpoint(this.config.api.auditSigningKey, {
         throughSeq: head.seq,

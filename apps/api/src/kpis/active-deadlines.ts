@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ruleSetSchema, type RuleSetInput } from '@fengqiao/contracts';
 import { DEFAULT_RULE_SET } from '@fengqiao/rules';
+import { type FengqiaoConfig } from '@fengqiao/config';
 import { type Clock } from '../infra/api-options';
 import { Database } from '../infra/database';
-import { CLOCK } from '../infra/tokens';
+import { CLOCK, CONFIG } from '../infra/tokens';
 import { RULE_SET_VERSIONS } from '../versioned/versioned-tables';
 import { routingGroupsSql, tierGroupsSql } from './deadline-sql';
 import { deadlinesOf, type KpiDeadlines } from './deadline-specs';
@@ -16,9 +17,6 @@ export interface CompiledDeadlines {
   readonly routingSql: string;
 }
 
-/** How long an answer stands: activations are rare, and the warning service itself polls every 5 s. */
-const REFRESH_MS = 30_000;
-
 export function compileDeadlines(ruleSet: RuleSetInput, version: number | null): CompiledDeadlines {
   const deadlines = deadlinesOf(ruleSet);
   return { version, deadlines, tierSql: tierGroupsSql(deadlines), routingSql: routingGroupsSql(deadlines) };
@@ -26,7 +24,7 @@ export function compileDeadlines(ruleSet: RuleSetInput, version: number | null):
 
 /**
  * The KPI tiles measure the promises of the ACTIVE rule set (its deadlines and its calendar: an
- * activated set with a new public holiday moves the on-time rates too), re-read at most every 30 s.
+ * activated set with a new public holiday moves the on-time rates too), re-read at most every `tuning.api.routingPollMs` (the poll of every versioned document).
  * Before any activation, or if the stored body does not parse, the default set is the measure.
  */
 @Injectable()
@@ -37,11 +35,12 @@ export class ActiveDeadlines {
   constructor(
     private readonly db: Database,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(CONFIG) private readonly config: FengqiaoConfig,
   ) {}
 
   async get(): Promise<CompiledDeadlines> {
     const now = this.clock.now().getTime();
-    if (now - this.checkedAt < REFRESH_MS) return this.current;
+    if (now - this.checkedAt < this.config.tuning.api.routingPollMs) return this.current;
     this.checkedAt = now;
     const version = await RULE_SET_VERSIONS.activeVersion(this.db.pool);
     if (version === undefined || version === this.current.version) return this.current;

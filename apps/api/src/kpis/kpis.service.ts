@@ -1,12 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { type FengqiaoConfig } from '@fengqiao/config';
 import { type KpiSnapshot } from '@fengqiao/contracts';
 import { type Clock } from '../infra/api-options';
-import { CLOCK } from '../infra/tokens';
+import { CLOCK, CONFIG } from '../infra/tokens';
 import { type FastTiles, KPI_WINDOW_DAYS, KpiTilesService, type SlowTiles } from './kpi-tiles.service';
-
-/** Counts, alerts and cameras move by the second; 30-day rates barely move in a minute. */
-export const FAST_TILES_MAX_AGE_MS = 10_000;
-export const SLOW_TILES_MAX_AGE_MS = 60_000;
 
 interface Cached<T> {
   readonly at: number;
@@ -25,13 +22,18 @@ export class KpisService {
   constructor(
     private readonly tiles: KpiTilesService,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(CONFIG) private readonly config: FengqiaoConfig,
   ) {}
 
   async snapshot(scope: string | null): Promise<KpiSnapshot> {
     const now = this.clock.now();
     const [fast, slow] = await Promise.all([
-      this.cached(this.fastCache, scope, now, FAST_TILES_MAX_AGE_MS, () => this.tiles.fast(scope, now)),
-      this.cached(this.slowCache, scope, now, SLOW_TILES_MAX_AGE_MS, () => this.tiles.slow(scope, now)),
+      this.cached(this.fastCache, scope, now, this.config.tuning.api.kpiFastMaxAgeMs, () =>
+        this.tiles.fast(scope, now),
+      ),
+      this.cached(this.slowCache, scope, now, this.config.tuning.api.kpiSlowMaxAgeMs, () =>
+        this.tiles.slow(scope, now),
+      ),
     ]);
     return { scope: { region: scope }, windowDays: KPI_WINDOW_DAYS, ...fast, ...slow };
   }

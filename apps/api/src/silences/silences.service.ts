@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
+import { type FengqiaoConfig } from '@fengqiao/config';
 import {
   type CreateSilenceRequest,
   type SilenceListQuery,
@@ -12,12 +13,9 @@ import { codeInScope, inScope } from '../auth/region-scope';
 import { ApiError } from '../common/api-error';
 import { type Clock } from '../infra/api-options';
 import { Database, type Queryable } from '../infra/database';
-import { CLOCK } from '../infra/tokens';
+import { CLOCK, CONFIG } from '../infra/tokens';
 import { matchersOf, placeOf, regionOfMatchers } from './silence-matchers';
 import { SilencesRepository, toView, type SilenceRow } from './silences.repository';
-
-/** A silence is for planned maintenance, not a way to switch alerts off for good. */
-const MAX_WINDOW_MS = 14 * 24 * 3_600_000;
 
 /** Silences as data: created and expired by responders, audited, applied by the warning service. */
 @Injectable()
@@ -27,6 +25,7 @@ export class SilencesService {
     private readonly repo: SilencesRepository,
     private readonly audit: AuditService,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(CONFIG) private readonly config: FengqiaoConfig,
   ) {}
 
   /**
@@ -48,9 +47,14 @@ export class SilencesService {
     const now = this.clock.now();
     const startsAt = req.startsAt === undefined ? now : new Date(req.startsAt);
     const endsAt = new Date(req.endsAt);
-    if (endsAt <= startsAt || endsAt <= now || endsAt.getTime() - startsAt.getTime() > MAX_WINDOW_MS) {
+    // A silence is for planned maintenance, not a way to switch alerts off for good.
+    const maxMs = this.config.tuning.api.silenceMaxWindowMs;
+    if (endsAt <= startsAt || endsAt <= now || endsAt.getTime() - startsAt.getTime() > maxMs) {
       throw new ApiError('VALIDATION_FAILED', 'request failed validation', [
-        { path: 'endsAt', message: 'must be in the future, after startsAt, and at most 14 days after it' },
+        {
+          path: 'endsAt',
+          message: `must be in the future, after startsAt, and at most ${maxMs / 86_400_000} days after it`,
+        },
       ]);
     }
     const matchers = matchersOf(req);

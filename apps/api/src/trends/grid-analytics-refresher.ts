@@ -5,16 +5,15 @@ import {
   type OnApplicationBootstrap,
   type OnModuleDestroy,
 } from '@nestjs/common';
+import { type FengqiaoConfig } from '@fengqiao/config';
 import { type Clock } from '../infra/api-options';
 import { Database } from '../infra/database';
-import { CLOCK } from '../infra/tokens';
+import { CLOCK, CONFIG } from '../infra/tokens';
 import { GridTrendsRepository } from './grid-trends.repository';
 
-/** The grid analytics rollup follows the raw events within this period (late events included). */
-export const GRID_ROLLUP_PERIOD_MS = 60_000;
-
 /**
- * Refreshes grid_analytics_daily every minute. Every API instance runs it; the SQL function serialises
+ * Refreshes grid_analytics_daily every `tuning.api.gridRollupPeriodMs` (a minute: the rollup
+ * follows the raw events within it, late events included). Every API instance runs it; the SQL function serialises
  * them on an advisory lock, and a second caller finds the days already done and recomputes only the
  * open ones (cheap).
  */
@@ -28,10 +27,11 @@ export class GridAnalyticsRefresher implements OnApplicationBootstrap, OnModuleD
     private readonly db: Database,
     private readonly grid: GridTrendsRepository,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(CONFIG) private readonly config: FengqiaoConfig,
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.tick(), GRID_ROLLUP_PERIOD_MS);
+    this.timer = setInterval(() => void this.tick(), this.config.tuning.api.gridRollupPeriodMs);
     this.timer.unref();
   }
 

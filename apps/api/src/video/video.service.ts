@@ -11,12 +11,6 @@ import { CLOCK, CONFIG } from '../infra/tokens';
 import { type PlayGrantResponse, type PlayRequest } from '@fengqiao/contracts';
 import { VideoRepository } from './video.repository';
 
-/**
- * 10 min: long enough for a patrol dwell, short enough that a revoked user stops seeing video soon;
- * the player renews before expiry (each renewal is audited like the first play).
- */
-export const PLAY_TOKEN_TTL_SECONDS = 600;
-
 @Injectable()
 export class VideoService {
   constructor(
@@ -37,7 +31,7 @@ export class VideoService {
       if (why.reason === 'alert' && !(await this.video.alertExists(tx, why.alertId)))
         throw new ApiError('NOT_FOUND', 'no such alert');
       const now = this.clock.now();
-      const expiresAt = Math.floor(now.getTime() / 1000) + PLAY_TOKEN_TTL_SECONDS;
+      const expiresAt = Math.floor(now.getTime() / 1000) + this.config.tuning.api.playTokenTtlSeconds;
       const token = signPlayToken(this.config.media.secret, { userId: user.userId, cameraId, expiresAt });
       await this.audit.record(tx, {
         occurredAt: now,

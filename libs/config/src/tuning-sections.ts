@@ -1,0 +1,123 @@
+/** PostgreSQL client settings of every pool (libs/db createPool). */
+export interface DbTuning {
+  /** Server-side limit of one statement (SET statement_timeout). */
+  readonly statementTimeoutMs: number;
+  /** Client-side limit of one query, also when the server never answers (half-open connection). */
+  readonly queryTimeoutMs: number;
+  readonly connectTimeoutMs: number;
+  /** TCP keepalive's first probe after this much silence on a connection. */
+  readonly keepAliveInitialDelayMs: number;
+  readonly idleTimeoutMs: number;
+}
+
+/** Topic durability and producer settings (libs/kafka). */
+export interface KafkaTuning {
+  readonly replicationFactor: number;
+  readonly minInsyncReplicas: number;
+  /** Idempotent producer (one request in flight per connection keeps the order); acks are always all. */
+  readonly idempotentProducer: boolean;
+  readonly connectionTimeoutMs: number;
+  /** Retries of a failed request before it is given up (about 30 s of backoff at 8). */
+  readonly retries: number;
+  readonly sessionTimeoutMs: number;
+  readonly heartbeatIntervalMs: number;
+}
+
+/** What every long-running app's /health means (libs/process). */
+export interface HealthTuning {
+  /** A consumer with work waiting that committed nothing for this long is not healthy. */
+  readonly progressWindowMs: number;
+  /** The database must answer `select 1` within this. */
+  readonly dbTimeoutMs: number;
+  /** A stop that takes longer is abandoned with exit code 1. */
+  readonly shutdownDeadlineMs: number;
+}
+
+export interface IngestTuning {
+  /** Rows per group commit; tuned with bench/ingest (a few thousand amortise the round trip). */
+  readonly groupCommitMaxRows: number;
+  /** Linger that collects the partition batches of one fetch into one commit. */
+  readonly groupCommitLingerMs: number;
+  /** How often a database outage is probed (consumption stays paused meanwhile). */
+  readonly dbProbeEveryMs: number;
+  /** HTTP intake: how long a publish may wait for Kafka before answering 503. */
+  readonly intakePublishDeadlineMs: number;
+  /** HTTP intake: the Retry-After of that 503. */
+  readonly intakeRetryAfterS: number;
+}
+
+export interface WarningTuning {
+  /** Rule-set and silence poll, time judgement, outbox kick and hotspot heartbeat. */
+  readonly tickMs: number;
+  /** How long one outbox publication may wait for Kafka's ack. */
+  readonly publishTimeoutMs: number;
+  /** Least time between two rewrites of hotspot_scores (the heartbeat the API trusts). */
+  readonly hotspotMinIntervalMs: number;
+  /** A standby tries the leader lock, and the leader checks it still holds it, this often (decision 0014). */
+  readonly leaderPollMs: number;
+}
+
+export interface ApiTuning {
+  /** A revoked or re-scoped user loses access within this; the wall refreshes silently. */
+  readonly accessTokenTtlSeconds: number;
+  /** One duty shift; walls re-login with their device credential after that. */
+  readonly refreshTokenTtlSeconds: number;
+  /** Per client address: enough for a command hall behind one NAT, too few for password guessing. */
+  readonly loginLimitPerMinute: number;
+  readonly writeLimitPerMinute: number;
+  /** The largest legitimate body is a transition with a 1000-character note. */
+  readonly bodyLimitBytes: number;
+  /** Clients send nothing but the handshake; 16 KiB leaves room for a JWT. */
+  readonly socketMaxBufferBytes: number;
+  /** The warning service's scores are trusted while its heartbeat is younger than this. */
+  readonly hotspotStaleMs: number;
+  /** A camera counts as streaming while the media service reported it within this. */
+  readonly streamingWindowMs: number;
+  /**
+   * Every API instance (and the simulator) follows a rule-set or routing-table activation within
+   * this: the poll of every versioned-document cache, the KPI deadlines' included.
+   */
+  readonly routingPollMs: number;
+  /** How often the audit chain's newest rows are signed into a checkpoint. */
+  readonly auditCheckpointEveryMs: number;
+  /** A checkpoint is signed at least this often even with no new rows (verify-audit's staleness). */
+  readonly auditCheckpointHeartbeatMs: number;
+  /**
+   * Lifetime of a video play token (the media gateway refuses it after). 10 min: long enough for a
+   * patrol dwell, short enough that a revoked user stops seeing video soon; the player renews before
+   * expiry (each renewal is audited like the first play).
+   */
+  readonly playTokenTtlSeconds: number;
+  /** How long KPI tiles cheap to compute (open alerts, cameras) are served from memory. */
+  readonly kpiFastMaxAgeMs: number;
+  /** How long the expensive KPI tiles (30-day on-time rates) are served from memory. */
+  readonly kpiSlowMaxAgeMs: number;
+  /** The longest silence an officer may set (a longer one is refused, not clipped). */
+  readonly silenceMaxWindowMs: number;
+  /** How often an API instance retries its alert outbox when no change kicked it. */
+  readonly outboxRetryMs: number;
+  /** How often the grid analytics rollup is brought up to date. */
+  readonly gridRollupPeriodMs: number;
+}
+
+export interface MediaTuning {
+  /** How often the media service reports each published stream's status. */
+  readonly heartbeatMs: number;
+}
+
+export interface ReportsTuning {
+  /** A period that ends at Beijing midnight is reported within this. */
+  readonly scheduleIntervalMs: number;
+}
+
+/** Every tuning section, parsed once with the rest of the config. */
+export interface Tuning {
+  readonly db: DbTuning;
+  readonly kafka: KafkaTuning;
+  readonly health: HealthTuning;
+  readonly ingest: IngestTuning;
+  readonly warning: WarningTuning;
+  readonly api: ApiTuning;
+  readonly media: MediaTuning;
+  readonly reports: ReportsTuning;
+}
