@@ -37,19 +37,6 @@ async function newPage(browser: Browser, errors: string[], storageState?: string
   return page;
 }
 
-async function apiPost<T>(url: string, path: string, body: object, token?: string): Promise<T> {
-  const res = await fetch(`${url}/api/${path}`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      ...(token === undefined ? {} : { authorization: `Bearer ${token}` }),
-    },
-    body: JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`POST ${path}: HTTP ${res.status}`);
-  return (await res.json()) as T;
-}
-
 describe('administration, sign-in steps and kiosk enrolment in Chromium', () => {
   let system: RunningSystem;
   let chromium: LaunchedBrowser;
@@ -100,18 +87,15 @@ describe('administration, sign-in steps and kiosk enrolment in Chromium', () => 
     await step.getByRole('button', { name: '下一步' }).click();
     await user.waitForURL(`${system.dashboardUrl}/`);
 
-    // The user turns the second factor on (API), and the next sign-in asks for a code on the screen.
-    const pair = await apiPost<{ accessToken: string }>(system.apiUrl, 'auth/login', {
-      username,
-      password: STRONG,
-    });
-    const setup = await apiPost<{ secret: string }>(system.apiUrl, 'auth/totp/setup', {}, pair.accessToken);
-    await apiPost(
-      system.apiUrl,
-      'auth/totp/confirm',
-      { code: appCode(setup.secret, Date.now() / 1000) },
-      pair.accessToken,
-    );
+    // The user turns the second factor on, on the screen; the next sign-in asks for a code.
+    await user.goto(`${system.dashboardUrl}/account`);
+    await user.getByRole('button', { name: '绑定二次验证' }).click();
+    const secret = (await user.getByTestId('totp-secret').textContent()) ?? '';
+    expect(secret).toMatch(/^[A-Z2-7]{32}$/);
+    await user.locator('input[name=code]').fill(appCode(secret, Date.now() / 1000));
+    await user.getByRole('button', { name: '确认绑定' }).click();
+    await user.getByTestId('recovery-codes').locator('li').nth(9).waitFor();
+    await shootDocs(user, 'account-totp.png');
     const again = await newPage(chromium.browser, errors);
     await again.goto(`${system.dashboardUrl}/login?next=%2F`);
     await again.locator('input[name=username]').fill(username);
@@ -119,7 +103,7 @@ describe('administration, sign-in steps and kiosk enrolment in Chromium', () => 
     await again.locator('button[type=submit]').click();
     const code = again.getByTestId('step-totp');
     await code.waitFor();
-    await code.locator('input[name=code]').fill(appCode(setup.secret, Date.now() / 1000 + 30));
+    await code.locator('input[name=code]').fill(appCode(secret, Date.now() / 1000 + 30));
     await shootDocs(again, 'login-second-factor.png');
     await code.getByRole('button', { name: '下一步' }).click();
     await again.waitForURL(`${system.dashboardUrl}/`);

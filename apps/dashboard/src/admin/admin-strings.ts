@@ -93,4 +93,13 @@ export const A = {
   wrongCode: '验证码错误或已使用',
   stepExpired: '登录步骤已过期，请重新登录',
   next: '下一步',
+  // One's own account
+  navAccount: '我的二次验证',
+  accountTitle: '我的账号 · 二次验证',
+  totpOptional: '管理员必须绑定；其他角色可自愿绑定，绑定后登录时需输入验证码。',
+  totpStart: '绑定二次验证',
+  totpConfirm: '确认绑定',
+  totpTurnOff: '用验证码关闭二次验证',
+  totpEnabled: '二次验证已绑定，请保存下方恢复码',
+  totpDisabled: '二次验证已关闭',
 } as const;

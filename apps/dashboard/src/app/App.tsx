@@ -7,6 +7,7 @@ import { LoginPage } from '../auth/LoginPage';
 import { logout, useSession } from '../auth/session';
 import { SystemHealthPanel } from '../health/SystemHealthPanel';
 import { M, S } from '../i18n/strings';
+import { R } from '../roster/roster-strings';
 import { LiveAlertsProvider } from '../live/LiveAlerts';
 import { navigate, useLocation } from './router';
 import {
@@ -28,7 +29,12 @@ const CamerasPage = lazy(() => import('../cameras/CamerasPage').then((m) => ({ d
 const IntakePage = lazy(() => import('../intake/IntakePage').then((m) => ({ default: m.IntakePage })));
 const CasesPage = lazy(() => import('../cases/CasesPage').then((m) => ({ default: m.CasesPage })));
 const ReportsPage = lazy(() => import('../reports/ReportsPage').then((m) => ({ default: m.ReportsPage })));
+const RosterPage = lazy(() => import('../roster/RosterPage').then((m) => ({ default: m.RosterPage })));
+const AckLinkPage = lazy(() => import('../roster/AckLinkPage').then((m) => ({ default: m.AckLinkPage })));
 const AdminPage = lazy(() => import('../admin/AdminPage').then((m) => ({ default: m.AdminPage })));
+const AccountPage = lazy(() => import('../admin/AccountPage').then((m) => ({ default: m.AccountPage })));
+/** One's own second factor: every signed-in person but the wall display. */
+const TOTP_OWNERS = routeRoles('auth.totp.setup');
 /** The administration screen: accounts (account administrator) and wall devices (also the system administrator). */
 const ADMIN_SCREEN_ROLES = [
   ...new Set([...routeRoles('users.list'), ...routeRoles('auth.deviceTokens.list')]),
@@ -62,6 +68,7 @@ function Home() {
         <nav className="app__nav">
           <a href="/wall">{S.navWall}</a>
           <a href="/duty">{S.navDuty}</a>
+          {session !== null && RESPONDERS.includes(session.user.role) && <a href="/roster">{R.navRoster}</a>}
           <a href="/analysis">{S.navAnalysis}</a>
           <a href="/cameras">{M.navCameras}</a>
           {workflowNav(session?.user.role).map((href) => (
@@ -71,6 +78,9 @@ function Home() {
           ))}
           {session !== null && ADMIN_SCREEN_ROLES.includes(session.user.role) && (
             <a href="/admin">{A.navAdmin}</a>
+          )}
+          {session !== null && TOTP_OWNERS.includes(session.user.role) && (
+            <a href="/account">{A.navAccount}</a>
           )}
           {session !== null && (
             <button type="button" onClick={logout}>
@@ -86,6 +96,13 @@ function Home() {
 
 export function App() {
   const { pathname, search } = useLocation();
+  // A notification's acknowledgement link: signed in first (as the person it was sent to), then here.
+  if (pathname.startsWith('/ack/'))
+    return (
+      <Guarded roles={RESPONDERS}>
+        <AckLinkPage token={decodeURIComponent(pathname.slice('/ack/'.length))} />
+      </Guarded>
+    );
   switch (pathname) {
     case '/login':
       return <LoginPage search={search} />;
@@ -95,6 +112,12 @@ export function App() {
       return (
         <Guarded roles={ADMIN_SCREEN_ROLES}>
           <AdminPage />
+        </Guarded>
+      );
+    case '/account':
+      return (
+        <Guarded roles={TOTP_OWNERS}>
+          <AccountPage />
         </Guarded>
       );
     case '/wall':
@@ -107,6 +130,12 @@ export function App() {
             </LiveAlertsProvider>
           </Guarded>
         </KioskResume>
+      );
+    case '/roster':
+      return (
+        <Guarded roles={RESPONDERS}>
+          <RosterPage />
+        </Guarded>
       );
     case '/duty':
       return (
