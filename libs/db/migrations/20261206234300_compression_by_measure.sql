@@ -43,6 +43,9 @@ BEGIN
   PERFORM add_compression_policy('case_events', interval '7 days');
   PERFORM add_compression_policy('camera_status_events', interval '7 days');
   PERFORM add_compression_policy('camera_analytics_events', interval '7 days');
+  -- Chunks compressed under the township segmenting keep it; an earlier down step drops that column,
+  -- which TimescaleDB refuses while a chunk is segmented by it: decompress them first.
+  PERFORM decompress_chunk(c, if_compressed => true) FROM show_chunks('camera_analytics_events') c;
   ALTER TABLE camera_analytics_events SET (timescaledb.compress_segmentby = 'camera_id',
     timescaledb.compress_orderby = 'occurred_at DESC');
   PERFORM set_chunk_time_interval('camera_analytics_events', interval '1 day');

@@ -38,6 +38,8 @@ const FILE = /^(\d{14})_([a-z0-9_]+)\.sql$/;
 const DOWN_STEP_FIXES: Readonly<Record<string, readonly string[]>> = {
   // The down step left fq_case_kpi_fact writing the column it dropped (issue 19).
   '20261127520700': ['34d0867184b3feabd598716cc72f99f428420902e2a5fe3b7a0b04850d77af3f'],
+  // The down step left analytics chunks segmented by township, whose column an earlier down drops.
+  '20261206234300': ['76c13028443f717ef177cbb7257d559604df50bdf6c44e0dcaa1ed5495c7be1f'],
 };
 const LOCK_KEY = 7_261_127; // pg_advisory_lock key: one migrator at a time per database
 

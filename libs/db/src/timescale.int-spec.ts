@@ -1,5 +1,6 @@
 import { loadConfig } from '@fengqiao/config';
 import { EventStoreRepository } from './event-store.repository';
+import { migrate } from './migrator';
 import { freshDatabase, type FreshDatabase } from './testing/fresh-database';
 import { seededUuid, timeSeriesData } from './testing/time-series-data';
 
@@ -260,5 +261,36 @@ describe('TimescaleDB: the schema on the real extension', () => {
       "SELECT count(*)::int AS n FROM camera_status_events WHERE occurred_at < now() - interval '90 days'",
     );
     expect(left.rows[0]?.n).toBe(0);
+  });
+
+  it('migrates the compression settings down with chunks compressed under them (an earlier down drops their column)', async () => {
+    expect((await chunks('camera_analytics_events')).some((c) => c.compressed)).toBe(true);
+    const later = await db.pool.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM fq_schema_migrations WHERE version >= '20261206234300'",
+    );
+    await migrate(db.pool, { direction: 'down', steps: later.rows[0]?.n ?? 0 });
+    const client = await db.pool.connect();
+    try {
+      await client.query('BEGIN');
+      // What the down step of 20261206203200 does next (its aggregates read the columns, then the columns
+      // go): refused while a chunk is segmented by township.
+      await client.query('DROP VIEW region_county_daily_rollup, region_daily_rollup, region_hourly_rollup');
+      for (const cagg of [
+        'rollup_analytics_county_daily',
+        'rollup_analytics_daily',
+        'rollup_analytics_hourly',
+      ])
+        await client.query(`DROP MATERIALIZED VIEW ${cagg}`);
+      await client.query('ALTER TABLE camera_analytics_events DROP COLUMN township, DROP COLUMN county');
+    } finally {
+      await client.query('ROLLBACK');
+      client.release();
+    }
+    await migrate(db.pool, { direction: 'up' });
+    const settings = await db.pool.query<{ segmentby: string }>(
+      `SELECT segmentby FROM timescaledb_information.hypertable_columnstore_settings
+       WHERE hypertable = 'camera_analytics_events'::regclass`,
+    );
+    expect(settings.rows[0]?.segmentby).toBe('township');
   });
 });
