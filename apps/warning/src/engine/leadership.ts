@@ -32,7 +32,7 @@ export class Leadership {
   private wake: (() => void) | undefined;
 
   constructor(
-    private readonly lock: LeaderLock,
+    private readonly lock: Pick<LeaderLock, 'tryAcquire' | 'stillHeld' | 'release'>,
     private readonly term: LeaderTerm,
     private readonly pollMs: number,
     private readonly report: (e: LeadershipEvent) => void,
