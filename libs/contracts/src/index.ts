@@ -243,6 +243,8 @@ export {
   cameraStatusQuerySchema,
   cameraStatusResponseSchema,
   cameraSummarySchema,
+  cameraHealthSchema,
+  type CameraHealth,
   type CameraSearchQuery,
   type CameraSearchResponse,
   type CameraStatusQuery,

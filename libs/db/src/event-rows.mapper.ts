@@ -40,6 +40,7 @@ export function cameraStatusRow(e: CameraStatus): CameraStatusRow {
     fps: e.fps ?? null,
     lastFrameAgeMs: e.lastFrameAgeMs ?? null,
     source: e.source ?? null,
+    health: e.health === undefined ? null : JSON.stringify(e.health),
   };
 }
 

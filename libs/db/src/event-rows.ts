@@ -24,6 +24,8 @@ export interface CameraStatusRow {
   readonly lastFrameAgeMs: number | null;
   /** Who reported it (device, media, simulator); null for producers that predate the field. */
   readonly source: string | null;
+  /** The prober's sample (JSON of camera.status.v1 `health`), or null: most events carry none. */
+  readonly health?: string | null;
 }
 
 /** An analytics event plus the region its camera is registered in (for the rollup). */

@@ -40,20 +40,30 @@ SELECT (SELECT count(*) FROM ins)::int AS inserted`;
 const INSERT_CAMERA_STATUS = `
 WITH src AS (
   SELECT * FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::boolean[], $5::real[], $6::real[], $7::int[],
-                       $8::text[])
-    AS s(event_id, occurred_at, camera_id, online, bitrate_kbps, fps, last_frame_age_ms, source)
+                       $8::text[], $9::jsonb[])
+    AS s(event_id, occurred_at, camera_id, online, bitrate_kbps, fps, last_frame_age_ms, source, health)
 ), ins AS (
   INSERT INTO camera_status_events (event_id, occurred_at, camera_id, online, bitrate_kbps, fps, last_frame_age_ms,
     source)
-  SELECT * FROM src ON CONFLICT DO NOTHING RETURNING 1
+  SELECT event_id, occurred_at, camera_id, online, bitrate_kbps, fps, last_frame_age_ms, source FROM src
+  ON CONFLICT DO NOTHING RETURNING 1
 ), latest AS (
-  SELECT DISTINCT ON (camera_id) * FROM src ORDER BY camera_id, occurred_at DESC
+  -- The newest event per camera, and the newest prober sample among the batch's (health first).
+  SELECT DISTINCT ON (camera_id) *,
+    first_value(health) OVER w AS last_health,
+    first_value(CASE WHEN health IS NOT NULL THEN occurred_at END) OVER w AS last_health_at
+  FROM src WINDOW w AS (PARTITION BY camera_id ORDER BY health IS NULL, occurred_at DESC)
+  ORDER BY camera_id, occurred_at DESC
 ), state AS (
-  INSERT INTO camera_state (camera_id, online, bitrate_kbps, fps, last_frame_age_ms, changed_at, seen_at)
-  SELECT camera_id, online, bitrate_kbps, fps, last_frame_age_ms, occurred_at, occurred_at FROM latest
+  INSERT INTO camera_state (camera_id, online, bitrate_kbps, fps, last_frame_age_ms, changed_at, seen_at, health,
+    health_at)
+  SELECT camera_id, online, bitrate_kbps, fps, last_frame_age_ms, occurred_at, occurred_at, last_health,
+    last_health_at FROM latest
   ON CONFLICT (camera_id) DO UPDATE SET
     online = EXCLUDED.online, bitrate_kbps = EXCLUDED.bitrate_kbps, fps = EXCLUDED.fps,
     last_frame_age_ms = EXCLUDED.last_frame_age_ms, seen_at = EXCLUDED.seen_at,
+    health = coalesce(EXCLUDED.health, camera_state.health),
+    health_at = coalesce(EXCLUDED.health_at, camera_state.health_at),
     changed_at = CASE WHEN camera_state.online IS DISTINCT FROM EXCLUDED.online
                       THEN EXCLUDED.changed_at ELSE camera_state.changed_at END
   WHERE camera_state.seen_at < EXCLUDED.seen_at
@@ -157,6 +167,7 @@ export class EventStoreRepository {
       rows.map((r) => r.fps),
       rows.map((r) => r.lastFrameAgeMs),
       rows.map((r) => r.source),
+      rows.map((r) => r.health ?? null),
     ];
     return inserted(await db.query<{ inserted: number }>(INSERT_CAMERA_STATUS, cols));
   }

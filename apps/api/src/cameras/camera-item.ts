@@ -1,4 +1,4 @@
-import { type CameraSummary } from '@fengqiao/contracts';
+import { type CameraHealth, type CameraSummary, streamHealthSchema } from '@fengqiao/contracts';
 import { type CameraRow } from './cameras.repository';
 
 /** A camera row as the search and the nearest-cameras answers show it (one mapper for both). */
@@ -14,5 +14,13 @@ export function cameraItemOf(r: CameraRow): CameraSummary {
     online: r.online,
     changedAt: r.changed_at?.toISOString() ?? null,
     streamState: r.stream_state,
+    ...healthOf(r),
   };
+}
+
+/** The prober's last sample, when there is one that still reads as the contract says. */
+function healthOf(r: CameraRow): { health?: CameraHealth } {
+  const parsed = streamHealthSchema.safeParse(r.health);
+  if (!parsed.success || r.health_at === undefined || r.health_at === null) return {};
+  return { health: { ...parsed.data, at: r.health_at.toISOString() } };
 }

@@ -102,4 +102,15 @@ describe('camera registry search with stream state (real PostgreSQL)', () => {
       .set('authorization', `Bearer ${wall}`)
       .expect(400);
   });
+
+  it('carries the prober’s last sample of a camera (视频质量诊断), none for a camera never sampled', async () => {
+    const health = { verdict: 'black', sampleS: 5, fps: 25, bitrateKbps: 4.1, frozenS: 5, blackS: 5 };
+    await api.pool.query('UPDATE camera_state SET health = $2, health_at = now() WHERE camera_id = $1', [
+      ids[0],
+      JSON.stringify(health),
+    ]);
+    const res = await search('limit=50');
+    expect(res.items[0]?.health).toEqual({ ...health, at: expect.any(String) as string });
+    expect(res.items[1]?.health).toBeUndefined();
+  });
 });

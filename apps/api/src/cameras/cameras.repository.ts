@@ -27,6 +27,9 @@ export interface CameraRow {
   readonly online: boolean | null;
   readonly changed_at: Date | null;
   readonly stream_state: StreamState;
+  /** The prober's last sample (jsonb) and when it was taken; null until sampled. */
+  readonly health?: unknown;
+  readonly health_at?: Date | null;
 }
 
 /** LIKE wildcards in user text are literal. */
@@ -44,7 +47,7 @@ export class CamerasRepository {
     const res = await db.query<CameraRow>(
       `WITH ${liveStreamsCte('$8', '$9')}
        SELECT c.camera_id, c.name, c.site_type, c.county, c.township, c.lon, c.lat, s.online, s.changed_at,
-              ${STREAM_STATE_SQL} AS stream_state
+              ${STREAM_STATE_SQL} AS stream_state, s.health, s.health_at
        FROM cameras c LEFT JOIN camera_state s USING (camera_id)
        ${f.streamState === 'streaming' ? 'JOIN live ON live.camera_id = c.camera_id AND live.streaming' : 'LEFT JOIN live USING (camera_id)'}
        WHERE ($1::text IS NULL OR c.camera_id LIKE $1 || '%' OR c.name ILIKE '%' || $1 || '%')

@@ -44,7 +44,7 @@ export class NearbyCamerasRepository {
       `WITH ${liveStreamsCte('$5', '$6')}, cand AS (
          SELECT c.camera_id, c.name, c.site_type, c.county, c.township, c.lon, c.lat, (${HAVERSINE_M}) AS distance_m
          FROM cameras c ORDER BY fq_camera_pos(c.lon, c.lat) <-> fq_camera_pos($1, $2) LIMIT $3 * 4)
-       SELECT cand.*, s.online, s.changed_at, ${STREAM_STATE_SQL} AS stream_state
+       SELECT cand.*, s.online, s.changed_at, ${STREAM_STATE_SQL} AS stream_state, s.health, s.health_at
        FROM cand LEFT JOIN camera_state s USING (camera_id) LEFT JOIN live USING (camera_id)
        WHERE cand.distance_m <= $4
        ORDER BY cand.distance_m, cand.camera_id LIMIT $3`,

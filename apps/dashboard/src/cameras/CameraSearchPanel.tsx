@@ -9,6 +9,7 @@ import {
 import { M } from '../i18n/strings';
 import { districtName } from '../wall/wall-data';
 import { fetchCameraPage } from './camera-data';
+import { healthBadge } from './health-badge';
 import { type CamerasView } from './camera-view';
 
 interface Props {
@@ -23,6 +24,22 @@ const STREAM_LABEL: Readonly<Record<StreamState, string>> = {
   offline: M.offline,
   unknown: M.neverSeen,
 };
+
+/** The prober's verdict beside the stream state, when the picture is at fault (视频质量诊断). */
+function HealthBadge({ camera }: { readonly camera: CameraSummary }) {
+  const badge = healthBadge(camera.health, camera.online);
+  if (badge === undefined) return null;
+  return (
+    <span
+      className={`cameras__health cameras__health--${badge.verdict}`}
+      title={badge.title}
+      data-testid="camera-health"
+      data-verdict={badge.verdict}
+    >
+      {badge.label}
+    </span>
+  );
+}
 
 /** The search form; a submit becomes a new URL (so the search is shareable). */
 function SearchForm({ view, onChange }: Omit<Props, 'onPick'>) {
@@ -137,6 +154,7 @@ export function CameraSearchPanel({ view, onChange, onPick }: Props) {
                 className={`cameras__status cameras__status--${String(c.online)} cameras__status--${c.streamState}`}
               >
                 {STREAM_LABEL[c.streamState]}
+                <HealthBadge camera={c} />
               </td>
             </tr>
           ))}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { streamHealthSchema } from '../events/camera-event';
 import { cameraIdSchema } from '../ids';
 import { countyCodeSchema, townshipCodeSchema } from '../regions';
 
@@ -28,6 +29,10 @@ export const cameraSearchQuerySchema = z
   .strict();
 export type CameraSearchQuery = z.infer<typeof cameraSearchQuerySchema>;
 
+/** The stream prober's last sample of a camera (视频质量诊断) and when it was taken. */
+export const cameraHealthSchema = streamHealthSchema.extend({ at: z.string() }).strict();
+export type CameraHealth = z.infer<typeof cameraHealthSchema>;
+
 export const cameraSummarySchema = z
   .object({
     cameraId: z.string(),
@@ -40,6 +45,8 @@ export const cameraSummarySchema = z
     online: z.boolean().nullable(),
     changedAt: z.string().nullable(),
     streamState: streamStateSchema,
+    /** Absent until the prober has sampled the camera's stream. */
+    health: cameraHealthSchema.optional(),
   })
   .strict();
 export type CameraSummary = z.infer<typeof cameraSummarySchema>;
