@@ -4,12 +4,22 @@ import { createKafkaClient } from '@fengqiao/kafka';
 import { type EventTable, type FaultLedger, type FaultOutcome } from '@fengqiao/testing';
 import { type WallClient } from './wall-client';
 
-/** The ingest's dead-letter header carrying the refusal code (apps/ingest dead-letter.publisher). */
+/** The ingest's dead-letter headers (apps/ingest dead-letter.publisher, DEAD_LETTER_HEADERS). */
 const DLQ_CODE_HEADER = 'fq-dlq-code';
+const DLQ_SOURCE_HEADERS = ['fq-source-topic', 'fq-source-partition', 'fq-source-offset'];
 
-/** Reads every dead-letter topic from the beginning for the whole run: key → codes seen. */
+/** One dead letter as read: its code and the source message it stands for (topic/partition/offset). */
+export interface CollectedLetter {
+  readonly code: string;
+  readonly source: string;
+}
+
+/**
+ * Reads every dead-letter topic from the beginning for the whole run (read committed, as every
+ * reader must: decision 0015): key → letters seen.
+ */
 export class DeadLetterCollector {
-  readonly byKey = new Map<string, string[]>();
+  readonly byKey = new Map<string, CollectedLetter[]>();
   private readonly consumer;
 
   constructor(brokers: readonly string[]) {
@@ -25,7 +35,8 @@ export class DeadLetterCollector {
       eachMessage: ({ message }) => {
         const key = message.key?.toString('utf8') ?? '';
         const code = message.headers?.[DLQ_CODE_HEADER]?.toString() ?? '(none)';
-        this.byKey.set(key, [...(this.byKey.get(key) ?? []), code]);
+        const source = DLQ_SOURCE_HEADERS.map((h) => message.headers?.[h]?.toString() ?? '?').join('/');
+        this.byKey.set(key, [...(this.byKey.get(key) ?? []), { code, source }]);
         return Promise.resolve();
       },
     });
@@ -69,7 +80,13 @@ export async function reconcile(
     stored += counts.distinct;
     duplicated += counts.rows - counts.distinct;
   }
-  const letters = ledger.deadLetters.map((d) => ({ d, codes: dlq.byKey.get(d.key) ?? [] }));
+  const letters = ledger.deadLetters.map((d) => {
+    const seen = dlq.byKey.get(d.key) ?? [];
+    // A bad message the load sent twice (a send given up and retried) is two source messages, each
+    // dead-lettered once; a source message dead-lettered twice is the defect.
+    const sources = new Set(seen.map((l) => l.source));
+    return { d, codes: seen.map((l) => l.code), doubled: seen.length > sources.size };
+  });
   const alerts = await alertsOf(pool, ledger.alertingCases);
   const changes = await changesSince(pool, fromSeq);
   const wallCheck = checkWall(wall, changes);
@@ -80,7 +97,7 @@ export async function reconcile(
     duplicated,
     deadLetters: letters.length,
     deadLettersMissing: letters.filter((l) => l.codes.length === 0).length,
-    deadLettersDuplicated: letters.filter((l) => l.codes.length > 1).length,
+    deadLettersDuplicated: letters.filter((l) => l.doubled).length,
     deadLettersWrongCode: letters.filter((l) => l.codes.some((c) => c !== l.d.code)).length,
     alerts: ledger.alertingCases.length,
     alertsMissing: alerts.missing,
