@@ -55,6 +55,7 @@ export {
 } from './directory/camera-directory';
 export {
   baselineFromSeries,
+  BASELINE_WEEKS,
   buildBaseline,
   type Baseline,
   type BaselineSeries,

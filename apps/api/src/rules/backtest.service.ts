@@ -1,14 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { BACKTEST_MAX_EVENTS, type BacktestRequest, type BacktestResponse } from '@fengqiao/contracts';
+import { HOUR_MS as HOUR } from '@fengqiao/domain';
+import { BASELINE_WEEKS } from '@fengqiao/rules';
 import { ApiError } from '../common/api-error';
 import { Database } from '../infra/database';
 import { BacktestInputsRepository } from './backtest-inputs.repository';
 import { replayInWorker } from './backtest-thread';
 import { RULE_SET_VERSIONS } from '../versioned/versioned-tables';
 import { validateRuleSet } from './rules.service';
-
-const HOUR = 3_600_000;
-const BASELINE_WEEKS = 13;
 
 /**
  * Replays the stored events of a range through a version and through the active one, from empty

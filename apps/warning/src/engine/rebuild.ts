@@ -1,5 +1,7 @@
 import { type DbPool } from '@fengqiao/db';
+import { HOUR_MS as HOUR } from '@fengqiao/domain';
 import {
+  BASELINE_WEEKS,
   buildBaseline,
   warmUp,
   type BaselineSeries,
@@ -8,9 +10,6 @@ import {
 } from '@fengqiao/rules';
 import { type CamerasRepository } from '../persistence/cameras.repository';
 import { type HistoryRepository } from '../persistence/history.repository';
-
-const HOUR = 3_600_000;
-const BASELINE_DAYS = 91;
 
 interface HistoryDeps {
   readonly pool: DbPool;
@@ -38,7 +37,7 @@ export async function rememberDarkCameras(
   }
 }
 
-/** Per township/county and hour-of-week baselines from the last 13 weeks of the hourly rollup. */
+/** Per township/county and hour-of-week baselines from the last BASELINE_WEEKS of the hourly rollup. */
 export async function loadBaseline(
   deps: HistoryDeps,
   now: number,
@@ -47,10 +46,10 @@ export async function loadBaseline(
   const until = now - (now % HOUR);
   const rows = await deps.history.hourlyCounts(
     deps.pool,
-    new Date(until - BASELINE_DAYS * 24 * HOUR),
+    new Date(until - BASELINE_WEEKS * 7 * 24 * HOUR),
     new Date(until),
   );
-  return buildBaseline(rows, { untilMs: until, weeks: BASELINE_DAYS / 7, utcOffsetMinutes });
+  return buildBaseline(rows, { untilMs: until, weeks: BASELINE_WEEKS, utcOffsetMinutes });
 }
 
 /**

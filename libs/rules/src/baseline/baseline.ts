@@ -43,6 +43,13 @@ export function baselineFromSeries(series: Iterable<BaselineSeries>): Baseline {
   };
 }
 
+/**
+ * Whole weeks of hourly history a baseline is built from: 13 (a quarter) gives each hour of the week
+ * 13 samples, enough for a mean and deviation, while a season's drift still moves it. The engine
+ * (warning service) and the backtest (API) both read it here, so a replay compares like with like.
+ */
+export const BASELINE_WEEKS = 13;
+
 /** One hourly count from history (e.g. a row of region_hourly_rollup). */
 export interface HourlyCount {
   readonly region: string;
