@@ -23,6 +23,7 @@ const OTHER_NAMES: Readonly<Record<string, string>> = {
   MEDIA_RELAY_CONFIG_INVALID: 'apps/media/src/relay/relay-config.ts',
   HS512: 'apps/api/src/common/bad-token.int-spec.ts',
   DATABASE_URL: 'libs/config/src/config.ts',
+  CHANNEL_NOT_CONFIGURED: 'apps/notify/src/delivery/dispatcher.ts',
 };
 /**
  * The engine's own refusal codes: the API answers them as ALERT_VERSION_CONFLICT,
@@ -35,7 +36,11 @@ const THIRD_PARTY_NAMES = new Set(['NOT_LEADER', 'NOT_LEADER_OR_FOLLOWER', 'CONC
 /** Codes the docs name as not (yet) sent: when one starts being sent, the docs must say so. */
 const NAMED_AS_ABSENT = new Set(['METHOD_NOT_ALLOWED']);
 /** Environment variables: read by the one config reader. */
-const CONFIG_SOURCE = ['libs/config/src/config.ts', 'libs/config/src/tuning.ts'];
+const CONFIG_SOURCE = [
+  'libs/config/src/config.ts',
+  'libs/config/src/tuning.ts',
+  'libs/config/src/notify-config.ts',
+];
 /** Knobs of a test tier, read by the tier itself (not the apps' configuration). */
 const TEST_SETTINGS = ['e2e/src/faults/fault-settings.ts'];
 

@@ -3,6 +3,7 @@ import { cityClockTime } from '@fengqiao/domain';
 import { call } from '../api/call';
 import { usePolled } from '../common/hooks';
 import { L, S } from '../i18n/strings';
+import { AlertNotificationsList } from '../roster/AlertNotificationsList';
 import { districtName } from '../wall/wall-data';
 
 /** HH:MM:SS in Beijing time, whatever the browser's zone. */
@@ -111,6 +112,7 @@ export function AlertDetailPanel({
           ))}
         </ol>
       </section>
+      <AlertNotificationsList alertId={alert.alertId} version={serverVersion} />
     </article>
   );
 }

@@ -5,6 +5,8 @@ import { useNow } from '../common/hooks';
 import { S } from '../i18n/strings';
 import { isFlashing, openAlertsInOrder } from '../live/alert-book';
 import { useLiveAlerts } from '../live/LiveAlerts';
+import { OnDutyNow } from '../roster/OnDutyNow';
+import { R } from '../roster/roster-strings';
 import { useRedAlarm } from '../wall/alarm';
 import { ActionForm } from './ActionForm';
 import { AlertDetailPanel } from './AlertDetailPanel';
@@ -64,11 +66,13 @@ export function DutyPage() {
         <span className="duty__shortcuts">{S.shortcuts}</span>
         <a href="/wall">{S.navWall}</a>
         <a href="/analysis">{S.navAnalysis}</a>
+        <a href="/roster">{R.navRoster}</a>
         <button type="button" onClick={logout}>
           {S.logout} {session?.user.displayName}
         </button>
       </header>
       <ConnectionBanner status={status} server={server} />
+      <OnDutyNow compact />
       {actions.notice !== null && (
         <div
           className={`duty__notice duty__notice--${actions.notice.kind}`}
