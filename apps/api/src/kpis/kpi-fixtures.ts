@@ -17,10 +17,19 @@ export function ownTownship(): string {
 
 export interface CaseStepAt {
   readonly type:
-    'reported' | 'triaged' | 'assigned' | 'leader-assigned' | 'escalated' | 'resolved' | 'closed';
+    | 'reported'
+    | 'triaged'
+    | 'assigned'
+    | 'in-mediation'
+    | 'leader-assigned'
+    | 'escalated'
+    | 'resolved'
+    | 'closed';
   readonly at: string;
   readonly tier?: ServiceTier;
   readonly satisfaction?: number;
+  /** An `in-mediation` step by a joint team (mediator + legal adviser + counselor). */
+  readonly joint?: boolean;
   /** The due time the producer fixes on a reported or triaged event (the cases list's clock). */
   readonly dueAt?: string;
 }
@@ -47,6 +56,7 @@ export function caseEventOf(caseId: string, township: string, s: CaseStepAt): Ca
     },
     triaged: { category: 'neighbourhood', tier: s.tier ?? 'general', department: '司法所', ...due },
     assigned: { department: '司法所', assignee: '张某' },
+    'in-mediation': { mediator: '调解员001号', joint: s.joint ?? false },
     escalated: { toLevel: 'county', reason: '上报' },
     'leader-assigned': { leader: '王某', reason: '领导包案' },
     resolved: { outcome: 'mediated' },

@@ -43,10 +43,11 @@ export class KpiTilesService {
   async slow(scope: string | null, now: Date): Promise<SlowTiles> {
     const asOf = now.toISOString();
     const from = new Date(now.getTime() - KPI_WINDOW_DAYS * DAY_MS);
-    const [promises, window, yoy] = await Promise.all([
+    const [promises, window, yoy, joint] = await Promise.all([
       this.promises(scope, from, now),
       this.kpis.caseWindow(this.db.pool, from, scope),
       this.kpis.yearOnYear(this.db.pool, { from, to: now }, scope),
+      this.kpis.jointMediationCycle(this.db.pool, { from, to: now }, scope),
     ]);
     return {
       ...promises,
@@ -59,6 +60,15 @@ export class KpiTilesService {
       averageCycleHours: {
         value: window.cycle_hours === null ? null : round(window.cycle_hours, 1),
         cases: window.cycle_cases,
+        jointMediation: {
+          days: joint.days === null ? null : round(joint.days, 1),
+          cases: joint.cases,
+          previousDays: joint.previous_days === null ? null : round(joint.previous_days, 1),
+          changePercent:
+            joint.days === null || joint.previous_days === null || joint.previous_days === 0
+              ? null
+              : round(((joint.days - joint.previous_days) / joint.previous_days) * 100, 1),
+        },
         asOf,
       },
       disputesYearOnYear: {

@@ -80,7 +80,11 @@ describe('KPI tiles and tier compliance from case_events (real PostgreSQL)', () 
       casesToday: { value: 2, asOf },
       routedWithinOneWorkingDay: { routed: 2, total: 3, rate: 0.6667, asOf },
       resolutionRate: { resolved: 2, total: 5, rate: 0.4 },
-      averageCycleHours: { value: 63.5, cases: 2 },
+      averageCycleHours: {
+        value: 63.5,
+        cases: 2,
+        jointMediation: { days: null, cases: 0, previousDays: null, changePercent: null },
+      },
       disputesYearOnYear: { current: 5, previous: 1, changePercent: 400 },
       satisfaction: { average: 3.5, satisfiedShare: 0.5, responses: 2 },
       camerasOnline: { online: 1, total: 2, share: 0.5 },
@@ -93,6 +97,36 @@ describe('KPI tiles and tier compliance from case_events (real PostgreSQL)', () 
       { tier: 'complex', onTime: 0, due: 0, rate: null },
       { tier: 'major', onTime: 2, due: 2, rate: 1 },
     ]);
+  });
+
+  it('compares the joint-mediation cycle with the same window a year earlier (issue 21)', async () => {
+    let other = ownTownship();
+    while (other === township) other = ownTownship();
+    // This window: jointly mediated, 10 days from report to resolution; one mediated alone (not counted).
+    await storeCase(api.pool, other, [
+      { type: 'reported', at: at('01T09:00:00') },
+      { type: 'triaged', at: at('01T10:00:00'), tier: 'complex' },
+      { type: 'in-mediation', at: at('03T09:00:00'), joint: true },
+      { type: 'resolved', at: at('11T09:00:00') },
+    ]);
+    await storeCase(api.pool, other, [
+      { type: 'reported', at: at('02T09:00:00') },
+      { type: 'in-mediation', at: at('03T09:00:00'), joint: false },
+      { type: 'resolved', at: at('22T09:00:00') },
+    ]);
+    // A year earlier, in the same window: 30 days.
+    await storeCase(api.pool, other, [
+      { type: 'reported', at: '2025-10-20T09:00:00+08:00' },
+      { type: 'in-mediation', at: '2025-10-25T09:00:00+08:00', joint: true },
+      { type: 'resolved', at: '2025-11-19T09:00:00+08:00' },
+    ]);
+    const k = await get<KpiSnapshot>(`kpis?region=${other}`);
+    expect(k.averageCycleHours.jointMediation).toEqual({
+      days: 10,
+      cases: 1,
+      previousDays: 30,
+      changePercent: -66.7,
+    });
   });
 
   it('gives a scoped officer their own scope and refuses a region outside it', async () => {

@@ -12,6 +12,13 @@ export interface CaseWindowRow {
   readonly satisfaction: number | null;
 }
 
+export interface JointCycleRow {
+  readonly cases: number;
+  readonly days: number | null;
+  readonly previous_cases: number;
+  readonly previous_days: number | null;
+}
+
 export interface CameraCountRow {
   readonly total: number;
   readonly online: number;
@@ -60,6 +67,30 @@ export class KpisRepository {
     const row = res.rows[0];
     if (row === undefined) throw new Error('aggregate without a row');
     return row;
+  }
+
+  /**
+   * The joint-mediation cycle: mean days from report to resolution of the jointly mediated cases
+   * resolved in [from, to), and in the same range one year earlier (domain: −65 %).
+   */
+  async jointMediationCycle(
+    db: Queryable,
+    range: { from: Date; to: Date },
+    scope: string | null,
+  ): Promise<JointCycleRow> {
+    const res = await db.query<JointCycleRow>(
+      `SELECT count(*) FILTER (WHERE resolved_at >= $1)::int AS cases,
+              (avg(extract(epoch FROM resolved_at - reported_at) / 86400) FILTER (WHERE resolved_at >= $1))::float8 AS days,
+              count(*) FILTER (WHERE resolved_at < $1)::int AS previous_cases,
+              (avg(extract(epoch FROM resolved_at - reported_at) / 86400) FILTER (WHERE resolved_at < $1))::float8 AS previous_days
+       FROM case_kpi_facts
+       WHERE joint_mediation AND reported_at IS NOT NULL
+         AND ((resolved_at >= $1 AND resolved_at < $2)
+           OR (resolved_at >= $1 - interval '1 year' AND resolved_at < $2 - interval '1 year'))
+         AND ${SCOPE(3)}`,
+      [range.from, range.to, scope],
+    );
+    return res.rows[0] ?? { cases: 0, days: null, previous_cases: 0, previous_days: null };
   }
 
   /** Cases reported in [from, to) and in the same range one year earlier. */

@@ -631,6 +631,7 @@ const MONITORING_ZH = {
   cameraName: '名称',
   cameraOnlineShort: '视频在线',
   lowestTier: '最低',
+  jointMediation: '联调',
   status: '状态',
 } as const;
 
@@ -662,6 +663,7 @@ const MONITORING_EN: { readonly [K in keyof typeof MONITORING_ZH]: string } = {
   cameraName: 'Name',
   cameraOnlineShort: 'cameras',
   lowestTier: 'lowest',
+  jointMediation: 'joint',
   status: 'Status',
 };
 

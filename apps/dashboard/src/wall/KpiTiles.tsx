@@ -2,7 +2,7 @@ import { type ReactNode } from 'react';
 import { type KpiSnapshot, type KpiTile, type ServiceTier } from '@fengqiao/contracts';
 import { shortAge, useNow } from '../common/hooks';
 import { currentLang, L, M, S } from '../i18n/strings';
-import { cycleTime, overallOnTime, percent, signedPercent, tileAge } from './kpi-view';
+import { cycleTime, jointCycleHint, overallOnTime, percent, signedPercent, tileAge } from './kpi-view';
 import { useKpis } from './live-data';
 
 const lang = currentLang(window.location.search);
@@ -83,7 +83,10 @@ function tileValue(s: KpiSnapshot, tile: KpiTile): { value: ReactNode; hint?: st
     case 'resolutionRate':
       return { value: percent(s.resolutionRate.rate) };
     case 'averageCycleHours':
-      return { value: cycleTime(s.averageCycleHours.value, lang) };
+      return {
+        value: cycleTime(s.averageCycleHours.value, lang),
+        hint: jointCycleHint(s.averageCycleHours.jointMediation, M.jointMediation, lang),
+      };
     case 'disputesYearOnYear':
       return { value: signedPercent(s.disputesYearOnYear.changePercent), hint: S.days(s.windowDays) };
     case 'satisfaction':

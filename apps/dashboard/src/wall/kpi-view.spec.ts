@@ -1,5 +1,13 @@
 import { type KpiSnapshot } from '@fengqiao/contracts';
-import { cycleTime, mergeKpis, overallOnTime, percent, signedPercent, tileAge } from './kpi-view';
+import {
+  cycleTime,
+  jointCycleHint,
+  mergeKpis,
+  overallOnTime,
+  percent,
+  signedPercent,
+  tileAge,
+} from './kpi-view';
 
 const T0 = '2026-11-27T05:00:00.000Z';
 const T1 = '2026-11-27T05:00:10.000Z';
@@ -20,7 +28,12 @@ function snapshot(asOf: string, cases: number, region: string | null = null): Kp
       asOf,
     },
     resolutionRate: { resolved: 1, total: 2, rate: 0.5, asOf },
-    averageCycleHours: { value: 30, cases: 1, asOf },
+    averageCycleHours: {
+      value: 30,
+      cases: 1,
+      jointMediation: { days: null, cases: 0, previousDays: null, changePercent: null },
+      asOf,
+    },
     disputesYearOnYear: { current: 82, previous: 100, changePercent: -18, asOf },
     satisfaction: { average: 4.5, satisfiedShare: 0.9, responses: 10, asOf },
     camerasOnline: { online: 9, total: 10, share: 0.9, asOf },
@@ -70,5 +83,13 @@ describe('KPI tiles', () => {
       ]),
     ).toBe(0.5);
     expect(overallOnTime([{ onTime: 0, due: 0 }])).toBeNull();
+  });
+});
+
+describe('jointCycleHint', () => {
+  it('names the joint-mediation cycle and its change on a year earlier, or nothing without cases', () => {
+    expect(jointCycleHint({ days: 10, changePercent: -66.7 }, '联调', 'zh')).toBe('联调 10.0天 -66.7%');
+    expect(jointCycleHint({ days: 1.5, changePercent: null }, 'joint', 'en')).toBe('joint 36.0 h');
+    expect(jointCycleHint({ days: null, changePercent: null }, '联调', 'zh')).toBeUndefined();
   });
 });

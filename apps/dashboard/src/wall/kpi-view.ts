@@ -59,6 +59,20 @@ export function cycleTime(hours: number | null, lang: 'zh' | 'en'): string {
   return `${n.toFixed(1)}${lang === 'en' ? ' ' : ''}${unit}`;
 }
 
+/**
+ * The cycle tile's second line: the joint-mediation cycle and its change on a year earlier
+ * ("联调 10.0天 −66.7%"); undefined while no jointly mediated case was resolved in the window.
+ */
+export function jointCycleHint(
+  joint: { days: number | null; changePercent: number | null },
+  label: string,
+  lang: 'zh' | 'en',
+): string | undefined {
+  if (joint.days === null) return undefined;
+  const change = joint.changePercent === null ? '' : ` ${signedPercent(joint.changePercent)}`;
+  return `${label} ${cycleTime(joint.days * 24, lang)}${change}`;
+}
+
 export const signedPercent = (p: number | null): string =>
   p === null ? '—' : `${p > 0 ? '+' : ''}${p.toFixed(1)}%`;
 

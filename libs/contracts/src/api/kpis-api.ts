@@ -45,7 +45,26 @@ export const kpiSnapshotSchema = z
     /** Cases resolved ÷ cases reported in the window. */
     resolutionRate: z.object({ resolved: count, total: count, rate: share, asOf }).strict(),
     /** Mean hours from report to resolution of the cases resolved in the window; null when none. */
-    averageCycleHours: z.object({ value: z.number().min(0).nullable(), cases: count, asOf }).strict(),
+    averageCycleHours: z
+      .object({
+        value: z.number().min(0).nullable(),
+        cases: count,
+        /**
+         * The jointly mediated cases (mediator + legal adviser + counselor) resolved in the window:
+         * their mean days from report to resolution, the same window a year earlier, the change
+         * (domain: −65 %); null where there were none.
+         */
+        jointMediation: z
+          .object({
+            days: z.number().min(0).nullable(),
+            cases: count,
+            previousDays: z.number().min(0).nullable(),
+            changePercent: z.number().nullable(),
+          })
+          .strict(),
+        asOf,
+      })
+      .strict(),
     /** Cases reported in the window against the same window one year earlier (domain: −17.8%). */
     disputesYearOnYear: z
       .object({ current: count, previous: count, changePercent: z.number().nullable(), asOf })
