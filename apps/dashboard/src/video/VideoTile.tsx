@@ -1,4 +1,6 @@
 import { useEffect, useRef } from 'react';
+import { type CameraHealth } from '@fengqiao/contracts';
+import { healthBadge } from '../cameras/health-badge';
 import { requestPlayGrant, type RequestPlayGrant, type WatchReason } from './play-grant';
 import { TILE_STATE_LABEL, type TileState } from './tile-state';
 import { type PlayMode, useHlsPlayer } from './useHlsPlayer';
@@ -10,6 +12,9 @@ export interface TileCamera {
   readonly name: string;
   readonly county: string;
   readonly township?: string;
+  /** The stream prober's last sample and the camera's reported state (a fault shows on the tile). */
+  readonly health?: CameraHealth;
+  readonly online?: boolean | null;
 }
 
 export type VideoTileProps = {
@@ -41,6 +46,7 @@ export function VideoTile(props: VideoTileProps) {
     onStateChange?.(state);
   }, [state, onStateChange]);
   const dark = state === 'offline' || state === 'denied' || state === 'error';
+  const badge = healthBadge(camera.health, camera.online ?? null);
   return (
     <div
       className={`fq-video-tile fq-video-tile--${state} fq-video-tile--${props.reason} ${className ?? ''}`}
@@ -53,6 +59,16 @@ export function VideoTile(props: VideoTileProps) {
       <div className="fq-video-tile__caption">
         <span className="fq-video-tile__name">{camera.name}</span>
         <span className="fq-video-tile__region">{regionName ?? camera.county}</span>
+        {badge !== undefined && (
+          <span
+            className={`fq-video-tile__health fq-video-tile__health--${badge.verdict}`}
+            title={badge.title}
+            data-testid="tile-health"
+            data-verdict={badge.verdict}
+          >
+            {badge.label}
+          </span>
+        )}
       </div>
       <span className={`fq-video-tile__state fq-video-tile__state--${state}`}>{TILE_STATE_LABEL[state]}</span>
     </div>
