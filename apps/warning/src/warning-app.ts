@@ -131,7 +131,7 @@ export function createWarningApp(config: FengqiaoConfig, options: WarningAppOpti
       check: () =>
         term?.batches.progress.check(tuning.health.progressWindowMs) ?? {
           ok: true,
-          detail: `standby (${leadership.current}): another instance of ${groupId} leads`,
+          detail: `standby: another instance of ${groupId} leads (role ${leadership.current})`,
         },
     },
     { name: 'database', check: () => ping.check() },
