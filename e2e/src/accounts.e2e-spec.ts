@@ -92,6 +92,8 @@ describe('administration, sign-in steps and kiosk enrolment in Chromium', () => 
     await user.getByRole('button', { name: '绑定二次验证' }).click();
     const secret = (await user.getByTestId('totp-secret').textContent()) ?? '';
     expect(secret).toMatch(/^[A-Z2-7]{32}$/);
+    await user.getByTestId('totp-qr').waitFor();
+    await shootDocs(user, 'account-totp-enrol.png');
     await user.locator('input[name=code]').fill(appCode(secret, Date.now() / 1000));
     await user.getByRole('button', { name: '确认绑定' }).click();
     await user.getByTestId('recovery-codes').locator('li').nth(9).waitFor();

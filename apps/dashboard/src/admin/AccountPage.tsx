@@ -3,6 +3,7 @@ import { type TotpEnrolment } from '@fengqiao/contracts';
 import { call } from '../api/call';
 import { WorkflowHeader } from '../cases/WorkflowHeader';
 import { A } from './admin-strings';
+import { TotpQr } from './TotpQr';
 import '../cases/workflow.css';
 import './admin.css';
 
@@ -61,6 +62,10 @@ export function AccountPage() {
           </div>
         ) : (
           <dl className="login__enrolment">
+            <dt>{A.qr}</dt>
+            <dd>
+              <TotpQr uri={enrolment.otpauthUri} label={A.qr} />
+            </dd>
             <dt>{A.secret}</dt>
             <dd data-testid="totp-secret">{enrolment.secret}</dd>
             <dt>{A.uri}</dt>

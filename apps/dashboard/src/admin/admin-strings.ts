@@ -87,6 +87,7 @@ export const A = {
   enrolTotpHint:
     '用身份验证器 App（如 Google Authenticator、Microsoft Authenticator）扫描或手动输入以下密钥，再输入 App 显示的 6 位数字。',
   secret: '密钥',
+  qr: '用 App 扫描二维码',
   uri: '链接',
   recoveryTitle: '恢复码（每个只能用一次，请妥善保存）',
   recoverySaved: '我已保存，继续',

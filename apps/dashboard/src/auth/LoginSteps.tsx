@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { passwordProblems, type LoginChallenge } from '@fengqiao/contracts';
 import { A, PASSWORD_PROBLEM_ZH } from '../admin/admin-strings';
 import '../admin/admin.css';
+import { TotpQr } from '../admin/TotpQr';
 import { signInStep, SignInError, type SignInResult } from './session';
 
 interface StepProps {
@@ -145,6 +146,10 @@ function CodeForm({
       <p>{enrolment === undefined ? A.totpHint : A.enrolTotpHint}</p>
       {enrolment !== undefined && (
         <dl className="login__enrolment">
+          <dt>{A.qr}</dt>
+          <dd>
+            <TotpQr uri={enrolment.otpauthUri} label={A.qr} />
+          </dd>
           <dt>{A.secret}</dt>
           <dd data-testid="totp-secret">{enrolment.secret}</dd>
           <dt>{A.uri}</dt>
