@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { INTAKE_PATHS, intakeAcceptedSchema, intakeErrorBodySchema } from '../api/intake-api';
+import {
+  INTAKE_PATHS,
+  SOURCE_AUTH_HEADERS,
+  intakeAcceptedSchema,
+  intakeErrorBodySchema,
+} from '../api/intake-api';
 import { type JsonObject } from './message-schemas';
 
 const json = (schema: z.ZodType, io: 'input' | 'output'): JsonObject =>
@@ -27,6 +32,15 @@ export function intakeOpenApiDocument(options: { version: string; server: string
     paths[p.path] = {
       post: {
         summary: p.summary,
+        // Every request names its source and proves it (docs/sources.md); which ones a source sends
+        // depends on its mode (HMAC: timestamp + signature; key: the key).
+        parameters: Object.values(SOURCE_AUTH_HEADERS).map((h) => ({
+          name: h.name,
+          in: 'header',
+          required: h.name === SOURCE_AUTH_HEADERS.source.name,
+          description: h.description,
+          schema: { type: 'string' },
+        })),
         requestBody: { required: true, content: { 'application/json': { schema: json(p.body, 'input') } } },
         responses: responses(p.statuses),
       },
