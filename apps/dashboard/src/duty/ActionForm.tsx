@@ -1,7 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import { RESOLUTION_OUTCOMES, type Alert } from '@fengqiao/contracts';
 import { currentLang, L, S } from '../i18n/strings';
-import { checkCommand, DEFAULT_ACK_NOTE, type CommandKind, type DutyCommand } from './commands';
+import {
+  checkCommand,
+  DEFAULT_ACK_NOTE,
+  nextEscalationLevel,
+  type CommandKind,
+  type DutyCommand,
+} from './commands';
+import { D } from './duty-strings';
 
 const lang = currentLang(window.location.search);
 
@@ -13,6 +20,7 @@ interface Props {
 }
 
 function toCommand(
+  alert: Alert,
   kind: CommandKind,
   f: { note: string; unit: string; outcome: string; minutes: string },
 ): DutyCommand {
@@ -26,7 +34,22 @@ function toCommand(
       return { kind, outcome: f.outcome as NonNullable<Alert['outcome']>, note };
     case 'silence':
       return { kind, minutes: Number(f.minutes), note: f.note.trim() };
+    case 'escalate': {
+      const toLevel = nextEscalationLevel(alert);
+      return toLevel === undefined ? { kind, note: f.note.trim() } : { kind, note: f.note.trim(), toLevel };
+    }
   }
+}
+
+/** "上报至区县" for an alert at township level; the refusal at city level. */
+export function escalateLabel(alert: Alert): string {
+  const next = nextEscalationLevel(alert);
+  return next === undefined ? D.escalateTop : D.escalateTo(D.level[next]);
+}
+
+function problemText(cmd: DutyCommand, reason: 'state' | 'note' | 'red-silence' | 'top-level'): string {
+  if (reason === 'note') return cmd.kind === 'escalate' ? D.escalateNoteRequired : S.noteRequired;
+  return reason === 'top-level' ? D.escalateTop : reason;
 }
 
 /** The form of one action; its main field is focused, Enter submits, Escape cancels. */
@@ -43,9 +66,9 @@ export function ActionForm({ alert, kind, onSubmit, onCancel }: Props) {
 
   const submit = (e: FormEvent): void => {
     e.preventDefault();
-    const cmd = toCommand(kind, f);
+    const cmd = toCommand(alert, kind, f);
     const check = checkCommand(alert, cmd);
-    if (!check.ok) return setProblem(check.reason === 'note' ? S.noteRequired : check.reason);
+    if (!check.ok) return setProblem(problemText(cmd, check.reason));
     if (cmd.kind === 'dispatch' && cmd.unit === '') return setProblem(S.unit);
     onSubmit(cmd);
   };
@@ -57,6 +80,11 @@ export function ActionForm({ alert, kind, onSubmit, onCancel }: Props) {
       onKeyDown={(e) => e.key === 'Escape' && onCancel()}
       data-testid={`form-${kind}`}
     >
+      {kind === 'escalate' && (
+        <p className="action-form__target" data-testid="escalate-target">
+          {escalateLabel(alert)}
+        </p>
+      )}
       {kind === 'dispatch' && (
         <label>
           {S.unit}

@@ -1,13 +1,13 @@
 import { type Alert } from '@fengqiao/contracts';
-import { cityClockTime } from '@fengqiao/domain';
 import { call } from '../api/call';
+import { useSession } from '../auth/session';
 import { usePolled } from '../common/hooks';
-import { L, S } from '../i18n/strings';
+import { currentLang, L, S } from '../i18n/strings';
 import { AlertNotificationsList } from '../roster/AlertNotificationsList';
 import { districtName } from '../wall/wall-data';
+import { historyLine } from './history';
 
-/** HH:MM:SS in Beijing time, whatever the browser's zone. */
-const beijingTime = (iso: string): string => cityClockTime(Date.parse(iso));
+const lang = currentLang(window.location.search);
 
 function KeyValues({
   title,
@@ -57,6 +57,9 @@ export function AlertDetailPanel({
     township ?? '',
   );
   const { explanation } = alert;
+  // The console knows its own officer's name; others are named by role until the API carries names.
+  const me = useSession()?.user;
+  const names = new Map(me === undefined ? [] : [[me.userId, me.displayName]]);
   return (
     <article className={`detail detail--${alert.colour}`} aria-label={S.detail} data-testid="alert-detail">
       <header>
@@ -103,13 +106,15 @@ export function AlertDetailPanel({
       <section>
         <h4>{S.history}</h4>
         <ol className="detail__history">
-          {(detail.data?.history ?? []).map((h) => (
-            <li key={h.seq}>
-              <time>{beijingTime(h.occurredAt)}</time> {h.change} v{h.version}
-              {h.actor !== undefined && ` · ${h.actor.role}`}
-              {h.note !== undefined && ` · ${h.note}`}
-            </li>
-          ))}
+          {(detail.data?.history ?? []).map((h) => {
+            const line = historyLine(h, lang, names);
+            return (
+              <li key={h.seq} data-change={h.change}>
+                <time dateTime={h.occurredAt}>{line.time}</time> {line.what} · {line.who}
+                {line.note !== undefined && ` · ${line.note}`}
+              </li>
+            );
+          })}
         </ol>
       </section>
       <AlertNotificationsList alertId={alert.alertId} version={serverVersion} />

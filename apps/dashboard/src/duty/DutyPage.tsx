@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import { type Alert } from '@fengqiao/contracts';
 import { logout, useSession } from '../auth/session';
 import { ConnectionBanner } from '../common/ConnectionBanner';
 import { useNow } from '../common/hooks';
@@ -11,12 +12,14 @@ import { useRedAlarm } from '../wall/alarm';
 import { ActionForm } from './ActionForm';
 import { AlertDetailPanel } from './AlertDetailPanel';
 import { AlertQueue } from './AlertQueue';
-import { type CommandKind } from './commands';
+import { escalateLabel } from './ActionForm';
+import { nextEscalationLevel, type CommandKind } from './commands';
+import { D } from './duty-strings';
 import { useDutyKeys } from './useDutyKeys';
 import { useDutyActions } from './useDutyActions';
 import './duty.css';
 
-const ACTION_KEYS: readonly (readonly [CommandKind | 'escalate', string])[] = [
+const ACTION_KEYS: readonly (readonly [CommandKind, string])[] = [
   ['acknowledge', 'a'],
   ['dispatch', 'd'],
   ['escalate', 'e'],
@@ -33,6 +36,12 @@ export function DutyPage() {
   const [selectedId, setSelectedId] = useState<string | undefined>();
   const [form, setForm] = useState<CommandKind | null>(null);
   const [hint, setHint] = useState<string | null>(null);
+  const open = (kind: CommandKind, alert: Alert): void => {
+    // At city level there is nowhere to hand the alert up to: say so instead of opening the form.
+    if (kind === 'escalate' && nextEscalationLevel(alert) === undefined) return setHint(D.escalateTop);
+    setHint(null);
+    setForm(kind);
+  };
 
   const alerts = useMemo(
     () => openAlertsInOrder([...book.alerts.values()].map((a) => actions.pending.get(a.alertId) ?? a)),
@@ -52,10 +61,7 @@ export function DutyPage() {
       if (next !== undefined) setSelectedId(next.alertId);
     },
     onAction: (kind) => {
-      if (selected === undefined) return;
-      if (kind === 'escalate') return setHint(S.escalateMissing);
-      setHint(null);
-      setForm(kind);
+      if (selected !== undefined) open(kind, selected);
     },
   });
 
@@ -102,9 +108,10 @@ export function DutyPage() {
                 <button
                   key={kind}
                   type="button"
-                  onClick={() => (kind === 'escalate' ? setHint(S.escalateMissing) : setForm(kind))}
+                  onClick={() => open(kind, selected)}
+                  data-testid={`action-${kind}`}
                 >
-                  <kbd>{key}</kbd> {S[kind]}
+                  <kbd>{key}</kbd> {kind === 'escalate' ? escalateLabel(selected) : S[kind]}
                 </button>
               ))}
               {hint !== null && <span className="duty__hint">{hint}</span>}

@@ -1,8 +1,11 @@
-import { type Alert } from '@fengqiao/contracts';
+import { ESCALATION_LEVELS, type Alert, type EscalationLevel } from '@fengqiao/contracts';
 import { planAlertTransition, refusalOf, type AlertCommand, type AlertRefusal } from '@fengqiao/domain';
 
 /** What the officer asks for from the console, as the API's transition bodies take it (minus the version). */
-export type DutyCommand = Extract<AlertCommand, { kind: 'acknowledge' | 'dispatch' | 'resolve' | 'silence' }>;
+export type DutyCommand = Extract<
+  AlertCommand,
+  { kind: 'acknowledge' | 'dispatch' | 'resolve' | 'silence' | 'escalate' }
+>;
 
 export type CommandKind = DutyCommand['kind'];
 
@@ -13,12 +16,29 @@ const REASON_OF: Readonly<Record<AlertRefusal['code'], 'state' | 'note' | 'red-s
 };
 
 export type CommandCheck =
-  { readonly ok: true } | { readonly ok: false; readonly reason: 'state' | 'note' | 'red-silence' };
+  | { readonly ok: true }
+  | { readonly ok: false; readonly reason: 'state' | 'note' | 'red-silence' | 'top-level' };
 
 /** Whether the command can be sent for this alert as it is shown now (the API's own table and checks). */
 export function checkCommand(alert: Alert, cmd: DutyCommand): CommandCheck {
   const refusal = refusalOf(alert, cmd);
-  return refusal === undefined ? { ok: true } : { ok: false, reason: REASON_OF[refusal.code] };
+  if (refusal !== undefined) return { ok: false, reason: REASON_OF[refusal.code] };
+  if (cmd.kind !== 'escalate') return { ok: true };
+  // The route's schema requires a note; the level must be above the current one.
+  if (cmd.note.trim() === '') return { ok: false, reason: 'note' };
+  const target = cmd.toLevel ?? nextEscalationLevel(alert);
+  const above = ESCALATION_LEVELS.indexOf(alert.escalationLevel);
+  return target !== undefined && ESCALATION_LEVELS.indexOf(target) > above
+    ? { ok: true }
+    : { ok: false, reason: 'top-level' };
+}
+
+/**
+ * The level an escalation hands the alert to: the one above its current level (grid → township →
+ * county → city), or undefined at city level. Sent as `toLevel` so the level named is the level used.
+ */
+export function nextEscalationLevel(alert: Alert): EscalationLevel | undefined {
+  return ESCALATION_LEVELS[ESCALATION_LEVELS.indexOf(alert.escalationLevel) + 1];
 }
 
 /** The alert as the console shows it while the request is in flight; the server's answer replaces it. */

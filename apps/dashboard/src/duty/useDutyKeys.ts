@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { type CommandKind } from './commands';
 
-const ACTIONS: Readonly<Record<string, CommandKind | 'escalate'>> = {
+const ACTIONS: Readonly<Record<string, CommandKind>> = {
   a: 'acknowledge',
   d: 'dispatch',
   e: 'escalate',
@@ -14,7 +14,7 @@ interface Keys {
   /** False while a form is open: its fields take the keys. */
   readonly enabled: boolean;
   readonly onMove: (step: number) => void;
-  readonly onAction: (kind: CommandKind | 'escalate') => void;
+  readonly onAction: (kind: CommandKind) => void;
 }
 
 /** Console shortcuts on the window; the listener is removed on unmount. */

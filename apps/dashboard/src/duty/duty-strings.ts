@@ -1,0 +1,77 @@
+import { currentLang, type Lang } from '../i18n/strings';
+
+/** The duty console's escalation and history words, one block per language. */
+const DUTY_ZH = {
+  level: { grid: '网格', township: '乡镇', county: '区县', city: '市级' },
+  change: {
+    raised: '生成预警',
+    updated: '预警更新',
+    acknowledged: '签收',
+    dispatched: '派遣',
+    escalated: '上报',
+    resolved: '办结',
+    closed: '关闭',
+    silenced: '静默',
+    reopened: '重新打开',
+  },
+  role: {
+    wall: '大屏',
+    'duty-officer': '值班员',
+    analyst: '研判员',
+    'intake-clerk': '受理员',
+    admin: '管理员',
+    'grid-worker': '网格员',
+    auditor: '审计员',
+    'account-admin': '账号管理员',
+  },
+  system: '系统',
+  escalateTo: (level: string) => `上报至${level}`,
+  escalateTop: '已是市级，无法继续上报',
+  escalateNoteRequired: '上报须填写说明',
+} as const;
+
+type DutyStrings = {
+  readonly [K in keyof typeof DUTY_ZH]: (typeof DUTY_ZH)[K] extends string
+    ? string
+    : (typeof DUTY_ZH)[K] extends (...a: infer A) => string
+      ? (...a: A) => string
+      : { readonly [P in keyof (typeof DUTY_ZH)[K]]: string };
+};
+
+const DUTY_EN: DutyStrings = {
+  level: { grid: 'grid', township: 'township', county: 'county', city: 'city' },
+  change: {
+    raised: 'raised',
+    updated: 'updated',
+    acknowledged: 'acknowledged',
+    dispatched: 'dispatched',
+    escalated: 'escalated',
+    resolved: 'resolved',
+    closed: 'closed',
+    silenced: 'silenced',
+    reopened: 'reopened',
+  },
+  role: {
+    wall: 'wall',
+    'duty-officer': 'duty officer',
+    analyst: 'analyst',
+    'intake-clerk': 'intake clerk',
+    admin: 'admin',
+    'grid-worker': 'grid worker',
+    auditor: 'auditor',
+    'account-admin': 'account admin',
+  },
+  system: 'system',
+  escalateTo: (level: string) => `Escalate to ${level}`,
+  escalateTop: 'Already at city level; cannot escalate further',
+  escalateNoteRequired: 'An escalation needs a note',
+};
+
+export function dutyStringsFor(lang: Lang): DutyStrings {
+  return lang === 'en' ? DUTY_EN : DUTY_ZH;
+}
+
+/** This page load's duty strings (Chinese unless `?lang=en`). */
+export const D: DutyStrings = dutyStringsFor(
+  typeof window === 'undefined' ? 'zh' : currentLang(window.location.search),
+);
