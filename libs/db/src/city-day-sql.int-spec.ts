@@ -1,5 +1,5 @@
 import { loadConfig } from '@fengqiao/config';
-import { cityDateOf, HOUR_MS } from '@fengqiao/domain';
+import { cityDateOf, cityMidnightMs, HOUR_MS } from '@fengqiao/domain';
 import { createPool, type DbPool } from './pool';
 
 // The city's day has one owner per language: libs/domain `cityDateOf` (TypeScript) and SQL
@@ -39,7 +39,7 @@ afterAll(async () => {
   await pool.end();
 });
 
-describe('SQL fq_beijing_day is libs/domain cityDateOf (real PostgreSQL)', () => {
+describe('SQL fq_beijing_day / fq_beijing_day_start are libs/domain cityDateOf / cityMidnightMs (real PostgreSQL)', () => {
   it.each(['UTC', 'Asia/Shanghai', 'America/New_York', 'Europe/Berlin', 'Pacific/Kiritimati'])(
     'on every edge instant and a year of sweeps, with the session in %s',
     async (zone) => {
@@ -53,6 +53,13 @@ describe('SQL fq_beijing_day is libs/domain cityDateOf (real PostgreSQL)', () =>
           [instants],
         );
         expect(rows.map((r) => r.day)).toEqual(instants.map(cityDateOf));
+        // And its inverse: the instant each of those days begins.
+        const starts = await client.query<{ ms: string }>(
+          `SELECT (extract(epoch FROM fq_beijing_day_start(d::date)) * 1000)::bigint::text AS ms
+             FROM unnest($1::text[]) WITH ORDINALITY AS t(d, n) ORDER BY n`,
+          [rows.map((r) => r.day)],
+        );
+        expect(starts.rows.map((r) => Number(r.ms))).toEqual(rows.map((r) => cityMidnightMs(r.day)));
       } finally {
         await client.query('RESET TimeZone');
         client.release();

@@ -19,7 +19,7 @@ export class CityTrendsRepository {
   async seriesByDay(db: Queryable, f: RollupFilter, step: string): Promise<Point[]> {
     if (step === '1 day') return this.seriesOfDays(db, f);
     const res = await db.query<Point>(
-      `SELECT (date_bin($5::interval, day::timestamp, timestamp '2000-01-03') - interval '8 hours') AT TIME ZONE 'UTC' AS bucket,
+      `SELECT fq_beijing_day_start(date_bin($5::interval, day::timestamp, timestamp '2000-01-03')::date) AS bucket,
               county AS region, category, sum(events)::bigint AS events
        FROM region_county_daily_rollup WHERE ${cityDays()} GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
       [...args(f), step],
@@ -33,7 +33,7 @@ export class CityTrendsRepository {
    */
   private async seriesOfDays(db: Queryable, f: RollupFilter): Promise<Point[]> {
     const res = await db.query<Point>(
-      `SELECT (day::timestamp - interval '8 hours') AT TIME ZONE 'UTC' AS bucket,
+      `SELECT fq_beijing_day_start(day) AS bucket,
               county AS region, category, sum(events)::bigint AS events
        FROM region_county_daily_rollup WHERE ${cityDays()} GROUP BY day, county, category ORDER BY day, county, category`,
       args(f),

@@ -61,7 +61,7 @@ export class TrendsRepository {
     step: string,
   ): Promise<{ bucket: Date; region: string; category: string; events: number }[]> {
     const res = await db.query<{ bucket: Date; region: string; category: string; events: number }>(
-      `SELECT (date_bin($8::interval, day::timestamp, timestamp '2000-01-03') - interval '8 hours') AT TIME ZONE 'UTC' AS bucket,
+      `SELECT fq_beijing_day_start(date_bin($8::interval, day::timestamp, timestamp '2000-01-03')::date) AS bucket,
               ${REGION} AS region, category, sum(events)::bigint AS events
        FROM region_daily_rollup WHERE ${DAYS} GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
       [...args(f), step],
