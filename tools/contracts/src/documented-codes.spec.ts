@@ -57,7 +57,10 @@ const markdownFiles = (dir: string): string[] => filesUnder(dir, (n) => n.endsWi
 /** The non-test TypeScript sources. */
 function sourceFiles(): string[] {
   return ['libs', 'apps', 'tools', 'e2e'].flatMap((d) =>
-    filesUnder(join(root, d), (n) => n.endsWith('.ts') && !n.includes('.spec.') && !n.includes('-spec.')),
+    filesUnder(
+      join(root, d),
+      (n) => (n.endsWith('.ts') || n.endsWith('.tsx')) && !n.includes('.spec.') && !n.includes('-spec.'),
+    ),
   );
 }
 
