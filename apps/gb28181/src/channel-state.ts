@@ -16,8 +16,17 @@ import { type Registration, type Registrations } from './registrations';
  * The state of every channel: what the registry was told (a Catalog repeated every few minutes sends
  * nothing new) and whether it is online (SilenceTracker). Every change becomes a contract event.
  */
+// The ingest refuses a status of a camera it has not registered yet (UNKNOWN_CAMERA), and the registry
+// and status topics are consumed independently: a new channel's state is said again after these delays.
+const RESTATE_AFTER_MS = [5_000, 60_000] as const;
+
 export class ChannelState {
   private readonly told = new Map<string, string>();
+  // One FIFO per delay: each is sorted by due time, so a sweep only looks at its due heads.
+  private readonly restates = RESTATE_AFTER_MS.map(() => ({
+    head: 0,
+    items: [] as { channelId: string; atMs: number }[],
+  }));
 
   constructor(
     private readonly tracker: SilenceTracker,
@@ -65,7 +74,24 @@ export class ChannelState {
   sweep(nowMs: number): number {
     const changes = this.tracker.sweep(nowMs);
     for (const c of changes) this.emit(c);
+    this.restateDue(nowMs);
     return changes.length;
+  }
+
+  private restateDue(nowMs: number): void {
+    for (const q of this.restates) {
+      while (q.head < q.items.length && (q.items[q.head]?.atMs ?? Infinity) <= nowMs) {
+        const channelId = q.items[q.head++]?.channelId ?? '';
+        const online = this.tracker.isOnline(channelId);
+        if (online === undefined) continue;
+        this.metrics.inc('status_restated');
+        this.outbox.add('cameraStatus', deviceStatusEvent(channelId, online, new Date(nowMs), randomUUID()));
+      }
+      if (q.head > 1024 && q.head * 2 > q.items.length) {
+        q.items.splice(0, q.head);
+        q.head = 0;
+      }
+    }
   }
 
   /** True when the item is a camera of the city (registry event sent if it changed). */
@@ -83,7 +109,12 @@ export class ChannelState {
     }
     const { eventId: _e, occurredAt: _o, ...content } = out.event;
     const fingerprint = JSON.stringify(content);
-    if (this.told.get(item.deviceId) !== fingerprint) {
+    const previous = this.told.get(item.deviceId);
+    if (previous !== fingerprint) {
+      if (previous === undefined)
+        RESTATE_AFTER_MS.forEach((after, i) =>
+          this.restates[i]?.items.push({ channelId: item.deviceId, atMs: nowMs + after }),
+        );
       this.told.set(item.deviceId, fingerprint);
       this.outbox.add('cameraRegistry', out.event);
       this.metrics.inc('registry_events');
