@@ -62,6 +62,8 @@ export function systemApps(config: FengqiaoConfig): AppProcess[] {
   const candidates: (AppProcess | undefined)[] = [
     node('ingest', 'apps/ingest/src/main.ts', `http://${config.host}:${config.ingest.port}/health`),
     node('warning', 'apps/warning/src/main.ts', `http://${config.host}:${config.warning.port}/health`),
+    // GB/T 28181 devices and platforms register here (SIP on FQ_GB28181_SIP_PORT); after the ingest.
+    node('gb28181', 'apps/gb28181/src/main.ts', `http://${config.host}:${config.gb28181.httpPort}/health`),
     node('api', 'apps/api/src/main.ts', `http://${config.host}:${config.api.port}/api/health`),
     // Alert changes → duty rosters → channels (issue 16); after the warning service that raises them.
     node('notify', 'apps/notify/src/main.ts', `http://${config.host}:${config.notify.port}/health`),
