@@ -155,6 +155,23 @@ describe('wall, duty console and analysis against the real API and stack', () =>
     expect(await onWall.getAttribute('class')).not.toContain('flash');
     await duty.getByTestId('alert-detail').getByText('已签收，正在核实处置').waitFor({ timeout: 5000 });
     expect(await duty.getByTestId('duty-notice').count()).toBe(0);
+    // Escalate (issue 20): the key names the next level, the alert moves up to it, the history says so.
+    expect(await duty.getByTestId('action-escalate').textContent()).toContain('上报至乡镇');
+    await duty.locator('body').press('e');
+    await duty.getByTestId('escalate-target').getByText('上报至乡镇').waitFor();
+    await duty.getByTestId('form-escalate').locator('input[name=note]').fill('需乡镇协调处置');
+    await duty.keyboard.press('Enter');
+    await duty
+      .locator(`[data-testid=queue-item][data-alert-id="${alert.alertId}"][data-state=escalated]`)
+      .waitFor({ timeout: 5000 });
+    const escalated = duty.getByTestId('alert-detail').locator('li[data-change=escalated]');
+    await escalated.getByText('上报至乡镇: 需乡镇协调处置').waitFor({ timeout: 5000 });
+    expect(await escalated.textContent()).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d 上报 · .*值班员/);
+    expect(await duty.getByTestId('alert-detail').locator('li[data-change=raised]').textContent()).toContain(
+      '生成预警',
+    );
+    expect(await duty.getByTestId('action-escalate').textContent()).toContain('上报至区县');
+    expect(await duty.getByTestId('duty-notice').count()).toBe(0);
     await shoot(duty, 'duty-1920x1080.png');
     await duty.setViewportSize(UHD);
     await duty.waitForTimeout(500);
