@@ -40,6 +40,7 @@ const CONFIG_SOURCE = [
   'libs/config/src/config.ts',
   'libs/config/src/tuning.ts',
   'libs/config/src/notify-config.ts',
+  'libs/config/src/gb28181-config.ts',
 ];
 /** Knobs of a test tier, read by the tier itself (not the apps' configuration). */
 const TEST_SETTINGS = ['e2e/src/faults/fault-settings.ts'];
