@@ -11,9 +11,13 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { type FengqiaoConfig } from '@fengqiao/config';
 import { freePort, pollUntil, startProcess, testConfig, type RunningProcess } from '@fengqiao/testing';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- a spec runs other apps as real components
 import { startApi, type ApiHarness } from '../../api/src/testing/api-harness';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- a spec runs other apps as real components
 import { createHarness, startIngest, type IngestHarness } from '../../ingest/src/testing/ingest-harness';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- a spec runs other apps as real components
 import { channelIdOf, deviceIdOf } from '../../../e2e/src/gb28181/device-fleet';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- a spec runs other apps as real components
 import { SimProcess } from '../../../e2e/src/gb28181/sim-process';
 
 const md5 = (t: string): string => createHash('md5').update(t).digest('hex');
