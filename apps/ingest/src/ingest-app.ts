@@ -26,6 +26,9 @@ import { noopEventsSink, type EventsSink } from './pipeline/rules-port';
 /** How often the intake looks for a changed source registry file (a key rotation takes effect within it). */
 export const SOURCE_REGISTRY_POLL_MS = 2000;
 
+/** Wait before a new consumer client replaces one kafkajs gave up on (an invariant, not tuning). */
+const CONSUMER_REVIVE_MS = 1000;
+
 /** The production consumer group; more instances in it share the partitions. */
 export const INGEST_GROUP_ID = 'fengqiao-ingest';
 
@@ -77,6 +80,9 @@ export function createIngestApp(config: FengqiaoConfig, options: IngestAppOption
     topics: topics.all(),
     sessionTimeoutMs: options.sessionTimeoutMs ?? tuning.kafka.sessionTimeoutMs,
     heartbeatIntervalMs: tuning.kafka.heartbeatIntervalMs,
+    // A batch that outlived its session crashes kafkajs for good; a new client resumes from the
+    // committed offsets (the writes are idempotent, the dead letters transactional).
+    reviveAfterCrashMs: CONSUMER_REVIVE_MS,
   });
   const availability = new DbAvailability(
     pool,

@@ -36,6 +36,13 @@ export interface BatchConsumerOptions {
   /** How long the group waits for a silent member before moving its partitions. Default 30 s. */
   readonly sessionTimeoutMs?: number;
   readonly heartbeatIntervalMs?: number;
+  /**
+   * After a crash the client does not restart from itself (kafkajs: a non-retriable error such as
+   * "the coordinator is not aware of this member" when a batch outlived its session), start a new
+   * client after this many ms and go on from the group's committed offsets. Unset: the consumer
+   * stays down (`hasGivenUp`) and its owner decides (the warning service rebuilds its state first).
+   */
+  readonly reviveAfterCrashMs?: number;
 }
 
 /**

@@ -7,17 +7,26 @@ import { ConsumerProgress } from './consumer-progress';
  * after the handler resolved (i.e. after the database commit), so a crash redelivers, never loses.
  */
 export class KafkaBatchConsumer implements BatchConsumer {
-  private readonly consumer: Consumer;
+  private consumer: Consumer;
   readonly progress = new ConsumerProgress();
   private joined = false;
   private running = false;
   private gaveUp = false;
+  private pausedAll = false;
+  private handler: BatchHandler | undefined;
+  /** Times a crashed client was replaced by a new one (reviveAfterCrashMs). */
+  revivals = 0;
 
   constructor(
-    kafka: Kafka,
+    private readonly kafka: Kafka,
     private readonly options: BatchConsumerOptions,
   ) {
-    this.consumer = kafka.consumer({
+    this.consumer = this.newClient();
+  }
+
+  private newClient(): Consumer {
+    const options = this.options;
+    const consumer = this.kafka.consumer({
       groupId: options.groupId,
       allowAutoTopicCreation: false,
       maxBytesPerPartition: options.maxBytesPerPartition ?? 1024 * 1024,
@@ -27,20 +36,44 @@ export class KafkaBatchConsumer implements BatchConsumer {
       heartbeatInterval: options.heartbeatIntervalMs ?? 3000,
     });
     const left = (): void => {
+      if (consumer !== this.consumer) return;
       this.joined = false;
       this.progress.leftGroup();
     };
-    this.consumer.on(this.consumer.events.GROUP_JOIN, () => {
+    consumer.on(consumer.events.GROUP_JOIN, () => {
+      if (consumer !== this.consumer) return;
       this.joined = true;
       this.progress.joinedGroup();
     });
-    this.consumer.on(this.consumer.events.STOP, left);
-    this.consumer.on(this.consumer.events.CRASH, (e) => {
+    consumer.on(consumer.events.STOP, left);
+    consumer.on(consumer.events.CRASH, (e) => {
       left();
       // kafkajs restarts itself after retriable errors only ("the coordinator is not aware of this
       // member" after a missed session is not one): then nothing consumes until a new consumer does.
-      if (!e.payload.restart) this.gaveUp = true;
+      if (e.payload.restart || consumer !== this.consumer) return;
+      this.gaveUp = true;
+      const after = this.options.reviveAfterCrashMs;
+      if (after !== undefined && this.running) setTimeout(() => void this.revive(consumer), after).unref();
     });
+    return consumer;
+  }
+
+  /** Replaces a client that gave up by a new one in the same group, from the committed offsets. */
+  private async revive(dead: Consumer): Promise<void> {
+    const handler = this.handler;
+    if (!this.running || dead !== this.consumer || handler === undefined) return;
+    await dead.disconnect().catch(() => undefined);
+    this.consumer = this.newClient();
+    this.revivals += 1;
+    try {
+      await this.run(handler);
+      this.gaveUp = false;
+    } catch {
+      // The new client could not start (broker away): try again later, like a crash.
+      this.gaveUp = true;
+      if (this.running)
+        setTimeout(() => void this.revive(this.consumer), this.options.reviveAfterCrashMs ?? 1000).unref();
+    }
   }
 
   /** True once the client crashed without restarting itself; only a new consumer consumes again. */
@@ -54,23 +87,31 @@ export class KafkaBatchConsumer implements BatchConsumer {
   }
 
   async start(handler: BatchHandler): Promise<void> {
+    this.handler = handler;
+    this.running = true;
+    await this.run(handler);
+  }
+
+  private async run(handler: BatchHandler): Promise<void> {
     await this.consumer.connect();
     await this.consumer.subscribe({ topics: [...this.options.topics], fromBeginning: true });
-    this.running = true;
     await this.consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
       partitionsConsumedConcurrently: this.options.concurrency ?? 32,
       eachBatch: (payload) => this.handle(payload, handler),
     });
+    if (this.pausedAll) this.pauseAll();
   }
 
   /** Stops fetching every subscribed topic; batches already handed out still complete. */
   pauseAll(): void {
+    this.pausedAll = true;
     this.consumer.pause(this.options.topics.map((topic) => ({ topic })));
   }
 
   resumeAll(): void {
+    this.pausedAll = false;
     this.consumer.resume(this.options.topics.map((topic) => ({ topic })));
   }
 
