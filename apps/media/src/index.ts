@@ -6,5 +6,5 @@ export {
   type PlayTokenVerdict,
 } from '@fengqiao/media-tokens';
 export { streamSign } from './auth/stream-sign';
-export { MEDIA_APP, MEDIA_HTTP_PORT, MEDIA_RTMP_PORT } from './media-ports';
+export { MEDIA_APP } from './media-ports';
 export { reapOrphans } from './hls/process-group';

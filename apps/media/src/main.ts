@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig, type FengqiaoConfig } from '@fengqiao/config';
 import { runProcess } from '@fengqiao/process';
 import { loadRelays, type Relay } from './relay/relay-config';
-import { DEFAULT_MEDIA_OPTIONS, startMediaService, type MediaServiceOptions } from './media-service';
+import { defaultMediaOptions, startMediaService, type MediaServiceOptions } from './media-service';
 
 const log = (line: string): void => {
   process.stdout.write(`${new Date().toISOString()} ${line}\n`);
@@ -33,14 +33,14 @@ function options(argv: string[], config: FengqiaoConfig): MediaServiceOptions {
     },
   });
   const num = (v: string | undefined, d: number): number => (v === undefined ? d : Number.parseInt(v, 10));
-  const d = DEFAULT_MEDIA_OPTIONS;
+  const d = defaultMediaOptions(config);
   return {
     rtmpPort: num(values['rtmp-port'], d.rtmpPort),
     httpPort: num(values['http-port'], d.httpPort),
     internalHttpPort: num(values['internal-http-port'], d.internalHttpPort),
     statusTopic: values['status-topic'] ?? d.statusTopic,
     hlsIdleMs: num(values['hls-idle-ms'], d.hlsIdleMs),
-    heartbeatMs: num(values['heartbeat-ms'], config.tuning.media.heartbeatMs),
+    heartbeatMs: num(values['heartbeat-ms'], d.heartbeatMs),
     relays: loadRelayFile(values.relays ?? config.media.relaysPath),
     probe: {
       concurrency: num(values['probe-concurrency'], d.probe.concurrency),
@@ -52,7 +52,7 @@ function options(argv: string[], config: FengqiaoConfig): MediaServiceOptions {
 // loadConfig refuses production mode with an empty or default FQ_MEDIA_SECRET.
 const config = loadConfig();
 
-// /health is the media gateway's own (port 8000), beside HLS/FLV.
+// /health is the media gateway's own (FQ_MEDIA_HTTP_PORT, 8000), beside HLS/FLV.
 void runProcess({
   name: 'media',
   shutdownDeadlineMs: config.tuning.health.shutdownDeadlineMs,

@@ -6,7 +6,7 @@ import { createKafkaClient, KafkaEventPublisher } from '@fengqiao/kafka';
 import { streamSign } from './auth/stream-sign';
 import { HlsPackager } from './hls/hls-packager';
 import { reapOrphans } from './hls/process-group';
-import { MEDIA_APP, MEDIA_HTTP_PORT, MEDIA_INTERNAL_HTTP_PORT, MEDIA_RTMP_PORT } from './media-ports';
+import { MEDIA_APP } from './media-ports';
 import { Gateway } from './server/gateway';
 import { IngestServer } from './server/ingest-server';
 import { relayArgs, relayMarker } from './relay/relay-args';
@@ -29,18 +29,28 @@ export interface MediaServiceOptions {
   readonly probe: ProbeSettings;
 }
 
-export const DEFAULT_MEDIA_OPTIONS: MediaServiceOptions = {
-  rtmpPort: MEDIA_RTMP_PORT,
-  httpPort: MEDIA_HTTP_PORT,
-  internalHttpPort: MEDIA_INTERNAL_HTTP_PORT,
+const MEDIA_DEFAULTS: Omit<
+  MediaServiceOptions,
+  'rtmpPort' | 'httpPort' | 'internalHttpPort' | 'heartbeatMs'
+> = {
   statusTopic: INPUT_TOPICS.cameraStatus.name,
   // A patrol rotation comes back to a camera within minutes; 30 s keeps a quick return warm.
   hlsIdleMs: 30_000,
-  heartbeatMs: 30_000,
   relays: [],
   // Two 5 s samples at a time: ~24 streams a minute on 2 cores (bench/media-prober measures it).
   probe: { concurrency: 2, sampleS: 5 },
 };
+
+/** The options a plain start runs with: ports and heartbeat from the config, the rest defaults. */
+export function defaultMediaOptions(config: FengqiaoConfig): MediaServiceOptions {
+  return {
+    rtmpPort: config.media.rtmpPort,
+    httpPort: config.media.httpPort,
+    internalHttpPort: config.media.internalHttpPort,
+    heartbeatMs: config.tuning.media.heartbeatMs,
+    ...MEDIA_DEFAULTS,
+  };
+}
 
 export interface RunningMediaService {
   stop(): Promise<void>;

@@ -51,6 +51,12 @@ const envSchema = z.object({
   FQ_MEDIA_SECRET: z.string().default(DEV_SECRET),
   FQ_PARTY_KEY_SECRET: z.string().default(DEV_SECRET),
   FQ_MEDIA_PUBLIC_URL: z.string().url().optional(),
+  // RTMP ingest: 1935 is the standard port, 19350 keeps clear of a system RTMP server.
+  FQ_MEDIA_RTMP_PORT: port.default(19350),
+  // The public gateway (HLS, HTTP-FLV, WS-FLV, /health): token-checked, with CORS.
+  FQ_MEDIA_HTTP_PORT: port.default(8000),
+  // node-media-server's own HTTP-FLV listener, loopback only: the gateway proxies to it.
+  FQ_MEDIA_INTERNAL_HTTP_PORT: port.default(18001),
   FQ_MEDIA_RELAYS: z.string().optional(),
   FQ_GEOJSON: z.string().optional(),
   /** The prefecture's 4-digit GB/T 2260 code (5119 = Bazhong): which city `npm run geodata` extracts. */
@@ -134,6 +140,12 @@ export interface FengqiaoConfig {
     readonly publicUrl: string;
     /** A JSON file of per-camera pull relays (RTSP/RTMP/HTTP sources pushed into the media server). */
     readonly relaysPath: string | undefined;
+    /** RTMP ingest (FQ_MEDIA_RTMP_PORT). */
+    readonly rtmpPort: number;
+    /** The public gateway and its /health (FQ_MEDIA_HTTP_PORT). */
+    readonly httpPort: number;
+    /** node-media-server's loopback HTTP-FLV listener behind the gateway (FQ_MEDIA_INTERNAL_HTTP_PORT). */
+    readonly internalHttpPort: number;
   };
   readonly geojsonPath: string | undefined;
   /** The city: its code and, when extracted (`npm run geodata`), its real divisions file. */
@@ -211,9 +223,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): FengqiaoConfig
     dashboard: { port: e.FQ_DASHBOARD_PORT },
     media: {
       secret: e.FQ_MEDIA_SECRET,
-      // 8000: the media gateway's default port (apps/media/src/media-ports.ts).
-      publicUrl: (e.FQ_MEDIA_PUBLIC_URL ?? `http://${e.FQ_HOST}:8000`).replace(/\/+$/, ''),
+      publicUrl: (e.FQ_MEDIA_PUBLIC_URL ?? `http://${e.FQ_HOST}:${e.FQ_MEDIA_HTTP_PORT}`).replace(/\/+$/, ''),
       relaysPath: e.FQ_MEDIA_RELAYS === undefined ? undefined : resolve(e.FQ_MEDIA_RELAYS),
+      rtmpPort: e.FQ_MEDIA_RTMP_PORT,
+      httpPort: e.FQ_MEDIA_HTTP_PORT,
+      internalHttpPort: e.FQ_MEDIA_INTERNAL_HTTP_PORT,
     },
     geojsonPath: e.FQ_GEOJSON === undefined ? undefined : resolve(e.FQ_GEOJSON),
     city: {

@@ -129,3 +129,29 @@ describe('tuning sections', () => {
     expect(() => loadConfig(env)).toThrow(named);
   });
 });
+
+describe('media ports', () => {
+  it('default to 19350 / 8000 / 18001, and the public URL follows the gateway port', () => {
+    const m = loadConfig({}).media;
+    expect(m).toMatchObject({ rtmpPort: 19350, httpPort: 8000, internalHttpPort: 18001 });
+    expect(m.publicUrl).toBe('http://127.0.0.1:8000');
+  });
+
+  it('reads FQ_MEDIA_RTMP_PORT, FQ_MEDIA_HTTP_PORT and FQ_MEDIA_INTERNAL_HTTP_PORT', () => {
+    const m = loadConfig({
+      FQ_MEDIA_RTMP_PORT: '1935',
+      FQ_MEDIA_HTTP_PORT: '8080',
+      FQ_MEDIA_INTERNAL_HTTP_PORT: '18081',
+    }).media;
+    expect(m).toMatchObject({ rtmpPort: 1935, httpPort: 8080, internalHttpPort: 18081 });
+    expect(m.publicUrl).toBe('http://127.0.0.1:8080');
+    expect(
+      loadConfig({ FQ_MEDIA_HTTP_PORT: '8080', FQ_MEDIA_PUBLIC_URL: 'https://v.example.cn/' }).media
+        .publicUrl,
+    ).toBe('https://v.example.cn');
+  });
+
+  it('refuses a port out of range, naming it', () => {
+    expect(() => loadConfig({ FQ_MEDIA_RTMP_PORT: '70000' })).toThrow(/FQ_MEDIA_RTMP_PORT/);
+  });
+});

@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { type FengqiaoConfig } from '@fengqiao/config';
-import { MEDIA_HTTP_PORT } from '@fengqiao/media';
 
 /** A long-running process the start command supervises. */
 export interface AppProcess {
@@ -70,7 +69,7 @@ export function systemApps(config: FengqiaoConfig): AppProcess[] {
     // After the history: a report stored while the 90 days are still loading would stay incomplete.
     withAfter(node('reports', 'apps/reports/src/main.ts'), 'history'),
     node('simulator', 'apps/simulator/src/main.ts'),
-    node('media', 'apps/media/src/main.ts', `http://${config.host}:${MEDIA_HTTP_PORT}/health`),
+    node('media', 'apps/media/src/main.ts', `http://${config.host}:${config.media.httpPort}/health`),
     // Demo only: synthetic cameras (test pattern, id and clock burned in) for real registry ids.
     config.mode === 'production' ? undefined : node('cameras', 'apps/media/src/cameras/main.ts'),
     {

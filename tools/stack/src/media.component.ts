@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { type FengqiaoConfig } from '@fengqiao/config';
-import { MEDIA_HTTP_PORT, reapOrphans } from '@fengqiao/media';
+import { reapOrphans } from '@fengqiao/media';
 import { type ComponentStatus, type StackComponent } from './component';
 import { hasCommand, portOpen } from './processes';
 import { StackError } from './stack-error';
@@ -21,7 +21,7 @@ function remuxMarker(config: FengqiaoConfig): string {
 
 /** Remuxes left by a media service that died hard; only while no media service is up (they'd be its). */
 async function reapLeftovers(config: FengqiaoConfig, say: (line: string) => void): Promise<void> {
-  if (await portOpen(config.host, MEDIA_HTTP_PORT)) return;
+  if (await portOpen(config.host, config.media.httpPort)) return;
   const killed = reapOrphans(remuxMarker(config));
   if (killed > 0) say(`media: killed ${killed} leftover ffmpeg remux(es)`);
 }
@@ -54,7 +54,7 @@ export const mediaComponent: StackComponent = {
   async status(config): Promise<ComponentStatus> {
     const version = ffmpegVersion();
     if (version === undefined) return { name: NAME, state: 'unhealthy', detail: 'ffmpeg is not installed' };
-    const url = `http://${config.host}:${MEDIA_HTTP_PORT}/health`;
+    const url = `http://${config.host}:${config.media.httpPort}/health`;
     try {
       const res = await fetch(url, { signal: AbortSignal.timeout(1500) });
       const body = (await res.json()) as { live?: unknown[]; remuxes?: unknown[] };

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '@fengqiao/config';
 import { createPool } from '@fengqiao/db';
 import { streamSign } from '../auth/stream-sign';
-import { MEDIA_APP, MEDIA_RTMP_PORT } from '../media-ports';
+import { MEDIA_APP } from '../media-ports';
 import { CameraFleet } from './camera-fleet';
 
 const log = (line: string): void => {
@@ -25,13 +25,13 @@ async function registryCameraIds(url: string, count: number): Promise<string[]> 
   }
 }
 
-/** `cameras/main.ts [--count 4] [--ids a,b] [--rtmp-port 19350] [--size 320x180] [--timecode]` */
+/** `cameras/main.ts [--count 4] [--ids a,b] [--rtmp-port FQ_MEDIA_RTMP_PORT] [--size 320x180] [--timecode]` */
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       count: { type: 'string', default: '4' },
       ids: { type: 'string' },
-      'rtmp-port': { type: 'string', default: String(MEDIA_RTMP_PORT) },
+      'rtmp-port': { type: 'string' },
       size: { type: 'string', default: '320x180' },
       timecode: { type: 'boolean', default: false },
     },
@@ -54,7 +54,7 @@ async function main(): Promise<void> {
       cameraId,
       size,
       timecode: values.timecode,
-      publishUrl: `rtmp://${config.host}:${values['rtmp-port']}/${MEDIA_APP}/${cameraId}?sign=${streamSign(config.media.secret, `/${MEDIA_APP}/${cameraId}`, exp)}`,
+      publishUrl: `rtmp://${config.host}:${values['rtmp-port'] ?? config.media.rtmpPort}/${MEDIA_APP}/${cameraId}?sign=${streamSign(config.media.secret, `/${MEDIA_APP}/${cameraId}`, exp)}`,
     })),
     log,
   );
