@@ -5,6 +5,7 @@ export { findRepoRoot } from './repo-root';
 export { type NotifyConfig } from './notify-config';
 export {
   type ApiTuning,
+  type LoginBackoffTuning,
   type DbTuning,
   type HealthTuning,
   type IngestTuning,

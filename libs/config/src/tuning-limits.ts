@@ -51,5 +51,14 @@ export function tuningProblems(t: Tuning, brokers: BrokerFacts): string[] {
     t.api.kpiFastMaxAgeMs <= t.api.kpiSlowMaxAgeMs,
     `FQ_KPI_FAST_MAX_AGE_MS (${t.api.kpiFastMaxAgeMs}) must not exceed FQ_KPI_SLOW_MAX_AGE_MS (${t.api.kpiSlowMaxAgeMs}): the live tiles would lag the slow ones`,
   );
+  const backoff = t.api.loginBackoff;
+  need(
+    backoff.firstDelaySeconds <= backoff.maxDelaySeconds,
+    `FQ_LOGIN_FIRST_DELAY_S (${backoff.firstDelaySeconds}) must not exceed FQ_LOGIN_MAX_DELAY_S (${backoff.maxDelaySeconds})`,
+  );
+  need(
+    backoff.forgetAfterMs > backoff.maxDelaySeconds * 1000,
+    `FQ_LOGIN_FORGET_AFTER_MS (${backoff.forgetAfterMs}) must exceed FQ_LOGIN_MAX_DELAY_S (${backoff.maxDelaySeconds} s): a guesser who waits out the longest wait would start afresh`,
+  );
   return problems;
 }

@@ -57,6 +57,21 @@ export interface WarningTuning {
   readonly leaderPollMs: number;
 }
 
+/**
+ * Per-account back-off after failed logins (issue 17 #6): the first failures cost nothing (a typo),
+ * then each further one doubles the wait up to the most. Keyed per account, not per address.
+ */
+export interface LoginBackoffTuning {
+  /** Consecutive failures that cost nothing. */
+  readonly freeFailures: number;
+  /** The wait after the first failure beyond the free ones; it doubles with each further one. */
+  readonly firstDelaySeconds: number;
+  /** The longest wait. */
+  readonly maxDelaySeconds: number;
+  /** A failure this long after the previous one starts counting afresh (must outlast the longest wait). */
+  readonly forgetAfterMs: number;
+}
+
 export interface ApiTuning {
   /** A revoked or re-scoped user loses access within this; the wall refreshes silently. */
   readonly accessTokenTtlSeconds: number;
@@ -98,6 +113,14 @@ export interface ApiTuning {
   readonly outboxRetryMs: number;
   /** How often the grid analytics rollup is brought up to date. */
   readonly gridRollupPeriodMs: number;
+  readonly loginBackoff: LoginBackoffTuning;
+  /** How long a sign-in step (new password, second-factor code) may take after the password. */
+  readonly loginChallengeTtlSeconds: number;
+  /**
+   * How often every API instance reads newly revoked sessions (`refresh_tokens`): a revocation made
+   * on any instance refuses the session's access tokens on all within this ("within seconds").
+   */
+  readonly revocationPollMs: number;
 }
 
 export interface MediaTuning {

@@ -45,6 +45,12 @@ describe('tuning sections', () => {
       FQ_KPI_FAST_MAX_AGE_MS: '5000',
       FQ_KPI_SLOW_MAX_AGE_MS: '20000',
       FQ_SILENCE_MAX_DAYS: '3',
+      FQ_LOGIN_FREE_FAILURES: '5',
+      FQ_LOGIN_FIRST_DELAY_S: '10',
+      FQ_LOGIN_MAX_DELAY_S: '600',
+      FQ_LOGIN_FORGET_AFTER_MS: '1800000',
+      FQ_LOGIN_CHALLENGE_TTL_S: '120',
+      FQ_REVOCATION_POLL_MS: '500',
     }).tuning;
     expect(t.kafka).toMatchObject({ replicationFactor: 5, minInsyncReplicas: 3, idempotentProducer: false });
     expect(t.db).toMatchObject({
@@ -65,9 +71,29 @@ describe('tuning sections', () => {
       kpiFastMaxAgeMs: 5000,
       kpiSlowMaxAgeMs: 20_000,
       silenceMaxWindowMs: 3 * 86_400_000,
+      loginBackoff: {
+        freeFailures: 5,
+        firstDelaySeconds: 10,
+        maxDelaySeconds: 600,
+        forgetAfterMs: 1_800_000,
+      },
+      loginChallengeTtlSeconds: 120,
+      revocationPollMs: 500,
     });
     expect(t.media.heartbeatMs).toBe(10_000);
     expect(t.reports.scheduleIntervalMs).toBe(60_000);
+  });
+
+  it('keeps the login back-off of issue 17 #6 by default (3 free, 5 s doubling to 15 min, forgotten after 1 h)', () => {
+    const api = loadConfig({}).tuning.api;
+    expect(api.loginBackoff).toEqual({
+      freeFailures: 3,
+      firstDelaySeconds: 5,
+      maxDelaySeconds: 900,
+      forgetAfterMs: 3_600_000,
+    });
+    expect(api.loginChallengeTtlSeconds).toBe(300);
+    expect(api.revocationPollMs).toBe(2000);
   });
 
   it('derives the client query timeout above the server statement timeout', () => {
@@ -124,6 +150,15 @@ describe('tuning sections', () => {
     ['a play token shorter than 30 s', { FQ_PLAY_TOKEN_TTL_S: '5' }, 'FQ_PLAY_TOKEN_TTL_S'],
     ['a silence window of zero days', { FQ_SILENCE_MAX_DAYS: '0' }, 'FQ_SILENCE_MAX_DAYS'],
     ['a non-number', { FQ_PG_KEEPALIVE_MS: 'soon' }, 'FQ_PG_KEEPALIVE_MS'],
+    ['a first login delay above the longest', { FQ_LOGIN_FIRST_DELAY_S: '1200' }, 'FQ_LOGIN_MAX_DELAY_S'],
+    [
+      'a login failure count forgotten before the longest wait ends',
+      { FQ_LOGIN_MAX_DELAY_S: '7200' },
+      'FQ_LOGIN_FORGET_AFTER_MS',
+    ],
+    ['no free login failure', { FQ_LOGIN_FREE_FAILURES: '0' }, 'FQ_LOGIN_FREE_FAILURES'],
+    ['a sign-in step shorter than a minute', { FQ_LOGIN_CHALLENGE_TTL_S: '10' }, 'FQ_LOGIN_CHALLENGE_TTL_S'],
+    ['a revocation poll slower than a minute', { FQ_REVOCATION_POLL_MS: '120000' }, 'FQ_REVOCATION_POLL_MS'],
   ])('refuses %s at load, naming the variable', (_title, env, named) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(named);

@@ -7,6 +7,7 @@ export type {
   HealthTuning,
   IngestTuning,
   KafkaTuning,
+  LoginBackoffTuning,
   MediaTuning,
   ReportsTuning,
   Tuning,
@@ -45,6 +46,17 @@ export const tuningEnvSchema = z.object({
   FQ_KPI_FAST_MAX_AGE_MS: ms(0, 10 * MIN).default(10_000),
   FQ_KPI_SLOW_MAX_AGE_MS: ms(0, 60 * MIN).default(MIN),
   FQ_SILENCE_MAX_DAYS: z.coerce.number().int().min(1).max(366).default(14),
+  FQ_LOGIN_FREE_FAILURES: z.coerce.number().int().min(1).max(20).default(3),
+  FQ_LOGIN_FIRST_DELAY_S: z.coerce.number().int().min(1).max(3600).default(5),
+  FQ_LOGIN_MAX_DELAY_S: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(86_400)
+    .default(15 * 60),
+  FQ_LOGIN_FORGET_AFTER_MS: ms(MIN, 7 * DAY).default(60 * MIN),
+  FQ_LOGIN_CHALLENGE_TTL_S: z.coerce.number().int().min(60).max(3600).default(300),
+  FQ_REVOCATION_POLL_MS: ms(100, MIN).default(2000),
 });
 export type TuningEnv = z.infer<typeof tuningEnvSchema>;
 
@@ -109,6 +121,14 @@ export function buildTuning(e: TuningEnv, production: boolean): Tuning {
       silenceMaxWindowMs: e.FQ_SILENCE_MAX_DAYS * DAY,
       outboxRetryMs: 2000,
       gridRollupPeriodMs: MIN,
+      loginBackoff: {
+        freeFailures: e.FQ_LOGIN_FREE_FAILURES,
+        firstDelaySeconds: e.FQ_LOGIN_FIRST_DELAY_S,
+        maxDelaySeconds: e.FQ_LOGIN_MAX_DELAY_S,
+        forgetAfterMs: e.FQ_LOGIN_FORGET_AFTER_MS,
+      },
+      loginChallengeTtlSeconds: e.FQ_LOGIN_CHALLENGE_TTL_S,
+      revocationPollMs: e.FQ_REVOCATION_POLL_MS,
     },
     media: { heartbeatMs: e.FQ_MEDIA_HEARTBEAT_MS },
     reports: { scheduleIntervalMs: e.FQ_REPORTS_INTERVAL_MS },

@@ -4,9 +4,6 @@ import { LOGIN_STEPS, type LoginStep } from '@fengqiao/contracts';
 import { ApiError } from '../common/api-error';
 import { sameBytes } from './account-crypto';
 
-/** Five minutes to type a new password or a code. */
-export const CHALLENGE_TTL_SECONDS = 300;
-
 const claimsSchema = z
   .object({
     typ: z.literal('login-challenge'),
@@ -26,13 +23,17 @@ const mac = (key: Buffer, payload: string): string =>
 export const passwordStamp = (key: Buffer, passwordHash: string): string =>
   mac(key, `pw:${passwordHash}`).slice(0, 22);
 
-/** A signed, short-lived proof that the password was right, for the sign-in's next step. */
+/**
+ * A signed, short-lived proof that the password was right, for the sign-in's next step; it lasts
+ * `ttlSeconds` (FQ_LOGIN_CHALLENGE_TTL_S, five minutes by default: time to type a new password or a code).
+ */
 export function signChallenge(
   key: Buffer,
   c: { sub: string; step: LoginStep; pw: string },
   nowSeconds: number,
+  ttlSeconds: number,
 ): string {
-  const claims: ChallengeClaims = { typ: 'login-challenge', ...c, exp: nowSeconds + CHALLENGE_TTL_SECONDS };
+  const claims: ChallengeClaims = { typ: 'login-challenge', ...c, exp: nowSeconds + ttlSeconds };
   const payload = Buffer.from(JSON.stringify(claims)).toString('base64url');
   return `${payload}.${mac(key, payload)}`;
 }

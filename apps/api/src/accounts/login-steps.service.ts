@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
+import { type FengqiaoConfig } from '@fengqiao/config';
 import {
   passwordProblems,
   type LoginAnswer,
@@ -10,14 +11,14 @@ import {
 import { AuditService } from '../audit/audit.service';
 import { AuthService, toSessionUser } from '../auth/auth.service';
 import { LoginBackoffRepository } from '../auth/login-backoff.repository';
-import { backoffSeconds, FORGET_AFTER_MS, secondsLeft } from '../auth/login-backoff';
+import { backoffSeconds, secondsLeft } from '../auth/login-backoff';
 import { hashPassword, verifyPassword } from '../auth/password-hasher';
 import { ApiError } from '../common/api-error';
 import { type Clock } from '../infra/api-options';
 import { Database, type Queryable } from '../infra/database';
-import { CLOCK } from '../infra/tokens';
+import { CLOCK, CONFIG } from '../infra/tokens';
 import { type AccountRow, AccountsRepository } from './accounts.repository';
-import { CHALLENGE_TTL_SECONDS, passwordStamp, signChallenge, verifyChallenge } from './login-challenge';
+import { passwordStamp, signChallenge, verifyChallenge } from './login-challenge';
 import { SecondFactorService } from './second-factor.service';
 
 const seconds = (d: Date): number => Math.floor(d.getTime() / 1000);
@@ -37,6 +38,7 @@ export class LoginStepsService {
     private readonly sessions: AuthService,
     private readonly audit: AuditService,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(CONFIG) private readonly config: FengqiaoConfig,
   ) {}
 
   /** The password was right: what comes next for this account. */
@@ -106,12 +108,14 @@ export class LoginStepsService {
 
   private challenge(account: AccountRow, step: LoginStep, now: Date) {
     const pw = passwordStamp(this.factor.challengeKey, account.password_hash);
+    const ttlSeconds = this.config.tuning.api.loginChallengeTtlSeconds;
     const challenge = signChallenge(
       this.factor.challengeKey,
       { sub: account.user_id, step, pw },
       seconds(now),
+      ttlSeconds,
     );
-    return { next: step, challenge, expiresIn: CHALLENGE_TTL_SECONDS };
+    return { next: step, challenge, expiresIn: ttlSeconds };
   }
 
   private async fromChallenge(token: string, steps: readonly LoginStep[], now: Date): Promise<AccountRow> {
@@ -133,8 +137,9 @@ export class LoginStepsService {
   }
 
   private async failed(username: string, now: Date): Promise<ApiError> {
-    const failures = await this.backoff.recordFailure(this.db.pool, username, now, FORGET_AFTER_MS);
-    const wait = backoffSeconds(failures);
+    const policy = this.config.tuning.api.loginBackoff;
+    const failures = await this.backoff.recordFailure(this.db.pool, username, now, policy.forgetAfterMs);
+    const wait = backoffSeconds(failures, policy);
     if (wait > 0) await this.backoff.block(this.db.pool, username, new Date(now.getTime() + wait * 1000));
     const message = wait > 0 ? `wrong code; retry in ${wait} s` : 'wrong code';
     return new ApiError('INVALID_CREDENTIALS', message, undefined, wait > 0 ? wait : undefined);

@@ -1,10 +1,8 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { type FengqiaoConfig } from '@fengqiao/config';
 import { type ApiOptions, type Clock } from '../infra/api-options';
 import { Database } from '../infra/database';
-import { API_OPTIONS, CLOCK } from '../infra/tokens';
-
-/** How often every instance looks for newly revoked sessions: "within seconds" (issue 16). */
-export const REVOCATION_POLL_MS = 2000;
+import { API_OPTIONS, CLOCK, CONFIG } from '../infra/tokens';
 
 const SINCE = `
 SELECT family_id::text AS sid, max(revoked_at) AS at FROM refresh_tokens
@@ -30,6 +28,7 @@ export class SessionRevocations implements OnModuleInit, OnModuleDestroy {
     private readonly db: Database,
     @Inject(API_OPTIONS) private readonly options: ApiOptions,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(CONFIG) private readonly config: FengqiaoConfig,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -39,7 +38,8 @@ export class SessionRevocations implements OnModuleInit, OnModuleDestroy {
       this.poll().catch((err: unknown) =>
         this.logger.warn(`revocation poll failed: ${err instanceof Error ? err.message : 'unknown'}`),
       );
-    }, REVOCATION_POLL_MS);
+      // FQ_REVOCATION_POLL_MS (2 s): how soon a revocation on another instance counts here (issue 16).
+    }, this.config.tuning.api.revocationPollMs);
     this.timer.unref();
   }
 

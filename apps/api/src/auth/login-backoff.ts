@@ -1,18 +1,17 @@
+import { type LoginBackoffTuning } from '@fengqiao/config';
+
 /**
  * Per-account back-off after failed logins (issue 17 #6): the first few failures cost nothing (a
- * typo), then each further failure doubles the wait, up to 15 minutes. Keyed per account, not per
- * address, so one guesser behind the command hall's proxy slows only the account it guesses.
+ * typo), then each further failure doubles the wait, up to the most (15 minutes by default). Keyed
+ * per account, not per address, so one guesser behind the command hall's proxy slows only the
+ * account it guesses. The numbers are config (FQ_LOGIN_*, `config.tuning.api.loginBackoff`).
  */
-export const FREE_FAILURES = 3;
-export const FIRST_DELAY_S = 5;
-export const MAX_DELAY_S = 15 * 60;
-/** A failure this long after the previous one starts counting afresh. */
-export const FORGET_AFTER_MS = 60 * 60 * 1000;
 
 /** Seconds an account waits after its `failures`-th consecutive failure (0: none yet). */
-export function backoffSeconds(failures: number): number {
-  if (failures < FREE_FAILURES) return 0;
-  return Math.min(MAX_DELAY_S, FIRST_DELAY_S * 2 ** Math.min(failures - FREE_FAILURES, 20));
+export function backoffSeconds(failures: number, policy: LoginBackoffTuning): number {
+  if (failures < policy.freeFailures) return 0;
+  const doublings = Math.min(failures - policy.freeFailures, 20);
+  return Math.min(policy.maxDelaySeconds, policy.firstDelaySeconds * 2 ** doublings);
 }
 
 /** Whole seconds left until `until` (at least 1), or 0 when it has passed. */

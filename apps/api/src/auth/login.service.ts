@@ -1,11 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { type FengqiaoConfig } from '@fengqiao/config';
 import { type LoginAnswer, type LoginRequest } from '@fengqiao/contracts';
 import { LoginStepsService } from '../accounts/login-steps.service';
 import { ApiError } from '../common/api-error';
 import { type Clock } from '../infra/api-options';
 import { Database } from '../infra/database';
-import { CLOCK } from '../infra/tokens';
-import { backoffSeconds, FORGET_AFTER_MS, secondsLeft } from './login-backoff';
+import { CLOCK, CONFIG } from '../infra/tokens';
+import { backoffSeconds, secondsLeft } from './login-backoff';
 import { LoginBackoffRepository } from './login-backoff.repository';
 import { DUMMY_HASH, verifyPassword } from './password-hasher';
 import { UsersRepository } from './users.repository';
@@ -22,6 +23,7 @@ export class LoginService {
     private readonly backoff: LoginBackoffRepository,
     private readonly steps: LoginStepsService,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(CONFIG) private readonly config: FengqiaoConfig,
   ) {}
 
   /**
@@ -45,8 +47,9 @@ export class LoginService {
   }
 
   private async failed(username: string, now: Date): Promise<ApiError> {
-    const failures = await this.backoff.recordFailure(this.db.pool, username, now, FORGET_AFTER_MS);
-    const wait = backoffSeconds(failures);
+    const policy = this.config.tuning.api.loginBackoff;
+    const failures = await this.backoff.recordFailure(this.db.pool, username, now, policy.forgetAfterMs);
+    const wait = backoffSeconds(failures, policy);
     if (wait > 0) await this.backoff.block(this.db.pool, username, new Date(now.getTime() + wait * 1000));
     const message =
       wait > 0
