@@ -23,9 +23,6 @@ import { IngestConsumer } from './pipeline/ingest-consumer';
 import { IngestService } from './pipeline/ingest.service';
 import { noopEventsSink, type EventsSink } from './pipeline/rules-port';
 
-/** How often the intake looks for a changed source registry file (a key rotation takes effect within it). */
-export const SOURCE_REGISTRY_POLL_MS = 2000;
-
 /** Wait before a new consumer client replaces one kafkajs gave up on (an invariant, not tuning). */
 const CONSUMER_REVIVE_MS = 1000;
 
@@ -111,6 +108,7 @@ export function createIngestApp(config: FengqiaoConfig, options: IngestAppOption
     deadLetters,
     options.sink ?? noopEventsSink,
     { metrics, availability },
+    tuning.ingest,
   );
   const ingest = new IngestConsumer(consumer, service, metrics, {
     maxRows: tuning.ingest.groupCommitMaxRows,
@@ -134,11 +132,12 @@ export function createIngestApp(config: FengqiaoConfig, options: IngestAppOption
     },
   );
   const http: FastifyInstance = buildHttpServer({
-    intake: new IntakeService(topics, publisher, tuning.ingest.intakePublishDeadlineMs),
+    intake: new IntakeService(topics, publisher, tuning.ingest.intakePublishDeadlineMs, tuning.ingest),
     guard: new SourceGuard(() => sources.registry(), Date.now),
     metrics,
     health: { health: () => evaluateHealth(checks, startedAt, 2 * tuning.health.dbTimeoutMs) },
     retryAfterS: tuning.ingest.intakeRetryAfterS,
+    maxMessageBytes: tuning.ingest.maxMessageBytes,
   });
   return {
     metrics,
@@ -146,7 +145,8 @@ export function createIngestApp(config: FengqiaoConfig, options: IngestAppOption
     start: async () => {
       await ensureTopics(kafka, topicSpecsOf(topics), tuning.kafka);
       await publisher.connect();
-      sources.start(SOURCE_REGISTRY_POLL_MS);
+      // A key rotation in the registry file takes effect within FQ_INGEST_SOURCES_POLL_MS.
+      sources.start(tuning.ingest.sourceRegistryPollMs);
       const url = await http.listen({ host: config.host, port: options.port ?? config.ingest.port });
       await ingest.start();
       partitions.start();

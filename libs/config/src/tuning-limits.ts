@@ -51,6 +51,10 @@ export function tuningProblems(t: Tuning, brokers: BrokerFacts): string[] {
     t.api.kpiFastMaxAgeMs <= t.api.kpiSlowMaxAgeMs,
     `FQ_KPI_FAST_MAX_AGE_MS (${t.api.kpiFastMaxAgeMs}) must not exceed FQ_KPI_SLOW_MAX_AGE_MS (${t.api.kpiSlowMaxAgeMs}): the live tiles would lag the slow ones`,
   );
+  need(
+    t.ingest.maxMessageBytes >= t.api.bodyLimitBytes,
+    `FQ_INGEST_MAX_MESSAGE_BYTES (${t.ingest.maxMessageBytes}) must be at least the API's body limit (${t.api.bodyLimitBytes}): a case the API accepted would be dead-lettered for its size`,
+  );
   const backoff = t.api.loginBackoff;
   need(
     backoff.firstDelaySeconds <= backoff.maxDelaySeconds,

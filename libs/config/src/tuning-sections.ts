@@ -44,6 +44,17 @@ export interface IngestTuning {
   readonly intakePublishDeadlineMs: number;
   /** HTTP intake: the Retry-After of that 503. */
   readonly intakeRetryAfterS: number;
+  /**
+   * Largest message the ingest accepts, from Kafka or HTTP (every valid contract fits in a few KiB);
+   * at least the API's body limit, so a case the API accepted is never dead-lettered for its size.
+   */
+  readonly maxMessageBytes: number;
+  /** Clock skew tolerated for an event from the future. */
+  readonly maxFutureSkewMs: number;
+  /** The oldest event still taken (the native partitions reach 26 months back; the history fills 90 days). */
+  readonly maxEventAgeMs: number;
+  /** How often the intake looks for a changed source registry file (a key rotation takes effect within it). */
+  readonly sourceRegistryPollMs: number;
 }
 
 export interface WarningTuning {

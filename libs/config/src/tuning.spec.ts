@@ -51,6 +51,10 @@ describe('tuning sections', () => {
       FQ_LOGIN_FORGET_AFTER_MS: '1800000',
       FQ_LOGIN_CHALLENGE_TTL_S: '120',
       FQ_REVOCATION_POLL_MS: '500',
+      FQ_INGEST_MAX_MESSAGE_BYTES: '131072',
+      FQ_INGEST_MAX_FUTURE_SKEW_MS: '60000',
+      FQ_INGEST_MAX_EVENT_AGE_DAYS: '30',
+      FQ_INGEST_SOURCES_POLL_MS: '5000',
     }).tuning;
     expect(t.kafka).toMatchObject({ replicationFactor: 5, minInsyncReplicas: 3, idempotentProducer: false });
     expect(t.db).toMatchObject({
@@ -80,6 +84,12 @@ describe('tuning sections', () => {
       loginChallengeTtlSeconds: 120,
       revocationPollMs: 500,
     });
+    expect(t.ingest).toMatchObject({
+      maxMessageBytes: 131_072,
+      maxFutureSkewMs: 60_000,
+      maxEventAgeMs: 30 * 86_400_000,
+      sourceRegistryPollMs: 5000,
+    });
     expect(t.media.heartbeatMs).toBe(10_000);
     expect(t.reports.scheduleIntervalMs).toBe(60_000);
   });
@@ -94,6 +104,15 @@ describe('tuning sections', () => {
     });
     expect(api.loginChallengeTtlSeconds).toBe(300);
     expect(api.revocationPollMs).toBe(2000);
+  });
+
+  it('keeps the ingest input limits by default (64 KiB, 5 min ahead, 400 days back, registry poll 2 s)', () => {
+    expect(loadConfig({}).tuning.ingest).toMatchObject({
+      maxMessageBytes: 65_536,
+      maxFutureSkewMs: 300_000,
+      maxEventAgeMs: 400 * 86_400_000,
+      sourceRegistryPollMs: 2000,
+    });
   });
 
   it('derives the client query timeout above the server statement timeout', () => {
@@ -156,6 +175,23 @@ describe('tuning sections', () => {
       { FQ_LOGIN_MAX_DELAY_S: '7200' },
       'FQ_LOGIN_FORGET_AFTER_MS',
     ],
+    [
+      'an ingest message limit below the API body limit',
+      { FQ_INGEST_MAX_MESSAGE_BYTES: '32768' },
+      'FQ_INGEST_MAX_MESSAGE_BYTES',
+    ],
+    [
+      'an ingest message limit above 512 KiB',
+      { FQ_INGEST_MAX_MESSAGE_BYTES: '1048576' },
+      'FQ_INGEST_MAX_MESSAGE_BYTES',
+    ],
+    ['an event age of zero days', { FQ_INGEST_MAX_EVENT_AGE_DAYS: '0' }, 'FQ_INGEST_MAX_EVENT_AGE_DAYS'],
+    [
+      'a clock skew over a day',
+      { FQ_INGEST_MAX_FUTURE_SKEW_MS: '172800000' },
+      'FQ_INGEST_MAX_FUTURE_SKEW_MS',
+    ],
+    ['a registry poll under 100 ms', { FQ_INGEST_SOURCES_POLL_MS: '10' }, 'FQ_INGEST_SOURCES_POLL_MS'],
     ['no free login failure', { FQ_LOGIN_FREE_FAILURES: '0' }, 'FQ_LOGIN_FREE_FAILURES'],
     ['a sign-in step shorter than a minute', { FQ_LOGIN_CHALLENGE_TTL_S: '10' }, 'FQ_LOGIN_CHALLENGE_TTL_S'],
     ['a revocation poll slower than a minute', { FQ_REVOCATION_POLL_MS: '120000' }, 'FQ_REVOCATION_POLL_MS'],

@@ -57,6 +57,15 @@ export const tuningEnvSchema = z.object({
   FQ_LOGIN_FORGET_AFTER_MS: ms(MIN, 7 * DAY).default(60 * MIN),
   FQ_LOGIN_CHALLENGE_TTL_S: z.coerce.number().int().min(60).max(3600).default(300),
   FQ_REVOCATION_POLL_MS: ms(100, MIN).default(2000),
+  FQ_INGEST_MAX_MESSAGE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(4 * 1024)
+    .max(512 * 1024)
+    .default(64 * 1024),
+  FQ_INGEST_MAX_FUTURE_SKEW_MS: ms(0, DAY).default(5 * MIN),
+  FQ_INGEST_MAX_EVENT_AGE_DAYS: z.coerce.number().int().min(1).max(3660).default(400),
+  FQ_INGEST_SOURCES_POLL_MS: ms(100, 10 * MIN).default(2000),
 });
 export type TuningEnv = z.infer<typeof tuningEnvSchema>;
 
@@ -96,6 +105,10 @@ export function buildTuning(e: TuningEnv, production: boolean): Tuning {
       dbProbeEveryMs: 1000,
       intakePublishDeadlineMs: 2000,
       intakeRetryAfterS: 5,
+      maxMessageBytes: e.FQ_INGEST_MAX_MESSAGE_BYTES,
+      maxFutureSkewMs: e.FQ_INGEST_MAX_FUTURE_SKEW_MS,
+      maxEventAgeMs: e.FQ_INGEST_MAX_EVENT_AGE_DAYS * DAY,
+      sourceRegistryPollMs: e.FQ_INGEST_SOURCES_POLL_MS,
     },
     warning: {
       tickMs: e.FQ_WARNING_TICK_MS,

@@ -21,6 +21,7 @@ interface HookDeps {
   readonly guard: SourceGuard;
   readonly metrics: IngestMetrics;
   readonly retryAfterS: number;
+  readonly maxMessageBytes: number;
 }
 
 const refused = (reply: FastifyReply, status: number, body: IntakeErrorBody): FastifyReply =>
@@ -93,7 +94,7 @@ export function registerHookRoutes(app: FastifyInstance, deps: HookDeps): void {
       count('refused');
       return reply;
     }
-    const parsed = parseJsonSafely(Buffer.isBuffer(rawBody) ? rawBody : null);
+    const parsed = parseJsonSafely(Buffer.isBuffer(rawBody) ? rawBody : null, d);
     if (!parsed.ok) {
       count('refused');
       return refused(reply, httpStatusOf(parsed.rejection.code), { error: parsed.rejection });

@@ -1,3 +1,4 @@
+import { loadConfig } from '@fengqiao/config';
 import { DEAD_LETTER_HEADERS, intakeErrorBodySchema, type IntakeErrorCode } from '@fengqiao/contracts';
 import { IngestMetrics } from '../metrics';
 import { DLQ_HEADERS } from '../pipeline/dead-letter.publisher';
@@ -25,6 +26,7 @@ const server = () => {
     metrics: new IngestMetrics(),
     health: { health: () => Promise.reject(new Error('health is not asked here')) },
     retryAfterS: 5,
+    maxMessageBytes: loadConfig({}).tuning.ingest.maxMessageBytes,
   };
   return buildHttpServer(deps as ServerDeps);
 };

@@ -4,7 +4,6 @@ import { type HealthReport } from '@fengqiao/process';
 import { type SourceGuard } from '@fengqiao/source-auth';
 import { type IngestMetrics } from '../metrics';
 import { httpStatusOf } from '../validation/rejection';
-import { MAX_MESSAGE_BYTES } from '../validation/safe-json';
 import { registerHookRoutes } from './hook-routes';
 import { authenticate, refuseScope } from './intake-auth';
 import { type IntakeResult, type IntakeService } from './intake.service';
@@ -23,9 +22,11 @@ export function buildHttpServer(deps: {
   health: HealthSource;
   /** Seconds a client should wait before retrying while Kafka is unreachable. */
   retryAfterS: number;
+  /** The largest message (config.tuning.ingest.maxMessageBytes): intake bodies and hook payloads. */
+  maxMessageBytes: number;
 }): FastifyInstance {
   // Fastify's body limit sits just above ours so the validator, not the framework, explains a refusal.
-  const app = Fastify({ bodyLimit: MAX_MESSAGE_BYTES + 1024, logger: false, return503OnClosing: true });
+  const app = Fastify({ bodyLimit: deps.maxMessageBytes + 1024, logger: false, return503OnClosing: true });
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
 

@@ -1,3 +1,4 @@
+import { loadConfig } from '@fengqiao/config';
 import { KafkaEventPublisher, createKafkaClient } from '@fengqiao/kafka';
 import { SourceGuard, demoSignedHeaders, loadSourceRegistry } from '@fengqiao/source-auth';
 import { aCameraStatus, aCaseReported } from '@fengqiao/testing';
@@ -18,12 +19,14 @@ describe('HTTP intake without Kafka', () => {
       log: () => undefined,
     });
     const publisher = new KafkaEventPublisher(kafka);
+    const limits = loadConfig({}).tuning.ingest;
     const app = buildHttpServer({
-      intake: new IntakeService(ingestTopics('unreachable'), publisher, 2000),
+      intake: new IntakeService(ingestTopics('unreachable'), publisher, 2000, limits),
       guard: new SourceGuard(() => loadSourceRegistry(undefined, false), Date.now),
       metrics: new IngestMetrics(),
       health: { health: () => Promise.resolve({ status: 'ok', uptimeSeconds: 0, components: [] }) },
       retryAfterS: 5,
+      maxMessageBytes: limits.maxMessageBytes,
     });
     try {
       const started = Date.now();

@@ -3,6 +3,7 @@ import { KafkaAdapterError, type KafkaEventPublisher } from '@fengqiao/kafka';
 import { scopeRefusal, type HookStatus, type ScopedEvent, type Source } from '@fengqiao/source-auth';
 import { type IngestTopics, type TopicKind } from '../ingest-topics';
 import { cameraKindOfSchema, validateEvent, type IngestEvent } from '../validation/event-validator';
+import { type InputLimits } from '../validation/input-limits';
 import { reject, type Rejection } from '../validation/rejection';
 import { parseJsonSafely } from '../validation/safe-json';
 
@@ -20,11 +21,13 @@ export class IntakeService {
     private readonly publisher: KafkaEventPublisher,
     /** How long a request waits for Kafka's ack before answering 503 (config.tuning.ingest). */
     private readonly publishDeadlineMs: number,
+    /** The message size and time window (config.tuning.ingest), as the consumer checks them. */
+    private readonly limits: InputLimits,
   ) {}
 
   /** `source`: the authenticated sender, whose kinds and regions bound what it may send. */
   async accept(channel: 'case' | 'camera', body: Buffer | null, source: Source): Promise<IntakeResult> {
-    const parsed = parseJsonSafely(body);
+    const parsed = parseJsonSafely(body, this.limits);
     if (!parsed.ok) return { status: 'rejected', rejection: parsed.rejection };
     const kind: TopicKind | undefined = channel === 'case' ? 'case' : cameraKindOfSchema(parsed.value);
     if (kind === undefined) {
@@ -52,7 +55,7 @@ export class IntakeService {
   }
 
   private async checkAndProduce(kind: TopicKind, value: unknown, source: Source): Promise<IntakeResult> {
-    const checked = validateEvent(kind, value, Date.now());
+    const checked = validateEvent(kind, value, Date.now(), this.limits);
     if (!checked.ok) return { status: 'rejected', rejection: checked.rejection };
     const refusal = scopeRefusal(source, scopedOf(checked.value));
     if (refusal !== undefined) return { status: 'out-of-scope', reason: refusal };

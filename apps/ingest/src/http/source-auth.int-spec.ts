@@ -5,7 +5,7 @@ import { intakeErrorBodySchema } from '@fengqiao/contracts';
 import { topicHighWater } from '@fengqiao/kafka';
 import { signedHeaders } from '@fengqiao/source-auth';
 import { aCameraAnalytics, aCameraId, aCameraStatus, aCaseReported, testConfig } from '@fengqiao/testing';
-import { createIngestApp, type IngestApp, SOURCE_REGISTRY_POLL_MS } from '../ingest-app';
+import { createIngestApp, type IngestApp } from '../ingest-app';
 import { createHarness, eventually, type IngestHarness } from '../testing/ingest-harness';
 
 const config = testConfig();
@@ -176,14 +176,14 @@ describe('signed sources at the HTTP intake', () => {
         during.push(await send(K1));
         return (await send(K2)) === 202;
       },
-      5 * SOURCE_REGISTRY_POLL_MS,
+      5 * config.tuning.ingest.sourceRegistryPollMs,
       'the second key accepted',
     );
     expect(during.every((s) => s === 202)).toBe(true);
     writeFileSync(registryPath, registryFile([{ id: 'k2', secret: K2 }]));
     await eventually(
       async () => (await send(K1)) === 401,
-      5 * SOURCE_REGISTRY_POLL_MS,
+      5 * config.tuning.ingest.sourceRegistryPollMs,
       'the old key retired',
     );
     expect(await send(K2)).toBe(202);

@@ -2,6 +2,7 @@ import { isDataRejectedError, sqlStateOf } from '@fengqiao/db';
 import { type IngestTopics } from '../ingest-topics';
 import { type IngestMetrics } from '../metrics';
 import { validateEvent, type IngestEvent } from '../validation/event-validator';
+import { type InputLimits } from '../validation/input-limits';
 import { parseJsonSafely } from '../validation/safe-json';
 import { retryWhileDbDown, type DbAvailability } from './db-availability';
 import { nextOffsets, type DeadLetter, type DeadLetterPublisher } from './dead-letter.publisher';
@@ -33,6 +34,8 @@ export class IngestService {
     private readonly deadLetters: DeadLetterPublisher,
     private readonly sink: EventsSink,
     private readonly observe: { metrics: IngestMetrics; availability: DbAvailability },
+    /** The message size and time window (config.tuning.ingest), as the HTTP intake checks them. */
+    private readonly limits: InputLimits,
   ) {}
 
   async process(messages: readonly IncomingMessage[], control: FlushControl): Promise<void> {
@@ -71,12 +74,12 @@ export class IngestService {
     const letters: DeadLetter[] = [];
     for (const message of messages) {
       const kind = this.topics.kindOf(message.topic);
-      const parsed = parseJsonSafely(message.value);
+      const parsed = parseJsonSafely(message.value, this.limits);
       const checked =
         kind === undefined
           ? ({ ok: false, rejection: { code: 'SCHEMA_INVALID', reason: 'topic has no contract' } } as const)
           : parsed.ok
-            ? validateEvent(kind, parsed.value, nowMs)
+            ? validateEvent(kind, parsed.value, nowMs, this.limits)
             : parsed;
       if (checked.ok) accepted.push({ message, event: checked.value });
       else letters.push({ message, rejection: checked.rejection });

@@ -11,6 +11,7 @@ import {
 } from '@fengqiao/contracts';
 import { type z } from 'zod';
 import { type TopicKind } from '../ingest-topics';
+import { type InputLimits } from './input-limits';
 import { reject, type Checked } from './rejection';
 
 /** A validated event, tagged with the contract it satisfied. */
@@ -19,11 +20,6 @@ export type IngestEvent =
   | { readonly kind: 'cameraRegistered'; readonly event: CameraRegistered }
   | { readonly kind: 'cameraStatus'; readonly event: CameraStatus }
   | { readonly kind: 'cameraAnalytics'; readonly event: CameraAnalytics };
-
-// Clock skew tolerated for events from the future, and the oldest event still taken (the native
-// partitions reach 26 months back; the history generator fills 90 days).
-export const MAX_FUTURE_SKEW_MS = 5 * 60 * 1000;
-export const MAX_EVENT_AGE_MS = 400 * 24 * 3600 * 1000;
 
 const CAMERA_SCHEMAS = {
   cameraRegistered: cameraRegisteredSchema,
@@ -41,14 +37,26 @@ export function cameraKindOfSchema(value: unknown): TopicKind | undefined {
   return undefined;
 }
 
-/** Validates a parsed message against its topic's contract and the ingest's plausibility rules. */
-export function validateEvent(kind: TopicKind, value: unknown, nowMs: number): Checked<IngestEvent> {
+const DAY_MS = 24 * 3600 * 1000;
+
+/**
+ * Validates a parsed message against its topic's contract and the ingest's plausibility rules;
+ * `occurredAt` must lie within the configured window (clock skew ahead, age behind).
+ */
+export function validateEvent(
+  kind: TopicKind,
+  value: unknown,
+  nowMs: number,
+  limits: Pick<InputLimits, 'maxFutureSkewMs' | 'maxEventAgeMs'>,
+): Checked<IngestEvent> {
   const checked = kind === 'case' ? checkCase(value) : checkCamera(kind, value);
   if (!checked.ok) return checked;
   const tagged = checked.value;
   const at = Date.parse(tagged.event.occurredAt);
-  if (at > nowMs + MAX_FUTURE_SKEW_MS || at < nowMs - MAX_EVENT_AGE_MS)
-    return reject('TIMESTAMP_OUT_OF_RANGE', `occurredAt: outside [now - 400 d, now + 5 min]`);
+  if (at > nowMs + limits.maxFutureSkewMs || at < nowMs - limits.maxEventAgeMs) {
+    const window = `now - ${limits.maxEventAgeMs / DAY_MS} d, now + ${limits.maxFutureSkewMs / 60_000} min`;
+    return reject('TIMESTAMP_OUT_OF_RANGE', `occurredAt: outside [${window}]`);
+  }
   const conflict = idConflict(tagged);
   return conflict === undefined ? { ok: true, value: tagged } : reject('INCONSISTENT_IDS', conflict);
 }

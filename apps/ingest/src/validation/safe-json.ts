@@ -1,8 +1,6 @@
 import { findForbiddenText } from '@fengqiao/contracts';
+import { type InputLimits } from './input-limits';
 import { reject, type Checked } from './rejection';
-
-/** Largest message accepted (bytes); every valid contract fits in a few KiB. */
-export const MAX_MESSAGE_BYTES = 64 * 1024;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -10,10 +8,13 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 const PROTO_KEY = /"(__proto__|\\u005f_proto__|_\\u005fproto__)"\s*:/i;
 
 /** Decodes and parses one message's bytes without trusting any of them. */
-export function parseJsonSafely(raw: Buffer | null): Checked<unknown> {
+export function parseJsonSafely(
+  raw: Buffer | null,
+  limits: Pick<InputLimits, 'maxMessageBytes'>,
+): Checked<unknown> {
   if (raw === null || raw.length === 0) return reject('EMPTY', 'message has no value');
-  if (raw.length > MAX_MESSAGE_BYTES)
-    return reject('OVERSIZED', `message is ${raw.length} bytes; the limit is ${MAX_MESSAGE_BYTES}`);
+  if (raw.length > limits.maxMessageBytes)
+    return reject('OVERSIZED', `message is ${raw.length} bytes; the limit is ${limits.maxMessageBytes}`);
   let text: string;
   try {
     text = utf8.decode(raw);

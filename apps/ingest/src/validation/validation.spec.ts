@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { loadConfig } from '@fengqiao/config';
 import {
   aCameraAnalytics,
   aCameraId,
@@ -12,9 +13,11 @@ import { validateEvent } from './event-validator';
 import { type Checked } from './rejection';
 import { parseJsonSafely } from './safe-json';
 
+const limits = loadConfig({}).tuning.ingest;
+
 function check(kind: TopicKind, value: string | Buffer): Checked<unknown> {
-  const parsed = parseJsonSafely(Buffer.isBuffer(value) ? value : Buffer.from(value));
-  return parsed.ok ? validateEvent(kind, parsed.value, Date.now()) : parsed;
+  const parsed = parseJsonSafely(Buffer.isBuffer(value) ? value : Buffer.from(value), limits);
+  return parsed.ok ? validateEvent(kind, parsed.value, Date.now(), limits) : parsed;
 }
 
 describe('message validation', () => {
@@ -45,6 +48,31 @@ describe('message validation', () => {
   it('names the offending path in the reason', () => {
     const result = check('cameraStatus', JSON.stringify({ ...aCameraStatus(), fps: 'fast' }));
     expect(result.ok ? '' : result.rejection.reason).toMatch(/^fps: /);
+  });
+
+  it('applies the configured size limit and time window, not fixed ones', () => {
+    // As FQ_INGEST_MAX_FUTURE_SKEW_MS=0 and FQ_INGEST_MAX_EVENT_AGE_DAYS=1 would set them; 4 KiB by hand
+    // (config refuses a message limit below the API's body limit).
+    const tight = { maxMessageBytes: 4096, maxFutureSkewMs: 0, maxEventAgeMs: 86_400_000 };
+    const now = Date.parse('2026-12-07T01:00:00.000Z');
+    const at = (ms: number) =>
+      JSON.stringify(aCameraStatus({ occurredAt: new Date(now + ms).toISOString() }));
+    const codeOf = (value: string, l = tight): string => {
+      const parsed = parseJsonSafely(Buffer.from(value), l);
+      const checked = parsed.ok ? validateEvent('cameraStatus', parsed.value, now, l) : parsed;
+      return checked.ok ? 'ACCEPTED' : checked.rejection.code;
+    };
+    expect(codeOf(at(0))).toBe('ACCEPTED');
+    expect(codeOf(at(60_000))).toBe('TIMESTAMP_OUT_OF_RANGE');
+    expect(codeOf(at(60_000), limits)).toBe('ACCEPTED');
+    expect(codeOf(at(-2 * 86_400_000))).toBe('TIMESTAMP_OUT_OF_RANGE');
+    expect(codeOf(at(-2 * 86_400_000), limits)).toBe('ACCEPTED');
+    const big = JSON.stringify(aCaseReported({ summary: '噪'.repeat(2000) }));
+    expect(parseJsonSafely(Buffer.from(big), tight)).toMatchObject({
+      ok: false,
+      rejection: { code: 'OVERSIZED' },
+    });
+    expect(parseJsonSafely(Buffer.from(big), limits).ok).toBe(true);
   });
 
   it('refuses arbitrary bytes and arbitrary JSON without throwing', () => {
