@@ -1,10 +1,14 @@
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { createMetricsRegistry } from '@fengqiao/process';
+import { Counter, Gauge, Histogram } from 'prom-client';
 
 const RATE_WINDOW_S = 10;
 
-/** The ingest's Prometheus metrics, in a registry of its own (tests run several instances). */
+/**
+ * The ingest's Prometheus metrics, in a registry of its own (tests run several instances) with the
+ * default process metrics, event-loop lag included (libs/process createMetricsRegistry).
+ */
 export class IngestMetrics {
-  readonly registry = new Registry();
+  readonly registry = createMetricsRegistry();
   readonly events = new Counter({
     name: 'fq_ingest_events_total',
     help: 'Messages handled, by outcome (stored, duplicate, dead_lettered)',
@@ -86,8 +90,6 @@ export class IngestMetrics {
   private handled = 0;
 
   constructor() {
-    // Includes nodejs_eventloop_lag_{p50,p99,...}_seconds from monitorEventLoopDelay.
-    collectDefaultMetrics({ register: this.registry, eventLoopMonitoringPrecision: 20 });
     this.dbAvailable.set(1);
   }
 

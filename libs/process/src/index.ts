@@ -5,6 +5,12 @@ export {
   type HealthComponent,
   type HealthReport,
 } from './health';
+export {
+  createMetricsRegistry,
+  renderMetrics,
+  type MetricsPage,
+  type MetricsRegistryOptions,
+} from './metrics';
 export { startHealthServer, type HealthServer, type HealthServerOptions } from './health-server';
 export {
   jsonLog,

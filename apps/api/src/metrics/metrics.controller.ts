@@ -1,5 +1,6 @@
 import { Controller, Res } from '@nestjs/common';
 import { type FastifyReply } from 'fastify';
+import { renderMetrics } from '@fengqiao/process';
 import { Endpoint } from '../routes/endpoint.decorator';
 import { MetricsService } from './metrics.service';
 
@@ -9,7 +10,8 @@ export class MetricsController {
 
   @Endpoint('metrics.scrape')
   async scrape(@Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
-    void reply.type(this.metrics.registry.contentType);
-    return this.metrics.registry.metrics();
+    const page = await renderMetrics(this.metrics.registry);
+    void reply.type(page.contentType);
+    return page.body;
   }
 }

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { createMetricsRegistry } from '@fengqiao/process';
+import { Counter, Gauge, Histogram } from 'prom-client';
 
-/** One registry per app instance (tests run several in one process; the global one would clash). */
+/** The API's metrics, in a registry of its own with the default ones prefixed `fq_api_` (libs/process). */
 @Injectable()
 export class MetricsService {
-  readonly registry = new Registry();
+  readonly registry = createMetricsRegistry({ prefix: 'fq_api_' });
   readonly httpDuration = new Histogram({
     name: 'fq_api_http_request_duration_seconds',
     help: 'HTTP request duration by route and status class',
@@ -37,8 +38,4 @@ export class MetricsService {
     help: 'Alert outbox relay passes that could not publish (the changes wait in the outbox)',
     registers: [this.registry],
   });
-
-  constructor() {
-    collectDefaultMetrics({ register: this.registry, prefix: 'fq_api_' });
-  }
 }

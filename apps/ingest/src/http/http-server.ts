@@ -1,6 +1,6 @@
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { type IntakeErrorBody, type IntakeErrorCode } from '@fengqiao/contracts';
-import { type HealthReport } from '@fengqiao/process';
+import { renderMetrics, type HealthReport } from '@fengqiao/process';
 import { type SourceGuard } from '@fengqiao/source-auth';
 import { type IngestMetrics } from '../metrics';
 import { httpStatusOf } from '../validation/rejection';
@@ -39,12 +39,9 @@ export function buildHttpServer(deps: {
   // `?name=<metric>` renders one metric only: pollers that want a single counter (the benchmark reads
   // fq_ingest_events_total ten times a second) need not pay for the whole registry.
   app.get<{ Querystring: { name?: string } }>('/metrics', async (req, reply) => {
-    const { registry } = deps.metrics;
-    const name = req.query.name;
-    if (name === undefined) return reply.type(registry.contentType).send(await registry.metrics());
-    if (registry.getSingleMetric(name) === undefined)
-      return reply.code(404).send({ error: 'no such metric' });
-    return reply.type(registry.contentType).send(await registry.getSingleMetricAsString(name));
+    const page = await renderMetrics(deps.metrics.registry, req.query.name);
+    if (page === undefined) return reply.code(404).send({ error: 'no such metric' });
+    return reply.type(page.contentType).send(page.body);
   });
   const intake = (route: string, channel: 'case' | 'camera') =>
     app.post(route, async (req, reply) => {
