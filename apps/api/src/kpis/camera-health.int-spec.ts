@@ -3,13 +3,13 @@ import request from 'supertest';
 import { type CameraHealthTrendResponse } from '@fengqiao/contracts';
 import { type ApiHarness, startApi } from '../testing/api-harness';
 import { KpiSeriesService } from './kpi-series.service';
-import { ownTownship } from './kpi-fixtures';
+import { claimTownship } from './kpi-fixtures';
 
 const HOUR = 3_600_000;
 
 describe('camera health trend: rollup for complete hours, raw events for the open one', () => {
   let api: ApiHarness;
-  const township = ownTownship();
+  let township: string;
   const hourStart = Math.floor(Date.now() / HOUR) * HOUR;
 
   async function report(cameraId: string, atMs: number, online: boolean): Promise<void> {
@@ -22,6 +22,7 @@ describe('camera health trend: rollup for complete hours, raw events for the ope
 
   beforeAll(async () => {
     api = await startApi();
+    township = await claimTownship(api.pool);
     const cams = ['1', '2'].map((n) => `${township}${String(Date.now()).slice(-10)}${n}`);
     for (const id of cams)
       await api.pool.query(

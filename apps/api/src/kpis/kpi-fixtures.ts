@@ -10,9 +10,36 @@ import { TokenService } from '../auth/token.service';
 import { type Clock } from '../infra/api-options';
 import { deleteTopic } from '../testing/api-harness';
 
-/** A township code of this test's own (county 511923, 9xx), so other suites' rows stay out of scope. */
-export function ownTownship(): string {
-  return `511923${900 + randomInt(0, 100)}`;
+/** A random test township code (county 511923, 900-984; specs with fixed codes use 985-999). */
+function randomTestTownship(): string {
+  return `511923${900 + randomInt(0, 85)}`;
+}
+
+const claimed = new Set<string>();
+
+/**
+ * A township of this test's own, so other suites' rows stay out of scope: one no row of this run's
+ * database mentions yet and no earlier claim of this file took (the int tier runs in band, so a
+ * check is enough). A bare random draw collided about once in five runs (cases and alerts of
+ * another suite counted in this one's tiles).
+ */
+export async function claimTownship(pool: DbPool): Promise<string> {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const code = randomTestTownship();
+    if (claimed.has(code)) continue;
+    const res = await pool.query<{ used: boolean }>(
+      `SELECT EXISTS (SELECT 1 FROM case_events WHERE township = $1)
+           OR EXISTS (SELECT 1 FROM alerts WHERE township = $1)
+           OR EXISTS (SELECT 1 FROM cameras WHERE township = $1)
+           OR EXISTS (SELECT 1 FROM regions WHERE code = $1) AS used`,
+      [code],
+    );
+    if (res.rows[0]?.used === false) {
+      claimed.add(code);
+      return code;
+    }
+  }
+  throw new Error('no free test township left in 511923900-984: the test database is full of them');
 }
 
 export interface CaseStepAt {

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { type KpiSnapshot, type TierComplianceResponse } from '@fengqiao/contracts';
 import { anAlert, storeRaisedAlert } from '../testing/alert-fixtures';
-import { type ClockedApi, ownTownship, startClockedApi, storeCase } from './kpi-fixtures';
+import { type ClockedApi, claimTownship, startClockedApi, storeCase } from './kpi-fixtures';
 
 /** Wednesday 2026-11-25 14:00 Beijing time; no holiday that week. */
 const NOW = new Date('2026-11-25T14:00:00+08:00');
@@ -9,10 +9,11 @@ const at = (local: string): string => `2026-11-${local}+08:00`;
 
 describe('KPI tiles and tier compliance from case_events (real PostgreSQL)', () => {
   let api: ClockedApi;
-  const township = ownTownship();
+  let township: string;
 
   beforeAll(async () => {
     api = await startClockedApi(NOW);
+    township = await claimTownship(api.pool);
     // Routed the same day, simple, closed that day: every promise kept; satisfaction 5.
     await storeCase(api.pool, township, [
       { type: 'reported', at: at('23T09:00:00') },
@@ -100,8 +101,7 @@ describe('KPI tiles and tier compliance from case_events (real PostgreSQL)', () 
   });
 
   it('compares the joint-mediation cycle with the same window a year earlier (issue 21)', async () => {
-    let other = ownTownship();
-    while (other === township) other = ownTownship();
+    const other = await claimTownship(api.pool);
     // This window: jointly mediated, 10 days from report to resolution; one mediated alone (not counted).
     await storeCase(api.pool, other, [
       { type: 'reported', at: at('01T09:00:00') },

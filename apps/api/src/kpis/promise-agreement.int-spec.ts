@@ -19,7 +19,7 @@ import {
   type CaseStepAt,
   caseEventOf,
   type ClockedApi,
-  ownTownship,
+  claimTownship,
   startClockedApi,
   storeCase,
 } from './kpi-fixtures';
@@ -80,7 +80,7 @@ describe('the cases list, the KPI tiles and the alerts agree on a major dispute 
     ],
   ] as const)('%s', async (_title, after, expected) => {
     // A township of its own per case, so the tiles count this case alone.
-    const township = ownTownship();
+    const township = await claimTownship(api.pool);
     const caseId = `C${township.slice(0, 6)}-20261124-${township.slice(6)}01`;
     const steps: CaseStepAt[] = [
       { type: 'reported', at: at('24T09:00:00'), dueAt: at('25T00:00:00') },
