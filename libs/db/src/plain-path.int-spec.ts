@@ -68,12 +68,14 @@ async function fill(db: FreshDatabase): Promise<void> {
   await db.pool.query('SELECT fq_refresh_camera_health($1), fq_refresh_grid_analytics($1)', [new Date(now)]);
   // TimescaleDB: what the refresh policies do, up to an hour (a day) ago; the rest is real-time.
   if ((await db.pool.query<{ ts: boolean }>('SELECT fq_has_timescale() AS ts')).rows[0]?.ts === true) {
-    await db.pool.query("CALL refresh_continuous_aggregate('rollup_camera_health_hourly', NULL, $1::timestamptz)", [
-      new Date(now - 3_600_000),
-    ]);
-    await db.pool.query("CALL refresh_continuous_aggregate('rollup_grid_analytics_daily', NULL, $1::timestamptz)", [
-      new Date(now - DAY),
-    ]);
+    await db.pool.query(
+      "CALL refresh_continuous_aggregate('rollup_camera_health_hourly', NULL, $1::timestamptz)",
+      [new Date(now - 3_600_000)],
+    );
+    await db.pool.query(
+      "CALL refresh_continuous_aggregate('rollup_grid_analytics_daily', NULL, $1::timestamptz)",
+      [new Date(now - DAY)],
+    );
   }
 }
 

@@ -1,4 +1,5 @@
-export type GeoErrorCode = 'GEO_BAD_GEOJSON' | 'GEO_MISSING_DISTRICT' | 'GEO_EMPTY_SHAPE' | 'GEO_BAD_DIVISIONS';
+export type GeoErrorCode =
+  'GEO_BAD_GEOJSON' | 'GEO_MISSING_DISTRICT' | 'GEO_EMPTY_SHAPE' | 'GEO_BAD_DIVISIONS';
 
 /** A failure of the geo generators, with a code callers can map (config error, test failure). */
 export class GeoError extends Error {
