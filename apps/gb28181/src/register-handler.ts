@@ -10,6 +10,7 @@ import {
   verifyDigest,
   type SipRequest,
 } from '@fengqiao/gb28181';
+import { cityClockTime, cityDateOf } from '@fengqiao/domain';
 import { type GbContext } from './gb-context';
 import { type Peer } from './sip-transport';
 
@@ -17,7 +18,8 @@ const NONCE_TTL_MS = 60_000;
 
 /** The device's local clock text the standard asks for in the 200's Date (Beijing time, no zone). */
 export function gbDate(nowMs: number): string {
-  return new Date(nowMs + 8 * 3600_000).toISOString().slice(0, 23);
+  const millis = String(((nowMs % 1000) + 1000) % 1000).padStart(3, '0');
+  return `${cityDateOf(nowMs)}T${cityClockTime(nowMs)}.${millis}`;
 }
 
 /**
