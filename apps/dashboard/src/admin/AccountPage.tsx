@@ -3,7 +3,7 @@ import { type TotpEnrolment } from '@fengqiao/contracts';
 import { call } from '../api/call';
 import { WorkflowHeader } from '../cases/WorkflowHeader';
 import { A } from './admin-strings';
-import { TotpQr } from './TotpQr';
+import { TotpEnrolmentDetails } from './TotpQr';
 import '../cases/workflow.css';
 import './admin.css';
 
@@ -61,18 +61,7 @@ export function AccountPage() {
             </button>
           </div>
         ) : (
-          <dl className="login__enrolment">
-            <dt>{A.qr}</dt>
-            <dd>
-              <TotpQr uri={enrolment.otpauthUri} label={A.qr} />
-            </dd>
-            <dt>{A.secret}</dt>
-            <dd data-testid="totp-secret">{enrolment.secret}</dd>
-            <dt>{A.uri}</dt>
-            <dd>
-              <a href={enrolment.otpauthUri}>{enrolment.otpauthUri}</a>
-            </dd>
-          </dl>
+          <TotpEnrolmentDetails enrolment={enrolment} />
         )}
         <form className="admin-form" onSubmit={enrolment === null ? disable : confirm}>
           <label>

@@ -1,4 +1,5 @@
 import qrcode from 'qrcode-generator';
+import { A } from './admin-strings';
 
 const QUIET = 4;
 
@@ -31,5 +32,27 @@ export function TotpQr({ uri, label }: { readonly uri: string; readonly label: s
       <rect x={-QUIET} y={-QUIET} width={box} height={box} fill="#fff" />
       <path d={d} fill="#000" />
     </svg>
+  );
+}
+
+/** What an enrolment shows (sign-in step and the account page alike): QR code, secret, URI. */
+export function TotpEnrolmentDetails({
+  enrolment,
+}: {
+  readonly enrolment: { readonly otpauthUri: string; readonly secret: string };
+}) {
+  return (
+    <dl className="login__enrolment">
+      <dt>{A.qr}</dt>
+      <dd>
+        <TotpQr uri={enrolment.otpauthUri} label={A.qr} />
+      </dd>
+      <dt>{A.secret}</dt>
+      <dd data-testid="totp-secret">{enrolment.secret}</dd>
+      <dt>{A.uri}</dt>
+      <dd>
+        <a href={enrolment.otpauthUri}>{enrolment.otpauthUri}</a>
+      </dd>
+    </dl>
   );
 }

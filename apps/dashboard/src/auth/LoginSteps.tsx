@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { passwordProblems, type LoginChallenge } from '@fengqiao/contracts';
 import { A, PASSWORD_PROBLEM_ZH } from '../admin/admin-strings';
 import '../admin/admin.css';
-import { TotpQr } from '../admin/TotpQr';
+import { TotpEnrolmentDetails } from '../admin/TotpQr';
 import { signInStep, SignInError, type SignInResult } from './session';
 
 interface StepProps {
@@ -144,20 +144,7 @@ function CodeForm({
     <form className="login__form" onSubmit={submit} aria-label={A.totpTitle} data-testid="step-totp">
       <h1>{enrolment === undefined ? A.totpTitle : A.enrolTotpTitle}</h1>
       <p>{enrolment === undefined ? A.totpHint : A.enrolTotpHint}</p>
-      {enrolment !== undefined && (
-        <dl className="login__enrolment">
-          <dt>{A.qr}</dt>
-          <dd>
-            <TotpQr uri={enrolment.otpauthUri} label={A.qr} />
-          </dd>
-          <dt>{A.secret}</dt>
-          <dd data-testid="totp-secret">{enrolment.secret}</dd>
-          <dt>{A.uri}</dt>
-          <dd>
-            <a href={enrolment.otpauthUri}>{enrolment.otpauthUri}</a>
-          </dd>
-        </dl>
-      )}
+      {enrolment !== undefined && <TotpEnrolmentDetails enrolment={enrolment} />}
       <label>
         {A.code}
         <input
