@@ -84,3 +84,13 @@ export {
   previousPeriod,
 } from './time/report-periods';
 export { CASE_CATEGORY_NAMES_ZH } from './cases/case-category-names';
+export {
+  ALERT_CAUSE_FACTS,
+  ALERT_GROUP_WINDOW_MS,
+  AlertGroupError,
+  alertCauseOf,
+  alertGroupKeyOf,
+  groupAlerts,
+  type AlertGroup,
+} from './alerts/alert-groups';
+export { SilenceTracker, type SilenceOptions, type SilenceTransition } from './silence/silence-tracker';
