@@ -8,5 +8,7 @@ COPY e2e/package.json e2e/
 RUN npm ci --no-audit --no-fund && npm run build -w @fengqiao/dashboard
 
 FROM nginxinc/nginx-unprivileged:1.27-alpine
-COPY deploy/nginx.conf /etc/nginx/conf.d/default.conf
+# A template the image's entrypoint fills in at start (FQ_API_PORT, FQ_MEDIA_HTTP_PORT from compose).
+COPY deploy/nginx/default.conf.template /etc/nginx/templates/default.conf.template
+ENV NGINX_ENVSUBST_FILTER=^FQ_
 COPY --from=build /app/apps/dashboard/dist /usr/share/nginx/html
