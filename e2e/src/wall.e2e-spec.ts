@@ -44,7 +44,9 @@ describe('wall, duty console and analysis against the real API and stack', () =>
   it('the wall shows live data, and a red alert published now is in the ticker within a second', async () => {
     wall = await chromium.browser.newPage({ viewport: FULL_HD });
     wall.on('pageerror', (e) => errors.push(e.message));
-    await signIn(wall, system.dashboardUrl, '/wall', 'wall', 'wall-demo-2026');
+    // The overview only, no incident takeover: this spec looks at the overview's panels (the red it
+    // raises pins the patrol slot); incident mode and rotation: wall-incident.e2e-spec.ts.
+    await signIn(wall, system.dashboardUrl, '/wall?rotation=city&takeover=0', 'wall', 'wall-demo-2026');
     await wall.locator('[data-testid=wall][data-live=live]').waitFor({ timeout: 20_000 });
     await wall.getByTestId('hotspot').first().waitFor({ timeout: 20_000 });
     await wall.getByTestId('video-tile').first().waitFor();

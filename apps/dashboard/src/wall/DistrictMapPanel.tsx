@@ -10,6 +10,7 @@ import { isFlashing, openAlertsInOrder } from '../live/alert-book';
 import { type HotspotBook } from '../live/hotspot-book';
 import { useLiveAlerts } from '../live/LiveAlerts';
 import { useTownshipPoints } from '../geo/township-points';
+import { focusMap, type MapFocus } from './map-focus';
 import { PulseOverlay } from './PulseOverlay';
 import { alertPoint, fetchDistrictHeat } from './wall-data';
 
@@ -19,6 +20,8 @@ interface Props {
   readonly scale: number;
   readonly hotspots: HotspotBook;
   readonly cameras: CameraStatusAggregate | undefined;
+  /** A county view of the wall: the map looks at that county. */
+  readonly focus?: MapFocus | undefined;
 }
 
 /** Camera online share per district: township rows (a county-scoped wall) are summed to their county. */
@@ -46,7 +49,7 @@ function usePulses(input: Parameters<typeof pulseItems>[0]) {
 }
 
 /** The districts shaded by 24 h of events; hotspots pulsing; red alerts where they are; cameras online. */
-export function DistrictMapPanel({ scale, hotspots, cameras }: Props) {
+export function DistrictMapPanel({ scale, hotspots, cameras, focus }: Props) {
   const map = useDistrictMap();
   const heat = usePolled(fetchDistrictHeat, 60_000);
   const { book } = useLiveAlerts();
@@ -81,7 +84,7 @@ export function DistrictMapPanel({ scale, hotspots, cameras }: Props) {
       cameraShares: districtShares(cameras),
     };
   }, [book, heat.data, scale, hotspots.items, points, cameras]);
-  const option = useMemo(() => buildMapOption(input), [input]);
+  const option = useMemo(() => focusMap(buildMapOption(input), focus), [input, focus]);
   const maps = useMemo(() => ({ [MAP_NAME]: map.geoJson }), [map]);
   const pulses = usePulses(input);
 

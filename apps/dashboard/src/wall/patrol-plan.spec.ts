@@ -1,5 +1,14 @@
 import { type NearbyCamera } from '@fengqiao/contracts';
-import { nextStreaming, patrolCounties, patrolTiles, pinOrder, visibleGroup } from './patrol-plan';
+import {
+  nextStreaming,
+  patrolCounties,
+  patrolFilter,
+  patrolsCounties,
+  patrolTiles,
+  pinOrder,
+  splitColumns,
+  visibleGroup,
+} from './patrol-plan';
 
 const cam = (
   cameraId: string,
@@ -105,5 +114,50 @@ describe('the video patrol', () => {
       's6',
     ]);
     expect(shown(nextStreaming(ids('s1', 's2'), new Set()))).toEqual(['s1', 's2']);
+  });
+});
+
+describe('the video wall: splits and patrol scopes', () => {
+  it.each([
+    [1, 1],
+    [4, 2],
+    [9, 3],
+    [16, 4],
+  ])('a %i-tile split is %i columns', (tiles, columns) => {
+    expect(splitColumns(tiles)).toBe(columns);
+  });
+
+  type Scope = { county?: string; township?: string; siteType?: string };
+  it.each<[string, Scope, string, Scope, boolean]>([
+    ['the whole city', {}, '511921', { county: '511921' }, true],
+    ['one county', { county: '511923' }, '511921', { county: '511923' }, false],
+    ['one township', { township: '511923002' }, '511921', { township: '511923002' }, false],
+    [
+      'one site type city-wide',
+      { siteType: 'school' },
+      '511902',
+      { county: '511902', siteType: 'school' },
+      true,
+    ],
+    [
+      'a site type in a county',
+      { county: '511922', siteType: 'station' },
+      '511902',
+      { county: '511922', siteType: 'station' },
+      false,
+    ],
+  ])('patrolling %s asks the registry for %j', (_t, scope, rotating, filter, rotates) => {
+    expect(patrolFilter(scope, rotating)).toEqual(filter);
+    expect(patrolsCounties(scope)).toBe(rotates);
+  });
+
+  it('a 16-tile split fills from streaming cameras first, then the rotation, skipping the dark', () => {
+    const streaming = [cam('s1', 0, 'streaming'), cam('s2', 0, 'streaming')];
+    const rotation = Array.from({ length: 20 }, (_, i) => cam(`r${i}`, 0, 'online'));
+    const shown = patrolTiles(streaming, rotation, new Set(['r0', 'r3']), 16).map((c) => c.cameraId);
+    expect(shown).toHaveLength(16);
+    expect(shown.slice(0, 3)).toEqual(['s1', 's2', 'r1']);
+    expect(shown).not.toContain('r0');
+    expect(shown).not.toContain('r3');
   });
 });

@@ -67,3 +67,21 @@ export function visibleGroup<T extends { readonly cameraId: string }>(
   // When everything is dark, show the dark tiles rather than nothing: "offline" is information too.
   return (live.length > 0 ? live : candidates).slice(0, tiles);
 }
+
+/** The registry filter of one patrol visit: the configured scope, else the county the rotation is on. */
+export function patrolFilter(
+  scope: { readonly county?: string; readonly township?: string; readonly siteType?: string },
+  rotationCounty: string | undefined,
+): { county?: string; township?: string; siteType?: string } {
+  const region =
+    scope.township !== undefined ? { township: scope.township } : { county: scope.county ?? rotationCounty };
+  return scope.siteType === undefined ? region : { ...region, siteType: scope.siteType };
+}
+
+/** A region scope patrols its own registry; a city-wide (or site-type-only) one rotates the counties. */
+export function patrolsCounties(scope: { readonly county?: string; readonly township?: string }): boolean {
+  return scope.county === undefined && scope.township === undefined;
+}
+
+/** Columns of a square split (1, 4, 9, 16 tiles → 1, 2, 3, 4). */
+export const splitColumns = (tiles: number): number => Math.max(1, Math.ceil(Math.sqrt(tiles)));

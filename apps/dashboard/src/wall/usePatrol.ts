@@ -4,24 +4,44 @@ import {
   type CameraSearchResponse,
   type CameraStatusAggregate,
   type CameraSummary,
+  type NearestCamerasResponse,
 } from '@fengqiao/contracts';
 import { call } from '../api/call';
 import { ApiRequestError } from '../api/http';
 import { isFlashing, openAlertsInOrder } from '../live/alert-book';
 import { useLiveAlerts } from '../live/LiveAlerts';
-import { PATROL_TILES, nextStreaming, patrolCounties, pinOrder } from './patrol-plan';
+import {
+  PATROL_TILES,
+  nextStreaming,
+  patrolCounties,
+  patrolFilter,
+  patrolsCounties,
+  pinOrder,
+} from './patrol-plan';
+import { type PatrolScope } from './wall-config';
 
 /** Patrol schedule: a new group every minute (domain.md: 常态化巡查调度). */
 const ROTATE_MS = 60_000;
-/** Four tiles and four spares for tiles found dark. */
-const GROUP_SIZE = 8;
+/** As many spares as tiles, for tiles found dark (the registry pages at most 200). */
+const groupSize = (tiles: number): number => Math.min(200, tiles * 2);
 const COUNTIES = BAZHONG_DISTRICTS.map((d) => d.code);
 
-/** The nearest cameras of an alert (streaming first), through the API's nearest-camera route. */
-const fetchPinned = async (alertId: string, signal: AbortSignal): Promise<CameraSummary[]> => {
+/**
+ * The nearest cameras of an alert (streaming first) and the point searched around, through the API's
+ * nearest-camera route; `tiles` of them (the 2×2 slot, or the takeover's 3×3).
+ */
+export async function fetchNearAlert(
+  alertId: string,
+  tiles: number,
+  signal: AbortSignal,
+): Promise<{ cameras: CameraSummary[]; origin: NearestCamerasResponse['origin'] }> {
   const r = await call('cameras.nearAlert', { params: { alertId }, query: { k: 9 } }, signal);
-  return pinOrder(r.items).map(({ distanceM: _d, ...summary }) => summary);
-};
+  const cameras = pinOrder(r.items, tiles).map(({ distanceM: _d, ...summary }) => summary);
+  return { cameras, origin: r.origin };
+}
+
+const fetchPinned = async (alertId: string, signal: AbortSignal): Promise<CameraSummary[]> =>
+  (await fetchNearAlert(alertId, PATROL_TILES, signal)).cameras;
 
 /** Without the nearest-camera route (an older API): the cameras of the alert's township. */
 const fetchTownshipCameras = async (township: string, signal: AbortSignal): Promise<CameraSummary[]> =>
@@ -60,10 +80,21 @@ export interface PatrolGroup {
 const EMPTY_GROUP: PatrolGroup = { streaming: [], rotation: [] };
 
 /** A page of the cameras streaming now, after `after` (an older API without the filter: none). */
-const fetchStreaming = (after: string | undefined, signal: AbortSignal): Promise<CameraSearchResponse> =>
-  call('cameras.search', { query: { streamState: 'streaming', limit: GROUP_SIZE, after } }, signal).catch(
+const fetchStreaming = (
+  filter: ReturnType<typeof patrolFilter>,
+  limit: number,
+  after: string | undefined,
+  signal: AbortSignal,
+): Promise<CameraSearchResponse> =>
+  call('cameras.search', { query: { ...filter, streamState: 'streaming', limit, after } }, signal).catch(
     () => ({ items: [], nextAfter: null }),
   );
+
+/** How many tiles the patrol fills (the 2×2 slot by default) and where it patrols (the city). */
+export interface PatrolOptions {
+  readonly tiles?: number;
+  readonly scope?: PatrolScope;
+}
 
 /**
  * The patrol group, every rotation: the cameras streaming now (paged through when there are more
@@ -73,7 +104,10 @@ const fetchStreaming = (after: string | undefined, signal: AbortSignal): Promise
 export function usePatrolGroup(
   aggregate: CameraStatusAggregate | undefined,
   dropped: { readonly current: ReadonlySet<string> },
+  { tiles = PATROL_TILES, scope }: PatrolOptions = {},
 ): PatrolGroup {
+  // The scope as a value: a new object with the same fields must not restart the patrol.
+  const scopeKey = JSON.stringify(scope ?? {});
   const order = useRef<string[]>(COUNTIES);
   order.current = patrolCounties(aggregate, COUNTIES);
   const [group, setGroup] = useState<PatrolGroup>(EMPTY_GROUP);
@@ -82,16 +116,26 @@ export function usePatrolGroup(
     const cursors = new Map<string, string | undefined>();
     let streamCursor: string | undefined;
     let visit = 0;
+    const where = JSON.parse(scopeKey) as PatrolScope;
+    const limit = groupSize(tiles);
     const next = (): void => {
-      const county = order.current[visit % order.current.length] ?? COUNTIES[0] ?? '';
+      const county = patrolsCounties(where)
+        ? (order.current[visit % order.current.length] ?? COUNTIES[0] ?? '')
+        : '';
       visit += 1;
-      const query = { county, online: 'true' as const, limit: GROUP_SIZE, after: cursors.get(county) };
+      const filter = patrolFilter(where, county === '' ? undefined : county);
+      const query = { ...filter, online: 'true' as const, limit, after: cursors.get(county) };
       Promise.all([
-        fetchStreaming(streamCursor, controller.signal),
+        fetchStreaming(
+          patrolsCounties(where) ? { siteType: where.siteType } : filter,
+          limit,
+          streamCursor,
+          controller.signal,
+        ),
         call('cameras.search', { query }, controller.signal),
       ])
         .then(([live, page]) => {
-          const streaming = nextStreaming(live.items, dropped.current);
+          const streaming = nextStreaming(live.items, dropped.current, tiles);
           if (streaming.length > 0 || page.items.length > 0) setGroup({ streaming, rotation: page.items });
           streamCursor = live.nextAfter ?? undefined;
           cursors.set(county, page.nextAfter ?? undefined);
@@ -104,6 +148,6 @@ export function usePatrolGroup(
       controller.abort();
       window.clearInterval(timer);
     };
-  }, [dropped]);
+  }, [dropped, tiles, scopeKey]);
   return group;
 }
