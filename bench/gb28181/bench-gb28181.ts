@@ -6,7 +6,8 @@
 //    measured by neither side here). Nominal load: 31,000 keepalives per 60 s (one per channel).
 // B. The silence sweep at 31,000 cameras: per-sweep cost with keepalives arriving, and when all expire.
 import { type FengqiaoConfig, loadConfig } from '@fengqiao/config';
-import { CatalogCollector, SilenceTracker, parseSipMessage, type CatalogItem } from '@fengqiao/gb28181';
+import { SilenceTracker } from '@fengqiao/domain';
+import { CatalogCollector, parseSipMessage, type CatalogItem } from '@fengqiao/gb28181';
 import { ChannelState } from '../../apps/gb28181/src/channel-state';
 import { DeviceDirectory } from '../../apps/gb28181/src/device-directory';
 import { DeviceQueries } from '../../apps/gb28181/src/device-queries';

@@ -1,12 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import {
-  type SilenceTracker,
-  deviceStatusEvent,
-  registryEventOf,
-  type CatalogItem,
-  type SilenceTransition,
-  type TownshipRef,
-} from '@fengqiao/gb28181';
+import { type SilenceTracker, type SilenceTransition } from '@fengqiao/domain';
+import { deviceStatusEvent, registryEventOf, type CatalogItem, type TownshipRef } from '@fengqiao/gb28181';
 import { type DeviceProfile } from './device-directory';
 import { type EventOutbox } from './event-outbox';
 import { type GbMetrics } from './gb-metrics';

@@ -1,7 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import { type FengqiaoConfig } from '@fengqiao/config';
 import { createPool } from '@fengqiao/db';
-import { CatalogCollector, SilenceTracker } from '@fengqiao/gb28181';
+import { SilenceTracker } from '@fengqiao/domain';
+import { CatalogCollector } from '@fengqiao/gb28181';
 import { KafkaEventPublisher, createKafkaClient } from '@fengqiao/kafka';
 import { evaluateHealth, type HealthCheck } from '@fengqiao/process';
 import { ChannelState } from './channel-state';

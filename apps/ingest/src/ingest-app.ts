@@ -22,6 +22,9 @@ import { EventWriter } from './pipeline/event-writer';
 import { IngestConsumer } from './pipeline/ingest-consumer';
 import { IngestService } from './pipeline/ingest.service';
 import { noopEventsSink, type EventsSink } from './pipeline/rules-port';
+import { CameraSilenceWatch } from './silence/camera-silence.watch';
+import { SilenceConfirmRepository } from './silence/silence-confirm.repository';
+import { SilenceSweeper, silenceAwareSink } from './silence/silence-sweeper';
 
 /** Wait before a new consumer client replaces one kafkajs gave up on (an invariant, not tuning). */
 const CONSUMER_REVIVE_MS = 1000;
@@ -91,6 +94,18 @@ export function createIngestApp(config: FengqiaoConfig, options: IngestAppOption
     tuning.ingest.dbProbeEveryMs,
   );
   const store = new EventStoreRepository();
+  // Cameras that report through the ingest and fall silent go offline (docs/gb28181.md, "Silence").
+  const silence = new CameraSilenceWatch(
+    tuning.ingest.silence,
+    new SilenceConfirmRepository(pool),
+    (events) =>
+      publisher.publish(
+        topics.byKind.cameraStatus,
+        events.map((e) => ({ key: e.cameraId, value: JSON.stringify(e) })),
+      ),
+    Date.now(),
+  );
+  const sweeper = new SilenceSweeper(silence, tuning.ingest.silence.sweepMs, Date.now);
   // Plain PostgreSQL: month partitions ahead for as long as the ingest runs (a no-op on TimescaleDB).
   const partitions = new PartitionMaintainer(
     pool,
@@ -106,7 +121,7 @@ export function createIngestApp(config: FengqiaoConfig, options: IngestAppOption
     topics,
     new EventWriter(pool, store, new CameraDirectory(pool, store)),
     deadLetters,
-    options.sink ?? noopEventsSink,
+    silenceAwareSink(silence, options.sink ?? noopEventsSink, Date.now),
     { metrics, availability },
     tuning.ingest,
   );
@@ -150,10 +165,12 @@ export function createIngestApp(config: FengqiaoConfig, options: IngestAppOption
       const url = await http.listen({ host: config.host, port: options.port ?? config.ingest.port });
       await ingest.start();
       partitions.start();
+      sweeper.start();
       return { url };
     },
     stop: async () => {
       partitions.stop();
+      await sweeper.stop();
       sources.stop();
       availability.stop();
       await http.close();

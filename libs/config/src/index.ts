@@ -8,6 +8,7 @@ export {
   type LoginBackoffTuning,
   type DbTuning,
   type HealthTuning,
+  type IngestSilenceTuning,
   type IngestTuning,
   type KafkaTuning,
   type MediaTuning,

@@ -55,6 +55,21 @@ export interface IngestTuning {
   readonly maxEventAgeMs: number;
   /** How often the intake looks for a changed source registry file (a key rotation takes effect within it). */
   readonly sourceRegistryPollMs: number;
+  /** Silence of cameras that report through the ingest (docs/gb28181.md, "Silence"). */
+  readonly silence: IngestSilenceTuning;
+}
+
+export interface IngestSilenceTuning {
+  /**
+   * Per status source the ingest watches: heartbeat interval × missed count (simulator:
+   * FQ_SIM_HEARTBEAT_MS × FQ_SIM_HEARTBEAT_MISSED). Devices and the media service are watched by
+   * the services that hear them (apps/gb28181, apps/media).
+   */
+  readonly windowMs: { readonly simulator: number };
+  /** Tick of the timing wheel and of the sweep; an offline comes at most one tick after its window. */
+  readonly sweepMs: number;
+  /** No offline sooner than this after the camera's last change. */
+  readonly flapHoldMs: number;
 }
 
 export interface WarningTuning {

@@ -5,6 +5,7 @@ export type {
   ApiTuning,
   DbTuning,
   HealthTuning,
+  IngestSilenceTuning,
   IngestTuning,
   KafkaTuning,
   LoginBackoffTuning,
@@ -66,6 +67,9 @@ export const tuningEnvSchema = z.object({
   FQ_INGEST_MAX_FUTURE_SKEW_MS: ms(0, DAY).default(5 * MIN),
   FQ_INGEST_MAX_EVENT_AGE_DAYS: z.coerce.number().int().min(1).max(3660).default(400),
   FQ_INGEST_SOURCES_POLL_MS: ms(100, 10 * MIN).default(2000),
+  FQ_SIM_HEARTBEAT_MS: ms(100, 10 * MIN).default(30_000),
+  FQ_SIM_HEARTBEAT_MISSED: z.coerce.number().int().min(1).max(20).default(3),
+  FQ_INGEST_SILENCE_FLAP_HOLD_MS: ms(0, 10 * MIN).default(30_000),
 });
 export type TuningEnv = z.infer<typeof tuningEnvSchema>;
 
@@ -109,6 +113,11 @@ export function buildTuning(e: TuningEnv, production: boolean): Tuning {
       maxFutureSkewMs: e.FQ_INGEST_MAX_FUTURE_SKEW_MS,
       maxEventAgeMs: e.FQ_INGEST_MAX_EVENT_AGE_DAYS * DAY,
       sourceRegistryPollMs: e.FQ_INGEST_SOURCES_POLL_MS,
+      silence: {
+        windowMs: { simulator: e.FQ_SIM_HEARTBEAT_MS * e.FQ_SIM_HEARTBEAT_MISSED },
+        sweepMs: 1000,
+        flapHoldMs: e.FQ_INGEST_SILENCE_FLAP_HOLD_MS,
+      },
     },
     warning: {
       tickMs: e.FQ_WARNING_TICK_MS,

@@ -33,5 +33,4 @@ export {
   type ChannelOutcome,
   type TownshipRef,
 } from './channel-events';
-export { SilenceTracker, type SilenceOptions, type SilenceTransition } from './silence/silence-tracker';
 export { CatalogCollector, type CatalogPage } from './manscdp/catalog-collector';
