@@ -635,3 +635,15 @@ export {
   type SetRosterRequest,
 } from './api/duty-api';
 export { DUTY_ROUTES } from './routes/duty.routes';
+export {
+  GROUP_COMMAND_MAX_MEMBERS,
+  groupAcknowledgeRequestSchema,
+  groupCommandResponseSchema,
+  groupMemberResultSchema,
+  groupMemberSchema,
+  groupSilenceRequestSchema,
+  type GroupAcknowledgeRequest,
+  type GroupCommandResponse,
+  type GroupMemberResult,
+  type GroupSilenceRequest,
+} from './api/alert-groups-api';

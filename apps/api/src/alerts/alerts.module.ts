@@ -2,17 +2,20 @@ import { Module } from '@nestjs/common';
 import { AlertStore } from '@fengqiao/db';
 import { AuditModule } from '../audit/audit.module';
 import { AlertCommandsService } from './alert-commands.service';
+import { AlertGroupCommandsService } from './alert-group-commands.service';
+import { AlertGroupsController } from './alert-groups.controller';
 import { AlertOutbox } from './alert-outbox.service';
 import { AlertQueriesService } from './alert-queries.service';
 import { AlertsController } from './alerts.controller';
 
 @Module({
   imports: [AuditModule],
-  controllers: [AlertsController],
+  controllers: [AlertsController, AlertGroupsController],
   providers: [
     { provide: AlertStore, useValue: new AlertStore() },
     AlertQueriesService,
     AlertCommandsService,
+    AlertGroupCommandsService,
     AlertOutbox,
   ],
   // The commands: acknowledging from a notification's link reuses the console's acknowledgement.

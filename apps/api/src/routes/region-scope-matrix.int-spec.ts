@@ -59,6 +59,10 @@ const PROBES = {
   'alerts.resolve': byId('alerts.int-spec'),
   'alerts.silence': byId('alerts.int-spec'),
   'alerts.escalate': byId('alerts.int-spec'),
+  'alerts.groups.acknowledge': byId(
+    'alert-groups.int-spec (members outside the caller’s regions are not acted on)',
+  ),
+  'alerts.groups.silence': byId('alert-groups.int-spec'),
   'hotspots.top': { kind: 'names', as: 'duty-officer', call: (r) => get(`hotspots?county=${r.county}`) },
   'trends.series': {
     kind: 'names',

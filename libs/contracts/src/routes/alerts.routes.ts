@@ -10,6 +10,11 @@ import {
   silenceRequestSchema,
   transitionResponseSchema,
 } from '../api/alerts-api';
+import {
+  groupAcknowledgeRequestSchema,
+  groupCommandResponseSchema,
+  groupSilenceRequestSchema,
+} from '../api/alert-groups-api';
 import { RESPONDERS, type RouteSpec, WATCHERS } from './route-spec';
 
 const transition = <B extends NonNullable<RouteSpec['body']>>(command: string, summary: string, body: B) =>
@@ -60,4 +65,24 @@ export const ALERT_ROUTES = {
     'Escalate by hand, one level up or to a named level, with a note',
     escalateRequestSchema,
   ),
+  // A group's members are named by id; each is scope-checked like a single transition (byId).
+  'alerts.groups.acknowledge': {
+    method: 'POST',
+    path: 'alerts/groups/acknowledge',
+    summary:
+      'Acknowledge every member of one alert group, each audited (members outside your regions are not acted on)',
+    access: RESPONDERS,
+    rateLimit: 'write',
+    body: groupAcknowledgeRequestSchema,
+    response: groupCommandResponseSchema,
+  },
+  'alerts.groups.silence': {
+    method: 'POST',
+    path: 'alerts/groups/silence',
+    summary: 'Silence every member of one alert group for a while, each audited',
+    access: RESPONDERS,
+    rateLimit: 'write',
+    body: groupSilenceRequestSchema,
+    response: groupCommandResponseSchema,
+  },
 } as const satisfies Record<string, RouteSpec>;
