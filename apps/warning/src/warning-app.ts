@@ -94,6 +94,12 @@ export function createWarningApp(config: FengqiaoConfig, options: WarningAppOpti
   });
   const producer = new KafkaEventPublisher(kafka, { idempotent: tuning.kafka.idempotentProducer });
   const alerts = new AlertStore();
+  // The lease: a leader silent (paused, frozen) for as long as its consumer session is deposed.
+  const lock = new LeaderLock(
+    pool,
+    `warning:${options.groupId ?? WARNING_GROUP_ID}`,
+    options.sessionTimeoutMs ?? tuning.kafka.sessionTimeoutMs,
+  );
   const clock = options.clock ?? systemClock;
   const sink = new KafkaAlertChangeSink(
     producer,
@@ -108,7 +114,7 @@ export function createWarningApp(config: FengqiaoConfig, options: WarningAppOpti
       alerts,
       cameras: new CamerasRepository(),
       history: new HistoryRepository(),
-      recorder: new AlertRecorder(pool, alerts),
+      recorder: new AlertRecorder(pool, alerts, (tx) => lock.fence(tx)),
       relay,
     },
     clock,
@@ -147,7 +153,7 @@ export function createWarningApp(config: FengqiaoConfig, options: WarningAppOpti
   let stopping: Promise<void> | undefined;
   let everLed = false;
   const leadership = new Leadership(
-    new LeaderLock(pool, `warning:${groupId}`),
+    lock,
     {
       lead: async () => {
         // The active rule set and silences first, so the rebuild judges with what operators chose.

@@ -1,6 +1,10 @@
 import { type AlertChanged } from '@fengqiao/contracts';
 import { type AlertStore, type DbPool, toAlert, withTransaction } from '@fengqiao/db';
 import { type AlertChangeDecision } from '@fengqiao/rules';
+import { type PoolClient } from 'pg';
+
+/** Checks, inside a write's transaction, that this instance may still write (the leader fence). */
+export type WriteFence = (tx: PoolClient) => Promise<void>;
 
 /** What recording one decision came to. */
 export type RecordOutcome =
@@ -12,11 +16,16 @@ export type RecordOutcome =
 
 const UNIQUE_VIOLATION = '23505';
 
-/** Writes engine decisions through the alert store; the database decides races by version. */
+/**
+ * Writes engine decisions through the alert store; the database decides races by version. With a
+ * fence, a change is stored only while the fence holds at the end of its transaction (the warning
+ * leader's lock, decision 0014): a deposed leader's write is rolled back with LEADERSHIP_LOST.
+ */
 export class AlertRecorder {
   constructor(
     private readonly pool: DbPool,
     private readonly alerts: AlertStore,
+    private readonly fence?: WriteFence,
   ) {}
 
   async record(d: AlertChangeDecision): Promise<RecordOutcome> {
@@ -37,6 +46,8 @@ export class AlertRecorder {
           ...(d.actor === undefined ? {} : { actor: d.actor }),
           ...(d.note === undefined ? {} : { note: d.note }),
         });
+        // Last before the commit: a deposed leader's change rolls back (LEADERSHIP_LOST).
+        await this.fence?.(tx);
         return seq === undefined ? { kind: 'duplicate' as const } : { kind: 'recorded' as const, seq };
       });
     } catch (err) {
