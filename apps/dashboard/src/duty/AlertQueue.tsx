@@ -1,7 +1,15 @@
+import { useMemo, useState } from 'react';
 import { ALERT_COLOURS, type Alert } from '@fengqiao/contracts';
+import { groupAlerts, type AlertGroup } from '@fengqiao/domain';
 import { L, S } from '../i18n/strings';
 import { formatAge, isFlashing } from '../live/alert-book';
-import { districtName } from '../wall/wall-data';
+import { areaCode, areaName, useTownshipNames } from '../live/area-names';
+import { causeName, G } from '../live/group-strings';
+import { GroupActions } from './GroupActions';
+import '../live/alert-groups.css';
+
+/** Members listed under an opened group (the actions still cover all of them); the rest is counted. */
+const MAX_MEMBERS = 50;
 
 interface Props {
   readonly alerts: readonly Alert[];
@@ -11,38 +19,123 @@ interface Props {
   readonly onSelect: (alertId: string) => void;
 }
 
-/** Open alerts grouped red → orange → blue, each with its age; the selection follows j/k. */
-export function AlertQueue({ alerts, selectedId, pendingIds, now, onSelect }: Props) {
+interface ItemProps extends Omit<Props, 'alerts'> {
+  readonly alert: Alert;
+  readonly area: string;
+}
+
+function QueueItem({ alert: a, area, selectedId, pendingIds, now, onSelect }: ItemProps) {
+  return (
+    <li>
+      <button
+        type="button"
+        className={`queue__item${a.alertId === selectedId ? ' queue__item--selected' : ''}${isFlashing(a) ? ' queue__item--flash' : ''}`}
+        onClick={() => onSelect(a.alertId)}
+        data-testid="queue-item"
+        data-alert-id={a.alertId}
+        data-state={a.state}
+        aria-current={a.alertId === selectedId}
+      >
+        <span className="queue__title">{a.title}</span>
+        <span className="queue__meta">
+          {area} · {L.state[a.state]}
+          {pendingIds.has(a.alertId) ? ' …' : ''}
+        </span>
+        <span className="queue__age">{formatAge(a.raisedAt, now)}</span>
+      </button>
+    </li>
+  );
+}
+
+interface GroupProps extends Omit<Props, 'alerts'> {
+  readonly group: AlertGroup;
+  readonly area: string;
+  readonly open: boolean;
+  readonly onToggle: () => void;
+}
+
+/** A group of several: one row (count, worst level, area, newest age); opened, its members and actions. */
+function QueueGroup({ group, area, open, onToggle, ...item }: GroupProps) {
+  const cause = group.cause === '' ? '' : ` · ${causeName(group.cause)}`;
+  const holdsSelection = group.members.some((m) => m.alertId === item.selectedId);
+  return (
+    <li className="queue__grouprow" data-testid="queue-group" data-count={group.count} data-key={group.key}>
+      <button
+        type="button"
+        className={`queue__item queue__item--group queue__item--${group.worst}${holdsSelection ? ' queue__item--selected' : ''}`}
+        onClick={onToggle}
+        aria-expanded={open}
+      >
+        <span className="queue__title">
+          {group.title}
+          {cause} <b className="queue__count">{G.count(group.count)}</b>
+        </span>
+        <span className="queue__meta" title={areaCode(group.area)}>
+          {area} · {L.colour[group.worst]}
+        </span>
+        <span className="queue__age">{formatAge(group.newestAt, item.now)}</span>
+      </button>
+      {open && (
+        <div className="queue__members" data-testid="queue-members">
+          <GroupActions group={group} />
+          <ol>
+            {group.members.slice(0, MAX_MEMBERS).map((m) => (
+              <QueueItem key={m.alertId} alert={m} area={area} {...item} />
+            ))}
+            {group.count > MAX_MEMBERS && (
+              <li className="queue__more">{G.moreMembers(group.count - MAX_MEMBERS)}</li>
+            )}
+          </ol>
+        </div>
+      )}
+    </li>
+  );
+}
+
+/**
+ * Open alerts as groups (`@fengqiao/domain` `groupAlerts`: rule, cause and area), red → orange →
+ * blue by each group's worst level; a red is always a row of its own. The selection follows j/k; a
+ * closed group holding it is marked selected.
+ */
+export function AlertQueue({ alerts, ...item }: Props) {
+  const groups = useMemo(() => groupAlerts(alerts), [alerts]);
+  const townships = useTownshipNames(groups.map((g) => g.area.county));
+  const [opened, setOpened] = useState<ReadonlySet<string>>(new Set());
+  const toggle = (id: string): void =>
+    setOpened((o) => {
+      const next = new Set(o);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
   return (
     <nav className="queue" aria-label={S.queue}>
       {[...ALERT_COLOURS].reverse().map((colour) => {
-        const group = alerts.filter((a) => a.colour === colour);
+        const rows = groups.filter((g) => g.worst === colour);
         return (
           <section key={colour} className={`queue__group queue__group--${colour}`}>
             <h3>
-              {L.colour[colour]} <span>{group.length}</span>
+              {L.colour[colour]} <span>{rows.reduce((n, g) => n + g.count, 0)}</span>
             </h3>
             <ol>
-              {group.map((a) => (
-                <li key={a.alertId}>
-                  <button
-                    type="button"
-                    className={`queue__item${a.alertId === selectedId ? ' queue__item--selected' : ''}${isFlashing(a) ? ' queue__item--flash' : ''}`}
-                    onClick={() => onSelect(a.alertId)}
-                    data-testid="queue-item"
-                    data-alert-id={a.alertId}
-                    data-state={a.state}
-                    aria-current={a.alertId === selectedId}
-                  >
-                    <span className="queue__title">{a.title}</span>
-                    <span className="queue__meta">
-                      {districtName(a.region.county)} · {L.state[a.state]}
-                      {pendingIds.has(a.alertId) ? ' …' : ''}
-                    </span>
-                    <span className="queue__age">{formatAge(a.raisedAt, now)}</span>
-                  </button>
-                </li>
-              ))}
+              {rows.map((g) =>
+                g.count === 1 ? (
+                  <QueueItem
+                    key={g.id}
+                    alert={g.members[0] as Alert}
+                    area={areaName(g.area, townships)}
+                    {...item}
+                  />
+                ) : (
+                  <QueueGroup
+                    key={g.id}
+                    group={g}
+                    area={areaName(g.area, townships)}
+                    open={opened.has(g.id)}
+                    onToggle={() => toggle(g.id)}
+                    {...item}
+                  />
+                ),
+              )}
             </ol>
           </section>
         );
