@@ -1,17 +1,14 @@
 import { type FengqiaoConfig } from '@fengqiao/config';
 import { alertChangedSchema, OUTPUT_TOPICS } from '@fengqiao/contracts';
 import {
-  ActiveVersionCache,
   AlertStore,
   DbPing,
-  DUTY_ROSTERS_TABLE,
   NotificationPreferencesRepository,
   NotificationsRepository,
-  VersionedDocumentsRepository,
+  RostersRepository,
   createPool,
 } from '@fengqiao/db';
 import { KafkaBatchConsumer, createKafkaClient, ensureTopics, type ConsumedBatch } from '@fengqiao/kafka';
-import { parseDutyRoster } from '@fengqiao/notify';
 import { type HealthCheck } from '@fengqiao/process';
 import { configuredChannels } from './channels/channel-registry';
 import { Dispatcher } from './delivery/dispatcher';
@@ -57,11 +54,7 @@ export function createNotifyApp(config: FengqiaoConfig, options: NotifyAppOption
   const planner = new NotificationPlanner(
     {
       pool,
-      roster: new ActiveVersionCache(
-        pool,
-        new VersionedDocumentsRepository(DUTY_ROSTERS_TABLE),
-        parseDutyRoster,
-      ),
+      rosters: new RostersRepository(),
       preferences: new NotificationPreferencesRepository(),
       notifications,
     },
