@@ -1,14 +1,17 @@
 import { type FengqiaoConfig } from '@fengqiao/config';
 import { alertChangedSchema, OUTPUT_TOPICS } from '@fengqiao/contracts';
 import {
+  ActiveVersionCache,
   AlertStore,
   DbPing,
+  DUTY_ROSTERS_TABLE,
   NotificationPreferencesRepository,
   NotificationsRepository,
-  RostersRepository,
+  VersionedDocumentsRepository,
   createPool,
 } from '@fengqiao/db';
 import { KafkaBatchConsumer, createKafkaClient, ensureTopics, type ConsumedBatch } from '@fengqiao/kafka';
+import { parseDutyRoster } from '@fengqiao/notify';
 import { type HealthCheck } from '@fengqiao/process';
 import { configuredChannels } from './channels/channel-registry';
 import { Dispatcher } from './delivery/dispatcher';
@@ -54,7 +57,11 @@ export function createNotifyApp(config: FengqiaoConfig, options: NotifyAppOption
   const planner = new NotificationPlanner(
     {
       pool,
-      rosters: new RostersRepository(),
+      roster: new ActiveVersionCache(
+        pool,
+        new VersionedDocumentsRepository(DUTY_ROSTERS_TABLE),
+        parseDutyRoster,
+      ),
       preferences: new NotificationPreferencesRepository(),
       notifications,
     },

@@ -1,6 +1,7 @@
 import { io, type Socket } from 'socket.io-client';
 import {
   LIVE_NAMESPACE,
+  LIVE_RESUME_MARGIN,
   type AlertChanged,
   type ClientToServerEvents,
   type ServerToClientEvents,
@@ -18,7 +19,8 @@ export interface Received {
 
 /**
  * A wall display as the dashboard runs it: websocket to one API instance, and on any disconnect a
- * reconnection (to whichever instance answers) resuming after the highest seq it has shown.
+ * reconnection (to whichever instance answers) resuming from the highest seq it has shown and the
+ * seqs it has shown just below it.
  */
 export class WallClient {
   readonly received: Received[] = [];
@@ -59,12 +61,19 @@ export class WallClient {
     return this.socket?.connected === true;
   }
 
+  /** The seqs shown within the resume margin below `lastSeq` (what the dashboard sends back too). */
+  private seenNear(lastSeq: number): number[] {
+    const seen = new Set<number>();
+    for (const r of this.received) if (r.seq > lastSeq - LIVE_RESUME_MARGIN) seen.add(r.seq);
+    return [...seen].sort((a, b) => a - b);
+  }
+
   private async tryConnect(url: string): Promise<boolean> {
     const lastSeq = this.lastSeq();
     const token = await this.token().catch(() => undefined);
     if (token === undefined) return false;
     const socket: LiveSocket = io(`${url}${LIVE_NAMESPACE}`, {
-      auth: lastSeq === undefined ? { token } : { token, lastSeq },
+      auth: lastSeq === undefined ? { token } : { token, lastSeq, seen: this.seenNear(lastSeq) },
       transports: ['websocket'],
       reconnection: false,
       forceNew: true,

@@ -201,6 +201,7 @@ export {
 export {
   LIVE_DEGRADED_REASONS,
   LIVE_NAMESPACE,
+  LIVE_RESUME_MARGIN,
   SOCKET_EVENTS,
   alertsReplayedSchema,
   alertsResyncSchema,
@@ -357,24 +358,6 @@ export {
   type TierComplianceResponse,
   type TierOnTime,
 } from './api/kpis-api';
-export {
-  cameraSiteTypesQuerySchema,
-  cameraSiteTypesSchema,
-  quarterLabelSchema,
-  quarterlyScorecardQuerySchema,
-  quarterlyScorecardSchema,
-  SITE_TYPE_LABELS,
-  scorecardWeightsSchema,
-  siteTypeRowSchema,
-  townshipScoreSchema,
-  type CameraSiteTypes,
-  type CameraSiteTypesQuery,
-  type QuarterlyScorecard,
-  type QuarterlyScorecardQuery,
-  type ScorecardWeights,
-  type SiteTypeRow,
-  type TownshipScore,
-} from './api/assessment-api';
 export {
   STREAM_STATES,
   alertCamerasQuerySchema,

@@ -57,6 +57,7 @@ export {
   type AlertChangeSink,
 } from './alerts/alert-outbox.relay';
 export {
+  DUTY_ROSTERS_TABLE,
   ROUTING_TABLES_TABLE,
   RULE_SETS_TABLE,
   type VersionedTableSpec,
@@ -66,6 +67,7 @@ export {
 } from './versioned/versioned-table';
 export { VersionedDocumentsRepository } from './versioned/versioned-documents.repository';
 export { ActiveVersionCache, type ActiveVersion } from './versioned/active-version-cache';
+export { reviseActive, type Revised, type Revision } from './versioned/revise-active';
 export {
   ActiveCaseClockCache,
   DEFAULT_CASE_CLOCK,
@@ -84,11 +86,6 @@ export {
   type StoredReport,
 } from './reports/reports.repository';
 export { ReportRequestsRepository, type ClaimedRequest } from './reports/report-requests.repository';
-export { ASSESSMENT_LOOKBACK_DAYS, AssessmentRepository } from './assessment/assessment.repository';
-export {
-  AssessmentReportsRepository,
-  type StoredAssessment,
-} from './assessment/assessment-reports.repository';
 export {
   NotificationsRepository,
   type NewNotification,
@@ -100,10 +97,5 @@ export {
   type NotifyChannel,
   type PreferenceRow,
 } from './notify/notification-preferences.repository';
-export {
-  RostersRepository,
-  type PersonRow,
-  type RosterExceptionRow,
-  type RosterRow,
-} from './notify/rosters.repository';
+export { RostersRepository, type PersonRow } from './notify/rosters.repository';
 export { camerasNearOpenAlerts, NEAR_ALERT_METRES } from './cameras-near-alerts';

@@ -33,4 +33,18 @@ export {
   type RosterException,
   type RosterPattern,
 } from './roster/roster';
+export {
+  dutyRosterSchema,
+  EMPTY_ROSTER,
+  parseDutyRoster,
+  RosterDocumentError,
+  rosterOf,
+  withException,
+  withoutExceptionsBefore,
+  withoutPattern,
+  withPattern,
+  type DutyRoster,
+  type RosterExceptionEntry,
+  type RosterSlot,
+} from './roster/roster-document';
 export { shiftAt, SHIFTS, type Shift, type ShiftSlot } from './roster/shifts';

@@ -6,10 +6,10 @@ import {
   type OnDutyNow,
   type RosterResponse,
 } from '@fengqiao/contracts';
-import { NotificationsRepository } from '@fengqiao/db';
+import { DUTY_ROSTERS_TABLE, NotificationsRepository, VersionedDocumentsRepository } from '@fengqiao/db';
 import { shiftAt } from '@fengqiao/notify';
 import { anAlert, storeRaisedAlert } from '../testing/alert-fixtures';
-import { type ApiHarness, startApi } from '../testing/api-harness';
+import { type ApiHarness, demoUser, startApi } from '../testing/api-harness';
 
 // Rosters through the real API and PostgreSQL: set a weekly pattern and an exception, see who is
 // on now by the city clock, the audit trail of each change, scope (a district officer neither
@@ -134,6 +134,41 @@ describe('duty rosters', () => {
     });
     expect(res.status).toBe(200);
     expect((res.body as RosterResponse).patterns.map((p) => p.weekday)).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('each edit is a new active version of the one roster document, the previous retired (issue 19)', async () => {
+    const repo = new VersionedDocumentsRepository(DUTY_ROSTERS_TABLE);
+    const before = await repo.activeVersion(api.pool);
+    const res = await post('duty-officer', 'duty/rosters', {
+      regionCode: townA,
+      shift: 'day',
+      weekdays: [3],
+      primaryUserId: ids.admin,
+      backupUserId: null,
+    });
+    expect(res.status).toBe(200);
+    const after = await repo.activeVersion(api.pool);
+    expect(after).toBeGreaterThan(before ?? 0);
+    const [row, previous] = await Promise.all([
+      repo.find(api.pool, after ?? 0),
+      before === undefined ? undefined : repo.find(api.pool, before),
+    ]);
+    const officer = demoUser('duty-officer').username;
+    expect(row).toMatchObject({ status: 'active', proposedBy: officer, activatedBy: officer });
+    if (previous !== undefined) expect(previous.status).toBe('retired');
+    const doc = row?.document as { patterns: { regionCode: string; shift: string; weekday: number }[] };
+    expect(doc.patterns).toContainEqual({
+      regionCode: townA,
+      shift: 'day',
+      weekday: 3,
+      primaryUserId: ids.admin,
+      backupUserId: null,
+    });
+    const audit = await api.pool.query<{ detail: { version: number } }>(
+      `SELECT detail FROM audit_log WHERE target_type = 'duty-roster' AND target_id = $1 ORDER BY seq DESC LIMIT 1`,
+      [townA],
+    );
+    expect(audit.rows[0]?.detail.version).toBe(after);
   });
 });
 

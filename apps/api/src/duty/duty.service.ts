@@ -7,8 +7,18 @@ import {
   type SetRosterExceptionRequest,
   type SetRosterRequest,
 } from '@fengqiao/contracts';
-import { RostersRepository, type Queryable } from '@fengqiao/db';
+import { ActiveVersionCache, RostersRepository, type Revision } from '@fengqiao/db';
 import { cityDateOf, DAY_MS } from '@fengqiao/domain';
+import {
+  EMPTY_ROSTER,
+  parseDutyRoster,
+  RosterDocumentError,
+  withException,
+  withoutExceptionsBefore,
+  withoutPattern,
+  withPattern,
+  type DutyRoster,
+} from '@fengqiao/notify';
 import { AuditService } from '../audit/audit.service';
 import { type AuthUser } from '../auth/auth-user';
 import { codeInScope } from '../auth/region-scope';
@@ -16,7 +26,20 @@ import { ApiError } from '../common/api-error';
 import { type Clock } from '../infra/api-options';
 import { Database } from '../infra/database';
 import { CLOCK } from '../infra/tokens';
+import { VersionedDocumentService } from '../versioned/versioned-documents.service';
+import { DUTY_ROSTER_VERSIONS } from '../versioned/versioned-tables';
 import { onDutyItems, rosterResponseOf } from './roster-view';
+
+/** A stored or edited roster that does not parse answers VALIDATION_FAILED, naming each problem. */
+function validRoster(raw: unknown): DutyRoster {
+  try {
+    return parseDutyRoster(raw);
+  } catch (err: unknown) {
+    if (err instanceof RosterDocumentError)
+      throw new ApiError('VALIDATION_FAILED', 'invalid duty roster', [...err.problems]);
+    throw err;
+  }
+}
 
 /** The city roster belongs to city-wide users; a region roster to users whose scope holds it. */
 function visible(user: AuthUser, code: string): boolean {
@@ -30,33 +53,43 @@ function assertEditable(user: AuthUser, code: string): void {
     ]);
 }
 
-/** Rosters: who holds which shift, edited by duty officers and administrators, every change audited. */
+/**
+ * Rosters: who holds which shift, edited by duty officers and administrators. The roster is one
+ * versioned document (`duty_roster_versions`): each edit is a new version made active at once through
+ * the same store and service as rule sets and routing tables, audited in its transaction.
+ */
 @Injectable()
 export class DutyService {
+  private readonly cache: ActiveVersionCache<DutyRoster>;
+  private readonly versions: VersionedDocumentService<DutyRoster>;
+
   constructor(
     private readonly db: Database,
     private readonly rosters: RostersRepository,
-    private readonly audit: AuditService,
+    audit: AuditService,
     @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  ) {
+    this.cache = new ActiveVersionCache<DutyRoster>(db.pool, DUTY_ROSTER_VERSIONS, validRoster);
+    this.versions = new VersionedDocumentService<DutyRoster>(db, DUTY_ROSTER_VERSIONS, audit, clock, {
+      targetType: 'duty-roster',
+      auditPrefix: 'duty',
+      validate: validRoster,
+      cache: this.cache,
+    });
+  }
 
   async list(user: AuthUser, region: string | undefined): Promise<RosterResponse> {
     if (region !== undefined) assertEditable(user, region);
-    return this.read(this.db.pool, user, region);
+    return this.view(user, await this.active(), region);
   }
 
   async now(user: AuthUser): Promise<OnDutyNow> {
     const now = this.clock.now().getTime();
-    const since = cityDateOf(now - DAY_MS);
-    const [patterns, exceptions] = await Promise.all([
-      this.rosters.patterns(this.db.pool, null),
-      this.rosters.exceptions(this.db.pool, null, since),
-    ]);
-    const p = patterns.filter((r) => visible(user, r.region_code));
-    const e = exceptions.filter((r) => visible(user, r.region_code));
-    const people = await this.people([...p, ...e].flatMap((r) => [r.primary_user_id, r.backup_user_id]));
-    const names = await this.rosters.regionNames(this.db.pool, [...new Set(p.map((r) => r.region_code))]);
-    return { at: new Date(now).toISOString(), items: onDutyItems(p, e, people, names, now) };
+    const parts = this.visibleParts(user, await this.active(), undefined);
+    const people = await this.people([...parts.patterns, ...parts.exceptions]);
+    const codes = [...new Set(parts.patterns.map((r) => r.regionCode))];
+    const names = await this.rosters.regionNames(this.db.pool, codes);
+    return { at: new Date(now).toISOString(), items: onDutyItems(parts, people, names, now) };
   }
 
   async candidates(): Promise<DutyPerson[]> {
@@ -66,22 +99,31 @@ export class DutyService {
 
   async set(user: AuthUser, req: SetRosterRequest): Promise<RosterResponse> {
     const holders = await this.holders(req.primaryUserId, req.backupUserId ?? null);
-    return this.change(user, req.regionCode, 'duty.roster.set', { ...req }, (tx, at) =>
-      this.rosters.setPattern(tx, { ...req, ...holders }, at, user.userId),
+    return this.change(user, req.regionCode, 'duty.roster.set', { ...req }, (r) =>
+      withPattern(r, { ...req, ...holders }),
     );
   }
 
   async clear(user: AuthUser, req: ClearRosterRequest): Promise<RosterResponse> {
-    return this.change(user, req.regionCode, 'duty.roster.clear', { ...req }, async (tx) => {
-      await this.rosters.clearPattern(tx, req.regionCode, req.shift, req.weekdays);
-    });
+    return this.change(user, req.regionCode, 'duty.roster.clear', { ...req }, (r) => withoutPattern(r, req));
   }
 
   async setException(user: AuthUser, req: SetRosterExceptionRequest): Promise<RosterResponse> {
     const holders = await this.holders(req.primaryUserId, req.backupUserId ?? null);
-    return this.change(user, req.regionCode, 'duty.exception.set', { ...req }, (tx, at) =>
-      this.rosters.setException(tx, { ...req, ...holders }, at, user.userId),
+    return this.change(user, req.regionCode, 'duty.exception.set', { ...req }, (r) =>
+      withException(r, {
+        regionCode: req.regionCode,
+        shift: req.shift,
+        date: req.date,
+        ...holders,
+        reason: req.reason,
+      }),
     );
+  }
+
+  /** The active roster (one indexed query; its document reloaded only when another version is active). */
+  private async active(): Promise<DutyRoster> {
+    return (await this.cache.refresh())?.document ?? EMPTY_ROSTER;
   }
 
   private async change(
@@ -89,30 +131,24 @@ export class DutyService {
     regionCode: string,
     action: string,
     detail: Record<string, unknown>,
-    write: (tx: Queryable, at: Date) => Promise<void>,
+    edit: (roster: DutyRoster) => DutyRoster,
   ): Promise<RosterResponse> {
     assertEditable(user, regionCode);
-    const at = this.clock.now();
-    return this.db.transaction(async (tx) => {
-      await write(tx, at);
-      await this.audit.record(tx, {
-        occurredAt: at,
-        actorUserId: user.userId,
-        actorRole: user.role,
-        action,
-        targetType: 'duty-roster',
-        targetId: regionCode,
-        detail,
-      });
-      return this.read(tx, user, regionCode);
+    // The shift holding "now" began at most the day before: older exceptions stay in retired versions.
+    const since = cityDateOf(this.clock.now().getTime() - DAY_MS);
+    const build = (current: DutyRoster | undefined): Revision<DutyRoster> => ({
+      document: edit(withoutExceptionsBefore(current ?? EMPTY_ROSTER, since)),
+      note: `${action} ${regionCode}`,
     });
+    const revised = await this.versions.revise(user, build, () => ({ action, targetId: regionCode, detail }));
+    return this.view(user, revised.document, regionCode);
   }
 
   /** Primary and backup must be enabled duty officers or administrators, and two people. */
   private async holders(
     primary: string,
     backup: string | null,
-  ): Promise<{ primary: string; backup: string | null }> {
+  ): Promise<{ primaryUserId: string; backupUserId: string | null }> {
     const allowed = new Set((await this.rosters.dutyCandidates(this.db.pool)).map((r) => r.user_id));
     const bad = [
       ...(allowed.has(primary) ? [] : [{ path: 'primaryUserId', message: 'not an enabled duty officer' }]),
@@ -122,28 +158,33 @@ export class DutyService {
       ...(backup === primary ? [{ path: 'backupUserId', message: 'the backup is another person' }] : []),
     ];
     if (bad.length > 0) throw new ApiError('VALIDATION_FAILED', 'invalid roster holders', bad);
-    return { primary, backup };
+    return { primaryUserId: primary, backupUserId: backup };
   }
 
-  private async read(db: Queryable, user: AuthUser, region: string | undefined): Promise<RosterResponse> {
-    const regions = region === undefined ? null : [region];
+  /** The parts of the roster the user may see: one region's, or every visible one's. */
+  private visibleParts(user: AuthUser, roster: DutyRoster, region: string | undefined): DutyRoster {
     const since = cityDateOf(this.clock.now().getTime() - DAY_MS);
-    const [patterns, exceptions] = await Promise.all([
-      this.rosters.patterns(db, regions),
-      this.rosters.exceptions(db, regions, since),
-    ]);
-    const p = patterns.filter((r) => visible(user, r.region_code));
-    const e = exceptions.filter((r) => visible(user, r.region_code));
-    const people = await this.people(
-      [...p, ...e].flatMap((r) => [r.primary_user_id, r.backup_user_id]),
-      db,
-    );
-    return rosterResponseOf(p, e, people);
+    const keep = (code: string): boolean => (region === undefined || code === region) && visible(user, code);
+    return {
+      patterns: roster.patterns.filter((p) => keep(p.regionCode)),
+      exceptions: roster.exceptions.filter((e) => keep(e.regionCode) && e.date >= since),
+    };
   }
 
-  private async people(ids: readonly (string | null)[], db: Queryable = this.db.pool) {
-    const unique = [...new Set(ids.filter((id): id is string => id !== null))];
-    const rows = await this.rosters.people(db, unique);
+  private async view(
+    user: AuthUser,
+    roster: DutyRoster,
+    region: string | undefined,
+  ): Promise<RosterResponse> {
+    const parts = this.visibleParts(user, roster, region);
+    return rosterResponseOf(parts, await this.people([...parts.patterns, ...parts.exceptions]));
+  }
+
+  private async people(entries: readonly { primaryUserId: string; backupUserId: string | null }[]) {
+    const ids = entries.flatMap((r) =>
+      r.backupUserId === null ? [r.primaryUserId] : [r.primaryUserId, r.backupUserId],
+    );
+    const rows = await this.rosters.people(this.db.pool, [...new Set(ids)]);
     return new Map(rows.map((r) => [r.user_id, r]));
   }
 }

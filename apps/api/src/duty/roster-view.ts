@@ -1,6 +1,6 @@
 import { type DutyPerson, type OnDutyNow, type RosterResponse } from '@fengqiao/contracts';
-import { type PersonRow, type RosterExceptionRow, type RosterRow } from '@fengqiao/db';
-import { onDutyAt, type RosterException, type RosterPattern } from '@fengqiao/notify';
+import { type PersonRow } from '@fengqiao/db';
+import { onDutyAt, rosterOf, type DutyRoster } from '@fengqiao/notify';
 
 export type People = ReadonlyMap<string, PersonRow>;
 
@@ -11,26 +11,22 @@ export function personOf(people: People, userId: string): DutyPerson {
 const orNull = (people: People, id: string | null): DutyPerson | null =>
   id === null ? null : personOf(people, id);
 
-/** Stored rows → the API's roster answer. */
-export function rosterResponseOf(
-  patterns: readonly RosterRow[],
-  exceptions: readonly RosterExceptionRow[],
-  people: People,
-): RosterResponse {
+/** The stored roster (or the visible part of it) → the API's roster answer. */
+export function rosterResponseOf(roster: DutyRoster, people: People): RosterResponse {
   return {
-    patterns: patterns.map((p) => ({
-      regionCode: p.region_code,
+    patterns: roster.patterns.map((p) => ({
+      regionCode: p.regionCode,
       shift: p.shift,
       weekday: p.weekday,
-      primary: personOf(people, p.primary_user_id),
-      backup: orNull(people, p.backup_user_id),
+      primary: personOf(people, p.primaryUserId),
+      backup: orNull(people, p.backupUserId),
     })),
-    exceptions: exceptions.map((e) => ({
-      regionCode: e.region_code,
+    exceptions: roster.exceptions.map((e) => ({
+      regionCode: e.regionCode,
       shift: e.shift,
-      date: e.on_date,
-      primary: personOf(people, e.primary_user_id),
-      backup: orNull(people, e.backup_user_id),
+      date: e.date,
+      primary: personOf(people, e.primaryUserId),
+      backup: orNull(people, e.backupUserId),
       reason: e.reason,
     })),
   };
@@ -38,26 +34,12 @@ export function rosterResponseOf(
 
 /** Who holds each region's shift at `nowMs` (libs/notify's rule, the city clock). */
 export function onDutyItems(
-  patterns: readonly RosterRow[],
-  exceptions: readonly RosterExceptionRow[],
+  roster: DutyRoster,
   people: People,
   names: ReadonlyMap<string, string>,
   nowMs: number,
 ): OnDutyNow['items'] {
-  const p: RosterPattern[] = patterns.map((r) => ({
-    regionCode: r.region_code,
-    shift: r.shift,
-    weekdays: [r.weekday],
-    primaryUserId: r.primary_user_id,
-    backupUserId: r.backup_user_id,
-  }));
-  const e: RosterException[] = exceptions.map((r) => ({
-    regionCode: r.region_code,
-    shift: r.shift,
-    date: r.on_date,
-    primaryUserId: r.primary_user_id,
-    backupUserId: r.backup_user_id,
-  }));
+  const { patterns: p, exceptions: e } = rosterOf(roster, null);
   const regions = [...new Set([...p, ...e].map((r) => r.regionCode))].sort();
   return regions.flatMap((code) => {
     const duty = onDutyAt(p, e, code, nowMs);

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { type AlertChanged } from '@fengqiao/contracts';
+import { LIVE_RESUME_MARGIN, type AlertChanged } from '@fengqiao/contracts';
 import { AlertStore, toAlertChanged } from '@fengqiao/db';
 import { type Clock } from '../infra/api-options';
 import { Database } from '../infra/database';
@@ -22,6 +22,16 @@ const CATCH_UP_MARGIN = 200;
 const CATCH_UP_RETRY_MS = 2000;
 /** A second, late pass: a change committed while the stream was taking its position. */
 const CATCH_UP_AGAIN_MS = 3000;
+
+/**
+ * Where a resuming socket's replay starts: after `lastSeq`, or, when the socket said which seqs it has
+ * shown, after the lowest of those within LIVE_RESUME_MARGIN below it (what came before the client
+ * first showed anything is its REST snapshot's, never replayed).
+ */
+function resumeFrom(lastSeq: number, seen: readonly number[] | undefined): number {
+  const window = (seen ?? []).filter((s) => s <= lastSeq && s > lastSeq - LIVE_RESUME_MARGIN);
+  return window.length === 0 ? lastSeq : Math.min(...window);
+}
 
 /** Sends each alert change once to every socket allowed to see it: live from Kafka, or replayed. */
 @Injectable()
@@ -147,7 +157,7 @@ export class AlertFanout {
 
   /** Joins the socket's rooms first, then replays what it missed, so nothing falls in between. */
   async attach(socket: LiveSocket): Promise<void> {
-    const { user, lastSeq } = socket.data;
+    const { user, lastSeq, seen } = socket.data;
     await socket.join(roomsForUser(user));
     this.metrics.liveSockets.inc();
     const untilExpiry = user.expiresAt * 1000 - this.clock.now().getTime();
@@ -162,24 +172,34 @@ export class AlertFanout {
       clearTimeout(timer);
       this.metrics.liveSockets.dec();
     });
-    if (lastSeq !== undefined) await this.replay(socket, lastSeq, true);
+    if (lastSeq !== undefined) await this.replay(socket, lastSeq, true, seen);
   }
 
   /**
-   * Sends what the socket missed after `lastSeq`. When a replay cannot cover the gap (more than
-   * MAX_REPLAY changes, or a seq this database never reached) the client is resynchronised instead.
+   * Sends what the socket missed after `lastSeq` and, when it said which seqs it has shown (`seen`),
+   * the seqs of the LIVE_RESUME_MARGIN window below `lastSeq` it has not shown (a lagging partition
+   * delivered them after a higher seq). When a replay cannot cover the gap (more than MAX_REPLAY
+   * changes, or a seq this database never reached) the client is resynchronised instead.
    */
-  private async replay(socket: LiveSocket, lastSeq: number, mayResync: boolean): Promise<void> {
+  private async replay(
+    socket: LiveSocket,
+    lastSeq: number,
+    mayResync: boolean,
+    seen?: readonly number[],
+  ): Promise<void> {
     const mark = this.log.mark();
-    const rows = await this.alerts.changesAfter(
+    const from = resumeFrom(lastSeq, seen);
+    const shown = new Set(seen);
+    const read = await this.alerts.changesAfter(
       this.db.pool,
-      lastSeq,
+      from,
       socket.data.user.regions,
-      MAX_REPLAY + 1,
+      MAX_REPLAY + (lastSeq - from) + 1,
     );
+    const rows = read.filter((r) => r.seq > lastSeq || !shown.has(r.seq));
     const uncovered =
       rows.length > MAX_REPLAY ||
-      (rows.length === 0 && lastSeq > 0 && (await this.alerts.latestSeq(this.db.pool)) < lastSeq);
+      (read.length === 0 && lastSeq > 0 && (await this.alerts.latestSeq(this.db.pool)) < lastSeq);
     if (uncovered && mayResync) return this.resync(socket);
     // From here to the end nothing awaits: no broadcast can interleave with the bookkeeping below.
     const deliveredLive = this.log.seqsSince(mark);
@@ -195,7 +215,7 @@ export class AlertFanout {
     }
     this.metrics.alertChangesReplayed.inc(count);
     socket.emit('alerts.replayed', { count, throughSeq });
-    this.logger.debug(`replayed ${count} change(s) after seq ${lastSeq}`);
+    this.logger.debug(`replayed ${count} change(s) after seq ${from}`);
   }
 
   /**

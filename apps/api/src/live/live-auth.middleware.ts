@@ -32,6 +32,7 @@ export class LiveAuthMiddleware {
         return next(refusal('FORBIDDEN', 'role may not stream alerts'));
       socket.data.user = user;
       if (handshake.data.lastSeq !== undefined) socket.data.lastSeq = handshake.data.lastSeq;
+      if (handshake.data.seen !== undefined) socket.data.seen = handshake.data.seen;
       return next();
     } catch (err) {
       return next(

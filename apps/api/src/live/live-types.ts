@@ -7,6 +7,8 @@ export interface LiveSocketData {
   user: AuthUser;
   /** The client's last shown seq, when it is resuming. */
   lastSeq?: number;
+  /** The seqs it has shown within LIVE_RESUME_MARGIN below `lastSeq` (replayed when missing). */
+  seen?: readonly number[];
 }
 
 export type LiveSocket = Socket<

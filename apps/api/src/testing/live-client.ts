@@ -21,9 +21,15 @@ export interface LiveClient {
 }
 
 /** Connects (websocket only, no automatic reconnection) and resolves once connected. */
-export async function connectLive(url: string, token: string, lastSeq?: number): Promise<LiveClient> {
+export async function connectLive(
+  url: string,
+  token: string,
+  lastSeq?: number,
+  seen?: readonly number[],
+): Promise<LiveClient> {
   const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(`${url}${LIVE_NAMESPACE}`, {
-    auth: lastSeq === undefined ? { token } : { token, lastSeq },
+    auth:
+      lastSeq === undefined ? { token } : seen === undefined ? { token, lastSeq } : { token, lastSeq, seen },
     transports: ['websocket'],
     reconnection: false,
     forceNew: true,

@@ -1,6 +1,9 @@
 import { Logger } from '@nestjs/common';
 import {
+  reviseActive,
   type Queryable,
+  type Revised,
+  type Revision,
   type VersionedDocumentsRepository,
   type VersionRow,
   type VersionRowWithDocument,
@@ -41,7 +44,8 @@ export interface Activation {
 }
 
 /**
- * Propose and activate for every kind of versioned document (rule sets, routing tables): under the
+ * Propose, activate and revise for every kind of versioned document (rule sets, routing tables, duty
+ * rosters): under the
  * table lock, an already-active version answered as is, a retired one validated again before it
  * comes back, the previous one retired, and each change audited in the same transaction.
  */
@@ -118,6 +122,41 @@ export class VersionedDocumentService<Doc> {
     });
     await this.reloadHere();
     return activation;
+  }
+
+  /**
+   * An edit that takes effect at once (a roster change): the next version built from the active one,
+   * made active with the previous retired (libs/db `reviseActive`), the kind's own tables written and
+   * the change audited, in one transaction; then this process's cache reloads.
+   */
+  async revise(
+    user: AuthUser,
+    build: (current: Doc | undefined) => Revision<Doc>,
+    audit: (revised: Revised<Doc>) => { action: string; targetId: string; detail: Record<string, unknown> },
+  ): Promise<Revised<Doc>> {
+    const at = this.clock.now();
+    const revised = await this.db.transaction(async (tx) => {
+      const r = await reviseActive(tx, this.repo, {
+        validate: this.kind.validate,
+        by: user.username,
+        at,
+        build,
+      });
+      await this.kind.onActivate?.(tx, r.document, r.version);
+      const a = audit(r);
+      await this.audit.record(tx, {
+        occurredAt: at,
+        actorUserId: user.userId,
+        actorRole: user.role,
+        action: a.action,
+        targetType: this.kind.targetType,
+        targetId: a.targetId,
+        detail: { ...a.detail, version: r.version, previous: r.previous },
+      });
+      return r;
+    });
+    await this.reloadHere();
+    return revised;
   }
 
   /** Committed is what counts: should this process fail to reload now, its next poll does it. */

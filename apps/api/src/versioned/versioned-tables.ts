@@ -1,6 +1,13 @@
-import { ROUTING_TABLES_TABLE, RULE_SETS_TABLE, VersionedDocumentsRepository } from '@fengqiao/db';
+import {
+  DUTY_ROSTERS_TABLE,
+  ROUTING_TABLES_TABLE,
+  RULE_SETS_TABLE,
+  VersionedDocumentsRepository,
+} from '@fengqiao/db';
 
 /** The rule_sets table (stateless: one instance per process is all it needs). */
 export const RULE_SET_VERSIONS = new VersionedDocumentsRepository(RULE_SETS_TABLE);
 /** The routing_tables table. */
 export const ROUTING_TABLE_VERSIONS = new VersionedDocumentsRepository(ROUTING_TABLES_TABLE);
+/** The duty_roster_versions table. */
+export const DUTY_ROSTER_VERSIONS = new VersionedDocumentsRepository(DUTY_ROSTERS_TABLE);

@@ -61,8 +61,8 @@ export type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 export const LiveSocketContext = createContext<LiveSocket | null>(null);
 
 /**
- * One Socket.IO connection per page, shared by every panel. Resumes with `lastSeq` so the server
- * replays what was missed; the book de-duplicates by alert version, so nothing shows twice.
+ * One Socket.IO connection per page, shared by every panel. Resumes with `lastSeq` and the seqs
+ * shown just below it so the server replays what was missed; the book de-duplicates by alert version, so nothing shows twice.
  */
 export function LiveAlertsProvider({ children }: { readonly children: ReactNode }) {
   const [book, dispatch] = useReducer(reduce, undefined, emptyBook);
@@ -71,6 +71,8 @@ export function LiveAlertsProvider({ children }: { readonly children: ReactNode 
   const [liveSocket, setLiveSocket] = useState<LiveSocket | null>(null);
   const lastSeq = useRef(0);
   lastSeq.current = book.lastSeq;
+  const recentSeqs = useRef<readonly number[]>([]);
+  recentSeqs.current = book.recentSeqs;
   // Bumped by each resynchronisation: a REST list requested before it is older than the book.
   const generation = useRef(0);
 
@@ -88,7 +90,11 @@ export function LiveAlertsProvider({ children }: { readonly children: ReactNode 
       transports: ['websocket'],
       auth: (cb) => {
         void validAccessToken().then((token) =>
-          cb(lastSeq.current > 0 ? { token: token ?? '', lastSeq: lastSeq.current } : { token: token ?? '' }),
+          cb(
+            lastSeq.current > 0
+              ? { token: token ?? '', lastSeq: lastSeq.current, seen: [...recentSeqs.current] }
+              : { token: token ?? '' },
+          ),
         );
       },
     });

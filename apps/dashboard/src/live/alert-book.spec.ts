@@ -1,4 +1,4 @@
-import { type Alert, type AlertChanged } from '@fengqiao/contracts';
+import { LIVE_RESUME_MARGIN, type Alert, type AlertChanged } from '@fengqiao/contracts';
 import {
   applyChange,
   countOpenByColour,
@@ -141,5 +141,23 @@ describe('a wall that missed more than the server can replay', () => {
   it('resumes from the server’s seq even when it had seen a higher one (a database restored)', () => {
     const { book } = away();
     expect(resync(book, [], 120).lastSeq).toBe(120);
+  });
+});
+
+describe('the seqs a screen sends back when it resumes', () => {
+  it('keeps the seqs shown within the resume margin below the highest, ascending, each once', () => {
+    let book = emptyBook();
+    for (const seq of [10, 12, 11, 12]) book = applyChange(book, change(alert(), seq));
+    expect(book.recentSeqs).toEqual([10, 11, 12]);
+    book = applyChange(book, change(alert(), 10 + LIVE_RESUME_MARGIN));
+    expect(book.recentSeqs).toEqual([11, 12, 10 + LIVE_RESUME_MARGIN]);
+  });
+
+  it('counts a duplicate as shown, and forgets them all on a resync (the snapshot stands for them)', () => {
+    const a = alert();
+    let book = applyChange(applyChange(emptyBook(), change(a, 5)), change(a, 6));
+    expect(book.recentSeqs).toEqual([5, 6]);
+    book = resync(book, [], 900);
+    expect(book.recentSeqs).toEqual([]);
   });
 });

@@ -1,4 +1,10 @@
-import { type Alert, type AlertChanged, type AlertColour, type AlertState } from '@fengqiao/contracts';
+import {
+  LIVE_RESUME_MARGIN,
+  type Alert,
+  type AlertChanged,
+  type AlertColour,
+  type AlertState,
+} from '@fengqiao/contracts';
 
 /**
  * The alerts a screen knows, keyed by alert id, and the highest change seq seen (sent back on
@@ -15,6 +21,12 @@ export interface AlertBook {
    * alert the snapshot no longer lists.
    */
   readonly floorSeq: number;
+  /**
+   * The seqs shown within LIVE_RESUME_MARGIN below `lastSeq`, ascending: sent back with it on
+   * reconnection, so the server also replays a lower seq that a lagging partition delivered while
+   * the screen was away.
+   */
+  readonly recentSeqs: readonly number[];
 }
 
 /** A wall runs for days: at most this many alerts are kept (STYLE.md §13). */
@@ -31,7 +43,20 @@ export const OPEN_STATES: readonly AlertState[] = [
 export const UNACKNOWLEDGED_STATES: readonly AlertState[] = ['raised', 'escalated', 'reopened'];
 const TERMINAL: readonly AlertState[] = ['resolved', 'closed'];
 
-export const emptyBook = (): AlertBook => ({ alerts: new Map(), lastSeq: 0, duplicates: 0, floorSeq: 0 });
+export const emptyBook = (): AlertBook => ({
+  alerts: new Map(),
+  lastSeq: 0,
+  duplicates: 0,
+  floorSeq: 0,
+  recentSeqs: [],
+});
+
+/** `seqs` with `seq` added, ascending, keeping only those within the resume margin of `lastSeq`. */
+function withRecent(seqs: readonly number[], seq: number, lastSeq: number): number[] {
+  const kept = seqs.filter((s) => s > lastSeq - LIVE_RESUME_MARGIN && s !== seq);
+  if (seq > lastSeq - LIVE_RESUME_MARGIN) kept.push(seq);
+  return kept.sort((a, b) => a - b);
+}
 
 /** Drops terminal alerts first, oldest update first, then the oldest of the rest, down to `capacity`. */
 function bounded(alerts: Map<string, Alert>, capacity: number): Map<string, Alert> {
@@ -52,13 +77,14 @@ export function applyChange(
   capacity = ALERT_BOOK_CAPACITY,
 ): AlertBook {
   const lastSeq = Math.max(book.lastSeq, change.seq);
+  const recentSeqs = withRecent(book.recentSeqs, change.seq, lastSeq);
   const known = book.alerts.get(change.alert.alertId);
   if (change.seq <= book.floorSeq || (known !== undefined && known.version >= change.alert.version)) {
-    return { ...book, lastSeq, duplicates: book.duplicates + 1 };
+    return { ...book, lastSeq, recentSeqs, duplicates: book.duplicates + 1 };
   }
   const alerts = new Map(book.alerts);
   alerts.set(change.alert.alertId, change.alert);
-  return { ...book, alerts: bounded(alerts, capacity), lastSeq };
+  return { ...book, alerts: bounded(alerts, capacity), lastSeq, recentSeqs };
 }
 
 /**
@@ -78,6 +104,7 @@ export function resync(
     lastSeq: latestSeq,
     duplicates: book.duplicates,
     floorSeq: latestSeq,
+    recentSeqs: [],
   };
 }
 

@@ -39,7 +39,6 @@ function TickerRow({ group, area, now, open, onToggle }: RowProps) {
       data-alert-id={head.alertId}
       data-state={head.state}
       data-count={group.count}
-      data-key={group.key}
       aria-expanded={group.count > 1 ? open : undefined}
       onClick={group.count > 1 ? onToggle : undefined}
     >

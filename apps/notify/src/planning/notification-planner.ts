@@ -1,18 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { type AlertChanged } from '@fengqiao/contracts';
 import {
+  type ActiveVersionCache,
   type DbPool,
   type NewNotification,
   type NotificationPreferencesRepository,
   type NotificationsRepository,
-  type RostersRepository,
 } from '@fengqiao/db';
-import { cityDateOf, DAY_MS } from '@fengqiao/domain';
 import {
   deliverAt,
+  EMPTY_ROSTER,
   onDutyAt,
   planNotices,
+  rosterOf,
   rosterRegionOf,
+  type DutyRoster,
   type NotifyPolicy,
   type PlannedNotice,
 } from '@fengqiao/notify';
@@ -25,7 +27,8 @@ export const STALE_CHANGE_MS = 30 * 60_000;
 
 export interface PlannerDeps {
   readonly pool: DbPool;
-  readonly rosters: RostersRepository;
+  /** The active duty roster (a versioned document), re-checked once per alert change. */
+  readonly roster: Pick<ActiveVersionCache<DutyRoster>, 'refresh'>;
   readonly preferences: NotificationPreferencesRepository;
   readonly notifications: NotificationsRepository;
 }
@@ -40,15 +43,23 @@ export class NotificationPlanner {
   /** The number of notifications newly planned (0 for a redelivered change). */
   async handle(change: AlertChanged, nowMs: number): Promise<number> {
     if (nowMs - Date.parse(change.occurredAt) > STALE_CHANGE_MS) return 0;
+    const notices = planNotices(change, this.policy, nowMs);
+    if (notices.length === 0) return 0;
+    // One indexed query; the document is reloaded only when another version became active.
+    const roster = (await this.deps.roster.refresh())?.document ?? EMPTY_ROSTER;
     let planned = 0;
-    for (const notice of planNotices(change, this.policy, nowMs)) {
-      const row = await this.resolve(change, notice);
+    for (const notice of notices) {
+      const row = await this.resolve(change, notice, roster);
       if (await this.deps.notifications.plan(this.deps.pool, row, new Date(nowMs))) planned += 1;
     }
     return planned;
   }
 
-  private async resolve(change: AlertChanged, notice: PlannedNotice): Promise<NewNotification> {
+  private async resolve(
+    change: AlertChanged,
+    notice: PlannedNotice,
+    roster: DutyRoster,
+  ): Promise<NewNotification> {
     const { alert } = change;
     const region = rosterRegionOf(notice.level, alert.region);
     const base = {
@@ -62,31 +73,9 @@ export class NotificationPlanner {
       due_at: new Date(notice.dueAt),
     };
     const nobody = { ...base, user_id: null, channel: null, address: null, status: 'failed' as const };
-    const { pool, rosters, preferences } = this.deps;
-    // The shift holding the due time may have begun the day before (a night shift).
-    const since = cityDateOf(notice.dueAt - DAY_MS);
-    const [patterns, exceptions] = await Promise.all([
-      rosters.patterns(pool, [region]),
-      rosters.exceptions(pool, [region], since),
-    ]);
-    const duty = onDutyAt(
-      patterns.map((p) => ({
-        regionCode: p.region_code,
-        shift: p.shift,
-        weekdays: [p.weekday],
-        primaryUserId: p.primary_user_id,
-        backupUserId: p.backup_user_id,
-      })),
-      exceptions.map((e) => ({
-        regionCode: e.region_code,
-        shift: e.shift,
-        date: e.on_date,
-        primaryUserId: e.primary_user_id,
-        backupUserId: e.backup_user_id,
-      })),
-      region,
-      notice.dueAt,
-    );
+    const { pool, preferences } = this.deps;
+    const { patterns, exceptions } = rosterOf(roster, new Set([region]));
+    const duty = onDutyAt(patterns, exceptions, region, notice.dueAt);
     const userId = notice.dutyRole === 'primary' ? duty?.primaryUserId : (duty?.backupUserId ?? undefined);
     if (userId === undefined)
       return { ...nobody, last_error: duty === undefined ? 'NO_ONE_ON_DUTY' : 'NO_BACKUP_ON_DUTY' };

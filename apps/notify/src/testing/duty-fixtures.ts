@@ -1,10 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import {
+  DUTY_ROSTERS_TABLE,
   NotificationPreferencesRepository,
-  RostersRepository,
+  reviseActive,
+  VersionedDocumentsRepository,
+  withTransaction,
   type DbPool,
   type NotifyChannel,
 } from '@fengqiao/db';
+import { EMPTY_ROSTER, parseDutyRoster, withPattern } from '@fengqiao/notify';
 
 const ALL_WEEK = [0, 1, 2, 3, 4, 5, 6];
 
@@ -28,19 +32,36 @@ export async function aDutyOfficer(
   return userId;
 }
 
-/** Puts primary and backup on every shift of every day of the region. */
+/**
+ * Puts primary and backup on every shift of every day of the region: a new active version of the
+ * roster document, built on the active one (as the API's roster edits are).
+ */
 export async function rosterAllWeek(
   pool: DbPool,
   regionCode: string,
   primary: string,
   backup: string | null,
 ): Promise<void> {
-  const rosters = new RostersRepository();
-  for (const shift of ['day', 'night'])
-    await rosters.setPattern(
-      pool,
-      { regionCode, shift, weekdays: ALL_WEEK, primary, backup },
-      new Date(),
-      'test',
-    );
+  const repo = new VersionedDocumentsRepository(DUTY_ROSTERS_TABLE);
+  await withTransaction(pool, (tx) =>
+    reviseActive(tx, repo, {
+      validate: parseDutyRoster,
+      by: 'test',
+      at: new Date(),
+      build: (current) => ({
+        document: (['day', 'night'] as const).reduce(
+          (r, shift) =>
+            withPattern(r, {
+              regionCode,
+              shift,
+              weekdays: ALL_WEEK,
+              primaryUserId: primary,
+              backupUserId: backup,
+            }),
+          current ?? EMPTY_ROSTER,
+        ),
+        note: `test roster for ${regionCode}`,
+      }),
+    }),
+  );
 }

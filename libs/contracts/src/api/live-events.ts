@@ -21,13 +21,27 @@ export const SOCKET_EVENTS = {
 } as const;
 
 /**
+ * How far below a resuming client's `lastSeq` the server looks again. The alert topic has several
+ * partitions (keyed by alert), so a lower seq can reach an API instance, and be broadcast while the
+ * client was away, after a higher one reached the client: resuming strictly after `lastSeq` loses it.
+ */
+export const LIVE_RESUME_MARGIN = 200;
+
+/**
  * The handshake `auth` payload. socket.io-client re-sends it (call it as a function to refresh) on
- * every reconnection; `lastSeq` is the highest alert-change seq the client has shown.
+ * every reconnection; `lastSeq` is the highest alert-change seq the client has shown, and `seen` the
+ * seqs it has shown within LIVE_RESUME_MARGIN below it (inclusive): the server replays the seqs
+ * between the lowest of those and `lastSeq` missing from `seen`, then everything after `lastSeq`.
+ * Without `seen`, only what came after `lastSeq`.
  */
 export const liveHandshakeSchema = z
   .object({
     token: z.string().min(1).max(4096),
     lastSeq: z.number().int().min(0).optional(),
+    seen: z
+      .array(z.number().int().min(0))
+      .max(LIVE_RESUME_MARGIN + 1)
+      .optional(),
   })
   .strict();
 export type LiveHandshake = z.infer<typeof liveHandshakeSchema>;

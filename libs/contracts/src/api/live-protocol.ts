@@ -73,5 +73,5 @@ export const LIVE_SERVER_EVENTS: { readonly [E in keyof ServerToClientEvents]: L
 export const LIVE_HANDSHAKE: LiveEventSpec = {
   payload: liveHandshakeSchema,
   description:
-    'Socket.IO CONNECT `auth`: `token` (an access token, or a wall device token) and `lastSeq` (the highest alert-change seq shown; the server replays what came after it). Refused with data.code UNAUTHENTICATED, TOKEN_INVALID, TOKEN_EXPIRED or FORBIDDEN.',
+    'Socket.IO CONNECT `auth`: `token` (an access token, or a wall device token) and `lastSeq` (the highest alert-change seq shown; the server replays what came after it) with `seen` (the seqs shown within 200 below `lastSeq`: the server also replays the seqs of that window missing from it, which a lagging partition delivered late). Refused with data.code UNAUTHENTICATED, TOKEN_INVALID, TOKEN_EXPIRED or FORBIDDEN.',
 };

@@ -37,6 +37,19 @@ export const ROUTING_TABLES_TABLE: VersionedTableSpec = {
   size: 'jsonb_array_length(rules)',
 };
 
+/**
+ * Versioned duty rosters (decision 0016): every region's weekly pattern and exceptions as one
+ * document, edited by the API (each edit a new active version), read by the notify service.
+ */
+export const DUTY_ROSTERS_TABLE: VersionedTableSpec = {
+  table: 'duty_roster_versions',
+  document: 'roster',
+  note: 'note',
+  proposedBy: 'proposed_by',
+  proposedAt: 'proposed_at',
+  size: `jsonb_array_length(roster->'patterns') + jsonb_array_length(roster->'exceptions')`,
+};
+
 export type VersionStatus = 'proposed' | 'active' | 'retired';
 
 /** One version as stored, without its document. */
