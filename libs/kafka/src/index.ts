@@ -11,6 +11,7 @@ export {
   KafkaTransactionalPublisher,
   type NextOffset,
   type TransactionalPublisherOptions,
+  partitionKey,
 } from './kafka-transactional-publisher.adapter';
 export { KafkaBatchConsumer } from './kafka-batch-consumer.adapter';
 export { KafkaAdapterError, type KafkaAdapterErrorCode } from './kafka-error';

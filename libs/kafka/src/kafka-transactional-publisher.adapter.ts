@@ -1,4 +1,11 @@
-import { CompressionTypes, Partitioners, type Kafka, type Producer } from 'kafkajs';
+import {
+  CompressionTypes,
+  Partitioners,
+  type Admin,
+  type Kafka,
+  type Producer,
+  type Transaction,
+} from 'kafkajs';
 import { chunkMessages } from './chunk-messages';
 import { KafkaAdapterError } from './kafka-error';
 import { type OutgoingMessage } from './kafka-event-publisher.adapter';
@@ -18,6 +25,11 @@ export interface TransactionalPublisherOptions {
    * readers of its partitions wait. A transaction here spans a few requests. Default 10 s.
    */
   readonly transactionTimeoutMs?: number;
+  /**
+   * How long a commit waits for the group's offsets to show what it committed (the broker writes
+   * a transaction's offsets for readers after its markers). Default 5 s.
+   */
+  readonly visibleWithinMs?: number;
 }
 
 /**
@@ -27,6 +39,7 @@ export interface TransactionalPublisherOptions {
  */
 export class KafkaTransactionalPublisher {
   private producer: Producer | undefined;
+  private admin: Admin | undefined;
 
   constructor(
     private readonly kafka: Kafka,
@@ -52,18 +65,67 @@ export class KafkaTransactionalPublisher {
       await txn.sendOffsets({ consumerGroupId: groupId, topics: byTopic(offsets) });
       await txn.commit();
     } catch (err) {
-      // An abort that fails too leaves the producer unusable: the next one (same id) fences it and
-      // the broker aborts what it left open.
-      await txn.abort().catch(() => this.discard());
-      throw new KafkaAdapterError(
-        'PUBLISH_FAILED',
-        `transaction not committed: ${err instanceof Error ? err.message : String(err)}`,
-      );
+      await this.abortAfter(txn, err);
     }
+    // The commit returns before the group's offsets show it (kafkajs asks for offsets without
+    // KIP-447's require_stable): until they do, a consumer that joins reads the old offsets and
+    // redelivers the flush. Waiting here means the next commit of this process sees them.
+    await this.waitVisible(groupId, offsets);
+  }
+
+  /**
+   * The group's committed offset (the next offset to read) of each of `partitions`, as a group
+   * member that joins now would read it; partitions without one are absent.
+   */
+  async committedOffsets(
+    groupId: string,
+    partitions: readonly { topic: string; partition: number }[],
+  ): Promise<Map<string, bigint>> {
+    const admin = await this.adminClient();
+    const topics = [...new Set(partitions.map((p) => p.topic))];
+    const result = new Map<string, bigint>();
+    if (topics.length === 0) return result;
+    for (const t of await admin.fetchOffsets({ groupId, topics }))
+      for (const p of t.partitions)
+        if (BigInt(p.offset) >= 0n) result.set(partitionKey(t.topic, p.partition), BigInt(p.offset));
+    return result;
+  }
+
+  private async waitVisible(groupId: string, offsets: readonly NextOffset[]): Promise<void> {
+    const deadline = Date.now() + (this.options.visibleWithinMs ?? 5000);
+    for (;;) {
+      const seen = await this.committedOffsets(groupId, offsets).catch(() => new Map<string, bigint>());
+      const behind = offsets.filter(
+        (o) => (seen.get(partitionKey(o.topic, o.partition)) ?? -1n) < BigInt(o.offset),
+      );
+      if (behind.length === 0 || Date.now() > deadline) return;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  private async abortAfter(txn: Transaction, err: unknown): Promise<never> {
+    // An abort that fails too leaves the producer unusable: the next one (same id) fences it and
+    // the broker aborts what it left open.
+    await txn.abort().catch(() => this.discard());
+    throw new KafkaAdapterError(
+      'PUBLISH_FAILED',
+      `transaction not committed: ${err instanceof Error ? err.message : String(err)}`,
+    );
   }
 
   async disconnect(): Promise<void> {
     await this.discard();
+    const admin = this.admin;
+    this.admin = undefined;
+    await admin?.disconnect().catch(() => undefined);
+  }
+
+  private async adminClient(): Promise<Admin> {
+    if (this.admin !== undefined) return this.admin;
+    const admin = this.kafka.admin();
+    await admin.connect();
+    this.admin = admin;
+    return admin;
   }
 
   private async connected(): Promise<Producer> {
@@ -89,6 +151,11 @@ export class KafkaTransactionalPublisher {
     this.producer = undefined;
     await producer?.disconnect().catch(() => undefined);
   }
+}
+
+/** The key of one partition in {@link KafkaTransactionalPublisher.committedOffsets}' answer. */
+export function partitionKey(topic: string, partition: number): string {
+  return `${topic}\u0000${partition}`;
 }
 
 function byTopic(

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { KafkaTransactionalPublisher } from '@fengqiao/kafka';
 import { testConfig, uniqueName } from '@fengqiao/testing';
 import { createIngestApp, type IngestApp } from '../ingest-app';
 import { createHarness, eventually, type IngestHarness } from '../testing/ingest-harness';
-import { DLQ_HEADERS } from './dead-letter.publisher';
+import { DLQ_HEADERS, DeadLetterPublisher, nextOffsets, type DeadLetter } from './dead-letter.publisher';
 
 // Issue 17, fault campaign defect 2: a flush redelivered after a crash (or any failure after its
 // dead letters went out) dead-lettered its bad messages a second time (55 of 81 after 6 SIGKILLs).
@@ -44,6 +45,49 @@ describe('dead letters exactly once', () => {
       expect([...seen.keys()].sort()).toEqual([...keys].sort());
     } finally {
       await app.stop();
+    }
+  });
+
+  // The three-broker leader kill (docs/reliability.md): a consumer that joins while a flush's
+  // transaction is committing reads the group's old offsets and gets the flush again; its bad
+  // messages were dead-lettered a second time (5 of 20 in a run). A redelivered flush must not
+  // dead-letter what the group's committed offset already passed.
+  it('does not dead-letter a redelivered flush again once its transaction committed', async () => {
+    const publisher = new DeadLetterPublisher(
+      new KafkaTransactionalPublisher(h.kafka, { transactionalId: uniqueName('dlq-redelivery') }),
+      (t) => h.topics.deadLetterOf(t),
+      h.groupId,
+    );
+    const topic = h.topics.byKind.case;
+    const keys = Array.from({ length: 4 }, () => `bad-${randomUUID()}`);
+    const letters: DeadLetter[] = keys.map((key, i) => ({
+      message: {
+        topic,
+        partition: 0,
+        offset: String(i),
+        key: Buffer.from(key),
+        value: Buffer.from('{not json'),
+      },
+      rejection: { code: 'NOT_JSON', reason: 'not JSON' },
+    }));
+    const consumed = nextOffsets(letters.map((l) => l.message));
+    try {
+      await publisher.publish(letters, new Date().toISOString(), consumed);
+      // The same flush, redelivered to a consumer that read the offsets before they moved.
+      await publisher.publish(letters, new Date().toISOString(), consumed);
+      // A later flush of the same partition still dead-letters its own messages.
+      const laterKey = `bad-${randomUUID()}`;
+      const later: DeadLetter = {
+        message: { topic, partition: 0, offset: '4', key: Buffer.from(laterKey), value: null },
+        rejection: { code: 'NOT_JSON', reason: 'empty' },
+      };
+      await publisher.publish([later], new Date().toISOString(), nextOffsets([later.message]));
+      const all = [...keys, laterKey];
+      const seen = await readDeadLetterKeys(h, all);
+      expect(twice(seen)).toEqual([]);
+      expect([...seen.keys()].sort()).toEqual([...all].sort());
+    } finally {
+      await publisher.disconnect();
     }
   });
 });

@@ -1,5 +1,10 @@
 import { createHash } from 'node:crypto';
-import { type KafkaTransactionalPublisher, type NextOffset, type OutgoingMessage } from '@fengqiao/kafka';
+import {
+  partitionKey,
+  type KafkaTransactionalPublisher,
+  type NextOffset,
+  type OutgoingMessage,
+} from '@fengqiao/kafka';
 import { type Rejection } from '../validation/rejection';
 import { type IncomingMessage } from './incoming-message';
 
@@ -63,8 +68,19 @@ export class DeadLetterPublisher {
     consumed: readonly NextOffset[],
   ): Promise<void> {
     if (letters.length === 0) return;
+    // A message the group's committed offset already passed was dead-lettered (or handled) by the
+    // transaction that moved it: this flush is a redelivery (a consumer that joined before that
+    // transaction's offsets were visible, issue 17's leader kill), and its letter would be a copy.
+    const committed = await this.publisher.committedOffsets(
+      this.groupId,
+      letters.map((l) => l.message),
+    );
+    const fresh = letters.filter(
+      ({ message: m }) => BigInt(m.offset) >= (committed.get(partitionKey(m.topic, m.partition)) ?? -1n),
+    );
+    if (fresh.length === 0) return;
     const byTopic = new Map<string, OutgoingMessage[]>();
-    for (const { message, rejection } of letters) {
+    for (const { message, rejection } of fresh) {
       const dlq = this.deadLetterOf(message.topic);
       const list = byTopic.get(dlq) ?? [];
       const kept = keptPayload(message.value);
