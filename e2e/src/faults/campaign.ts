@@ -5,7 +5,14 @@ import { FaultLedger, formatLedger, outcomeProblems, type FaultOutcome } from '@
 import { faultSettings, type FaultSettings } from './fault-settings';
 import { startFaultSystem, type FaultSystem, type FaultSystemShape } from './fault-system';
 import { LoadProducer } from './load-producer';
-import { DeadLetterCollector, currentSeq, reconcile, settled, type Reconciliation } from './reconcile';
+import {
+  DeadLetterCollector,
+  currentSeq,
+  explainProblems,
+  reconcile,
+  settled,
+  type Reconciliation,
+} from './reconcile';
 import { WallClient } from './wall-client';
 
 export interface CampaignSettings {
@@ -87,7 +94,13 @@ export class Campaign {
     const outcome: FaultOutcome = { fault, injected, ...last, auditOk: audit.ok, recoverMs };
     this.outcomes.push(outcome);
     progress(`${fault}: ${JSON.stringify(outcome)}`);
-    if (outcomeProblems(outcome).length > 0) await this.supervisorReset(fault);
+    if (outcomeProblems(outcome).length > 0) {
+      const why = await explainProblems(this.system.pool, ledger, this.dlq).catch((e: unknown) => [
+        String(e),
+      ]);
+      progress(`${fault}: ${why.length === 0 ? 'no detail' : why.join('\n  ')}`);
+      await this.supervisorReset(fault);
+    }
     return outcome;
   }
 

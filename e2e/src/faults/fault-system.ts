@@ -77,6 +77,8 @@ async function appProcesses(shape: FaultSystemShape, env: NodeJS.ProcessEnv) {
       cwd: root,
       env: { ...env, ...extra },
       ready,
+      // A restart compiles the app again: 30-70 s at a load average of 20+ on the 2-core machine.
+      readyTimeoutMs: 180_000,
     });
   const session = ['--session-timeout-ms', String(SESSION_TIMEOUT_MS)];
   const ingests: ManagedProcess[] = [];

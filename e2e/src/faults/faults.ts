@@ -32,6 +32,62 @@ export async function killOnce(proc: ManagedProcess, downMs = 1000): Promise<num
   return 1;
 }
 
+/** What a warning instance's /health says it is: judging (leader, in its group), or not. */
+async function warningRole(proc: ManagedProcess): Promise<'judging' | 'other' | 'silent'> {
+  const res = await fetch(`http://127.0.0.1:${proc.spec.env.FQ_WARNING_PORT}/health`, {
+    signal: AbortSignal.timeout(2000),
+  }).catch(() => undefined);
+  if (res === undefined) return 'silent';
+  const body = (await res.json().catch(() => ({}))) as { components?: { name: string; detail: string }[] };
+  const detail = body.components?.find((c) => c.name === 'consumer')?.detail ?? '';
+  // A leader in its group reports its progress; a standby says "standby: ..." (apps/warning).
+  return /^(caught up|lag )/.test(detail) ? 'judging' : 'other';
+}
+
+export interface LeaderPause {
+  readonly injected: number;
+  /** From the SIGSTOP to a standby judging in its place; undefined when none took over. */
+  readonly takeoverMs: number | undefined;
+  /** From the SIGCONT to the old leader no longer judging; undefined when it still does. */
+  readonly stoodDownMs: number | undefined;
+}
+
+/**
+ * SIGSTOPs the warning leader past its session (and its lock's lease, decision 0014) and keeps it
+ * stopped until a standby judges in its place, at least `minPauseMs` and at most `maxPauseMs`;
+ * then SIGCONTs it and waits (up to 30 s) for it to notice that it no longer leads.
+ */
+export async function pauseWarningLeader(
+  system: FaultSystem,
+  minPauseMs: number,
+  maxPauseMs: number,
+): Promise<LeaderPause> {
+  const roles = await Promise.all(system.warnings.map(warningRole));
+  const leader = system.warnings[roles.indexOf('judging')];
+  if (leader === undefined) throw new Error(`no warning instance leads (roles: ${roles.join(', ')})`);
+  const standbys = system.warnings.filter((w) => w !== leader);
+  leader.pause();
+  const pausedAt = Date.now();
+  let takeoverMs: number | undefined;
+  while (Date.now() - pausedAt < maxPauseMs) {
+    if (takeoverMs === undefined && (await Promise.all(standbys.map(warningRole))).includes('judging'))
+      takeoverMs = Date.now() - pausedAt;
+    if (takeoverMs !== undefined && Date.now() - pausedAt >= minPauseMs) break;
+    await sleep(250);
+  }
+  leader.resume();
+  const resumedAt = Date.now();
+  let stoodDownMs: number | undefined;
+  while (Date.now() - resumedAt < 30_000) {
+    if ((await warningRole(leader)) === 'other') {
+      stoodDownMs = Date.now() - resumedAt;
+      break;
+    }
+    await sleep(250);
+  }
+  return { injected: 1, takeoverMs, stoodDownMs };
+}
+
 /** SIGSTOP for twice the session timeout: the group moves on, then the frozen process wakes up. */
 export async function pausePastSession(proc: ManagedProcess): Promise<number> {
   proc.pause();

@@ -49,6 +49,34 @@ export class DeadLetterCollector {
 
 export type Reconciliation = Omit<FaultOutcome, 'fault' | 'injected' | 'recoverMs'>;
 
+/**
+ * What a ledger that does not balance is made of, for the log: the events not stored (table and
+ * id), the dead letters the load did not ask for (a valid event refused, e.g. a step whose case was
+ * not visible) and the doubled ones, each with its source coordinates.
+ */
+export async function explainProblems(
+  pool: DbPool,
+  ledger: FaultLedger,
+  dlq: DeadLetterCollector,
+): Promise<string[]> {
+  const lines: string[] = [];
+  for (const [table, ids] of ledger.events) {
+    const res = await pool.query<{ id: string }>(
+      `SELECT i.id FROM unnest($1::uuid[]) AS i(id) WHERE NOT EXISTS (SELECT 1 FROM ${table} t WHERE t.event_id = i.id)`,
+      [ids],
+    );
+    for (const r of res.rows.slice(0, 10)) lines.push(`not stored: ${table} ${r.id}`);
+  }
+  const expected = new Set(ledger.deadLetters.map((d) => d.key));
+  for (const [key, letters] of dlq.byKey) {
+    const sources = letters.map((l) => `${l.code}@${l.source}`);
+    if (!expected.has(key)) lines.push(`unexpected dead letter: key ${key}: ${sources.join(', ')}`);
+    else if (new Set(letters.map((l) => l.source)).size < letters.length)
+      lines.push(`doubled dead letter: key ${key}: ${sources.join(', ')}`);
+  }
+  return lines;
+}
+
 /** True when nothing is missing yet (duplicates and disorder are final, waiting will not fix them). */
 export function settled(r: Reconciliation): boolean {
   return (
