@@ -8,18 +8,23 @@ import { OUTPUT_TOPICS } from '@fengqiao/contracts';
  * (their one home and documentation: libs/config/src/tuning.ts). Tests override the topic
  * (isolation) and limits here instead of in the environment.
  */
-export interface ApiOptions {
+/** The limits of config.tuning.api that tests may override per instance (their types stay there). */
+type OverridableLimits = Pick<
+  ApiTuning,
+  | 'accessTokenTtlSeconds'
+  | 'refreshTokenTtlSeconds'
+  | 'loginLimitPerMinute'
+  | 'writeLimitPerMinute'
+  | 'bodyLimitBytes'
+  | 'socketMaxBufferBytes'
+>;
+
+export interface ApiOptions extends OverridableLimits {
   /** Unique per process: it names this instance's consumer group, so every instance sees every change. */
   readonly instanceId: string;
   readonly alertsTopic: string;
   /** Origins allowed by CORS and by the Socket.IO handshake. */
   readonly corsOrigins: readonly string[];
-  readonly accessTokenTtlSeconds: number;
-  readonly refreshTokenTtlSeconds: number;
-  readonly loginLimitPerMinute: number;
-  readonly writeLimitPerMinute: number;
-  readonly bodyLimitBytes: number;
-  readonly socketMaxBufferBytes: number;
   /**
    * Administrators must sign in with a second factor (issue 16). Unset: required in production mode
    * only, so development's demo administrator signs in with its password; tests set it.
@@ -32,12 +37,20 @@ export function defaultApiOptions(tuning: ApiTuning, dashboardOrigins: readonly 
     instanceId: `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`,
     alertsTopic: OUTPUT_TOPICS.alertChanges.name,
     corsOrigins: dashboardOrigins,
-    accessTokenTtlSeconds: tuning.accessTokenTtlSeconds,
-    refreshTokenTtlSeconds: tuning.refreshTokenTtlSeconds,
-    loginLimitPerMinute: tuning.loginLimitPerMinute,
-    writeLimitPerMinute: tuning.writeLimitPerMinute,
-    bodyLimitBytes: tuning.bodyLimitBytes,
-    socketMaxBufferBytes: tuning.socketMaxBufferBytes,
+    ...pickLimits(tuning),
+  };
+}
+
+function pickLimits(t: ApiTuning): OverridableLimits {
+  const { accessTokenTtlSeconds, refreshTokenTtlSeconds, loginLimitPerMinute } = t;
+  const { writeLimitPerMinute, bodyLimitBytes, socketMaxBufferBytes } = t;
+  return {
+    accessTokenTtlSeconds,
+    refreshTokenTtlSeconds,
+    loginLimitPerMinute,
+    writeLimitPerMinute,
+    bodyLimitBytes,
+    socketMaxBufferBytes,
   };
 }
 

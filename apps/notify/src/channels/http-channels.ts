@@ -8,8 +8,10 @@ import {
   httpVerdict,
   robotVerdict,
   type DeliveryVerdict,
+  type OutboundRequest,
   type RateGate,
 } from '@fengqiao/notify';
+import { type NotifyChannel } from '@fengqiao/db';
 import { type Delivery, type NotificationChannel } from './channel.port';
 import { post } from './http-post';
 
@@ -21,89 +23,103 @@ async function spaced(gate: RateGate, key: string, now: Now): Promise<void> {
   if (wait > 0) await new Promise((r) => setTimeout(r, wait));
 }
 
-export class WeComChannel implements NotificationChannel {
-  readonly name = 'wecom' as const;
+/** What differs between the HTTP channels: the request (built in libs/notify) and how its reply reads. */
+interface HttpChannelSpec {
+  readonly name: Exclude<NotifyChannel, 'email'>;
+  readonly build: (d: Delivery, nowMs: number) => OutboundRequest;
+  readonly verdict: (status: number, body: string) => DeliveryVerdict;
+  /** Robots that take a few messages a minute: sends with the same key are spaced by the gate. */
+  readonly spacing?: { readonly gate: RateGate; readonly key: string };
+}
+
+/** One POST per attempt: spaced if a robot, built and judged by the channel's spec. */
+export class HttpChannel implements NotificationChannel {
+  readonly name: HttpChannelSpec['name'];
+
   constructor(
-    private readonly cfg: NonNullable<NotifyConfig['wecom']>,
-    private readonly gate: RateGate,
+    private readonly spec: HttpChannelSpec,
     private readonly now: Now,
-  ) {}
+  ) {
+    this.name = spec.name;
+  }
+
   async send(d: Delivery): Promise<DeliveryVerdict> {
-    await spaced(this.gate, `wecom:${this.cfg.key}`, this.now);
-    const res = await post(
-      buildWeComRequest(this.cfg.baseUrl, this.cfg.key, { ...d.message, mention: d.address }),
-    );
-    return robotVerdict(res.status, res.body);
+    if (this.spec.spacing !== undefined)
+      await spaced(this.spec.spacing.gate, this.spec.spacing.key, this.now);
+    const res = await post(this.spec.build(d, this.now()));
+    return this.spec.verdict(res.status, res.body);
   }
 }
 
-export class DingTalkChannel implements NotificationChannel {
-  readonly name = 'dingtalk' as const;
-  constructor(
-    private readonly cfg: NonNullable<NotifyConfig['dingtalk']>,
-    private readonly gate: RateGate,
-    private readonly now: Now,
-  ) {}
-  async send(d: Delivery): Promise<DeliveryVerdict> {
-    await spaced(this.gate, `dingtalk:${this.cfg.token}`, this.now);
-    const req = buildDingTalkRequest(
-      this.cfg.baseUrl,
-      this.cfg.token,
-      this.cfg.secret,
-      { ...d.message, mention: d.address },
-      this.now(),
-    );
-    const res = await post(req);
-    return robotVerdict(res.status, res.body);
-  }
+/** The robot message names the person by the mention handle of their preference. */
+const mentioning = (d: Delivery) => ({ ...d.message, mention: d.address });
+
+export function weComChannel(cfg: NonNullable<NotifyConfig['wecom']>, gate: RateGate, now: Now): HttpChannel {
+  return new HttpChannel(
+    {
+      name: 'wecom',
+      build: (d) => buildWeComRequest(cfg.baseUrl, cfg.key, mentioning(d)),
+      verdict: robotVerdict,
+      spacing: { gate, key: `wecom:${cfg.key}` },
+    },
+    now,
+  );
 }
 
-export class FeishuChannel implements NotificationChannel {
-  readonly name = 'feishu' as const;
-  constructor(
-    private readonly cfg: NonNullable<NotifyConfig['feishu']>,
-    private readonly now: Now,
-  ) {}
-  async send(d: Delivery): Promise<DeliveryVerdict> {
-    const req = buildFeishuRequest(
-      this.cfg.baseUrl,
-      this.cfg.hook,
-      this.cfg.secret,
-      { ...d.message, mention: d.address },
-      this.now(),
-    );
-    const res = await post(req);
-    return robotVerdict(res.status, res.body);
-  }
+export function dingTalkChannel(
+  cfg: NonNullable<NotifyConfig['dingtalk']>,
+  gate: RateGate,
+  now: Now,
+): HttpChannel {
+  return new HttpChannel(
+    {
+      name: 'dingtalk',
+      build: (d, at) => buildDingTalkRequest(cfg.baseUrl, cfg.token, cfg.secret, mentioning(d), at),
+      verdict: robotVerdict,
+      spacing: { gate, key: `dingtalk:${cfg.token}` },
+    },
+    now,
+  );
+}
+
+export function feishuChannel(cfg: NonNullable<NotifyConfig['feishu']>, now: Now): HttpChannel {
+  return new HttpChannel(
+    {
+      name: 'feishu',
+      build: (d, at) => buildFeishuRequest(cfg.baseUrl, cfg.hook, cfg.secret, mentioning(d), at),
+      verdict: robotVerdict,
+    },
+    now,
+  );
 }
 
 /** Our signed generic webhook (Standard Webhooks); the address names the person for the receiver. */
-export class WebhookChannel implements NotificationChannel {
-  readonly name = 'webhook' as const;
-  constructor(
-    private readonly cfg: NonNullable<NotifyConfig['webhook']>,
-    private readonly now: Now,
-  ) {}
-  async send(d: Delivery): Promise<DeliveryVerdict> {
-    const payload = { type: 'alert.notification', notificationId: d.id, to: d.address, ...d.message };
-    const res = await post(
-      buildStandardWebhookRequest(this.cfg.url, this.cfg.secret, d.id, payload, this.now()),
-    );
-    return httpVerdict(res.status, res.body);
-  }
+export function webhookChannel(cfg: NonNullable<NotifyConfig['webhook']>, now: Now): HttpChannel {
+  return new HttpChannel(
+    {
+      name: 'webhook',
+      build: (d, at) =>
+        buildStandardWebhookRequest(
+          cfg.url,
+          cfg.secret,
+          d.id,
+          { type: 'alert.notification', notificationId: d.id, to: d.address, ...d.message },
+          at,
+        ),
+      verdict: httpVerdict,
+    },
+    now,
+  );
 }
 
 /** The SMS gateway adapter: a signed webhook-style POST to a gateway (no provider account needed). */
-export class SmsChannel implements NotificationChannel {
-  readonly name = 'sms' as const;
-  constructor(
-    private readonly cfg: NonNullable<NotifyConfig['sms']>,
-    private readonly now: Now,
-  ) {}
-  async send(d: Delivery): Promise<DeliveryVerdict> {
-    const res = await post(
-      buildSmsRequest(this.cfg.url, this.cfg.secret, d.id, d.address, d.message, this.now()),
-    );
-    return httpVerdict(res.status, res.body);
-  }
+export function smsChannel(cfg: NonNullable<NotifyConfig['sms']>, now: Now): HttpChannel {
+  return new HttpChannel(
+    {
+      name: 'sms',
+      build: (d, at) => buildSmsRequest(cfg.url, cfg.secret, d.id, d.address, d.message, at),
+      verdict: httpVerdict,
+    },
+    now,
+  );
 }
