@@ -20,6 +20,9 @@ const CONFIG_PORTS: Readonly<Record<string, number>> = {
   FQ_MEDIA_RTMP_PORT: defaults.media.rtmpPort,
   FQ_MEDIA_HTTP_PORT: defaults.media.httpPort,
   FQ_MEDIA_INTERNAL_HTTP_PORT: defaults.media.internalHttpPort,
+  FQ_NOTIFY_PORT: defaults.notify.port,
+  FQ_GB28181_SIP_PORT: defaults.gb28181.sipPort,
+  FQ_GB28181_HTTP_PORT: defaults.gb28181.httpPort,
 };
 
 /** `${NAME:-default}` interpolations of a compose file. */
