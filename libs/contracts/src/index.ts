@@ -1,11 +1,9 @@
 export {
-  REGION_CODE_PATTERN,
-  cityRegionCode,
+  BAZHONG_DISTRICTS,
+  CITY_CODE,
   countyCodeSchema,
   geoPointSchema,
   gridCellIdSchema,
-  isCityRegionCode,
-  prefectureCodeSchema,
   regionRefSchema,
   townshipCodeSchema,
   villageCodeSchema,

@@ -87,6 +87,17 @@ describe('alerts REST (real PostgreSQL and Kafka)', () => {
       ['raised', expect.any(Number)],
       ['acknowledged', ack.seq],
     ]);
+    // The console names the officer who acted (their account's display name), not just a role.
+    const names = await api.pool.query<{ display_name: string }>(
+      'SELECT display_name FROM users WHERE user_id::text = $1',
+      [detail.history[1]?.actor?.userId],
+    );
+    expect(detail.history[0]?.actor).toBeUndefined();
+    expect(detail.history[1]?.actor).toMatchObject({
+      role: 'duty-officer',
+      name: names.rows[0]?.display_name,
+    });
+    expect(names.rows[0]?.display_name).toEqual(expect.any(String));
     expect(detail.alert.explanation.evidence).toHaveLength(1);
   });
 

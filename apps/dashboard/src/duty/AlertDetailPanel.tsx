@@ -2,6 +2,7 @@ import { type Alert } from '@fengqiao/contracts';
 import { call } from '../api/call';
 import { useSession } from '../auth/session';
 import { usePolled } from '../common/hooks';
+import { useRegionName } from '../common/useRegionName';
 import { currentLang, L, S } from '../i18n/strings';
 import { AlertNotificationsList } from '../roster/AlertNotificationsList';
 import { districtName } from '../wall/wall-data';
@@ -48,6 +49,7 @@ export function AlertDetailPanel({
     `${alert.alertId}:${serverVersion}`,
   );
   const township = alert.region.township;
+  const townshipName = useRegionName(township);
   const cameras = usePolled(
     (signal) =>
       township === undefined
@@ -72,7 +74,8 @@ export function AlertDetailPanel({
       <section>
         <h4>{S.location}</h4>
         <p>
-          {districtName(alert.region.county)} {township ?? ''} {alert.region.grid ?? ''}
+          <span title={alert.region.county}>{districtName(alert.region.county)}</span>{' '}
+          {township !== undefined && <span title={township}>{townshipName}</span>} {alert.region.grid ?? ''}
           {alert.location !== undefined &&
             ` (${alert.location.lon.toFixed(4)}, ${alert.location.lat.toFixed(4)})`}
         </p>

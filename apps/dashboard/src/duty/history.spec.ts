@@ -37,6 +37,17 @@ describe('alert history lines', () => {
     expect(historyLine(ack, 'en', names)).toMatchObject({ what: 'acknowledged', who: '张伟 (duty officer)' });
   });
 
+  it('names another officer by the name the API sends with the history', () => {
+    const other: AlertHistoryEntry = {
+      ...raised,
+      seq: 2,
+      version: 2,
+      change: 'dispatched',
+      actor: { userId: '00000000-0000-4000-8000-0000000000bb', role: 'duty-officer', name: '李娜' },
+    };
+    expect(historyLine(other, 'zh', names)).toMatchObject({ what: '派遣', who: '李娜（值班员）' });
+  });
+
   it("names the level an escalation went to in the screen's language", () => {
     const esc: AlertHistoryEntry = {
       ...raised,

@@ -25,7 +25,7 @@ export function historyLine(
   const actor = entry.actor;
   const roleName =
     actor === undefined ? t.system : ((t.role as Record<string, string>)[actor.role] ?? actor.role);
-  const name = actor === undefined ? undefined : names.get(actor.userId);
+  const name = actor === undefined ? undefined : (actor.name ?? names.get(actor.userId));
   const ms = Date.parse(entry.occurredAt);
   const note = entry.change === 'escalated' ? escalationNote(entry.note, lang) : entry.note;
   return {

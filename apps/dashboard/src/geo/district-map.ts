@@ -1,12 +1,5 @@
-import { type District } from '@fengqiao/contracts';
-import {
-  BUILT_IN_DISTRICTS,
-  districtShapesFromGeoJson,
-  districtsFromGeoJson,
-  schematicDistrictShapes,
-  type DistrictShapes,
-} from '@fengqiao/geo';
-import { setCityDistricts } from './city-districts';
+import { BAZHONG_DISTRICTS } from '@fengqiao/contracts';
+import { districtShapesFromGeoJson, schematicDistrictShapes, type DistrictShapes } from '@fengqiao/geo';
 
 /**
  * Where boundaries come from: the dev/preview server (vite.config.ts) serves the file configured in
@@ -16,17 +9,15 @@ export const DISTRICTS_GEOJSON_URL = '/geo/districts.geojson';
 
 export interface DistrictMap {
   readonly source: 'configured' | 'schematic';
-  /** The city's districts: the configured outlines' counties, or the built-in city's. */
-  readonly districts: readonly District[];
   /** A FeatureCollection whose features are named by district name, as ECharts matches them. */
   readonly geoJson: object;
 }
 
 /** DistrictShapes → GeoJSON with `name` (what ECharts joins data on) and `adcode`. */
-export function toGeoJson(shapes: DistrictShapes, districts: readonly District[]): object {
+export function toGeoJson(shapes: DistrictShapes): object {
   return {
     type: 'FeatureCollection',
-    features: districts.map((d) => ({
+    features: BAZHONG_DISTRICTS.map((d) => ({
       type: 'Feature',
       properties: { name: d.name, adcode: d.code },
       geometry: { type: 'MultiPolygon', coordinates: shapes.get(d.code) ?? [] },
@@ -36,8 +27,7 @@ export function toGeoJson(shapes: DistrictShapes, districts: readonly District[]
 
 export const schematicMap = (): DistrictMap => ({
   source: 'schematic',
-  districts: BUILT_IN_DISTRICTS,
-  geoJson: toGeoJson(schematicDistrictShapes(), BUILT_IN_DISTRICTS),
+  geoJson: toGeoJson(schematicDistrictShapes()),
 });
 
 /** Loads the configured boundaries; any failure (none configured, bad file) yields the schematic. */
@@ -45,11 +35,7 @@ export async function loadDistrictMap(signal: AbortSignal): Promise<DistrictMap>
   try {
     const res = await fetch(DISTRICTS_GEOJSON_URL, { signal });
     if (!res.ok) return schematicMap();
-    const json: unknown = await res.json();
-    const districts = districtsFromGeoJson(json);
-    const geoJson = toGeoJson(districtShapesFromGeoJson(json, districts), districts);
-    setCityDistricts(districts);
-    return { source: 'configured', districts, geoJson };
+    return { source: 'configured', geoJson: toGeoJson(districtShapesFromGeoJson(await res.json())) };
   } catch {
     return schematicMap();
   }

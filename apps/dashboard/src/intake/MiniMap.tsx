@@ -1,6 +1,5 @@
 import { type KeyboardEvent, type MouseEvent } from 'react';
-import { type GeoPoint } from '@fengqiao/contracts';
-import { useDistrictMap } from '../geo/useDistrictMap';
+import { BAZHONG_DISTRICTS, type GeoPoint } from '@fengqiao/contracts';
 import { W } from '../i18n/strings';
 import { fromSvg, nudge, toSvg, MAP_H, MAP_W } from './map-projection';
 
@@ -15,7 +14,6 @@ interface Props {
  * happened. Focusable: the arrow keys move the point, so the keyboard alone can place it.
  */
 export function MiniMap({ point, county, onPick }: Props) {
-  const { districts } = useDistrictMap();
   const click = (e: MouseEvent<SVGSVGElement>): void => {
     const box = e.currentTarget.getBoundingClientRect();
     onPick(
@@ -41,7 +39,7 @@ export function MiniMap({ point, county, onPick }: Props) {
         data-testid="intake-map"
       >
         <rect x={0} y={0} width={MAP_W} height={MAP_H} className="intake-map__bg" />
-        {districts.map((d) => {
+        {BAZHONG_DISTRICTS.map((d) => {
           const s = toSvg(d.seat);
           return (
             <g

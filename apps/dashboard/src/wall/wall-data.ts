@@ -1,5 +1,4 @@
-import { type Alert } from '@fengqiao/contracts';
-import { districtOf } from '../geo/city-districts';
+import { BAZHONG_DISTRICTS, type Alert } from '@fengqiao/contracts';
 import { call } from '../api/call';
 
 const HOUR = 3600_000;
@@ -21,11 +20,11 @@ export const fetchPatrolGroup = (after: string | undefined, signal: AbortSignal)
   call('cameras.search', { query: { limit: 4, after } }, signal);
 
 export function districtName(code: string): string {
-  return districtOf(code)?.name ?? code;
+  return BAZHONG_DISTRICTS.find((d) => d.code === code.slice(0, 6))?.name ?? code;
 }
 
 /** Where to mark an alert: its own location, else its district's seat. */
 export function alertPoint(a: Alert): { lon: number; lat: number } | undefined {
   if (a.location !== undefined) return a.location;
-  return districtOf(a.region.county)?.seat;
+  return BAZHONG_DISTRICTS.find((d) => d.code === a.region.county)?.seat;
 }

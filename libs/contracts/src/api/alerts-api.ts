@@ -43,7 +43,11 @@ export const alertHistoryEntrySchema = z
     version: z.number().int().min(1),
     change: alertChangeKindSchema,
     occurredAt: instantSchema,
-    actor: z.object({ userId: z.string(), role: z.string() }).strict().optional(),
+    /** Who acted; `name` is the account's display name (staff, never a case party) when it has one. */
+    actor: z
+      .object({ userId: z.string(), role: z.string(), name: z.string().optional() })
+      .strict()
+      .optional(),
     note: z.string().optional(),
   })
   .strict();

@@ -42,6 +42,8 @@ export interface AlertChangeRow {
   readonly actor_role: string | null;
   readonly note: string | null;
   readonly snapshot: Alert;
+  /** Only in an alert's history: the acting account's display name. */
+  readonly actor_name?: string | null;
 }
 
 /**
@@ -85,7 +87,11 @@ function actorOf(r: AlertChangeRow): { userId: string; role: string } | undefine
 }
 
 export function toHistoryEntry(r: AlertChangeRow): AlertHistoryEntry {
-  const actor = actorOf(r);
+  const who = actorOf(r);
+  const actor =
+    who === undefined || r.actor_name === undefined || r.actor_name === null
+      ? who
+      : { ...who, name: r.actor_name };
   return {
     seq: r.seq,
     version: r.version,

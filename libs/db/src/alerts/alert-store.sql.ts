@@ -25,7 +25,11 @@ export const ACTIVE_SINCE = `SELECT * FROM alerts a WHERE ${OPEN} OR resolved_at
 export const OPEN_IN_SCOPE = `SELECT * FROM alerts a WHERE ${OPEN} AND ${inScope(1)}
 ORDER BY raised_at DESC, alert_id DESC LIMIT $2`;
 
-export const HISTORY = `SELECT ${CHANGE_COLUMNS} FROM alert_changes c WHERE c.alert_id = $1 ORDER BY c.seq`;
+/** An alert's changes with the display name of each acting account (the console names people). */
+export const HISTORY = `
+SELECT ${CHANGE_COLUMNS}, u.display_name AS actor_name
+  FROM alert_changes c LEFT JOIN users u ON u.user_id::text = c.actor_user_id
+ WHERE c.alert_id = $1 ORDER BY c.seq`;
 export const CHANGE_OF_VERSION = `SELECT ${CHANGE_COLUMNS} FROM alert_changes c WHERE c.alert_id = $1 AND c.version = $2`;
 export const CHANGES_AFTER = `
 SELECT ${CHANGE_COLUMNS} FROM alert_changes c JOIN alerts a ON a.alert_id = c.alert_id
