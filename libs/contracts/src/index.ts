@@ -601,6 +601,19 @@ export {
   type IntakePath,
   type IntakeRejectCode,
 } from './api/intake-api';
+export {
+  HOOK_AUTH_QUERY,
+  INTAKE_HOOK_PATHS,
+  ZLM_HOOKS,
+  nmsHookReplySchema,
+  nmsNotifySchema,
+  zlmHookReplySchema,
+  zlmKeepaliveSchema,
+  zlmNoneReaderSchema,
+  zlmStreamChangedSchema,
+  type IntakeHookPath,
+  type ZlmHook,
+} from './api/intake-hooks-api';
 export { LIVE_HANDSHAKE, LIVE_SERVER_EVENTS, type LiveEventSpec } from './api/live-protocol';
 export {
   ackLinkRequestSchema,

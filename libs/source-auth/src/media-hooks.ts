@@ -1,4 +1,11 @@
-import { z } from 'zod';
+import {
+  nmsNotifySchema,
+  zlmKeepaliveSchema,
+  zlmNoneReaderSchema,
+  zlmStreamChangedSchema,
+  type ZlmHook,
+} from '@fengqiao/contracts';
+import { type z } from 'zod';
 
 /** A camera status a media server's hook says, before it becomes a camera.status.v1 event. */
 export interface HookStatus {
@@ -12,9 +19,8 @@ export type HookMapping =
   | { readonly kind: 'status'; readonly status: HookStatus }
   | { readonly kind: 'ignored'; readonly why: string };
 
-/** The hooks of ZLMediaKit's [hook] section that the intake takes. */
-export const ZLM_HOOKS = ['on_stream_changed', 'on_stream_none_reader', 'on_server_keepalive'] as const;
-export type ZlmHook = (typeof ZLM_HOOKS)[number];
+// The hook formats are wire formats: their home is libs/contracts (intake-hooks-api.ts).
+export { ZLM_HOOKS, type ZlmHook } from '@fengqiao/contracts';
 
 const CAMERA_ID = /^5119\d{16}$/;
 
@@ -29,28 +35,6 @@ export function cameraOfStream(name: string): string | undefined {
     ? channel
     : undefined;
 }
-
-const zlmTrackSchema = z
-  .object({ codec_type: z.number().optional(), fps: z.number().optional() })
-  .passthrough();
-/** on_stream_changed: `regist` true when a stream appears, false when it goes, once per protocol. */
-const zlmStreamChangedSchema = z
-  .object({
-    regist: z.boolean(),
-    app: z.string(),
-    stream: z.string().min(1).max(128),
-    schema: z.string(),
-    vhost: z.string().optional(),
-    mediaServerId: z.string().optional(),
-    tracks: z.array(zlmTrackSchema).optional(),
-  })
-  .passthrough();
-const zlmNoneReaderSchema = z
-  .object({ app: z.string(), stream: z.string(), schema: z.string(), mediaServerId: z.string().optional() })
-  .passthrough();
-const zlmKeepaliveSchema = z
-  .object({ mediaServerId: z.string().optional(), data: z.unknown() })
-  .passthrough();
 
 export class HookFormatError extends Error {
   readonly code = 'SCHEMA_INVALID';
@@ -101,26 +85,6 @@ export function mapZlmHook(hook: ZlmHook, body: unknown): HookMapping {
 export function zlmReply(hook: ZlmHook): Record<string, unknown> {
   return hook === 'on_stream_none_reader' ? { code: 0, close: false } : { code: 0, msg: 'success' };
 }
-
-/** node-media-server 4.x's notify webhook: one body per action (text/plain JSON). */
-const nmsNotifySchema = z
-  .object({
-    action: z.enum([
-      'prePlay',
-      'postPlay',
-      'donePlay',
-      'prePublish',
-      'postPublish',
-      'donePublish',
-      'postRecord',
-      'doneRecord',
-    ]),
-    id: z.string().optional(),
-    app: z.string().optional(),
-    name: z.string().min(1).max(128),
-    protocol: z.string().optional(),
-  })
-  .passthrough();
 
 /** node-media-server's postPublish / donePublish as online / offline; the other actions are not a camera's state. */
 export function mapNmsNotify(body: unknown): HookMapping {

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import {
   DEAD_LETTER_HEADERS,
   INTAKE_ERROR_CODES,
+  INTAKE_HOOK_PATHS,
   INTAKE_PATHS,
   INTAKE_REJECT_CODES,
   LIVE_NAMESPACE,
@@ -102,7 +103,7 @@ describe('the dead-letter headers and the HTTP intake', () => {
   it('documents each intake path with its request schema and every error code', () => {
     const intake = contractDocuments().find((d) => d.path === 'intake-openapi.json');
     const parsed = JSON.parse(intake?.content ?? '{}') as { paths: Record<string, unknown> };
-    expect(Object.keys(parsed.paths)).toEqual(INTAKE_PATHS.map((p) => p.path));
+    expect(Object.keys(parsed.paths)).toEqual([...INTAKE_PATHS, ...INTAKE_HOOK_PATHS].map((p) => p.path));
     for (const code of INTAKE_ERROR_CODES) expect(intake?.content).toContain(`"${code}"`);
     expect(intake?.content).toContain('"case.event.v1"');
   });

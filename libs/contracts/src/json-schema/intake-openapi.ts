@@ -5,6 +5,7 @@ import {
   intakeAcceptedSchema,
   intakeErrorBodySchema,
 } from '../api/intake-api';
+import { HOOK_AUTH_QUERY, INTAKE_HOOK_PATHS, type IntakeHookPath } from '../api/intake-hooks-api';
 import { type JsonObject } from './message-schemas';
 
 const json = (schema: z.ZodType, io: 'input' | 'output'): JsonObject =>
@@ -46,6 +47,7 @@ export function intakeOpenApiDocument(options: { version: string; server: string
       },
     };
   }
+  for (const h of INTAKE_HOOK_PATHS) paths[h.path] = { post: hookOperation(h) };
   return {
     openapi: '3.1.0',
     info: {
@@ -62,5 +64,42 @@ export function intakeOpenApiDocument(options: { version: string; server: string
         IntakeError: json(intakeErrorBodySchema, 'output'),
       },
     },
+  };
+}
+
+/** A media server's webhook: authenticated by query parameters, answered the way that server expects. */
+function hookOperation(h: IntakeHookPath): JsonObject {
+  const query = Object.values(HOOK_AUTH_QUERY).map((q) => ({
+    name: q.name,
+    in: 'query',
+    required: q.name === HOOK_AUTH_QUERY.source.name,
+    description: q.description,
+    schema: { type: 'string' },
+  }));
+  const hookParam =
+    h.hookNames === undefined
+      ? []
+      : [{ name: 'hook', in: 'path', required: true, schema: { type: 'string', enum: [...h.hookNames] } }];
+  const refused = { 'application/json': { schema: { $ref: '#/components/schemas/IntakeError' } } };
+  const responses = Object.fromEntries(
+    Object.entries(h.statuses).map(([status, description]) => [
+      status,
+      {
+        description,
+        content: status === '200' ? { 'application/json': { schema: json(h.reply, 'output') } } : refused,
+      },
+    ]),
+  );
+  return {
+    summary: h.summary,
+    parameters: [...hookParam, ...query],
+    // node-media-server posts its JSON as text/plain.
+    requestBody: {
+      required: true,
+      content: Object.fromEntries(
+        ['application/json', 'text/plain'].map((type) => [type, { schema: json(h.body, 'input') }]),
+      ),
+    },
+    responses,
   };
 }
