@@ -12,6 +12,8 @@ import { EventOutbox } from './event-outbox';
 import { type GbContext } from './gb-context';
 import { GbMetrics } from './gb-metrics';
 import { MessageHandler } from './message-handler';
+import { handlePlayRoute } from './play-http';
+import { PlaySessions, playSettingsOf } from './play-sessions';
 import { RegisterHandler } from './register-handler';
 import { Registrations } from './registrations';
 import { SipRouter } from './sip-router';
@@ -65,7 +67,8 @@ export async function startGb28181App(
       Math.max(0, Math.min(reg.expiresAtMs - nowMs, gb.keepaliveMs * gb.keepaliveMissed)),
   };
   const messages = new MessageHandler(ctx, new CatalogCollector(gb.catalogTimeoutMs));
-  const router = new SipRouter(new RegisterHandler(ctx), messages, metrics);
+  const play = new PlaySessions(playSettingsOf(config), registrations, metrics);
+  const router = new SipRouter(new RegisterHandler(ctx), messages, metrics, play);
   const transport = new SipTransport((m, p) => router.handle(m, p), metrics, log);
   await transport.listen(config.host, gb.sipPort);
   outbox.start();
@@ -77,6 +80,7 @@ export async function startGb28181App(
     const now = Date.now();
     ctx.channels.sweep(now);
     messages.expireCatalogs(now);
+    play.sweep(now);
     const us = Number((process.hrtime.bigint() - started) / 1000n);
     metrics.inc('sweeps');
     metrics.inc('sweep_micros_total', us);
@@ -91,7 +95,7 @@ export async function startGb28181App(
       check: () => ({ ok: outbox.pending < 50_000, detail: `${outbox.pending} event(s) waiting` }),
     },
   ];
-  const http = await listenHttp(config.host, gb.httpPort, checks, metrics);
+  const http = await listenHttp(config.host, gb.httpPort, checks, metrics, play);
   log(
     `gb28181: SIP on ${config.host}:${gb.sipPort} (UDP+TCP), domain ${gb.domain}, ${townships.length} townships`,
   );
@@ -114,10 +118,12 @@ async function listenHttp(
   port: number,
   checks: HealthCheck[],
   metrics: GbMetrics,
+  play: PlaySessions,
 ): Promise<Server> {
   const startedAt = Date.now();
   const server = createServer((req, res) => {
     const path = (req.url ?? '').split('?')[0];
+    if (handlePlayRoute(req, res, play)) return;
     if (path === '/metrics') {
       res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' }).end(metrics.prometheus());
       return;

@@ -91,6 +91,7 @@ beforeAll(async () => {
       FQ_GB28181_SWEEP_MS: String(SWEEP_MS),
       FQ_GB28181_FLAP_HOLD_MS: '0',
       FQ_GB28181_CATALOG_TIMEOUT_MS: '5000',
+      FQ_GB28181_INVITE_TIMEOUT_MS: '1500',
     },
     readyUrl: `http://127.0.0.1:${httpPort}/health`,
   });
@@ -199,6 +200,58 @@ it('maps a video alarm to a camera analytics event', async () => {
     return r.rows[0];
   }, 'the analytics event');
   expect(row.kind).toBe('intrusion');
+});
+
+it('plays a channel: INVITE with the offer (media port, SSRC, Subject), the device’s 200 OK SDP, ACK, BYE; coded failures', async () => {
+  const base = metricsUrl.replace(/\/metrics$/, '');
+  const channel = channelIdOf(6, 1, CHANNELS);
+  const res = await fetch(`${base}/play/${channel}`, { method: 'POST' });
+  expect(res.status).toBe(200);
+  const session = (await res.json()) as {
+    callId: string;
+    ssrc: string;
+    state: string;
+    media: { port: number };
+    device: { ip: string; port: number; ssrc: string };
+  };
+  // Live (0), digits 4-8 of the domain 5119000000, then 4 digits of this stream.
+  expect(session.ssrc).toMatch(/^090000\d{4}$/);
+  expect(session).toMatchObject({ state: 'playing', device: { ip: '127.0.0.1', ssrc: session.ssrc } });
+  // What the device saw of our INVITE (its own reading of the wire, not our server's code).
+  expect(await sim.next('invited', 10_000)).toMatchObject({
+    callId: session.callId,
+    channel,
+    subject: `${channel}:${session.ssrc},51190000002000000001:0`,
+    session: 'Play',
+    mediaIp: '127.0.0.1',
+    mediaPort: session.media.port,
+    transport: 'RTP/AVP',
+    ssrc: session.ssrc,
+    recvonly: true,
+    ps: true,
+  });
+  expect(await sim.next('acked', 10_000)).toMatchObject({ callId: session.callId, channel });
+  const listed = (await (await fetch(`${base}/play`)).json()) as { sessions: { callId: string }[] };
+  expect(listed.sessions.map((x) => x.callId)).toContain(session.callId);
+
+  expect((await fetch(`${base}/play/${session.callId}`, { method: 'DELETE' })).status).toBe(200);
+  expect(await sim.next('bye', 10_000)).toMatchObject({ callId: session.callId, channel });
+  const after = (await (await fetch(`${base}/play`)).json()) as { sessions: unknown[] };
+  expect(after.sessions).toEqual([]);
+  expect((await fetch(`${base}/play/${session.callId}`, { method: 'DELETE' })).status).toBe(404);
+
+  // A channel of the refused device: nobody to invite.
+  const unregistered = await fetch(`${base}/play/${channelIdOf(WRONG, 0, CHANNELS)}`, { method: 'POST' });
+  expect(unregistered.status).toBe(404);
+  expect(await unregistered.json()).toMatchObject({ error: { code: 'NOT_REGISTERED' } });
+  // A device that does not answer: the INVITE times out (1.5 s here) with its code.
+  sim.send({ cmd: 'silence', device: deviceIdOf(8) });
+  const timedOut = await fetch(`${base}/play/${channelIdOf(8, 0, CHANNELS)}`, { method: 'POST' });
+  sim.send({ cmd: 'resume', device: deviceIdOf(8) });
+  expect(timedOut.status).toBe(504);
+  expect(await timedOut.json()).toMatchObject({ error: { code: 'INVITE_TIMEOUT' } });
+  expect(await counter('play_started')).toBe(1);
+  expect(await counter('play_failed_invite_timeout')).toBe(1);
 });
 
 it('counts and answers bad SIP without harm: garbage, oversized, unknown device, wrong digest, replayed nonce', async () => {

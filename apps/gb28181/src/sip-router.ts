@@ -1,6 +1,7 @@
 import { serializeResponse, type SipMessage, type SipRequest } from '@fengqiao/gb28181';
 import { type GbMetrics } from './gb-metrics';
 import { type MessageHandler } from './message-handler';
+import { type PlaySessions } from './play-sessions';
 import { type RegisterHandler } from './register-handler';
 import { type Peer } from './sip-transport';
 import { TransactionCache } from './transaction-cache';
@@ -13,11 +14,13 @@ export class SipRouter {
     private readonly register: RegisterHandler,
     private readonly messages: MessageHandler,
     private readonly metrics: GbMetrics,
+    private readonly play: PlaySessions,
     private readonly now: () => number = Date.now,
   ) {}
 
   handle(message: SipMessage, peer: Peer): void {
     if (message.kind === 'response') {
+      if (this.play.onResponse(message)) return;
       this.metrics.inc(`responses_${message.status >= 300 ? 'error' : 'ok'}`);
       return;
     }
@@ -49,8 +52,10 @@ export class SipRouter {
       case 'MESSAGE':
       case 'NOTIFY':
         return this.messages.handle(message, peer, nowMs);
-      case 'OPTIONS':
       case 'BYE':
+        this.play.onBye(message);
+        return peer.send(serializeResponse(message, 200, 'OK'));
+      case 'OPTIONS':
         return peer.send(serializeResponse(message, 200, 'OK'));
       default:
         this.metrics.inc('method_not_allowed');

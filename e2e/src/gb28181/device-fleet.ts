@@ -13,6 +13,8 @@ export interface FleetOptions {
   readonly expiresS: number;
   /** Devices whose password is wrong on purpose (refused devices must not disturb the others). */
   readonly wrongPassword: ReadonlySet<number>;
+  /** Where the fleet reports what it saw of live play (INVITE, ACK, BYE). */
+  readonly report?: (line: Record<string, unknown>) => void;
 }
 
 const COUNTIES = ['511902', '511903', '511921', '511922', '511923'] as const;
@@ -187,10 +189,13 @@ export class DeviceFleet {
     this.answerServer(m);
   }
 
-  /** A query from the server: 200 at once, the answer as our own MESSAGE(s). */
+  /** A request from the server: a query (MESSAGE) or live play (INVITE, ACK, BYE). */
   private answerServer(m: WireMessage): void {
-    const deviceId = /sip:(\d{20})@/.exec(m.startLine)?.[1] ?? '';
+    const target = /sip:(\d{20})@/.exec(m.startLine)?.[1] ?? '';
+    const method = m.startLine.split(' ')[0] ?? '';
+    const deviceId = method === 'MESSAGE' ? target : this.deviceOfChannel(target);
     if (this.silent.has(deviceId)) return;
+    if (method === 'INVITE' || method === 'ACK' || method === 'BYE') return this.play(method, target, m);
     const ok = writeWire('SIP/2.0 200 OK', [
       ['Via', m.headers.get('via') ?? ''],
       ['From', m.headers.get('from') ?? ''],
@@ -213,6 +218,85 @@ export class DeviceFleet {
             `<Manufacturer>FQ-SIM</Manufacturer>\r\n<Model>NVR-${this.o.channelsPerDevice}</Model>\r\n<Firmware>1.0</Firmware>\r\n<Channel>${this.o.channelsPerDevice}</Channel>\r\n<Result>OK</Result>\r\n</Response>`,
         ),
       );
+  }
+
+  /** The device a channel id belongs to (channel serial = device index × channels + j); itself if it is a device. */
+  private deviceOfChannel(id: string): string {
+    if (id.slice(10, 13) !== '131') return id;
+    return deviceIdOf(Math.floor(Number(id.slice(-6)) / this.o.channelsPerDevice));
+  }
+
+  /**
+   * Live play from the device side (GB/T 28181 §9.2, RFC 3261): INVITE → 100 Trying, then 200 OK with our
+   * SDP (sendonly, PS/90000, the offer's SSRC as y=); ACK completes the dialog; BYE → 200 OK.
+   */
+  private play(method: string, channelId: string, m: WireMessage): void {
+    const callId = m.headers.get('call-id') ?? '';
+    if (method === 'ACK') return this.o.report?.({ event: 'acked', callId, channel: channelId });
+    const reply = (status: string, extra: [string, string][] = [], body?: Buffer): void => {
+      const to = m.headers.get('to') ?? '';
+      const bytes = writeWire(
+        `SIP/2.0 ${status}`,
+        [
+          ['Via', m.headers.get('via') ?? ''],
+          ['From', m.headers.get('from') ?? ''],
+          ['To', status.startsWith('100') || /;tag=/.test(to) ? to : `${to};tag=${token(4)}`],
+          ['Call-ID', callId],
+          ['CSeq', m.headers.get('cseq') ?? ''],
+          ...extra,
+        ],
+        body,
+      );
+      this.socket.send(bytes, this.o.serverPort, this.o.serverHost);
+    };
+    if (method === 'BYE') {
+      reply('200 OK');
+      return this.o.report?.({ event: 'bye', callId, channel: channelId });
+    }
+    const offer = m.body.toString('utf8');
+    const line = (prefix: string): string =>
+      offer
+        .split(/\r?\n/)
+        .find((l) => l.startsWith(prefix))
+        ?.slice(prefix.length) ?? '';
+    const [, mediaPort, proto] = /^video (\d+) (\S+)/.exec(line('m=')) ?? [];
+    const ssrc = line('y=');
+    reply('100 Trying');
+    const { port } = this.socket.address();
+    const answer = [
+      'v=0',
+      `o=${channelId} 0 0 IN IP4 127.0.0.1`,
+      's=Play',
+      'c=IN IP4 127.0.0.1',
+      't=0 0',
+      `m=video ${port + 2} ${proto ?? 'RTP/AVP'} 96`,
+      'a=sendonly',
+      'a=rtpmap:96 PS/90000',
+      `y=${ssrc}`,
+      'f=',
+      '',
+    ].join('\r\n');
+    reply(
+      '200 OK',
+      [
+        ['Contact', `<sip:${channelId}@127.0.0.1:${port}>`],
+        ['Content-Type', 'APPLICATION/SDP'],
+      ],
+      Buffer.from(answer),
+    );
+    this.o.report?.({
+      event: 'invited',
+      callId,
+      channel: channelId,
+      subject: m.headers.get('subject') ?? '',
+      mediaIp: line('c=').replace('IN IP4 ', ''),
+      mediaPort: Number(mediaPort),
+      transport: proto,
+      ssrc,
+      session: line('s='),
+      recvonly: offer.includes('a=recvonly'),
+      ps: /a=rtpmap:96 PS\/90000/.test(offer),
+    });
   }
 
   /** The channel list in pages of 8 items (SumNum = all), as NVRs split a Catalog over UDP. */

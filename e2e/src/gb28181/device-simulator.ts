@@ -3,7 +3,8 @@
 //     --devices 1000 --channels 31 --keepalive-ms 60000
 // stdout: one JSON line per event ({"event":"registered",...}); stdin: JSON commands
 // {"cmd":"silence","device":"<id>"} | {"cmd":"resume","device":"<id>"} | {"cmd":"alarm","device":0,"channel":"<id>","type":6}
-// | {"cmd":"counts"}.
+// | {"cmd":"counts"}. Live play: the server's INVITE is answered 200 OK with an SDP (events invited,
+// acked, bye).
 import { createSocket } from 'node:dgram';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
@@ -50,6 +51,7 @@ async function main(): Promise<void> {
         .filter((s) => s !== '')
         .map(Number),
     ),
+    report: out,
   });
   const started = Date.now();
   await fleet.registerAll();

@@ -30,6 +30,12 @@ export const gb28181EnvSchema = z.object({
   FQ_GB28181_FLAP_HOLD_MS: ms(30_000, 0),
   FQ_GB28181_CATALOG_TIMEOUT_MS: ms(30_000, 100),
   FQ_GB28181_REGISTER_MAX_EXPIRES_S: z.coerce.number().int().min(60).default(7200),
+  // Live play (INVITE): where the media server receives RTP/PS; the address devices can reach.
+  FQ_GB28181_MEDIA_IP: z.ipv4().optional(),
+  FQ_GB28181_RTP_PORT_MIN: port.default(30000),
+  FQ_GB28181_RTP_PORT_MAX: port.default(30499),
+  FQ_GB28181_MEDIA_TRANSPORT: z.enum(['udp', 'tcp-passive']).default('udp'),
+  FQ_GB28181_INVITE_TIMEOUT_MS: ms(10_000, 100),
 });
 
 export interface Gb28181Config {
@@ -46,6 +52,13 @@ export interface Gb28181Config {
   readonly flapHoldMs: number;
   readonly catalogTimeoutMs: number;
   readonly registerMaxExpiresS: number;
+  readonly play: {
+    /** Undefined: the host's address (FQ_HOST). */
+    readonly mediaIp: string | undefined;
+    readonly rtpPorts: { readonly min: number; readonly max: number };
+    readonly transport: 'udp' | 'tcp-passive';
+    readonly inviteTimeoutMs: number;
+  };
 }
 
 export function buildGb28181Config(e: z.infer<typeof gb28181EnvSchema>): Gb28181Config {
@@ -62,6 +75,12 @@ export function buildGb28181Config(e: z.infer<typeof gb28181EnvSchema>): Gb28181
     flapHoldMs: e.FQ_GB28181_FLAP_HOLD_MS,
     catalogTimeoutMs: e.FQ_GB28181_CATALOG_TIMEOUT_MS,
     registerMaxExpiresS: e.FQ_GB28181_REGISTER_MAX_EXPIRES_S,
+    play: {
+      mediaIp: e.FQ_GB28181_MEDIA_IP,
+      rtpPorts: { min: e.FQ_GB28181_RTP_PORT_MIN, max: e.FQ_GB28181_RTP_PORT_MAX },
+      transport: e.FQ_GB28181_MEDIA_TRANSPORT,
+      inviteTimeoutMs: e.FQ_GB28181_INVITE_TIMEOUT_MS,
+    },
   };
 }
 

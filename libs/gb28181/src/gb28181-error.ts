@@ -8,7 +8,8 @@ export type Gb28181ErrorCode =
   | 'MANSCDP_BAD_CHARSET'
   | 'MANSCDP_BAD_XML'
   | 'MANSCDP_UNKNOWN_ROOT'
-  | 'MANSCDP_MISSING_FIELD';
+  | 'MANSCDP_MISSING_FIELD'
+  | 'SDP_INVALID';
 
 export class Gb28181Error extends Error {
   constructor(

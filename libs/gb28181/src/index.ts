@@ -34,3 +34,4 @@ export {
   type TownshipRef,
 } from './channel-events';
 export { CatalogCollector, type CatalogPage } from './manscdp/catalog-collector';
+export { buildPlayOffer, parseSdpAnswer, playSsrc, type PlayOffer, type SdpAnswer } from './sdp/play-sdp';
