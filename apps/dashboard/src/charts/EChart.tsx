@@ -86,7 +86,11 @@ export function EChart({ option, maps, onClick, className, label, handle, onLayo
     instance.on('click', (p) => clickRef.current?.(p as ChartClick));
     // 'finished' (not 'rendered'): once per settled render, never per animation frame.
     instance.on('finished', () => layoutRef.current?.());
-    const observer = new ResizeObserver(() => instance.resize());
+    // A box taken out of the page reports 0×0 before the cleanup below disconnects it; echarts 6.1.0
+    // throws resizing a geo chart to that (apache/echarts#21706), so such a resize is skipped.
+    const observer = new ResizeObserver(() => {
+      if (el.isConnected && el.clientWidth > 0 && el.clientHeight > 0) instance.resize();
+    });
     observer.observe(el);
     return () => {
       observer.disconnect();

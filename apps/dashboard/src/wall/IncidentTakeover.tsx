@@ -4,7 +4,6 @@ import { cityClockTime } from '@fengqiao/domain';
 import { EChart } from '../charts/EChart';
 import { useNow } from '../common/hooks';
 import { useDistrictMap } from '../geo/useDistrictMap';
-import { L } from '../i18n/strings';
 import { VideoTile } from '../video';
 import { AlertTicker } from './AlertTicker';
 import { IW, levelLabel, mmss } from './incident-strings';
@@ -95,7 +94,7 @@ export function IncidentTakeover({ alert, takeover, scale }: Props) {
           </span>
         )}
         <span className="incident__countdown" data-testid="incident-countdown" data-seconds={left}>
-          <small>{`${L.state[alert.state]} · ${IW.countdown}`}</small>
+          <small>{IW.countdown}</small>
           {mmss(left)}
         </span>
       </header>

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { type CameraStatusAggregate } from '@fengqiao/contracts';
 import { S } from '../i18n/strings';
 import { VideoTile, type TileState } from '../video';
-import { patrolTiles, splitColumns } from './patrol-plan';
+import { fillSplit, patrolTiles, splitColumns } from './patrol-plan';
 import { usePatrolGroup } from './usePatrol';
 import { type PatrolScope, type Split } from './wall-config';
 import { districtName } from './wall-data';
@@ -29,7 +29,7 @@ export function VideoWall({ split, scope, cameras }: Props) {
   const onState = useCallback((cameraId: string, state: TileState) => {
     if (DARK.includes(state)) setDark((d) => (d.has(cameraId) ? d : new Set([...d, cameraId])));
   }, []);
-  const shown = patrolTiles(group.streaming, group.rotation, dark, split);
+  const shown = fillSplit(patrolTiles(group.streaming, group.rotation, dark, split), group.rotation, split);
   const columns = splitColumns(split);
   return (
     <section

@@ -4,6 +4,7 @@ import {
   patrolCounties,
   patrolFilter,
   patrolsCounties,
+  fillSplit,
   patrolTiles,
   pinOrder,
   splitColumns,
@@ -151,6 +152,16 @@ describe('the video wall: splits and patrol scopes', () => {
     expect(patrolsCounties(scope)).toBe(rotates);
   });
 
+  it('a city-wide 9 or 16 split pages through the whole city instead of one county at a time', () => {
+    expect(patrolsCounties({}, 9)).toBe(false);
+    const siteOnly: Scope = { siteType: 'school' };
+    expect(patrolsCounties(siteOnly, 16)).toBe(false);
+    expect(patrolFilter({ siteType: 'school' }, undefined)).toEqual({
+      county: undefined,
+      siteType: 'school',
+    });
+  });
+
   it('a 16-tile split fills from streaming cameras first, then the rotation, skipping the dark', () => {
     const streaming = [cam('s1', 0, 'streaming'), cam('s2', 0, 'streaming')];
     const rotation = Array.from({ length: 20 }, (_, i) => cam(`r${i}`, 0, 'online'));
@@ -159,5 +170,13 @@ describe('the video wall: splits and patrol scopes', () => {
     expect(shown.slice(0, 3)).toEqual(['s1', 's2', 'r1']);
     expect(shown).not.toContain('r0');
     expect(shown).not.toContain('r3');
+  });
+
+  it('keeps a split full: the live tiles first, then the dark cameras of the group in the holes', () => {
+    const rotation = Array.from({ length: 6 }, (_, i) => cam(`r${i}`, 0, 'online'));
+    const live = patrolTiles([], rotation, new Set(['r0', 'r1', 'r2']), 4);
+    expect(live.map((c) => c.cameraId)).toEqual(['r3', 'r4', 'r5']);
+    expect(fillSplit(live, rotation, 4).map((c) => c.cameraId)).toEqual(['r3', 'r4', 'r5', 'r0']);
+    expect(fillSplit(live, rotation.slice(3), 4)).toHaveLength(3);
   });
 });

@@ -78,10 +78,31 @@ export function patrolFilter(
   return scope.siteType === undefined ? region : { ...region, siteType: scope.siteType };
 }
 
-/** A region scope patrols its own registry; a city-wide (or site-type-only) one rotates the counties. */
-export function patrolsCounties(scope: { readonly county?: string; readonly township?: string }): boolean {
-  return scope.county === undefined && scope.township === undefined;
+/**
+ * A region scope patrols its own registry; a city-wide (or site-type-only) 2×2 rotates the counties.
+ * A 9 or 16 split pages through the whole city instead: one county's page rarely fills it.
+ */
+export function patrolsCounties(
+  scope: { readonly county?: string; readonly township?: string },
+  tiles = PATROL_TILES,
+): boolean {
+  return scope.county === undefined && scope.township === undefined && tiles <= PATROL_TILES;
 }
 
 /** Columns of a square split (1, 4, 9, 16 tiles → 1, 2, 3, 4). */
 export const splitColumns = (tiles: number): number => Math.max(1, Math.ceil(Math.sqrt(tiles)));
+
+/**
+ * A video wall's split kept full: the tiles chosen (streaming, then live ones) topped up with the
+ * group's dark cameras, so a 16 split shows sixteen tiles ("离线" is information too) rather than
+ * holes, and playing cameras always come first.
+ */
+export function fillSplit<T extends { readonly cameraId: string }>(
+  shown: readonly T[],
+  rotation: readonly T[],
+  tiles: number,
+): T[] {
+  const taken = new Set(shown.map((c) => c.cameraId));
+  const spare = rotation.filter((c) => !taken.has(c.cameraId));
+  return [...shown, ...spare].slice(0, tiles);
+}

@@ -118,16 +118,15 @@ export function usePatrolGroup(
     let visit = 0;
     const where = JSON.parse(scopeKey) as PatrolScope;
     const limit = groupSize(tiles);
+    const rotates = patrolsCounties(where, tiles);
     const next = (): void => {
-      const county = patrolsCounties(where)
-        ? (order.current[visit % order.current.length] ?? COUNTIES[0] ?? '')
-        : '';
+      const county = rotates ? (order.current[visit % order.current.length] ?? COUNTIES[0] ?? '') : '';
       visit += 1;
       const filter = patrolFilter(where, county === '' ? undefined : county);
       const query = { ...filter, online: 'true' as const, limit, after: cursors.get(county) };
       Promise.all([
         fetchStreaming(
-          patrolsCounties(where) ? { siteType: where.siteType } : filter,
+          rotates ? { siteType: where.siteType } : filter,
           limit,
           streamCursor,
           controller.signal,
