@@ -136,17 +136,28 @@ export class Campaign {
     await this.dlq.stop();
   }
 
+  /**
+   * Logs in through whichever API answers. Retried for up to a minute with a generous timeout: a
+   * freshly started API hashing a password at a load average of 20+ took longer than 5 s.
+   */
   private async login(username: string, password: string): Promise<string> {
-    for (const url of this.system.apiUrls()) {
-      const res = await fetch(`${url}/api/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username, password }),
-        signal: AbortSignal.timeout(5000),
-      }).catch(() => undefined);
-      if (res?.ok === true) return ((await res.json()) as { accessToken: string }).accessToken;
+    const deadline = Date.now() + 60_000;
+    let last = '';
+    while (Date.now() < deadline) {
+      for (const url of this.system.apiUrls()) {
+        const res = await fetch(`${url}/api/auth/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ username, password }),
+          signal: AbortSignal.timeout(20_000),
+        }).catch((err: unknown) => String(err));
+        if (typeof res === 'string') last = res;
+        else if (res.ok) return ((await res.json()) as { accessToken: string }).accessToken;
+        else last = `${res.status} ${(await res.text()).slice(0, 300)}`;
+      }
+      await sleep(2000);
     }
-    throw new Error(`login of ${username} failed on every API instance`);
+    throw new Error(`login of ${username} failed on every API instance (last: ${last})`);
   }
 
   /** The duty officer: acknowledges a raised red alert every second through whichever API answers. */
