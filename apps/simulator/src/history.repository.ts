@@ -68,16 +68,25 @@ export class HistoryRepository {
     }));
   }
 
-  /** Which of these case events are stored (each day's marker: days commit whole). */
-  async presentCaseEvents(
+  /** Which of these events are stored (each part's marker: parts commit whole). */
+  async presentEvents(
     db: Queryable,
-    events: readonly { eventId: string; occurredAt: string }[],
+    events: readonly { part: 'cases' | 'detections'; eventId: string; occurredAt: string }[],
   ): Promise<Set<string>> {
-    const r = await db.query<{ id: string }>(
-      `SELECT event_id::text AS id FROM case_events
-       WHERE (event_id, occurred_at) IN (SELECT * FROM unnest($1::uuid[], $2::timestamptz[]))`,
-      [events.map((e) => e.eventId), events.map((e) => e.occurredAt)],
-    );
-    return new Set(r.rows.map((row) => row.id));
+    const present = new Set<string>();
+    for (const [part, table] of [
+      ['cases', 'case_events'],
+      ['detections', 'camera_analytics_events'],
+    ] as const) {
+      const of = events.filter((e) => e.part === part);
+      if (of.length === 0) continue;
+      const r = await db.query<{ id: string }>(
+        `SELECT event_id::text AS id FROM ${table}
+         WHERE (event_id, occurred_at) IN (SELECT * FROM unnest($1::uuid[], $2::timestamptz[]))`,
+        [of.map((e) => e.eventId), of.map((e) => e.occurredAt)],
+      );
+      for (const row of r.rows) present.add(row.id);
+    }
+    return present;
   }
 }

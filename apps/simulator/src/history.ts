@@ -3,6 +3,7 @@ import { createPool } from '@fengqiao/db';
 import { DEFAULT_DEMO_SEED } from '@fengqiao/geo';
 import { numberFlag, parseFlags, runCli, say } from './cli-args';
 import { DEFAULT_REGISTRY_SIZE, loadDemoWorld } from './demo-world';
+import { FIRST_STEP_DAYS, YEAR_AGO_DAYS } from './history-plan';
 import { HistoryService, localMidnight } from './history.service';
 
 const USAGE = `usage: node -r @swc-node/register apps/simulator/src/history.ts [flags]
@@ -10,7 +11,11 @@ const USAGE = `usage: node -r @swc-node/register apps/simulator/src/history.ts [
   --registry N    cameras in the seeded registry (default ${DEFAULT_REGISTRY_SIZE})
   --days N        days of history before today (default 90)
   --rate X        case and detection multiplier (default 1)
-Writes case_events, camera_analytics_events and region_hourly_rollup; idempotent (complete days are skipped).`;
+  --first-days N  days of the first step, after which every wall tile has a value (default ${FIRST_STEP_DAYS})
+  --year-ago N    report days a year earlier, for the year-on-year tiles (default ${YEAR_AGO_DAYS}; 0 = none)
+Writes each report day's cases (whole lives up to today) and the recent days' detections, newest
+first beside the same day a year earlier, through the event store (case_events, the cases
+projection, camera_analytics_events, region_hourly_rollup); idempotent (complete days are skipped).`;
 
 /** `history`: the back data the trend views need, up to local midnight today. */
 async function main(): Promise<void> {
@@ -19,6 +24,8 @@ async function main(): Promise<void> {
     registry: { type: 'string' },
     days: { type: 'string' },
     rate: { type: 'string' },
+    'first-days': { type: 'string' },
+    'year-ago': { type: 'string' },
     help: { type: 'boolean' },
   });
   if (f.help === true) return say(USAGE);
@@ -37,6 +44,8 @@ async function main(): Promise<void> {
       seed,
       days: numberFlag(f.days, 'days', 90, 1, 3650),
       rate: numberFlag(f.rate, 'rate', 1, 0.01, 100),
+      firstDays: numberFlag(f['first-days'], 'first-days', FIRST_STEP_DAYS, 1, 3650),
+      yearAgoDays: numberFlag(f['year-ago'], 'year-ago', YEAR_AGO_DAYS, 0, 3650),
       endMs: localMidnight(Date.now()),
     });
     say(

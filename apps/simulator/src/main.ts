@@ -3,6 +3,7 @@ import { allTopicSpecs } from '@fengqiao/contracts';
 import { loadConfig } from '@fengqiao/config';
 import { DEFAULT_DEMO_SEED } from '@fengqiao/geo';
 import { createPool } from '@fengqiao/db';
+import { cityStartOfDayMs, DAY_MS } from '@fengqiao/domain';
 import { KafkaEventPublisher, createKafkaClient, ensureTopics } from '@fengqiao/kafka';
 import { runProcess, type StopStep } from '@fengqiao/process';
 import { followCaseClock, type FollowedCaseClock } from './case-clock';
@@ -26,6 +27,8 @@ const USAGE = `usage: node -r @swc-node/register apps/simulator/src/main.ts [fla
   --progress S      seconds between progress lines (default 5)
   --media-window S  send no heartbeat for cameras the media service reported in the last S seconds
                     (read from the database every minute; default 300, 0 = off)
+  --carry-days N    carry on the cases of the history's last N days (npm run history) from local
+                    midnight at real pace, so none it left open falls overdue (default 14, 0 = off)
   --dry-run         generate without producing (measures the generator alone)
 At runtime, stdin lines: an incident SPEC, "rate X", or "status".`;
 
@@ -43,6 +46,7 @@ function readOptions(argv: readonly string[]) {
     duration: { type: 'string' },
     progress: { type: 'string' },
     'media-window': { type: 'string' },
+    'carry-days': { type: 'string' },
     'dry-run': { type: 'boolean' },
     help: { type: 'boolean' },
   });
@@ -58,6 +62,7 @@ function readOptions(argv: readonly string[]) {
     durationS: numberFlag(f.duration, 'duration', 0, 0, 365 * 86_400),
     progressS: numberFlag(f.progress, 'progress', 5, 1, 3600),
     mediaWindowS: numberFlag(f['media-window'], 'media-window', 300, 0, 86_400),
+    carryDays: numberFlag(f['carry-days'], 'carry-days', 14, 0, 400),
     dryRun: f['dry-run'] === true,
   };
 }
@@ -133,6 +138,12 @@ async function main(): Promise<void> {
         compress: o.compress,
         caseClock: rules?.clock.current,
       });
+      if (o.carryDays > 0) {
+        // The history ends at local midnight today (history.ts): its cases go on from there.
+        const end = cityStartOfDayMs(Date.now());
+        const n = gen.carryHistory(end - o.carryDays * DAY_MS, end, o.rate, end);
+        say(`simulator: carrying on ${n} events of the history's cases of the last ${o.carryDays} days`);
+      }
       let sink: MessageSink = { publish: () => Promise.resolve() };
       let publisher: KafkaEventPublisher | undefined;
       if (!o.dryRun) {

@@ -63,13 +63,25 @@ describe('planCase lifecycle additions', () => {
   const ofType = <T extends CaseEvent['type']>(l: readonly CaseEvent[], type: T) =>
     l.find((e): e is Extract<CaseEvent, { type: T }> => e.type === type);
 
-  it('puts a leader in charge of every major case within a day of its triage', () => {
-    for (const l of lives.filter((x) => tierOf(x) === 'major')) {
-      const leader = ofType(l, 'leader-assigned');
-      expect(leader).toBeDefined();
-      expect(span(l, 'leader-assigned') - span(l, 'triaged')).toBeLessThan(DAY);
-    }
+  it('puts a leader in charge of every major case, within a day of its triage for all but a few', () => {
+    const major = lives.filter((x) => tierOf(x) === 'major');
+    for (const l of major) expect(ofType(l, 'leader-assigned')).toBeDefined();
+    const late = major.filter((l) => span(l, 'leader-assigned') - span(l, 'triaged') >= DAY);
+    expect(late.length / major.length).toBeLessThan(0.08);
   });
+
+  it.each(['simple', 'general', 'complex'] as const)(
+    'resolves the %s tier before the due time the active rule set stamped on its triage, all but a few',
+    (t) => {
+      const ofTier = lives.filter((l) => tierOf(l) === t);
+      const kept = ofTier.filter((l) => {
+        const resolvedAt = Date.parse(ofType(l, 'resolved')?.occurredAt ?? '');
+        return resolvedAt <= Date.parse(ofType(l, 'triaged')?.dueAt ?? '');
+      });
+      expect(kept.length / ofTier.length).toBeGreaterThan(0.9);
+      expect(kept.length / ofTier.length).toBeLessThan(1);
+    },
+  );
 
   it('mediates a good share of disputes before resolving them, jointly for the grave tiers', () => {
     const mediated = lives.filter((l) => ofType(l, 'in-mediation') !== undefined);

@@ -11,6 +11,7 @@ import { DEFAULT_ROUTING_RULES, suggestRouting } from '@fengqiao/intake';
 import { partyKeyOf, personOf } from './case-parties';
 import { resolve } from './case-resolution';
 import { CaseTimeline } from './case-timeline';
+import { LATE_SHARE } from './calibration';
 import { HOUR_MS } from './rhythm';
 import {
   CATEGORY_MIX,
@@ -64,10 +65,23 @@ function flagsOf(
   };
 }
 
-/** Triage within one working day (a few late); a consultation is routed on the spot. */
-function triageDelay(rng: Prng, tier: ServiceTier): number {
+/**
+ * Triage before the routing promise of the active rule set falls due (a few late): within hours in
+ * office time, a case reported on a Friday evening on the next working morning at the latest. A
+ * consultation is routed on the spot.
+ */
+function triageDelay(rng: Prng, tier: ServiceTier, reportedMs: number, due: CaseDueTimes): number {
   if (tier === 'consultation') return rng.range(1, 5) * MIN;
-  return rng.next() < 0.05 ? rng.range(8, 30) * HOUR_MS : rng.range(10 * MIN, 8 * HOUR_MS);
+  const window = due.routing(reportedMs) - reportedMs;
+  if (rng.next() < LATE_SHARE.routing) return window + rng.range(1, 20) * HOUR_MS;
+  return Math.min(rng.range(10 * MIN, 8 * HOUR_MS), window * rng.range(0.5, 0.95));
+}
+
+/** 领导包案: a leader takes a major dispute in hand within hours of its triage (a few late). */
+function leaderDelay(rng: Prng, triagedMs: number, due: CaseDueTimes): number {
+  const window = due.tier('major', triagedMs) - triagedMs;
+  if (rng.next() < LATE_SHARE.major) return window * rng.range(1.05, 1.5);
+  return Math.min(rng.range(30 * MIN, 12 * HOUR_MS), window * 0.9);
 }
 
 /**
@@ -106,7 +120,9 @@ export function planCase(seed: CaseSeed, rng: Prng, compress: number, clock: Cas
     dueAt: iso(clock.due.routing(seed.reportedAtMs)),
   });
   const { unit } = unitOf(category, region, flags, seed.reportedAtMs, clock.ruleSet);
-  t.push(triageDelay(rng, tier), (atMs) => ({
+  // Real-world instants, before `compress`: the promises are judged on them.
+  const triagedMs = seed.reportedAtMs + triageDelay(rng, tier, seed.reportedAtMs, clock.due);
+  t.push(triagedMs - seed.reportedAtMs, (atMs) => ({
     type: 'triaged',
     category,
     tier,
@@ -114,16 +130,28 @@ export function planCase(seed: CaseSeed, rng: Prng, compress: number, clock: Cas
     unit,
     dueAt: iso(clock.due.tier(tier, atMs)),
   }));
-  // 领导包案: a leader takes a major dispute in hand within hours of its triage.
-  if (tier === 'major')
-    t.push(rng.range(30 * MIN, 12 * HOUR_MS), {
+  let nowMs = triagedMs;
+  if (tier === 'major') {
+    const delay = leaderDelay(rng, triagedMs, clock.due);
+    t.push(delay, {
       type: 'leader-assigned',
       leader: `${seed.county.name}副县长`,
       reason: '重大纠纷，领导包案',
     });
+    nowMs += delay;
+  }
   const assignee = `调解员${String(1 + rng.int(400)).padStart(3, '0')}号`;
-  t.push(tier === 'consultation' ? MIN : rng.range(5, 120) * MIN, { type: 'assigned', department, assignee });
-  resolve(t, rng, { tier, flags, category }, clock.due);
+  const assignIn = tier === 'consultation' ? MIN : rng.range(5, 120) * MIN;
+  t.push(assignIn, { type: 'assigned', department, assignee });
+  resolve(t, rng, {
+    tier,
+    flags,
+    category,
+    due: clock.due,
+    reportedMs: seed.reportedAtMs,
+    triagedMs,
+    nowMs: nowMs + assignIn,
+  });
   return t.events;
 }
 

@@ -1,5 +1,6 @@
 import { type CaseCategory, type CaseEvent } from '@fengqiao/contracts';
 import { Prng } from '@fengqiao/geo';
+import { disputeVolumeAt } from './calibration';
 import { type Incident } from './incidents';
 import { MinHeap } from './min-heap';
 import { planCase, type CaseClock, type CaseSeed } from './case-plan';
@@ -43,9 +44,39 @@ export class CaseTraffic {
       ...incidents.flatMap((i) => this.disputeRun(i, from, to)),
     ];
     for (const s of seeds)
-      for (const event of planCase(s, Prng.derive(this.seed, 'case', s.caseId), this.compress, this.clock()))
-        this.pending.push({ at: Date.parse(event.occurredAt), event });
+      for (const event of this.plan(s)) this.pending.push({ at: Date.parse(event.occurredAt), event });
     return this.pending.popBelow(to).map((p) => p.event);
+  }
+
+  /**
+   * The whole lives, up to `untilMs`, of the regular cases reported in [from, to), with no state
+   * kept: any set of report days the history stores is consistent on its own (no case of a stored
+   * day waits for a later day to be resolved).
+   */
+  lives(from: number, to: number, rate: number, untilMs: number): CaseEvent[] {
+    return this.regularCases(from, to, rate).flatMap((s) =>
+      this.plan(s).filter((e) => Date.parse(e.occurredAt) < untilMs),
+    );
+  }
+
+  /**
+   * Carries on the history's cases reported in [from, to): their events from `sinceMs` on, at real
+   * pace as the history planned them, are released when due like the live cases' (a case the
+   * history left open is resolved, not left to fall overdue). The ids are the history's.
+   */
+  carry(from: number, to: number, rate: number, sinceMs: number): number {
+    let carried = 0;
+    for (const s of this.regularCases(from, to, rate))
+      for (const event of this.plan(s, 1))
+        if (Date.parse(event.occurredAt) >= sinceMs) {
+          this.pending.push({ at: Date.parse(event.occurredAt), event });
+          carried++;
+        }
+    return carried;
+  }
+
+  private plan(s: CaseSeed, compress = this.compress): CaseEvent[] {
+    return planCase(s, Prng.derive(this.seed, 'case', s.caseId), compress, this.clock());
   }
 
   /** The last regular case reported in [from, to) (a pure function of the seed: no state needed). */
@@ -75,7 +106,8 @@ export class CaseTraffic {
    */
   private casesOfSecond(second: number, rate: number): CaseSeed[] {
     const rng = Prng.derive(this.seed, 'cases', second);
-    const count = rng.poisson(((CASES_PER_DAY * 1000) / DAY_MS) * rate * intakeActivity(second));
+    const perSecond = (CASES_PER_DAY * 1000) / DAY_MS;
+    const count = rng.poisson(perSecond * rate * intakeActivity(second) * disputeVolumeAt(second));
     const seen = new Set<string>();
     const out: CaseSeed[] = [];
     for (let k = 0; k < count; k++) {

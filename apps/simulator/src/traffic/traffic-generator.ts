@@ -93,7 +93,22 @@ export class TrafficGenerator {
     };
   }
 
-  /** Detections and case events of [from, to) without heartbeats: what the history keeps. */
+  /** Every event before `untilMs` of the cases reported in [from, to) (the history's report days). */
+  caseLives(from: number, to: number, rate: number, untilMs: number): CaseEvent[] {
+    return this.cases.lives(from, to, rate, untilMs);
+  }
+
+  /** Carries on the history's cases reported in [from, to) from `sinceMs` (CaseTraffic.carry). */
+  carryHistory(from: number, to: number, rate: number, sinceMs: number): number {
+    return this.cases.carry(from, to, rate, sinceMs);
+  }
+
+  /** The detections of [from, to) (the history's; no incidents). */
+  detections(from: number, to: number, rate: number): CameraAnalytics[] {
+    return this.cameras.analyticsInSlot(from, to, rate, []);
+  }
+
+  /** Detections and case events of [from, to) without heartbeats. */
   backfill(from: number, to: number, rate: number): Omit<SlotTraffic, 'status'> {
     return {
       analytics: this.cameras.analyticsInSlot(from, to, rate, []),

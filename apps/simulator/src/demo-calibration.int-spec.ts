@@ -1,0 +1,107 @@
+import { type KpiSnapshot } from '@fengqiao/contracts';
+import { type DbPool } from '@fengqiao/db';
+import { buildDemoCity } from '@fengqiao/geo';
+import { testConfig } from '@fengqiao/testing';
+import { FIRST_STEP_DAYS } from './history-plan';
+import { KEEP_OVERDUE_OPEN } from './history-settle';
+import { HistoryService, localMidnight } from './history.service';
+import { ownDatabase, startKpiReader, type KpiReader } from './testing/demo-kpis';
+
+// The demo history against the seed's figures (domain.md), read through the API's own KPI tiles
+// (GET /api/kpis on a fixed clock), in a database of this spec's own. Reduced but representative:
+// a tenth of the city's intake over the full 92 days the tiles reach back (the complex tier's
+// 61-day promise plus the 30-day window) and the year-ago days, on a 600-camera city.
+
+const SEED = 4242;
+const RATE = 0.1;
+/** Monday 2026-12-07, 10:00 Beijing time: the weekend's cases are due today, not yet judged. */
+const END = localMidnight(Date.parse('2026-12-07T12:00:00+08:00'));
+const NOW = new Date(END + 10 * 3_600_000);
+const city = buildDemoCity({ seed: SEED, cameras: 600, townships: 40 });
+
+let db: Awaited<ReturnType<typeof ownDatabase>>;
+let kpis: KpiReader;
+let afterFirstStep: KpiSnapshot;
+let full: KpiSnapshot;
+const history = (pool: DbPool, days: number) =>
+  new HistoryService(pool, city, () => undefined).run({ seed: SEED, days, rate: RATE, endMs: END });
+
+const tier = (s: KpiSnapshot, t: string) => s.onTimeByTier.rows.find((r) => r.tier === t);
+
+beforeAll(async () => {
+  db = await ownDatabase(testConfig(), `fq_demo_calibration_${process.pid}`);
+  kpis = await startKpiReader(db.config, NOW);
+  // The first step alone (what the wall has after it), then the rest behind it.
+  await new HistoryService(db.pool, city, () => undefined).run({
+    seed: SEED,
+    days: FIRST_STEP_DAYS,
+    yearAgoDays: FIRST_STEP_DAYS + 1,
+    rate: RATE,
+    endMs: END,
+  });
+  afterFirstStep = await kpis.city();
+  await history(db.pool, 92);
+  full = await kpis.city();
+}, 1_800_000);
+
+afterAll(async () => {
+  await kpis?.close();
+  await db?.drop();
+});
+
+describe('the demo history looks like the seed (domain.md), through the API tiles', () => {
+  it('after the first step every rate tile has a value, and the year on year already reads right', () => {
+    const s = afterFirstStep;
+    expect(s.routedWithinOneWorkingDay.rate).not.toBeNull();
+    expect(s.onTimeByTier.rows.some((r) => r.rate !== null)).toBe(true);
+    expect(s.resolutionRate.rate).not.toBeNull();
+    expect(s.averageCycleHours.value).not.toBeNull();
+    expect(s.satisfaction.average).not.toBeNull();
+    expect(s.disputesYearOnYear.changePercent).not.toBeNull();
+    // Both windows hold the same recent days, so the change is right before the rest is loaded.
+    expect(Math.abs((s.disputesYearOnYear.changePercent ?? 0) - -17.8)).toBeLessThanOrEqual(6);
+  });
+
+  it('routes nearly every case within one working day (≥ 97 %)', () => {
+    expect(full.routedWithinOneWorkingDay.total).toBeGreaterThan(2_000);
+    expect(full.routedWithinOneWorkingDay.rate).toBeGreaterThanOrEqual(0.97);
+  });
+
+  it.each(['consultation', 'simple', 'general', 'complex', 'major'])(
+    'keeps the %s promise in the nineties (90 % to 99.9 %)',
+    (t) => {
+      const row = tier(full, t);
+      expect(row?.due).toBeGreaterThan(20);
+      expect(row?.rate).toBeGreaterThanOrEqual(0.9);
+      expect(row?.rate).toBeLessThanOrEqual(0.999);
+    },
+  );
+
+  it('has disputes 17.8 % down on the same 30 days a year earlier (± 4 points)', () => {
+    const y = full.disputesYearOnYear;
+    expect(y.previous).toBeGreaterThan(2_500);
+    expect(Math.abs((y.changePercent ?? 0) - -17.8)).toBeLessThanOrEqual(4);
+  });
+
+  it('has the joint-mediation cycle 65 % shorter than a year earlier (± 7 points)', () => {
+    const j = full.averageCycleHours.jointMediation;
+    expect(j.cases).toBeGreaterThan(50);
+    expect(Math.abs((j.changePercent ?? 0) - -65)).toBeLessThanOrEqual(7);
+  });
+
+  it('has satisfaction high: mean ≥ 4.3 of 5, nine in ten satisfied (≥ 0.85)', () => {
+    expect(full.satisfaction.responses).toBeGreaterThan(2_000);
+    expect(full.satisfaction.average).toBeGreaterThanOrEqual(4.3);
+    expect(full.satisfaction.satisfiedShare).toBeGreaterThanOrEqual(0.85);
+  });
+
+  it('leaves a handful of cases overdue and open, not hundreds', async () => {
+    const r = await db.pool.query<{ n: number; oldest_days: number | null }>(
+      `SELECT count(*)::int AS n, max(extract(epoch FROM $1::timestamptz - due_at) / 86400)::float8 AS oldest_days
+       FROM cases WHERE clock_stopped_at IS NULL AND due_at < $1`,
+      [NOW],
+    );
+    expect(r.rows[0]?.n).toBeLessThanOrEqual(2 * KEEP_OVERDUE_OPEN);
+    expect(r.rows[0]?.oldest_days ?? 0).toBeLessThan(3);
+  });
+});
