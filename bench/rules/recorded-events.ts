@@ -1,12 +1,12 @@
 import {
   ANALYTICS_KINDS,
-  BAZHONG_DISTRICTS,
   CASE_CATEGORIES,
   SITE_TYPES,
   type CameraAnalytics,
   type CameraStatus,
   type CaseEvent,
 } from '@fengqiao/contracts';
+import { BUILT_IN_DISTRICTS } from '@fengqiao/geo';
 import { type CameraSite, type EngineInput, type HourlyCount } from '@fengqiao/rules';
 
 /** mulberry32: a seeded generator, so every run replays the same "recording". */
@@ -27,7 +27,7 @@ const uuid = (n: number): string => `00000000-0000-4000-8000-${n.toString(16).pa
 /** 31,000 cameras over 5 districts × 24 townships, key sites about a third of them. */
 export function cameraSites(count: number, rnd: () => number): CameraSite[] {
   return Array.from({ length: count }, (_, n) => {
-    const d = BAZHONG_DISTRICTS[n % 5] ?? BAZHONG_DISTRICTS[0];
+    const d = BUILT_IN_DISTRICTS[n % 5] ?? BUILT_IN_DISTRICTS[0];
     if (d === undefined) throw new Error('no districts');
     const township = `${d.code}${String(1 + (Math.floor(n / 5) % TOWNSHIPS_PER_COUNTY)).padStart(3, '0')}`;
     const siteType = rnd() < 0.6 ? 'road' : (SITE_TYPES[Math.floor(rnd() * SITE_TYPES.length)] ?? 'road');

@@ -1,12 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { randomInt, randomUUID } from 'node:crypto';
-import {
-  BAZHONG_DISTRICTS,
-  OUTPUT_TOPICS,
-  type Alert,
-  type AlertChanged,
-  type AlertColour,
-} from '@fengqiao/contracts';
+import { OUTPUT_TOPICS, type Alert, type AlertChanged, type AlertColour } from '@fengqiao/contracts';
+import { BUILT_IN_DISTRICTS } from '@fengqiao/geo';
 import { alertChangeEventId, AlertOutboxRelay, AlertStore, type DbPool } from '@fengqiao/db';
 import { createKafkaClient, KafkaAlertChangeSink, KafkaEventPublisher } from '@fengqiao/kafka';
 import { seedRollupCells } from '@fengqiao/testing';
@@ -32,7 +27,7 @@ export function seedDemoUsers(root: string): void {
 export async function seedWallWorld(pool: DbPool): Promise<void> {
   // Seqs far above any other database's, so changes from other runs on the shared topic never collide.
   await pool.query('SELECT setval($1, $2)', ['alert_changes_seq_seq', 1_000_000_000 + randomInt(1_000_000)]);
-  for (const d of BAZHONG_DISTRICTS) {
+  for (const d of BUILT_IN_DISTRICTS) {
     await pool.query(
       `INSERT INTO regions (code, level, parent, name, lon, lat, population_weight) VALUES ($1, 'county', '511900', $2, $3, $4, 1000)
        ON CONFLICT DO NOTHING`,

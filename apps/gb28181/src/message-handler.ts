@@ -78,7 +78,9 @@ export class MessageHandler {
         if (msg.online) return channels.deviceAlive(reg, nowMs, this.ctx.windowOf(reg, nowMs));
         return channels.deviceGone(reg, nowMs);
       case 'alarm': {
-        const event = analyticsEventOf(msg, new Date(nowMs), randomUUID());
+        // GB/T 28181 ids begin with their civil code: our platform id's first 4 digits name the city.
+        const city = this.ctx.config.serverId.slice(0, 4);
+        const event = analyticsEventOf(msg, new Date(nowMs), randomUUID(), city);
         if (event === undefined) return metrics.inc('alarm_unmapped');
         this.ctx.outbox.add('cameraAnalytics', event);
         return metrics.inc('alarm_events');

@@ -1,9 +1,11 @@
 export {
-  BAZHONG_DISTRICTS,
-  CITY_CODE,
+  REGION_CODE_PATTERN,
+  cityRegionCode,
   countyCodeSchema,
   geoPointSchema,
   gridCellIdSchema,
+  isCityRegionCode,
+  prefectureCodeSchema,
   regionRefSchema,
   townshipCodeSchema,
   villageCodeSchema,

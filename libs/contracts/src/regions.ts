@@ -1,13 +1,33 @@
 import { z } from 'zod';
 
-/** GB/T 2260 county-level code inside Bazhong (5119xx). */
-export const countyCodeSchema = z.string().regex(/^5119\d{2}$/, 'county code must be 6 digits starting 5119');
+// GB/T 2260 codes by shape, for any city: a 2-digit province (11-82), a 2-digit prefecture, a 2-digit
+// county; then this project's 3 digits per level below (township, village/community, grid cell).
+// Which city a deployment serves is configuration (FQ_CITY_CODE), checked where config is known:
+// the regions table the seed fills from that city's divisions is what an event must name.
+
+/** A prefecture (city) code, 4 digits: 5119 is Bazhong, 5113 Nanchong. */
+export const prefectureCodeSchema = z.string().regex(/^[1-8]\d{3}$/, 'prefecture code must be 4 digits');
+/** GB/T 2260 county-level code (6 digits). */
+export const countyCodeSchema = z.string().regex(/^[1-8]\d{5}$/, 'county code must be 6 digits');
 /** Township code: county code + 3 digits (9 digits). */
-export const townshipCodeSchema = z.string().regex(/^5119\d{5}$/, 'township code must be 9 digits');
+export const townshipCodeSchema = z.string().regex(/^[1-8]\d{8}$/, 'township code must be 9 digits');
 /** Village or community code: township code + 3 digits (12 digits). */
-export const villageCodeSchema = z.string().regex(/^5119\d{8}$/, 'village code must be 12 digits');
+export const villageCodeSchema = z.string().regex(/^[1-8]\d{11}$/, 'village code must be 12 digits');
 /** Grid cell id: village code + 3 digits (15 digits). */
-export const gridCellIdSchema = z.string().regex(/^5119\d{11}$/, 'grid cell id must be 15 digits');
+export const gridCellIdSchema = z.string().regex(/^[1-8]\d{14}$/, 'grid cell id must be 15 digits');
+
+/** Any region code: the city (prefecture + 00), a county, township, village or grid cell. */
+export const REGION_CODE_PATTERN = /^[1-8]\d{5}(\d{3}){0,3}$/;
+
+/** The city's own region code (prefecture + `00`: 5119 → 511900), the root of the hierarchy. */
+export function cityRegionCode(prefecture: string): string {
+  return `${prefecture.slice(0, 4)}00`;
+}
+
+/** True for a city's own region code (6 digits ending `00`), not one of its counties. */
+export function isCityRegionCode(code: string): boolean {
+  return /^[1-8]\d{3}00$/.test(code);
+}
 
 /** Where an event happened in the administrative hierarchy; each code extends its parent's. */
 export const regionRefSchema = z
@@ -32,12 +52,16 @@ export const regionRefSchema = z
   });
 export type RegionRef = z.infer<typeof regionRefSchema>;
 
+/**
+ * A WGS-84 point inside China's extent (any city's). The configured city's own outline is the finer
+ * check, made where it is known (the seed places everything inside the county polygons).
+ */
 export const geoPointSchema = z
-  .object({ lon: z.number().min(106.2).max(107.9), lat: z.number().min(31.1).max(32.9) })
+  .object({ lon: z.number().min(73).max(136), lat: z.number().min(3).max(54) })
   .strict();
 export type GeoPoint = z.infer<typeof geoPointSchema>;
 
-/** A county-level district of Bazhong, as listed in the domain brief. */
+/** A county-level district: its code, name, seat and area (from the city's outlines, or built in). */
 export interface District {
   readonly code: string;
   readonly name: string;
@@ -45,44 +69,3 @@ export interface District {
   readonly seat: GeoPoint;
   readonly areaKm2: number;
 }
-
-export const CITY_CODE = '511900';
-
-/** The five districts of Bazhong (domain.md): the keys of every aggregate. */
-export const BAZHONG_DISTRICTS: readonly District[] = [
-  {
-    code: '511902',
-    name: '巴州区',
-    pinyin: 'Bazhou District',
-    seat: { lon: 106.754, lat: 31.858 },
-    areaKm2: 1402,
-  },
-  {
-    code: '511903',
-    name: '恩阳区',
-    pinyin: 'Enyang District',
-    seat: { lon: 106.487, lat: 31.816 },
-    areaKm2: 1168,
-  },
-  {
-    code: '511921',
-    name: '通江县',
-    pinyin: 'Tongjiang County',
-    seat: { lon: 107.248, lat: 31.912 },
-    areaKm2: 4108,
-  },
-  {
-    code: '511922',
-    name: '南江县',
-    pinyin: 'Nanjiang County',
-    seat: { lon: 106.843, lat: 32.353 },
-    areaKm2: 3401,
-  },
-  {
-    code: '511923',
-    name: '平昌县',
-    pinyin: 'Pingchang County',
-    seat: { lon: 107.102, lat: 31.563 },
-    areaKm2: 2231,
-  },
-];

@@ -73,7 +73,7 @@ describe('analyticsEventOf', () => {
   };
 
   it('maps a video intrusion alarm of priority 1 to intrusion with the highest confidence', () => {
-    expect(analyticsEventOf(alarm, ctx.at, ctx.eventId)).toMatchObject({
+    expect(analyticsEventOf(alarm, ctx.at, ctx.eventId, '5119')).toMatchObject({
       schema: 'camera.analytics.v1',
       cameraId: cam.deviceId,
       kind: 'intrusion',
@@ -87,6 +87,6 @@ describe('analyticsEventOf', () => {
     ['a video alarm without a type', { alarmType: undefined }],
     ['an alarm of a camera outside the city', { deviceId: '34020000001320000001' }],
   ])('drops %s', (_t, change) => {
-    expect(analyticsEventOf({ ...alarm, ...change }, ctx.at, ctx.eventId)).toBeUndefined();
+    expect(analyticsEventOf({ ...alarm, ...change }, ctx.at, ctx.eventId, '5119')).toBeUndefined();
   });
 });

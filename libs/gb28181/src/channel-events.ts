@@ -39,7 +39,13 @@ export function registryEventOf(item: CatalogItem, ctx: ChannelContext): Channel
   const kind = gbIdKind(item.deviceId);
   if (kind !== 'camera' && !(kind === 'device' && !item.parental))
     return { kind: 'skipped', reason: 'not-a-camera' };
-  if (!cameraIdSchema.safeParse(item.deviceId).success) return { kind: 'skipped', reason: 'outside-city' };
+  // The city is what the regions table holds: a camera of a prefecture none of its townships is in.
+  const prefecture = item.deviceId.slice(0, 4);
+  if (
+    !cameraIdSchema.safeParse(item.deviceId).success ||
+    !ctx.townships.some((t) => t.code.startsWith(prefecture))
+  )
+    return { kind: 'skipped', reason: 'outside-city' };
   const township = townshipOf(item, ctx.townships);
   if (township === undefined) return { kind: 'skipped', reason: 'unknown-region' };
   const given = { lon: item.longitude ?? Number.NaN, lat: item.latitude ?? Number.NaN };
@@ -69,7 +75,9 @@ function townshipOf(item: CatalogItem, townships: readonly TownshipRef[]): Towns
   const civil = item.civilCode ?? '';
   const exact = civil.length >= 9 ? townships.find((t) => t.code === civil.slice(0, 9)) : undefined;
   if (exact !== undefined) return exact;
-  const county = /^5119\d{2}/.test(civil) ? civil.slice(0, 6) : item.deviceId.slice(0, 6);
+  const civilCounty = /^\d{6}/.test(civil) ? civil.slice(0, 6) : '';
+  const known = civilCounty !== '' && townships.some((t) => t.code.startsWith(civilCounty));
+  const county = known ? civilCounty : item.deviceId.slice(0, 6);
   const inCounty = townships.filter((t) => t.code.startsWith(county));
   const { longitude: lon, latitude: lat } = item;
   if (lon === undefined || lat === undefined) return inCounty[0];
@@ -112,15 +120,20 @@ const VIDEO_ALARM_KINDS: Readonly<Record<number, AnalyticsKind>> = {
 // Priority 1 (highest) .. 4 as the detection's confidence: the device's own ranking, nothing more.
 const CONFIDENCE_BY_PRIORITY = [0.95, 0.85, 0.7, 0.5] as const;
 
-/** A video Alarm as an analytics event; undefined for alarms without an analytics kind (counted by the app). */
+/**
+ * A video Alarm as an analytics event; undefined for alarms without an analytics kind (counted by the
+ * app) and for cameras outside the city (`prefecture`: the 4-digit code our platform id starts with).
+ */
 export function analyticsEventOf(
   alarm: Extract<ManscdpMessage, { kind: 'alarm' }>,
   at: Date,
   eventId: string,
+  prefecture: string,
 ): CameraAnalytics | undefined {
   if (!alarm.method.includes('5') || alarm.alarmType === undefined) return undefined;
   const kind = VIDEO_ALARM_KINDS[alarm.alarmType];
-  if (kind === undefined || !cameraIdSchema.safeParse(alarm.deviceId).success) return undefined;
+  const ours = cameraIdSchema.safeParse(alarm.deviceId).success && alarm.deviceId.startsWith(prefecture);
+  if (kind === undefined || !ours) return undefined;
   const priority = Math.min(4, Math.max(1, alarm.priority));
   return cameraAnalyticsSchema.parse({
     schema: 'camera.analytics.v1',

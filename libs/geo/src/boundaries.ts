@@ -1,6 +1,16 @@
-import { BAZHONG_DISTRICTS, type District } from '@fengqiao/contracts';
+import { type District } from '@fengqiao/contracts';
+import { BUILT_IN_DISTRICTS } from './built-in-city';
 import { GeoError } from './geo-error';
-import { KM_PER_DEG_LAT, KM_PER_DEG_LON, areaKm2, type MultiPolygonRings, type Ring } from './polygon';
+import {
+  KM_PER_DEG_LAT,
+  KM_PER_DEG_LON,
+  areaKm2,
+  bboxOf,
+  pointInMultiPolygon,
+  roundPoint,
+  type MultiPolygonRings,
+  type Ring,
+} from './polygon';
 
 /** The shape of each district, keyed by its 6-digit county code. */
 export type DistrictShapes = ReadonlyMap<string, MultiPolygonRings>;
@@ -35,25 +45,72 @@ function toShape(geometry: Json, where: string): MultiPolygonRings {
   });
 }
 
+interface CountyFeature {
+  readonly code: string;
+  readonly name: string;
+  readonly center?: readonly [number, number];
+  readonly geometry: Json;
+}
+
+/** The features with a 6-digit county `adcode` (number or string), in code order. */
+function countyFeatures(collection: Json): CountyFeature[] {
+  if (!isObject(collection) || collection.type !== 'FeatureCollection' || !Array.isArray(collection.features))
+    throw new GeoError('GEO_BAD_GEOJSON', 'not a GeoJSON FeatureCollection');
+  const out: CountyFeature[] = [];
+  for (const feature of collection.features as Json[]) {
+    if (!isObject(feature) || !isObject(feature.properties)) continue;
+    const p = feature.properties;
+    const raw = p.adcode ?? p.code;
+    const code = typeof raw === 'number' || typeof raw === 'string' ? String(raw) : '';
+    if (!/^[1-8]\d{5}$/.test(code)) continue;
+    const c = p.center;
+    const center =
+      Array.isArray(c) && typeof c[0] === 'number' && typeof c[1] === 'number'
+        ? ([c[0], c[1]] as const)
+        : undefined;
+    const name = typeof p.name === 'string' && p.name !== '' ? p.name : code;
+    out.push({ code, name, center, geometry: feature.geometry });
+  }
+  return out.sort((a, b) => a.code.localeCompare(b.code));
+}
+
+/**
+ * The districts of a configured city, read from its outlines (`adcode`, `name`, `center`): the seat is
+ * the feature's centre when it lies inside, else a point of the outline's box centre; the area is the
+ * outline's. A district the built-in city knows keeps its reference seat and official area.
+ */
+export function districtsFromGeoJson(collection: Json): District[] {
+  const features = countyFeatures(collection);
+  if (features.length === 0)
+    throw new GeoError('GEO_MISSING_DISTRICT', 'no county feature (adcode) in the outlines');
+  return features.map((f) => {
+    const known = BUILT_IN_DISTRICTS.find((d) => d.code === f.code);
+    if (known !== undefined) return known;
+    const shape = toShape(f.geometry, `feature ${f.code}`);
+    const box = bboxOf(shape);
+    const given = f.center === undefined ? undefined : { lon: f.center[0], lat: f.center[1] };
+    const seat =
+      given !== undefined && pointInMultiPolygon(given, shape)
+        ? given
+        : roundPoint({ lon: (box.minLon + box.maxLon) / 2, lat: (box.minLat + box.maxLat) / 2 });
+    return { code: f.code, name: f.name, pinyin: f.name, seat, areaKm2: Math.round(areaKm2(shape)) };
+  });
+}
+
 /**
  * Reads district shapes from a GeoJSON FeatureCollection whose features carry an `adcode`
  * property (number or string). Boundaries are data: a deployment supplies its licensed file.
+ * Without `districts`, every county feature of the file is a district.
  */
-export function districtShapesFromGeoJson(
-  collection: Json,
-  districts: readonly District[] = BAZHONG_DISTRICTS,
-): DistrictShapes {
-  if (!isObject(collection) || collection.type !== 'FeatureCollection' || !Array.isArray(collection.features))
-    throw new GeoError('GEO_BAD_GEOJSON', 'not a GeoJSON FeatureCollection');
+export function districtShapesFromGeoJson(collection: Json, districts?: readonly District[]): DistrictShapes {
+  const features = countyFeatures(collection);
+  if (features.length === 0)
+    throw new GeoError('GEO_MISSING_DISTRICT', 'no county feature (adcode) in the outlines');
+  const wanted = districts ?? features.map((f) => ({ code: f.code }));
   const shapes = new Map<string, MultiPolygonRings>();
-  for (const feature of collection.features as Json[]) {
-    if (!isObject(feature) || !isObject(feature.properties)) continue;
-    const raw = feature.properties.adcode ?? feature.properties.code;
-    const code = typeof raw === 'number' || typeof raw === 'string' ? String(raw) : '';
-    if (districts.some((d) => d.code === code))
-      shapes.set(code, toShape(feature.geometry, `feature ${code}`));
-  }
-  const missing = districts.filter((d) => !shapes.has(d.code)).map((d) => d.code);
+  for (const f of features)
+    if (wanted.some((d) => d.code === f.code)) shapes.set(f.code, toShape(f.geometry, `feature ${f.code}`));
+  const missing = wanted.filter((d) => !shapes.has(d.code)).map((d) => d.code);
   if (missing.length > 0) throw new GeoError('GEO_MISSING_DISTRICT', `no feature for ${missing.join(', ')}`);
   return shapes;
 }
@@ -65,7 +122,7 @@ const SCHEMATIC_RAYS = 72;
  * district's area around its seat, cut by the power-diagram bisectors with its neighbours so
  * the districts tile without overlapping. Used when no boundary file is configured.
  */
-export function schematicDistrictShapes(districts: readonly District[] = BAZHONG_DISTRICTS): DistrictShapes {
+export function schematicDistrictShapes(districts: readonly District[] = BUILT_IN_DISTRICTS): DistrictShapes {
   const xy = districts.map((d) => ({ x: d.seat.lon * KM_PER_DEG_LON, y: d.seat.lat * KM_PER_DEG_LAT }));
   const radius = districts.map((d) => Math.sqrt(d.areaKm2 / Math.PI) * 1.15);
   const shapes = new Map<string, MultiPolygonRings>();

@@ -1,16 +1,17 @@
 import fc from 'fast-check';
 import {
-  BAZHONG_DISTRICTS,
   cameraIdSchema,
   cameraRegisteredSchema,
   gridCellIdSchema,
   townshipCodeSchema,
   villageCodeSchema,
 } from '@fengqiao/contracts';
-import { districtShapesFromGeoJson, schematicDistrictShapes } from './boundaries';
+import { BUILT_IN_DISTRICTS } from './built-in-city';
+import { districtShapesFromGeoJson, districtsFromGeoJson, schematicDistrictShapes } from './boundaries';
 import { buildDemoCity } from './demo-city';
 import { townshipCounts } from './hierarchy';
-import { pointInMultiPolygon } from './polygon';
+import { parseCityDivisions } from './divisions';
+import { KM_PER_DEG_LAT, KM_PER_DEG_LON, pointInMultiPolygon } from './polygon';
 import { DISTRICT_POPULATION, allRegions } from './regions';
 
 const city = buildDemoCity({ seed: 42 });
@@ -20,12 +21,12 @@ const share = <T>(items: readonly T[], pred: (t: T) => boolean): number =>
 
 describe('the administrative hierarchy', () => {
   it('has the five districts and 120 townships, split by area and population', () => {
-    expect(hierarchy.counties.map((c) => c.code)).toEqual(BAZHONG_DISTRICTS.map((d) => d.code));
+    expect(hierarchy.counties.map((c) => c.code)).toEqual(BUILT_IN_DISTRICTS.map((d) => d.code));
     expect(hierarchy.townships).toHaveLength(120);
-    const perCounty = BAZHONG_DISTRICTS.map(
+    const perCounty = BUILT_IN_DISTRICTS.map(
       (d) => hierarchy.townships.filter((t) => t.parent === d.code).length,
     );
-    expect(perCounty).toEqual(townshipCounts(BAZHONG_DISTRICTS, 120));
+    expect(perCounty).toEqual(townshipCounts(BUILT_IN_DISTRICTS, 120));
     // Tongjiang (largest area) gets the most, Enyang (smallest in both) the fewest.
     expect(Math.max(...perCounty)).toBe(perCounty[2]);
     expect(Math.min(...perCounty)).toBe(perCounty[1]);
@@ -59,7 +60,7 @@ describe('the administrative hierarchy', () => {
     for (const r of [...hierarchy.counties, ...hierarchy.townships, ...hierarchy.villages])
       expect(children.get(r.code)).toBe(r.population);
     expect(hierarchy.counties.map((c) => c.population)).toEqual(
-      BAZHONG_DISTRICTS.map((d) => DISTRICT_POPULATION[d.code]),
+      BUILT_IN_DISTRICTS.map((d) => DISTRICT_POPULATION[d.code]),
     );
   });
 });
@@ -98,7 +99,7 @@ describe('the camera registry', () => {
 
   it('spreads cameras by population: each district within 25% of its population share', () => {
     const total = Object.values(DISTRICT_POPULATION).reduce((a, b) => a + b, 0);
-    for (const d of BAZHONG_DISTRICTS) {
+    for (const d of BUILT_IN_DISTRICTS) {
       const camShare = share(cameras, (c) => c.region.county === d.code);
       const popShare = (DISTRICT_POPULATION[d.code] ?? 0) / total;
       expect(Math.abs(camShare - popShare) / popShare).toBeLessThan(0.25);
@@ -140,13 +141,13 @@ describe('determinism', () => {
 describe('boundaries', () => {
   it('reads shapes from a FeatureCollection keyed by adcode (number or string)', () => {
     const schematic = schematicDistrictShapes();
-    const features = BAZHONG_DISTRICTS.map((d, i) => ({
+    const features = BUILT_IN_DISTRICTS.map((d, i) => ({
       type: 'Feature',
       properties: { adcode: i % 2 === 0 ? Number(d.code) : d.code, name: d.name },
       geometry: { type: 'MultiPolygon', coordinates: schematic.get(d.code) },
     }));
     const shapesRead = districtShapesFromGeoJson({ type: 'FeatureCollection', features });
-    expect([...shapesRead.keys()].sort()).toEqual(BAZHONG_DISTRICTS.map((d) => d.code).sort());
+    expect([...shapesRead.keys()].sort()).toEqual(BUILT_IN_DISTRICTS.map((d) => d.code).sort());
     expect(shapesRead.get('511921')).toEqual(schematic.get('511921'));
   });
 
@@ -163,8 +164,8 @@ describe('boundaries', () => {
 
   it('keeps the schematic districts apart: no seat lies inside another district', () => {
     const schematic = schematicDistrictShapes();
-    for (const d of BAZHONG_DISTRICTS)
-      for (const other of BAZHONG_DISTRICTS)
+    for (const d of BUILT_IN_DISTRICTS)
+      for (const other of BUILT_IN_DISTRICTS)
         expect(pointInMultiPolygon(d.seat, schematic.get(other.code) ?? [])).toBe(d.code === other.code);
   });
 });
@@ -195,5 +196,73 @@ describe('boundary independence', () => {
     });
     expect(strip(other)).toEqual(strip(schematic));
     expect(other.cameras.map((c) => c.location)).not.toEqual(schematic.cameras.map((c) => c.location));
+  });
+});
+
+describe('another city, by its outlines and divisions (issue 21)', () => {
+  const square = (lon: number, lat: number): number[][][][] => [
+    [
+      [
+        [lon, lat],
+        [lon + 0.3, lat],
+        [lon + 0.3, lat + 0.3],
+        [lon, lat + 0.3],
+        [lon, lat],
+      ],
+    ],
+  ];
+  const geojson = {
+    type: 'FeatureCollection',
+    features: [
+      {
+        type: 'Feature',
+        properties: { adcode: '511303', name: '高坪区' },
+        geometry: { type: 'MultiPolygon', coordinates: square(106.25, 30.65) },
+      },
+      {
+        type: 'Feature',
+        properties: { adcode: 511302, name: '顺庆区', center: [106.1, 30.8] },
+        geometry: { type: 'MultiPolygon', coordinates: square(105.95, 30.65) },
+      },
+    ],
+  };
+  const divisions = parseCityDivisions({
+    city: { code: '5113', name: '南充市' },
+    source: 'test',
+    townships: [
+      { code: '511302001', name: '中城街道', county: '511302' },
+      { code: '511303101', name: '龙门镇', county: '511303' },
+    ],
+    villages: [
+      { code: '511302001001', name: '模范街社区居民委员会', township: '511302001' },
+      { code: '511303101201', name: '青山村民委员会', township: '511303101' },
+    ],
+  });
+
+  it('takes the districts from the outlines: code order, names, the centre as seat, the outline area', () => {
+    const districts = districtsFromGeoJson(geojson);
+    expect(districts.map((d) => [d.code, d.name])).toEqual([
+      ['511302', '顺庆区'],
+      ['511303', '高坪区'],
+    ]);
+    expect(districts[0]?.seat).toEqual({ lon: 106.1, lat: 30.8 });
+    expect(districts[1]?.seat).toEqual({ lon: 106.4, lat: 30.8 });
+    const expectedKm2 = 0.3 * KM_PER_DEG_LAT * 0.3 * KM_PER_DEG_LON;
+    expect(Math.abs((districts[1]?.areaKm2 ?? 0) - expectedKm2) / expectedKm2).toBeLessThan(0.02);
+  });
+
+  it('builds the hierarchy under the city 511300, with its real townships and villages, cameras inside', () => {
+    const city = buildDemoCity({ geojson, divisions, cameras: 60 });
+    expect(city.hierarchy.counties.map((c) => [c.code, c.parent])).toEqual([
+      ['511302', '511300'],
+      ['511303', '511300'],
+    ]);
+    expect(city.hierarchy.townships.map((t) => t.code)).toEqual(['511302001', '511303101']);
+    expect(city.hierarchy.villages.map((v) => v.name)).toEqual(['模范街社区', '青山村']);
+    expect(city.cameras).toHaveLength(60);
+    for (const cam of city.cameras) {
+      expect(cam.cameraId.startsWith(cam.region.county)).toBe(true);
+      expect(pointInMultiPolygon(cam.location, city.shapes.get(cam.region.county) ?? [])).toBe(true);
+    }
   });
 });

@@ -1,5 +1,6 @@
-import { BAZHONG_DISTRICTS, CITY_CODE, type District, type GeoPoint } from '@fengqiao/contracts';
+import { cityRegionCode, type District, type GeoPoint } from '@fengqiao/contracts';
 import { type DistrictShapes } from './boundaries';
+import { BUILT_IN_DISTRICTS } from './built-in-city';
 import { shortVillageName, townshipKindOf, villageIsUrban, type CityDivisions } from './divisions';
 import { GeoError } from './geo-error';
 import { NamePool } from './names';
@@ -13,7 +14,7 @@ import {
   type MultiPolygonRings,
 } from './polygon';
 import { Prng, apportion } from './prng';
-import { DISTRICT_POPULATION, type CityHierarchy, type Region, type TownshipKind } from './regions';
+import { districtPopulation, type CityHierarchy, type Region, type TownshipKind } from './regions';
 
 export interface HierarchyOptions {
   readonly seed: number;
@@ -44,16 +45,16 @@ const code3 = (n: number): string => String(n).padStart(3, '0');
 /** Townships per district, in proportion to an even blend of area share and population share. */
 export function townshipCounts(districts: readonly District[], total: number): number[] {
   const area = districts.reduce((a, d) => a + d.areaKm2, 0);
-  const pop = districts.reduce((a, d) => a + (DISTRICT_POPULATION[d.code] ?? 0), 0);
+  const pop = districts.reduce((a, d) => a + districtPopulation(d), 0);
   return apportion(
     total,
-    districts.map((d) => 0.5 * (d.areaKm2 / area) + 0.5 * ((DISTRICT_POPULATION[d.code] ?? 0) / pop)),
+    districts.map((d) => 0.5 * (d.areaKm2 / area) + 0.5 * (districtPopulation(d) / pop)),
   );
 }
 
 /** Deterministic city → county → township → village/community → grid cell hierarchy. */
 export function generateHierarchy(options: HierarchyOptions): CityHierarchy {
-  const districts = options.districts ?? BAZHONG_DISTRICTS;
+  const districts = options.districts ?? BUILT_IN_DISTRICTS;
   const real = options.divisions;
   const counts =
     real === undefined
@@ -72,11 +73,11 @@ export function generateHierarchy(options: HierarchyOptions): CityHierarchy {
     const anchor = pointInMultiPolygon(d.seat, shape)
       ? roundPoint(d.seat)
       : randomPointIn(new Prng(i), shape);
-    const population = DISTRICT_POPULATION[d.code] ?? 100_000;
+    const population = districtPopulation(d);
     out.counties.push({
       code: d.code,
       level: 'county',
-      parent: CITY_CODE,
+      parent: cityRegionCode(d.code),
       name: d.name,
       centre: anchor,
       population,
@@ -142,7 +143,7 @@ function townshipsOf(
   const weights = kinds.map((k) =>
     k === 'street' ? rng.range(3, 6) : k === 'town' ? Math.exp(rng.normal() * 0.4) : rng.range(0.3, 0.7),
   );
-  const people = apportion(DISTRICT_POPULATION[d.code] ?? 100_000, weights);
+  const people = apportion(districtPopulation(d), weights);
   const next: Record<TownshipKind, number> = { street: 1, town: 100, rural: 200 };
   return kinds.map((kind, i) => {
     const given = real?.[i];

@@ -16,8 +16,10 @@ export {
   type PolygonRings,
   type Ring,
 } from './polygon';
+export { BUILT_IN_DISTRICTS } from './built-in-city';
 export {
   districtShapesFromGeoJson,
+  districtsFromGeoJson,
   schematicDistrictShapes,
   shapeAreas,
   type DistrictShapes,
@@ -25,6 +27,7 @@ export {
 export {
   DISTRICT_POPULATION,
   allRegions,
+  districtPopulation,
   ancestry,
   type CityHierarchy,
   type Region,

@@ -40,6 +40,14 @@ export const DISTRICT_POPULATION: Readonly<Record<string, number>> = {
   '511923': 540_000,
 };
 
+/** Residents assumed where no figure is listed: ~250 per km² (a Sichuan prefecture's order). */
+const PEOPLE_PER_KM2 = 250;
+
+/** A district's resident weight: the listed figure, else its area at a typical density. */
+export function districtPopulation(d: { readonly code: string; readonly areaKm2: number }): number {
+  return DISTRICT_POPULATION[d.code] ?? Math.round(d.areaKm2 * PEOPLE_PER_KM2);
+}
+
 /** Every region of the hierarchy, parents before children. */
 export function allRegions(h: CityHierarchy): Region[] {
   return [...h.counties, ...h.townships, ...h.villages, ...h.grids];

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { BAZHONG_DISTRICTS, type NearestCamerasResponse } from '@fengqiao/contracts';
+import { type NearestCamerasResponse } from '@fengqiao/contracts';
+import { BUILT_IN_DISTRICTS } from '@fengqiao/geo';
 import { type AuthUser } from '../auth/auth-user';
 import { codeInScope, inScope } from '../auth/region-scope';
 import { ApiError } from '../common/api-error';
@@ -11,12 +12,12 @@ import { type AlertOriginRow, NearbyCamerasRepository } from './nearby-cameras.r
 
 type Origin = NearestCamerasResponse['origin'];
 
-/** The alert's own location; else its township's (or county's) centre; else the county seat. */
+/** The alert's own location; else its township's (or county's) centre; else the built-in county seat. */
 function originOf(a: AlertOriginRow): Origin | undefined {
   if (a.lon !== null && a.lat !== null) return { lon: a.lon, lat: a.lat, source: 'alert-location' };
   if (a.centroid_lon !== null && a.centroid_lat !== null)
     return { lon: a.centroid_lon, lat: a.centroid_lat, source: 'region-centroid' };
-  const seat = BAZHONG_DISTRICTS.find((d) => d.code === a.county)?.seat;
+  const seat = BUILT_IN_DISTRICTS.find((d) => d.code === a.county)?.seat;
   return seat === undefined ? undefined : { ...seat, source: 'region-centroid' };
 }
 

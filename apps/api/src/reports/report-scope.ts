@@ -1,4 +1,4 @@
-import { CITY_CODE } from '@fengqiao/contracts';
+import { isCityRegionCode } from '@fengqiao/contracts';
 import { type ReportListFilter } from '@fengqiao/db';
 import { type AuthUser } from '../auth/auth-user';
 import { ApiError } from '../common/api-error';
@@ -20,7 +20,7 @@ export function listRegions(
 ): RegionFilter | undefined {
   const scope = user.regions.map((code) => ({ code, within: true }));
   if (asked.region === undefined) return scope.length === 0 ? undefined : scope;
-  const wide = asked.within === true && asked.region === CITY_CODE;
+  const wide = asked.within === true && isCityRegionCode(asked.region);
   if (user.regions.length === 0)
     return wide ? undefined : [{ code: asked.region, within: asked.within ?? false }];
   if (reportInScope(user, asked.region)) return [{ code: asked.region, within: asked.within ?? false }];

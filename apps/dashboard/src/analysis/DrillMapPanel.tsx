@@ -1,10 +1,11 @@
 import { useMemo } from 'react';
-import { BAZHONG_DISTRICTS, type BreakdownResponse } from '@fengqiao/contracts';
+import { type BreakdownResponse } from '@fengqiao/contracts';
 import { call } from '../api/call';
 import { buildDrillMapOption, type DrillArea, type DrillPoint } from '../charts/builders/drill-map-option';
 import { THEME } from '../charts/builders/palette';
 import { type ChartClick } from '../charts/EChart';
 import { usePolled } from '../common/hooks';
+import { districtOf } from '../geo/city-districts';
 import { countyGeoJson } from '../geo/district-map';
 import { useDistrictMap } from '../geo/useDistrictMap';
 import { M } from '../i18n/strings';
@@ -13,7 +14,7 @@ import { toCsv } from './csv';
 import { drillDown, levelOf, type AnalysisView } from './view-state';
 
 const CITY_MAP = 'analysis-districts';
-const districtName = (code: string): string => BAZHONG_DISTRICTS.find((d) => d.code === code)?.name ?? code;
+const districtName = (code: string): string => districtOf(code)?.name ?? code;
 
 interface Props {
   readonly view: AnalysisView;

@@ -1,4 +1,4 @@
-import { BAZHONG_DISTRICTS } from '@fengqiao/contracts';
+import { cityDistricts } from '../geo/city-districts';
 import { S } from '../i18n/strings';
 
 /**
@@ -19,5 +19,5 @@ export function rememberNames(rows: readonly { region: string; name: string | nu
 
 export function regionName(code: string): string {
   if (code === '') return S.city;
-  return BAZHONG_DISTRICTS.find((d) => d.code === code)?.name ?? names.get(code) ?? code;
+  return cityDistricts().find((d) => d.code === code)?.name ?? names.get(code) ?? code;
 }

@@ -78,12 +78,9 @@ async function signInErrorOf(res: Response): Promise<SignInError> {
   return new SignInError(res.status, retryAfter ?? (header > 0 ? header : undefined));
 }
 
-/** Sign-in and refresh run before there is a token, so they fetch directly (public routes). */
-async function postForTokens(
-  id: 'auth.login' | 'auth.refresh',
-  body: RouteInput<'auth.login'>['body'] | RouteInput<'auth.refresh'>['body'],
-): Promise<Session> {
-  const { url, init } = requestOf(id, { body } as never);
+/** A refresh runs before there is a valid token, so it fetches directly (a public route). */
+async function refreshTokens(body: RouteInput<'auth.refresh'>['body']): Promise<Session> {
+  const { url, init } = requestOf('auth.refresh', { body });
   const res = await fetch(url, init);
   if (!res.ok) throw await signInErrorOf(res);
   return fromPair(tokenPairSchema.parse(await res.json()), Date.now());
@@ -101,7 +98,8 @@ export async function signInStep<Id extends StepId>(
   id: Id,
   body: RouteInput<Id>['body'],
 ): Promise<SignInResult> {
-  const { url, init } = requestOf(id, { body } as never);
+  // The step's body type follows its route (the caller's argument is checked against it).
+  const { url, init } = requestOf<Id>(id, { body } as RouteInput<Id>);
   const res = await fetch(url, init);
   if (!res.ok) throw await signInErrorOf(res);
   const answer = loginAnswerSchema.parse(await res.json());
@@ -136,7 +134,7 @@ export function logout(): void {
 export function refreshSession(): Promise<Session | null> {
   const s = current;
   if (s === null) return Promise.resolve(null);
-  refreshing ??= postForTokens('auth.refresh', { refreshToken: s.refreshToken })
+  refreshing ??= refreshTokens({ refreshToken: s.refreshToken })
     .then((next) => {
       setSession(next);
       return next;

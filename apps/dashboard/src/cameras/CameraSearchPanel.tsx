@@ -1,12 +1,12 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import {
-  BAZHONG_DISTRICTS,
   STREAM_STATES,
   type CameraSearchResponse,
   type CameraSummary,
   type StreamState,
 } from '@fengqiao/contracts';
 import { M } from '../i18n/strings';
+import { useDistrictMap } from '../geo/useDistrictMap';
 import { districtName } from '../wall/wall-data';
 import { fetchCameraPage } from './camera-data';
 import { healthBadge } from './health-badge';
@@ -43,6 +43,7 @@ function HealthBadge({ camera }: { readonly camera: CameraSummary }) {
 
 /** The search form; a submit becomes a new URL (so the search is shareable). */
 function SearchForm({ view, onChange }: Omit<Props, 'onPick'>) {
+  const { districts } = useDistrictMap();
   const [q, setQ] = useState(view.q);
   useEffect(() => setQ(view.q), [view.q]);
   const submit = (e: FormEvent): void => {
@@ -66,7 +67,7 @@ function SearchForm({ view, onChange }: Omit<Props, 'onPick'>) {
         data-testid="camera-county"
       >
         <option value="">{M.allCounties}</option>
-        {BAZHONG_DISTRICTS.map((d) => (
+        {districts.map((d) => (
           <option key={d.code} value={d.code}>
             {d.name}
           </option>

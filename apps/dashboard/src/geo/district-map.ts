@@ -1,5 +1,12 @@
-import { BAZHONG_DISTRICTS } from '@fengqiao/contracts';
-import { districtShapesFromGeoJson, schematicDistrictShapes, type DistrictShapes } from '@fengqiao/geo';
+import { type District } from '@fengqiao/contracts';
+import {
+  BUILT_IN_DISTRICTS,
+  districtShapesFromGeoJson,
+  districtsFromGeoJson,
+  schematicDistrictShapes,
+  type DistrictShapes,
+} from '@fengqiao/geo';
+import { setCityDistricts } from './city-districts';
 
 /**
  * Where boundaries come from: the dev/preview server (vite.config.ts) serves the file configured in
@@ -9,15 +16,17 @@ export const DISTRICTS_GEOJSON_URL = '/geo/districts.geojson';
 
 export interface DistrictMap {
   readonly source: 'configured' | 'schematic';
+  /** The city's districts: the configured outlines' counties, or the built-in city's. */
+  readonly districts: readonly District[];
   /** A FeatureCollection whose features are named by district name, as ECharts matches them. */
   readonly geoJson: object;
 }
 
 /** DistrictShapes → GeoJSON with `name` (what ECharts joins data on) and `adcode`. */
-export function toGeoJson(shapes: DistrictShapes): object {
+export function toGeoJson(shapes: DistrictShapes, districts: readonly District[]): object {
   return {
     type: 'FeatureCollection',
-    features: BAZHONG_DISTRICTS.map((d) => ({
+    features: districts.map((d) => ({
       type: 'Feature',
       properties: { name: d.name, adcode: d.code },
       geometry: { type: 'MultiPolygon', coordinates: shapes.get(d.code) ?? [] },
@@ -27,7 +36,8 @@ export function toGeoJson(shapes: DistrictShapes): object {
 
 export const schematicMap = (): DistrictMap => ({
   source: 'schematic',
-  geoJson: toGeoJson(schematicDistrictShapes()),
+  districts: BUILT_IN_DISTRICTS,
+  geoJson: toGeoJson(schematicDistrictShapes(), BUILT_IN_DISTRICTS),
 });
 
 /** Loads the configured boundaries; any failure (none configured, bad file) yields the schematic. */
@@ -35,7 +45,11 @@ export async function loadDistrictMap(signal: AbortSignal): Promise<DistrictMap>
   try {
     const res = await fetch(DISTRICTS_GEOJSON_URL, { signal });
     if (!res.ok) return schematicMap();
-    return { source: 'configured', geoJson: toGeoJson(districtShapesFromGeoJson(await res.json())) };
+    const json: unknown = await res.json();
+    const districts = districtsFromGeoJson(json);
+    const geoJson = toGeoJson(districtShapesFromGeoJson(json, districts), districts);
+    setCityDistricts(districts);
+    return { source: 'configured', districts, geoJson };
   } catch {
     return schematicMap();
   }

@@ -1,5 +1,6 @@
 import { type KeyboardEvent, type MouseEvent } from 'react';
-import { BAZHONG_DISTRICTS, type GeoPoint } from '@fengqiao/contracts';
+import { type GeoPoint } from '@fengqiao/contracts';
+import { useDistrictMap } from '../geo/useDistrictMap';
 import { W } from '../i18n/strings';
 import { fromSvg, nudge, toSvg, MAP_H, MAP_W } from './map-projection';
 
@@ -14,6 +15,7 @@ interface Props {
  * happened. Focusable: the arrow keys move the point, so the keyboard alone can place it.
  */
 export function MiniMap({ point, county, onPick }: Props) {
+  const { districts } = useDistrictMap();
   const click = (e: MouseEvent<SVGSVGElement>): void => {
     const box = e.currentTarget.getBoundingClientRect();
     onPick(
@@ -39,7 +41,7 @@ export function MiniMap({ point, county, onPick }: Props) {
         data-testid="intake-map"
       >
         <rect x={0} y={0} width={MAP_W} height={MAP_H} className="intake-map__bg" />
-        {BAZHONG_DISTRICTS.map((d) => {
+        {districts.map((d) => {
           const s = toSvg(d.seat);
           return (
             <g

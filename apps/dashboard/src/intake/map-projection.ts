@@ -1,21 +1,43 @@
-import { BAZHONG_DISTRICTS, type GeoPoint } from '@fengqiao/contracts';
+import { type GeoPoint } from '@fengqiao/contracts';
+import { cityDistricts } from '../geo/city-districts';
 
-/** The city's extent (domain.md: about 106.36–107.76 E, 31.25–32.74 N) with a small margin. */
-const WEST = 106.3;
-const EAST = 107.8;
-const SOUTH = 31.2;
-const NORTH = 32.8;
-/** At 32° N a degree of longitude is ~0.85 of a degree of latitude: keep the shape undistorted. */
 export const MAP_W = 240;
-export const MAP_H = Math.round((MAP_W * (NORTH - SOUTH)) / ((EAST - WEST) * 0.85));
+export const MAP_H = 300;
+/** Around the district seats: a county reaches ~0.4° beyond its seat. */
+const MARGIN_DEG = 0.4;
+/** At ~30° N a degree of longitude is ~0.85 of a degree of latitude: keep the shape undistorted. */
+const LON_SHRINK = 0.85;
+
+interface Extent {
+  readonly west: number;
+  readonly east: number;
+  readonly south: number;
+  readonly north: number;
+}
+
+/** The configured city's extent, from its district seats, fitted to the map's aspect. */
+function extent(): Extent {
+  const seats = cityDistricts().map((d) => d.seat);
+  const lons = seats.map((s) => s.lon);
+  const lats = seats.map((s) => s.lat);
+  const [cx, cy] = [(Math.min(...lons) + Math.max(...lons)) / 2, (Math.min(...lats) + Math.max(...lats)) / 2];
+  const perPx = Math.max(
+    (Math.max(...lats) - Math.min(...lats) + 2 * MARGIN_DEG) / MAP_H,
+    ((Math.max(...lons) - Math.min(...lons) + 2 * MARGIN_DEG) * LON_SHRINK) / MAP_W,
+  );
+  const [halfLon, halfLat] = [(MAP_W * perPx) / LON_SHRINK / 2, (MAP_H * perPx) / 2];
+  return { west: cx - halfLon, east: cx + halfLon, south: cy - halfLat, north: cy + halfLat };
+}
 
 const round3 = (n: number): number => Math.round(n * 1000) / 1000;
 
 export function toSvg(p: GeoPoint): { x: number; y: number } {
+  const { west: WEST, east: EAST, south: SOUTH, north: NORTH } = extent();
   return { x: ((p.lon - WEST) / (EAST - WEST)) * MAP_W, y: ((NORTH - p.lat) / (NORTH - SOUTH)) * MAP_H };
 }
 
 export function fromSvg(x: number, y: number): GeoPoint {
+  const { west: WEST, east: EAST, south: SOUTH, north: NORTH } = extent();
   return {
     lon: round3(WEST + (Math.min(Math.max(x, 0), MAP_W) / MAP_W) * (EAST - WEST)),
     lat: round3(NORTH - (Math.min(Math.max(y, 0), MAP_H) / MAP_H) * (NORTH - SOUTH)),
@@ -24,9 +46,10 @@ export function fromSvg(x: number, y: number): GeoPoint {
 
 /** The district whose seat is nearest: a first guess of the county from a point on the map. */
 export function nearestCounty(p: GeoPoint): string {
-  let best = BAZHONG_DISTRICTS[0]?.code ?? '';
+  const districts = cityDistricts();
+  let best = districts[0]?.code ?? '';
   let bestD = Infinity;
-  for (const d of BAZHONG_DISTRICTS) {
+  for (const d of districts) {
     const dist = (d.seat.lon - p.lon) ** 2 + (d.seat.lat - p.lat) ** 2;
     if (dist < bestD) [best, bestD] = [d.code, dist];
   }
@@ -47,8 +70,10 @@ const STEPS: Readonly<Record<string, readonly [number, number]>> = {
 export function nudge(point: GeoPoint | null, county: string, key: string, big: boolean): GeoPoint | null {
   const step = STEPS[key];
   if (step === undefined) return null;
-  const from = point ??
-    BAZHONG_DISTRICTS.find((d) => d.code === county)?.seat ?? { lon: 106.754, lat: 31.858 };
+  const districts = cityDistricts();
+  const from = point ?? (districts.find((d) => d.code === county) ?? districts[0])?.seat;
+  if (from === undefined) return null;
+  const { west: WEST, east: EAST, south: SOUTH, north: NORTH } = extent();
   const size = big ? 0.1 : 0.01;
   return {
     lon: round3(Math.min(Math.max(from.lon + step[0] * size, WEST), EAST)),

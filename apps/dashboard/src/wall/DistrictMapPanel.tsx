@@ -1,9 +1,10 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { BAZHONG_DISTRICTS, type CameraStatusAggregate } from '@fengqiao/contracts';
+import { type CameraStatusAggregate } from '@fengqiao/contracts';
 import { buildMapOption, type CameraShareLabel, type MapMarker } from '../charts/builders/map-option';
 import { pulseItems, samePulses, type PulseItem } from '../charts/builders/pulse-overlay';
 import { EChart, type ChartHandle } from '../charts/EChart';
 import { isStale, useNow, usePolled } from '../common/hooks';
+import { cityDistricts } from '../geo/city-districts';
 import { useDistrictMap } from '../geo/useDistrictMap';
 import { M, S } from '../i18n/strings';
 import { isFlashing, openAlertsInOrder } from '../live/alert-book';
@@ -26,7 +27,7 @@ interface Props {
 
 /** Camera online share per district: township rows (a county-scoped wall) are summed to their county. */
 export function districtShares(aggregate: CameraStatusAggregate | undefined): CameraShareLabel[] {
-  return BAZHONG_DISTRICTS.flatMap((d) => {
+  return cityDistricts().flatMap((d) => {
     const rows = (aggregate?.rows ?? []).filter((r) => r.region.startsWith(d.code));
     const total = rows.reduce((s, r) => s + r.total, 0);
     const online = rows.reduce((s, r) => s + r.online, 0);
@@ -64,7 +65,7 @@ export function DistrictMapPanel({ scale, hotspots, cameras, focus }: Props) {
         const p = alertPoint(a);
         return p === undefined ? [] : [{ name: a.title, lon: p.lon, lat: p.lat, colour: a.colour }];
       });
-    const values = BAZHONG_DISTRICTS.map((d) => ({
+    const values = map.districts.map((d) => ({
       name: d.name,
       value: heat.data?.rows.find((r) => r.region === d.code)?.events ?? 0,
     }));

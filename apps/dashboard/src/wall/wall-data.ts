@@ -1,4 +1,5 @@
-import { BAZHONG_DISTRICTS, type Alert } from '@fengqiao/contracts';
+import { type Alert } from '@fengqiao/contracts';
+import { districtOf } from '../geo/city-districts';
 import { call } from '../api/call';
 
 const HOUR = 3600_000;
@@ -20,11 +21,11 @@ export const fetchPatrolGroup = (after: string | undefined, signal: AbortSignal)
   call('cameras.search', { query: { limit: 4, after } }, signal);
 
 export function districtName(code: string): string {
-  return BAZHONG_DISTRICTS.find((d) => d.code === code.slice(0, 6))?.name ?? code;
+  return districtOf(code)?.name ?? code;
 }
 
 /** Where to mark an alert: its own location, else its district's seat. */
 export function alertPoint(a: Alert): { lon: number; lat: number } | undefined {
   if (a.location !== undefined) return a.location;
-  return BAZHONG_DISTRICTS.find((d) => d.code === a.region.county)?.seat;
+  return districtOf(a.region.county)?.seat;
 }

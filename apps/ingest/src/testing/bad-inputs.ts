@@ -56,10 +56,11 @@ export function badInputs(knownCamera: string): BadInput[] {
     bad('no caseId', 'case', json({ ...reported, caseId: undefined }), 'SCHEMA_INVALID'),
     bad('a non-UUID eventId', 'cameraStatus', json({ ...status, eventId: 'not-a-uuid' }), 'SCHEMA_INVALID'),
     bad('a short camera id', 'cameraStatus', json({ ...status, cameraId: '5119021' }), 'SCHEMA_INVALID'),
+    // The contract checks the id's shape (any city's; the registry is the city): no province 0x.
     bad(
-      'a camera id outside Bazhong',
+      'a camera id that is no GB/T 2260 code',
       'cameraStatus',
-      json({ ...status, cameraId: aCameraId(1, '110101') }),
+      json({ ...status, cameraId: `0${aCameraId(1, '110101').slice(1)}` }),
       'SCHEMA_INVALID',
     ),
     bad(

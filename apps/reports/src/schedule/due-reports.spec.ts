@@ -21,7 +21,21 @@ describe('dueReports', () => {
   });
 
   it('mid-month the monthly reports are still of the previous month', () => {
-    const mid = dueReports('2026-11-27', { counties: [], townships: [], villages: [], grids: [] });
-    expect(mid.map((t) => t.period.label)).toEqual(['2026-10']);
+    const mid = dueReports('2026-11-27', { counties: ['511902'], townships: [], villages: [], grids: [] });
+    expect(mid.map((t) => t.period.label)).toEqual(['2026-10', '2026-10']);
+  });
+
+  it('the city report is of the city the regions belong to (another city: 511300)', () => {
+    const other = dueReports('2026-12-01', {
+      counties: ['511302', '511303'],
+      townships: [],
+      villages: [],
+      grids: [],
+    });
+    expect(other.map((t) => [t.level, t.region])).toEqual([
+      ['city', '511300'],
+      ['county', '511302'],
+      ['county', '511303'],
+    ]);
   });
 });

@@ -1,4 +1,4 @@
-import { CITY_CODE, type ReportLevel, type ReportPeriod } from '@fengqiao/contracts';
+import { cityRegionCode, type ReportLevel, type ReportPeriod } from '@fengqiao/contracts';
 import { lastCompletedPeriod } from '@fengqiao/domain';
 import { type ReportTarget } from '@fengqiao/reports';
 
@@ -23,7 +23,8 @@ export function dueReports(today: string, regions: ScheduledRegions): ReportTarg
   const of = (level: ReportLevel, codes: readonly string[], period: ReportPeriod): ReportTarget[] =>
     codes.map((region) => ({ level, region, period }));
   return [
-    ...of('city', [CITY_CODE], month),
+    // The city's own code from its counties' (511902 → 511900): whichever city the regions table holds.
+    ...of('city', [...new Set(regions.counties.map(cityRegionCode))], month),
     ...of('county', regions.counties, month),
     ...of('township', regions.townships, week),
     ...of('village', regions.villages, day),

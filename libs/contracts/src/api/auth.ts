@@ -22,7 +22,7 @@ export type UserRole = z.infer<typeof userRoleSchema>;
 /** A county (6-digit), township (9-digit) or, for grid workers, grid cell (15-digit) code a user is scoped to. */
 export const scopeRegionSchema = z
   .string()
-  .regex(/^5119(\d{2}|\d{5}|\d{11})$/, 'region must be a county, township or grid cell code');
+  .regex(/^[1-8]\d{3}(\d{2}|\d{5}|\d{11})$/, 'region must be a county, township or grid cell code');
 
 export const loginRequestSchema = z
   .object({

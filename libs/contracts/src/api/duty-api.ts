@@ -5,7 +5,7 @@ import { instantSchema } from '../ids';
 /** A roster region: a county, township, village or grid code, or `city` for the city's own duty. */
 export const rosterRegionSchema = z
   .string()
-  .regex(/^(city|5119\d{2}(\d{3}){0,3})$/, 'a county, township, village or grid code, or city');
+  .regex(/^(city|[1-8]\d{5}(\d{3}){0,3})$/, 'a county, township, village or grid code, or city');
 export const dutyShiftSchema = z.enum(['day', 'night']);
 const weekday = z.number().int().min(0).max(6);
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');

@@ -11,7 +11,7 @@ export const regionChildrenQuerySchema = z
   .object({
     parent: z
       .string()
-      .regex(/^5119\d{2}(\d{3}){0,2}$/, 'parent must be a county, township or village code')
+      .regex(/^[1-8]\d{5}(\d{3}){0,2}$/, 'parent must be a county, township or village code')
       .optional(),
   })
   .strict();

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { instantSchema } from '../ids';
+import { REGION_CODE_PATTERN, isCityRegionCode } from '../regions';
 
 /**
  * Cadence reports (domain.md: "grid cells and villages daily, townships weekly, counties monthly").
@@ -26,7 +27,7 @@ export const REPORT_CADENCE: Readonly<Record<ReportLevel, ReportPeriodKind>> = {
   city: 'month',
 };
 
-/** Code length per level: 6 (city 511900 and counties), 9, 12, 15 digits. */
+/** Code length per level: 6 (the city, prefecture + 00, and counties), 9, 12, 15 digits. */
 export const REPORT_REGION_DIGITS: Readonly<Record<ReportLevel, number>> = {
   city: 6,
   county: 6,
@@ -35,10 +36,10 @@ export const REPORT_REGION_DIGITS: Readonly<Record<ReportLevel, number>> = {
   grid: 15,
 };
 
-/** Any region code of Bazhong: the city (511900), a county, township, village or grid cell. */
+/** Any region code: the city (prefecture + 00, e.g. 511900), a county, township, village or grid cell. */
 export const reportRegionSchema = z
   .string()
-  .regex(/^5119\d{2}(\d{3}){0,3}$/, 'region must be a Bazhong city, county, township, village or grid code');
+  .regex(REGION_CODE_PATTERN, 'region must be a city, county, township, village or grid code');
 
 /** True for a date that exists (no 0000-00-00, no 30 February). */
 function isCalendarDate(date: string): boolean {
@@ -53,10 +54,10 @@ export const reportDateSchema = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be YYYY-MM-DD')
   .refine(isCalendarDate, 'not a calendar date');
 
-/** True when the code has the length of the level (and the city level is exactly 511900). */
+/** True when the code has the length of the level (and only the city level ends in 00: 511900). */
 export function regionMatchesLevel(level: ReportLevel, region: string): boolean {
   if (region.length !== REPORT_REGION_DIGITS[level]) return false;
-  return (level === 'city') === (region === '511900');
+  return (level === 'city') === isCityRegionCode(region);
 }
 
 const levelRegionRefinement = {

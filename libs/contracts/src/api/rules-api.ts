@@ -59,7 +59,7 @@ export const backtestRequestSchema = z
     /** Restrict to one county or township (prefix of the region code). */
     region: z
       .string()
-      .regex(/^5119\d{2}(\d{3})?$/)
+      .regex(/^[1-8]\d{5}(\d{3})?$/)
       .optional(),
   })
   .strict()
@@ -130,7 +130,7 @@ export const createSilenceRequestSchema = z
     /** A county (6 digits) or township (9 digits) code, or a longer prefix of one. */
     regionPrefix: z
       .string()
-      .regex(/^5119\d{2,7}$/)
+      .regex(/^[1-8]\d{5,9}$/)
       .optional(),
     cameraId: cameraIdSchema.optional(),
     colour: alertColourSchema.optional(),

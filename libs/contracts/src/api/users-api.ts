@@ -103,7 +103,7 @@ export const userListQuerySchema = z
     /** Users scoped to this region or inside it (a county finds its townships' and grid cells' users). */
     region: z
       .string()
-      .regex(/^5119\d{2,11}$/)
+      .regex(/^[1-8]\d{5,14}$/)
       .optional(),
     status: z.enum(USER_STATUSES).optional(),
     /** Part of a username or display name. */

@@ -20,7 +20,7 @@ export type HotspotContribution = z.infer<typeof hotspotContributionSchema>;
 /** A region cell's hotspot score for one time bucket, as published for the wall. */
 export const hotspotSchema = z
   .object({
-    region: z.string().regex(/^5119\d{2,11}$/),
+    region: z.string().regex(/^[1-8]\d{5,14}$/),
     level: z.enum(['grid', 'township', 'county']),
     bucketStart: instantSchema,
     score: z.number().min(0),

@@ -5,8 +5,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BAZHONG_DISTRICTS } from '@fengqiao/contracts';
 import { loadConfig } from '@fengqiao/config';
+import { BUILT_IN_DISTRICTS } from '@fengqiao/geo';
 import {
   buildDemoCity,
   districtShapesFromGeoJson,
@@ -72,7 +72,7 @@ describe('the real Bazhong from the pinned packages', () => {
   it('uses the real county outlines: areas within 3 % of the official figures, cameras inside their county', () => {
     const shapes = districtShapesFromGeoJson(JSON.parse(readFileSync(data.outlinesPath, 'utf8')));
     const areas = shapeAreas(shapes);
-    for (const d of BAZHONG_DISTRICTS) {
+    for (const d of BUILT_IN_DISTRICTS) {
       const ratio = (areas.get(d.code) ?? 0) / d.areaKm2;
       expect({ county: d.code, close: Math.abs(ratio - 1) < 0.03 }).toEqual({ county: d.code, close: true });
     }

@@ -1,0 +1,44 @@
+import { type District } from '@fengqiao/contracts';
+
+/**
+ * The built-in city: Bazhong's five districts (domain.md), with seats and official areas. Used only
+ * when no outlines are configured (FQ_GEOJSON unset: the schematic map, generated divisions); a
+ * configured city's districts come from its outlines (`districtsFromGeoJson`).
+ */
+export const BUILT_IN_DISTRICTS: readonly District[] = [
+  {
+    code: '511902',
+    name: '巴州区',
+    pinyin: 'Bazhou District',
+    seat: { lon: 106.754, lat: 31.858 },
+    areaKm2: 1402,
+  },
+  {
+    code: '511903',
+    name: '恩阳区',
+    pinyin: 'Enyang District',
+    seat: { lon: 106.487, lat: 31.816 },
+    areaKm2: 1168,
+  },
+  {
+    code: '511921',
+    name: '通江县',
+    pinyin: 'Tongjiang County',
+    seat: { lon: 107.248, lat: 31.912 },
+    areaKm2: 4108,
+  },
+  {
+    code: '511922',
+    name: '南江县',
+    pinyin: 'Nanjiang County',
+    seat: { lon: 106.843, lat: 32.353 },
+    areaKm2: 3401,
+  },
+  {
+    code: '511923',
+    name: '平昌县',
+    pinyin: 'Pingchang County',
+    seat: { lon: 107.102, lat: 31.563 },
+    areaKm2: 2231,
+  },
+];
