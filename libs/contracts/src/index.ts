@@ -361,24 +361,6 @@ export {
   type TierOnTime,
 } from './api/kpis-api';
 export {
-  cameraSiteTypesQuerySchema,
-  cameraSiteTypesSchema,
-  quarterLabelSchema,
-  quarterlyScorecardQuerySchema,
-  quarterlyScorecardSchema,
-  SITE_TYPE_LABELS,
-  scorecardWeightsSchema,
-  siteTypeRowSchema,
-  townshipScoreSchema,
-  type CameraSiteTypes,
-  type CameraSiteTypesQuery,
-  type QuarterlyScorecard,
-  type QuarterlyScorecardQuery,
-  type ScorecardWeights,
-  type SiteTypeRow,
-  type TownshipScore,
-} from './api/assessment-api';
-export {
   STREAM_STATES,
   alertCamerasQuerySchema,
   nearbyCameraSchema,
@@ -653,6 +635,8 @@ export {
   rosterQuerySchema,
   rosterRegionSchema,
   rosterResponseSchema,
+  rosterVersionListSchema,
+  rosterVersionSchema,
   setRosterExceptionRequestSchema,
   setRosterRequestSchema,
   type AckLinkRequest,
@@ -665,6 +649,7 @@ export {
   type RosterExceptionEntry,
   type RosterPattern,
   type RosterResponse,
+  type RosterVersionList,
   type SetRosterExceptionRequest,
   type SetRosterRequest,
 } from './api/duty-api';

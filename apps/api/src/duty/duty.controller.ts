@@ -13,6 +13,7 @@ import {
   type NotificationPreference,
   type OnDutyNow,
   type RosterResponse,
+  type RosterVersionList,
   type SetRosterExceptionRequest,
   type SetRosterRequest,
   type TransitionResponse,
@@ -64,6 +65,11 @@ export class DutyController {
     @Body(new ZodPipe(setRosterExceptionRequestSchema)) b: SetRosterExceptionRequest,
   ): Promise<RosterResponse> {
     return this.duty.setException(user, b);
+  }
+
+  @Endpoint('duty.rosters.versions')
+  history(@CurrentUser() user: AuthUser): Promise<RosterVersionList> {
+    return this.duty.history(user);
   }
 
   @Endpoint('duty.now')

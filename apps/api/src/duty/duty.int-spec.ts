@@ -5,6 +5,7 @@ import {
   type ApiErrorBody,
   type OnDutyNow,
   type RosterResponse,
+  type RosterVersionList,
 } from '@fengqiao/contracts';
 import { DUTY_ROSTERS_TABLE, NotificationsRepository, VersionedDocumentsRepository } from '@fengqiao/db';
 import { shiftAt } from '@fengqiao/notify';
@@ -169,6 +170,14 @@ describe('duty rosters', () => {
       [townA],
     );
     expect(audit.rows[0]?.detail.version).toBe(after);
+    const history = await get('duty-officer', 'duty/rosters/versions');
+    expect(history.status).toBe(200);
+    const items = (history.body as RosterVersionList).items;
+    expect(items[0]).toMatchObject({ version: after, status: 'active', note: `duty.roster.set ${townA}` });
+    expect(items.filter((v) => v.status === 'active')).toHaveLength(1);
+    if (before !== undefined) expect(items.find((v) => v.version === before)?.status).toBe('retired');
+    // The history spans every region: a scoped officer is refused it.
+    expect((await get('officer-bazhou', 'duty/rosters/versions')).status).toBe(403);
   });
 });
 

@@ -4,6 +4,7 @@ import {
   type DutyPerson,
   type OnDutyNow,
   type RosterResponse,
+  type RosterVersionList,
   type SetRosterExceptionRequest,
   type SetRosterRequest,
 } from '@fengqiao/contracts';
@@ -90,6 +91,23 @@ export class DutyService {
     const codes = [...new Set(parts.patterns.map((r) => r.regionCode))];
     const names = await this.rosters.regionNames(this.db.pool, codes);
     return { at: new Date(now).toISOString(), items: onDutyItems(parts, people, names, now) };
+  }
+
+  /** Every version of the roster document, newest first: for city-wide users (it spans every region). */
+  async history(user: AuthUser): Promise<RosterVersionList> {
+    if (user.regions.length > 0)
+      throw new ApiError('OUT_OF_SCOPE', 'the roster history spans every region: city-wide users only');
+    const rows = await this.versions.list();
+    return {
+      items: rows.map((r) => ({
+        version: r.version,
+        status: r.status,
+        entries: r.size,
+        note: r.note,
+        changedBy: r.activatedBy ?? r.proposedBy,
+        changedAt: (r.activatedAt ?? r.proposedAt).toISOString(),
+      })),
+    };
   }
 
   async candidates(): Promise<DutyPerson[]> {

@@ -142,16 +142,6 @@ const PROBES = {
     as: 'duty-officer',
     call: (r) => get(`cameras/health-trend?${range}&region=${r.county}`),
   },
-  'assessments.quarterly': {
-    kind: 'names',
-    as: 'analyst',
-    call: (r) => get(`assessments/quarterly?region=${r.county}`),
-  },
-  'cameras.siteTypes': {
-    kind: 'names',
-    as: 'duty-officer',
-    call: (r) => get(`cameras/site-types?region=${r.county}`),
-  },
   'rules.list': none('the rule set, city-wide configuration'),
   'rules.detail': none('the rule set'),
   'rules.propose': none('administrators only'),
@@ -203,6 +193,9 @@ const PROBES = {
   'duty.rosters.set': byId('duty.int-spec (a roster outside the caller’s regions → 403)'),
   'duty.rosters.clear': byId('duty.int-spec (a roster outside the caller’s regions → 403)'),
   'duty.exceptions.set': byId('duty.int-spec (a roster outside the caller’s regions → 403)'),
+  'duty.rosters.versions': byId(
+    'duty.int-spec (a scoped officer is refused the city-wide roster history → 403)',
+  ),
   'duty.now': byId('duty.int-spec (a scoped officer sees only rosters inside their regions)'),
   'duty.candidates': none('names of the people who may hold a shift'),
   'notify.preference': none("the caller's own preference"),

@@ -7,7 +7,6 @@ import { AlertTicker } from './AlertTicker';
 import { DistrictMapPanel } from './DistrictMapPanel';
 import { HotspotList } from './HotspotList';
 import { KpiTiles } from './KpiTiles';
-import { SiteTypePanel } from './SiteTypePanel';
 import { countyFocus } from './map-focus';
 import { TrendPanels } from './TrendPanels';
 import { VideoPatrolSlot } from './VideoPatrolSlot';
@@ -43,7 +42,6 @@ function Overview({ scale, hotspots, cameras, county }: WallSources & { readonly
       <div className="wall__left">
         <KpiTiles />
         <HotspotList book={hotspots.book} live={hotspots.live} rest={hotspots.rest} />
-        <SiteTypePanel region={county} />
       </div>
       <div className="wall__centre">
         <DistrictMapPanel scale={scale} hotspots={hotspots.book} cameras={cameras} focus={focus} />

@@ -149,3 +149,19 @@ export const ackLinkRequestSchema = z
   .object({ token: z.string().min(10).max(400), note: z.string().trim().min(1).max(1000).optional() })
   .strict();
 export type AckLinkRequest = z.infer<typeof ackLinkRequestSchema>;
+
+/** One stored version of the roster document: every edit is one, the newest active (issue 19). */
+export const rosterVersionSchema = z
+  .object({
+    version: z.number().int().min(1),
+    status: z.enum(['proposed', 'active', 'retired']),
+    /** Patterns and exceptions the version holds (city-wide). */
+    entries: z.number().int().min(0),
+    /** What changed, e.g. `duty.roster.set 511902`. */
+    note: z.string(),
+    changedBy: z.string(),
+    changedAt: instantSchema,
+  })
+  .strict();
+export const rosterVersionListSchema = z.object({ items: z.array(rosterVersionSchema) }).strict();
+export type RosterVersionList = z.infer<typeof rosterVersionListSchema>;

@@ -9,6 +9,7 @@ import {
   onDutyNowSchema,
   rosterQuerySchema,
   rosterResponseSchema,
+  rosterVersionListSchema,
   setRosterExceptionRequestSchema,
   setRosterRequestSchema,
 } from '../api/duty-api';
@@ -50,6 +51,13 @@ export const DUTY_ROUTES = {
     rateLimit: 'write',
     body: setRosterExceptionRequestSchema,
     response: rosterResponseSchema,
+  },
+  'duty.rosters.versions': {
+    method: 'GET',
+    path: 'duty/rosters/versions',
+    summary: 'The roster’s history: each edit a version of the one roster document, newest first',
+    access: RESPONDERS,
+    response: rosterVersionListSchema,
   },
   'duty.now': {
     method: 'GET',
