@@ -24,7 +24,7 @@ export function parseView(search: string): AnalysisView {
   const bucket = BUCKETS.find((b) => b === q.get('bucket')) ?? DEFAULT_VIEW.bucket;
   const days = RANGE_DAYS.find((d) => String(d) === q.get('days')) ?? DEFAULT_VIEW.days;
   return {
-    region: /^5119(\d{2}|\d{5}|\d{11})$/.test(region) ? region : '',
+    region: /^[1-8]\d{3}(\d{2}|\d{5}|\d{11})$/.test(region) ? region : '',
     category: /^[a-z0-9-]{1,60}$/.test(category) ? category : '',
     bucket: bucket === 'hour' && days > MAX_HOURLY_DAYS ? 'day' : bucket,
     days,

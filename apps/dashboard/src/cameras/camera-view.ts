@@ -1,4 +1,5 @@
 import { STREAM_STATES, type StreamState } from '@fengqiao/contracts';
+import { districtOf } from '../geo/city-districts';
 
 /** The cameras view in the URL: a shared link reopens the same search and the same live camera. */
 export interface CamerasView {
@@ -25,7 +26,7 @@ export function parseCamerasView(search: string): CamerasView {
   return {
     // The API's limits (cameraSearchQuerySchema): 1–60 characters.
     q: q.slice(0, 60),
-    county: /^5119\d{2}$/.test(county) ? county : '',
+    county: districtOf(county)?.code === county ? county : '',
     online: ONLINE.find((o) => o === p.get('online')) ?? '',
     stream: STREAM_STATES.find((s) => s === p.get('stream')) ?? '',
     camera: /^\d{20}$/.test(camera) ? camera : '',

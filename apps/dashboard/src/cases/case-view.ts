@@ -31,7 +31,7 @@ export function parseCaseFilters(search: string): CaseFilters {
   const region = q.get('region') ?? '';
   const selected = q.get('case') ?? '';
   return {
-    region: /^5119(\d{2}|\d{5})$/.test(region) ? region : '',
+    region: /^[1-8]\d{3}(\d{2}|\d{5})$/.test(region) ? region : '',
     tiers: listOf(q.get('tier'), SERVICE_TIERS),
     states: listOf(q.get('state'), CASE_STATES),
     clocks: listOf(q.get('clock'), ['at-risk', 'breached'] as const),

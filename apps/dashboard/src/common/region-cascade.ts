@@ -1,3 +1,6 @@
+import { REGION_CODE_PATTERN, isCityRegionCode } from '@fengqiao/contracts';
+import { cityCode } from '../geo/city-districts';
+
 /**
  * A pick through the address cascade (county → township → village/community → grid cell): each
  * level's code, '' until chosen. Shared by the intake form's location and the reports form.
@@ -41,7 +44,8 @@ const DIGITS: Readonly<Record<CascadeLevel, number>> = { county: 6, township: 9,
  * region preselects the pickers); the city code and anything malformed give the empty draft.
  */
 export function regionDraftOf(code: string): RegionDraft {
-  if (!/^5119\d{2}(\d{3}){0,3}$/.test(code) || code === '511900') return EMPTY_REGION;
+  const ours = code.startsWith(cityCode().slice(0, 4));
+  if (!REGION_CODE_PATTERN.test(code) || isCityRegionCode(code) || !ours) return EMPTY_REGION;
   const at = (l: CascadeLevel): string => (code.length >= DIGITS[l] ? code.slice(0, DIGITS[l]) : '');
   return { county: at('county'), township: at('township'), village: at('village'), grid: at('grid') };
 }

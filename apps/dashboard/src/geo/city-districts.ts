@@ -1,4 +1,4 @@
-import { type District } from '@fengqiao/contracts';
+import { cityRegionCode, type District } from '@fengqiao/contracts';
 import { BUILT_IN_DISTRICTS } from '@fengqiao/geo';
 
 /**
@@ -15,6 +15,11 @@ export function cityDistricts(): readonly District[] {
 
 export function setCityDistricts(districts: readonly District[]): void {
   if (districts.length > 0) current = districts;
+}
+
+/** The city's own region code (its districts' prefecture + 00: 511900 for Bazhong). */
+export function cityCode(): string {
+  return cityRegionCode(current[0]?.code ?? '');
 }
 
 /** The district a region code lies in (its first six digits). */

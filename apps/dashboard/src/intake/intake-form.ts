@@ -69,7 +69,7 @@ function partyErrors(p: PartyDraft, i: number, out: Record<string, string>): voi
 
 /** A region is usable when its codes nest: township in county, village in township, grid in village. */
 export function regionErrors(r: RegionDraft): string | null {
-  if (!/^5119\d{2}$/.test(r.county) || !/^\d{9}$/.test(r.township) || !r.township.startsWith(r.county))
+  if (!/^[1-8]\d{5}$/.test(r.county) || !/^\d{9}$/.test(r.township) || !r.township.startsWith(r.county))
     return W.errRegion;
   if (r.village !== '' && !(/^\d{12}$/.test(r.village) && r.village.startsWith(r.township)))
     return W.errRegion;

@@ -9,6 +9,7 @@ import {
 import { regionDraftOf } from '../common/region-cascade';
 import { RegionSelect } from '../common/RegionSelect';
 import { useRegionLists } from '../common/useRegionChildren';
+import { cityCode } from '../geo/city-districts';
 import { S, W, WL } from '../i18n/strings';
 import {
   cascadeLevelsOf,
@@ -51,7 +52,7 @@ function RegionPicker(props: {
   const lists = useRegionLists(d.region, levels.length);
   const wrong = problem?.field === 'region';
   if (levels.length === 0)
-    return <p className="muted" data-testid="report-region-city">{`${S.city} 511900`}</p>;
+    return <p className="muted" data-testid="report-region-city">{`${S.city} ${cityCode()}`}</p>;
   return (
     <fieldset className="report-region" aria-describedby={wrong ? REGION_ERROR_ID : undefined}>
       <legend>{W.region}</legend>

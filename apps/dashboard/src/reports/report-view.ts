@@ -1,4 +1,5 @@
 import {
+  REGION_CODE_PATTERN,
   REPORT_CADENCE,
   REPORT_LEVELS,
   REPORT_PERIOD_KINDS,
@@ -11,6 +12,7 @@ import {
 } from '@fengqiao/contracts';
 import { cityDateOf } from '@fengqiao/domain';
 import { REGION_LEVELS, type CascadeLevel, type RegionDraft } from '../common/region-cascade';
+import { cityCode } from '../geo/city-districts';
 
 /** The reports list's filters, held in the URL so a link reproduces the list. */
 export interface ReportFilters {
@@ -22,7 +24,7 @@ export interface ReportFilters {
 
 export const NO_FILTERS: ReportFilters = { level: '', periodKind: '', region: '' };
 
-const REGION = /^5119\d{2}(\d{3}){0,3}$/;
+const REGION = REGION_CODE_PATTERN;
 
 export function parseFilters(search: string): ReportFilters {
   const q = new URLSearchParams(search);
@@ -116,9 +118,9 @@ export function cascadeLevelsOf(level: ReportLevel): readonly CascadeLevel[] {
   return level === 'city' ? [] : REGION_LEVELS.slice(0, REGION_LEVELS.indexOf(level) + 1);
 }
 
-/** The region a draft asks for: 511900 for the city, else the code picked at the level ('' if none). */
+/** The region a draft asks for: the city's code (511900) for the city, else the code picked at the level ('' if none). */
 export const draftRegion = (d: Pick<ReportDraft, 'level' | 'region'>): string =>
-  d.level === 'city' ? '511900' : d.region[d.level];
+  d.level === 'city' ? cityCode() : d.region[d.level];
 
 /** A valid request, or which field is wrong (the form shows the message next to it). */
 export function checkDraft(
