@@ -44,7 +44,8 @@ export function buildIncidentMapOption({ mapName, point, label, scale }: Inciden
         label: {
           show: true,
           formatter: '{b}',
-          position: 'right',
+          // Above the marker, centred: to its right the name ran off the narrow map panel.
+          position: 'top',
           distance: 12 * scale,
           color: '#ffffff',
           fontSize: Math.round(28 * scale),
