@@ -130,8 +130,8 @@ export function AlertQueue({ alerts, ...item }: Props) {
                     key={g.id}
                     group={g}
                     area={areaName(g.area, townships)}
-                    open={opened.has(g.id)}
-                    onToggle={() => toggle(g.id)}
+                    open={opened.has(g.key)}
+                    onToggle={() => toggle(g.key)}
                     {...item}
                   />
                 ),

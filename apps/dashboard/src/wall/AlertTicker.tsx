@@ -39,6 +39,7 @@ function TickerRow({ group, area, now, open, onToggle }: RowProps) {
       data-alert-id={head.alertId}
       data-state={head.state}
       data-count={group.count}
+      data-key={group.key}
       aria-expanded={group.count > 1 ? open : undefined}
       onClick={group.count > 1 ? onToggle : undefined}
     >
@@ -110,8 +111,8 @@ export function AlertTicker() {
               group={g}
               area={areaName(g.area, townships)}
               now={now}
-              open={opened === g.id}
-              onToggle={() => setOpened((o) => (o === g.id ? undefined : g.id))}
+              open={opened === g.key}
+              onToggle={() => setOpened((o) => (o === g.key ? undefined : g.key))}
             />
           ))}
           {groups.length > MAX_ROWS && <li className="ticker__more">+{groups.length - MAX_ROWS}</li>}
