@@ -1,6 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import {
-  BAZHONG_DISTRICTS,
   type CameraSearchResponse,
   type CameraStatusAggregate,
   type CameraSummary,
@@ -8,6 +7,7 @@ import {
 } from '@fengqiao/contracts';
 import { call } from '../api/call';
 import { ApiRequestError } from '../api/http';
+import { cityDistricts } from '../geo/city-districts';
 import { isFlashing, openAlertsInOrder } from '../live/alert-book';
 import { useLiveAlerts } from '../live/LiveAlerts';
 import {
@@ -24,7 +24,6 @@ import { type PatrolScope } from './wall-config';
 const ROTATE_MS = 60_000;
 /** As many spares as tiles, for tiles found dark (the registry pages at most 200). */
 const groupSize = (tiles: number): number => Math.min(200, tiles * 2);
-const COUNTIES = BAZHONG_DISTRICTS.map((d) => d.code);
 
 /**
  * The nearest cameras of an alert (streaming first) and the point searched around, through the API's
@@ -108,8 +107,9 @@ export function usePatrolGroup(
 ): PatrolGroup {
   // The scope as a value: a new object with the same fields must not restart the patrol.
   const scopeKey = JSON.stringify(scope ?? {});
-  const order = useRef<string[]>(COUNTIES);
-  order.current = patrolCounties(aggregate, COUNTIES);
+  const counties = cityDistricts().map((d) => d.code);
+  const order = useRef<string[]>(counties);
+  order.current = patrolCounties(aggregate, counties);
   const [group, setGroup] = useState<PatrolGroup>(EMPTY_GROUP);
   useEffect(() => {
     const controller = new AbortController();
@@ -120,7 +120,7 @@ export function usePatrolGroup(
     const limit = groupSize(tiles);
     const rotates = patrolsCounties(where, tiles);
     const next = (): void => {
-      const county = rotates ? (order.current[visit % order.current.length] ?? COUNTIES[0] ?? '') : '';
+      const county = rotates ? (order.current[visit % order.current.length] ?? counties[0] ?? '') : '';
       visit += 1;
       const filter = patrolFilter(where, county === '' ? undefined : county);
       const query = { ...filter, online: 'true' as const, limit, after: cursors.get(county) };
