@@ -130,6 +130,23 @@ export class AlertRaiser {
     return this.apply('raised', alert);
   }
 
+  /** Many alerts at once (a storm): each recorded as `raise` does, then one relay flush for all. */
+  async raiseMany(alerts: readonly Alert[]): Promise<void> {
+    for (const alert of alerts) {
+      const outcome = await this.recorder.record({
+        type: 'raised',
+        alert,
+        notify: true,
+        groupKey: alert.ruleId,
+        labels: {},
+      });
+      if (outcome.kind !== 'recorded')
+        throw new Error(`ALERT_NOT_RECORDED: ${alert.alertId} was ${outcome.kind}`);
+    }
+    await this.relay.flush();
+    if (this.setAside.length > 0) throw this.setAside[0];
+  }
+
   /** The next version of an open alert, resolved as a real incident. */
   resolve(alert: Alert): Promise<AlertChanged> {
     const at = new Date().toISOString();
