@@ -123,6 +123,7 @@ export default tseslint.config(
               group: [
                 '@fengqiao/api',
                 '@fengqiao/dashboard',
+                '@fengqiao/gb28181-app',
                 '@fengqiao/ingest',
                 '@fengqiao/media',
                 '@fengqiao/notify-app',
@@ -134,7 +135,8 @@ export default tseslint.config(
               message: 'An app never imports another app: move what both need into a lib.',
             },
             {
-              regex: '^(\\.\\./)+(api|dashboard|ingest|media|notify|reports|simulator|warning)/src(/|$)',
+              regex:
+                '^(\\.\\./)+(api|dashboard|gb28181|ingest|media|notify|reports|simulator|warning)/src(/|$)',
               message: 'An app never imports another app: move what both need into a lib.',
             },
           ],

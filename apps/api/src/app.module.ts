@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { type FengqiaoConfig } from '@fengqiao/config';
 import { AccountsModule } from './accounts/accounts.module';
 import { AlertsModule } from './alerts/alerts.module';
+import { AssessmentsModule } from './assessments/assessments.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CamerasModule } from './cameras/cameras.module';
@@ -48,6 +49,7 @@ export class AppModule {
         ReportsModule,
         RegionsModule,
         RoutingModule,
+        AssessmentsModule,
       ],
     };
   }

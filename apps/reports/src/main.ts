@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '@fengqiao/config';
 import { DbPing, createPool } from '@fengqiao/db';
 import { runProcess, type StartedProcess } from '@fengqiao/process';
+import { QuarterlyAssessment } from './assessment/quarterly-assessment';
 import { ReportGenerator } from './generator/report-generator';
 import { PdfRenderer } from './pdf/pdf-renderer';
 import { ReportRequestWorker } from './requests/request-worker';
@@ -33,6 +34,7 @@ function start(): Promise<StartedProcess> {
   const scheduler = new ReportScheduler(pool, generator, Date.now, log, {
     intervalMs: config.tuning.reports.scheduleIntervalMs,
     logEvery: 50,
+    quarterly: new QuarterlyAssessment(pool, Date.now, log),
   });
   const worker = new ReportRequestWorker(pool, generator, Date.now, log);
   // In order: no new work, then the browser the work used, then the connections.

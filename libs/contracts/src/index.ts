@@ -361,6 +361,24 @@ export {
   type TierOnTime,
 } from './api/kpis-api';
 export {
+  cameraSiteTypesQuerySchema,
+  cameraSiteTypesSchema,
+  quarterLabelSchema,
+  quarterlyScorecardQuerySchema,
+  quarterlyScorecardSchema,
+  SITE_TYPE_LABELS,
+  scorecardWeightsSchema,
+  siteTypeRowSchema,
+  townshipScoreSchema,
+  type CameraSiteTypes,
+  type CameraSiteTypesQuery,
+  type QuarterlyScorecard,
+  type QuarterlyScorecardQuery,
+  type ScorecardWeights,
+  type SiteTypeRow,
+  type TownshipScore,
+} from './api/assessment-api';
+export {
   STREAM_STATES,
   alertCamerasQuerySchema,
   nearbyCameraSchema,

@@ -86,6 +86,11 @@ export {
   type StoredReport,
 } from './reports/reports.repository';
 export { ReportRequestsRepository, type ClaimedRequest } from './reports/report-requests.repository';
+export { ASSESSMENT_LOOKBACK_DAYS, AssessmentRepository } from './assessment/assessment.repository';
+export {
+  AssessmentReportsRepository,
+  type StoredAssessment,
+} from './assessment/assessment-reports.repository';
 export {
   NotificationsRepository,
   type NewNotification,

@@ -22,3 +22,21 @@ export { promiseJudgeOf, type PromiseJudge } from './model/tier-promises';
 export { renderReportHtml } from './render/html-report';
 export { CATEGORY_LABELS, LEVEL_LABELS, PERIOD_LABELS, TIER_LABELS } from './labels';
 export { ReportError, targetOf, type ReportErrorCode, type ReportTarget } from './report-target';
+export {
+  type AssessedCase,
+  type AssessedTownship,
+  type ScorecardInput,
+} from './assessment/assessed-case';
+export { AssessmentError, type AssessmentErrorCode } from './assessment/assessment-error';
+export { buildScorecard } from './assessment/build-scorecard';
+export { assessedCaseOf, type KpiFactRow } from './assessment/kpi-fact-row';
+export {
+  currentQuarter,
+  lastCompletedQuarter,
+  quarterOfDate,
+  quarterOfLabel,
+  type Quarter,
+} from './assessment/quarter';
+export { renderScorecardHtml, siteTypeSection } from './assessment/render-scorecard';
+export { OVERDUE_ZERO_AT, SCORECARD_WEIGHTS } from './assessment/scorecard-weights';
+export { siteTypeRows, type SiteTypeCount } from './assessment/site-types';

@@ -142,6 +142,16 @@ const PROBES = {
     as: 'duty-officer',
     call: (r) => get(`cameras/health-trend?${range}&region=${r.county}`),
   },
+  'assessments.quarterly': {
+    kind: 'names',
+    as: 'analyst',
+    call: (r) => get(`assessments/quarterly?region=${r.county}`),
+  },
+  'cameras.siteTypes': {
+    kind: 'names',
+    as: 'duty-officer',
+    call: (r) => get(`cameras/site-types?region=${r.county}`),
+  },
   'rules.list': none('the rule set, city-wide configuration'),
   'rules.detail': none('the rule set'),
   'rules.propose': none('administrators only'),

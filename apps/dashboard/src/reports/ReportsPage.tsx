@@ -1,5 +1,10 @@
 import { useCallback, useState } from 'react';
-import { REPORT_LEVELS, REPORT_PERIOD_KINDS, type ReportListResponse } from '@fengqiao/contracts';
+import {
+  REPORT_LEVELS,
+  REPORT_PERIOD_KINDS,
+  routeAllows,
+  type ReportListResponse,
+} from '@fengqiao/contracts';
 import { call } from '../api/call';
 import { navigate } from '../app/router';
 import { useSession } from '../auth/session';
@@ -9,6 +14,7 @@ import { filtersToSearch, listParams, parseFilters, shownReports, type ReportFil
 import { RegionFilter } from '../common/RegionFilter';
 import { ReportRequestForm } from './ReportRequestForm';
 import { ReportTable } from './ReportTable';
+import { AssessmentPanel } from './AssessmentPanel';
 import { useReportRequests } from './useReportRequests';
 import { WorkflowHeader } from '../cases/WorkflowHeader';
 import '../cases/workflow.css';
@@ -137,6 +143,7 @@ export function ReportsPage({ search }: { readonly search: string }) {
           />
         </aside>
       </div>
+      {session !== null && routeAllows('assessments.quarterly', session.user.role) && <AssessmentPanel />}
     </main>
   );
 }

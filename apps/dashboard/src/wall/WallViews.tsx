@@ -7,6 +7,7 @@ import { AlertTicker } from './AlertTicker';
 import { DistrictMapPanel } from './DistrictMapPanel';
 import { HotspotList } from './HotspotList';
 import { KpiTiles } from './KpiTiles';
+import { SiteTypePanel } from './SiteTypePanel';
 import { countyFocus } from './map-focus';
 import { TrendPanels } from './TrendPanels';
 import { VideoPatrolSlot } from './VideoPatrolSlot';
@@ -42,6 +43,7 @@ function Overview({ scale, hotspots, cameras, county }: WallSources & { readonly
       <div className="wall__left">
         <KpiTiles />
         <HotspotList book={hotspots.book} live={hotspots.live} rest={hotspots.rest} />
+        <SiteTypePanel region={county} />
       </div>
       <div className="wall__centre">
         <DistrictMapPanel scale={scale} hotspots={hotspots.book} cameras={cameras} focus={focus} />

@@ -20,6 +20,8 @@ export interface SchedulerOptions {
   readonly intervalMs: number;
   /** Progress is logged every this many reports (and for every city and county report). */
   readonly logEvery: number;
+  /** The quarterly township assessment, made first in a run once its quarter has ended. */
+  readonly quarterly?: { runOnce(): Promise<boolean> };
 }
 
 const describe = (t: ReportTarget): Record<string, string> => ({
@@ -73,6 +75,10 @@ export class ReportScheduler {
   }
 
   private async runAll(): Promise<RunSummary> {
+    await this.options.quarterly?.runOnce().catch((err: unknown) => {
+      const error = err instanceof Error ? err.message : String(err);
+      this.log('error', 'assessment failed', { code: 'GENERATION_FAILED', error });
+    });
     const due = await this.due();
     const tally = { due: due.length, generated: 0, skipped: 0, failed: 0 };
     this.log('info', 'run started', { due: due.length });

@@ -1,6 +1,7 @@
 import { USER_ROLES, type UserRole } from '../api/auth';
 import { ACCOUNT_ROUTES } from './accounts.routes';
 import { ALERT_ROUTES } from './alerts.routes';
+import { ASSESSMENT_ROUTES } from './assessment.routes';
 import { CAMERA_ROUTES } from './cameras.routes';
 import { CASES_ROUTES } from './cases.routes';
 import { CORE_ROUTES } from './core.routes';
@@ -37,6 +38,7 @@ export const ROUTES = {
   ...REGIONS_ROUTES,
   ...ROUTING_ROUTES,
   ...DUTY_ROUTES,
+  ...ASSESSMENT_ROUTES,
 } as const satisfies Record<string, RouteSpec>;
 
 /** The id of a route, e.g. `'alerts.acknowledge'`. */
