@@ -43,7 +43,7 @@ describe('history', () => {
     expect(t.reported).toBeGreaterThan(1_000);
     expect(t['rollup-case']).toBe(t.reported);
     expect(t['rollup-analytics']).toBe(t.detections);
-  });
+  }, 300_000);
 
   it('keeps the rollup per hour, township and category equal to counting the raw rows', async () => {
     const diff = await pool.query<{ n: number }>(
@@ -100,5 +100,5 @@ describe('history', () => {
     expect(r.daysWritten).toBe(2);
     expect(r.daysSkipped).toBe(4);
     expect(r.caseEvents).toBeGreaterThan(1_000);
-  });
+  }, 300_000);
 });

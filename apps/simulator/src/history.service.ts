@@ -5,7 +5,7 @@ import { type DemoCity } from '@fengqiao/geo';
 import { FIRST_STEP_DAYS, historyDays, YEAR_AGO_DAYS, type HistoryDay } from './history-plan';
 import { settleOverdue } from './history-settle';
 import { HistoryRepository, type PlacedDetection } from './history.repository';
-import { DAY_MS, HOUR_MS, localDate } from './traffic/rhythm';
+import { DAY_MS, localDate } from './traffic/rhythm';
 import { TrafficGenerator } from './traffic/traffic-generator';
 
 export interface HistoryOptions {
@@ -136,7 +136,8 @@ export class HistoryService {
       const m =
         d.part === 'cases'
           ? gen.lastReportedIn(d.day, d.day + DAY_MS, rate)
-          : this.place(gen, d.day + DAY_MS - 2 * HOUR_MS, d.day + DAY_MS, rate)
+          : // The same one-day slot as the write: detections are drawn per slot.
+            this.place(gen, d.day, d.day + DAY_MS, rate)
               .map(({ event }) => event)
               .sort((a, b) => a.occurredAt.localeCompare(b.occurredAt))
               .at(-1);
