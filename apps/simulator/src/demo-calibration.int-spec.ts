@@ -5,7 +5,7 @@ import { testConfig } from '@fengqiao/testing';
 import { FIRST_STEP_DAYS } from './history-plan';
 import { KEEP_OVERDUE_OPEN } from './history-settle';
 import { HistoryService, localMidnight } from './history.service';
-import { ownDatabase, startKpiReader, type KpiReader } from './testing/demo-kpis';
+import { ownDatabase, startKpiReader } from './testing/demo-kpis';
 
 // The demo history against the seed's figures (domain.md), read through the API's own KPI tiles
 // (GET /api/kpis on a fixed clock), in a database of this spec's own. Reduced but representative:
@@ -20,7 +20,6 @@ const NOW = new Date(END + 10 * 3_600_000);
 const city = buildDemoCity({ seed: SEED, cameras: 600, townships: 40 });
 
 let db: Awaited<ReturnType<typeof ownDatabase>>;
-let kpis: KpiReader;
 let afterFirstStep: KpiSnapshot;
 let full: KpiSnapshot;
 const history = (pool: DbPool, days: number) =>
@@ -28,9 +27,18 @@ const history = (pool: DbPool, days: number) =>
 
 const tier = (s: KpiSnapshot, t: string) => s.onTimeByTier.rows.find((r) => r.tier === t);
 
+/** The tiles as an API started now on the fixed clock computes them (stopped again: it idles meanwhile). */
+async function tiles(): Promise<KpiSnapshot> {
+  const kpis = await startKpiReader(db.config, NOW);
+  try {
+    return await kpis.city();
+  } finally {
+    await kpis.close();
+  }
+}
+
 beforeAll(async () => {
   db = await ownDatabase(testConfig(), `fq_demo_calibration_${process.pid}`);
-  kpis = await startKpiReader(db.config, NOW);
   // The first step alone (what the wall has after it), then the rest behind it.
   await new HistoryService(db.pool, city, () => undefined).run({
     seed: SEED,
@@ -39,13 +47,12 @@ beforeAll(async () => {
     rate: RATE,
     endMs: END,
   });
-  afterFirstStep = await kpis.city();
+  afterFirstStep = await tiles();
   await history(db.pool, 92);
-  full = await kpis.city();
+  full = await tiles();
 }, 1_800_000);
 
 afterAll(async () => {
-  await kpis?.close();
   await db?.drop();
 });
 
