@@ -92,7 +92,8 @@ describe('incident mode, rotation and video splits on the wall', () => {
     const [wall, other] = walls as [Page, Page];
     const red = tongjiang('通江县 广场群体性聚集');
     await raiser.raise(red);
-    await Promise.all(walls.map((w) => takenBy(w, red).waitFor({ timeout: 10_000 })));
+    // Generous: on this shared 2-core machine the alert's way through Kafka can take seconds under load.
+    await Promise.all(walls.map((w) => takenBy(w, red).waitFor({ timeout: 30_000 })));
     expect(await wall.getByTestId('wall').getAttribute('data-view')).toBe('incident');
     // Where (the map on the alert's point, the township's name), what (summary, rule), for how long.
     await wall.locator('[data-testid=incident-map][data-lon="107.27"] canvas').first().waitFor();
@@ -138,18 +139,18 @@ describe('incident mode, rotation and video splits on the wall', () => {
     );
     expect(Math.max(...released)).toBeLessThan(1000);
     expect(await other.getByTestId('wall').getAttribute('data-view')).toBe('city');
-  });
+  }, 240_000);
 
   it('two concurrent reds queue: the second holds the wall once the first is acknowledged, then its time runs out', async () => {
     const wall = await openWall('rotation=city&takeover=8');
     const [first, second] = [tongjiang('通江县 第一起红色预警'), tongjiang('通江县 第二起红色预警')];
     await raiser.raise(first);
     await raiser.raise(second);
-    await takenBy(wall, first).waitFor({ timeout: 10_000 });
+    await takenBy(wall, first).waitFor({ timeout: 30_000 });
     await wall.locator('[data-testid=incident][data-queued="1"]').waitFor();
     expect(await wall.getByTestId('incident-queued').textContent()).toContain('+1');
     await acknowledge(first);
-    await takenBy(wall, second).waitFor({ timeout: 2000 });
+    await takenBy(wall, second).waitFor({ timeout: 10_000 });
     expect(await wall.getByTestId('incident').getAttribute('data-queued')).toBe('0');
     // Nobody acknowledges the second: after its 8 s the wall returns to its rotation.
     const since = Date.now();
@@ -157,7 +158,7 @@ describe('incident mode, rotation and video splits on the wall', () => {
     expect(Date.now() - since).toBeGreaterThan(5000);
     expect(await wall.getByTestId('wall').getAttribute('data-view')).toBe('city');
     await acknowledge(second); // so that no later wall of this run takes it up again
-  });
+  }, 240_000);
 
   it('the wall rotates through its configured views, and a red interrupts whichever is showing', async () => {
     // Incident mode off while the rotation is watched: a red from another suite on the shared stack
@@ -175,11 +176,11 @@ describe('incident mode, rotation and video splits on the wall', () => {
     await video.locator('[data-testid=video-wall][data-split="4"]').waitFor();
     const red = tongjiang('通江县 轮播中的红色预警');
     await raiser.raise(red);
-    await takenBy(video, red).waitFor({ timeout: 10_000 });
+    await takenBy(video, red).waitFor({ timeout: 30_000 });
     await acknowledge(red);
-    await takenBy(video, red).waitFor({ state: 'detached', timeout: 5000 });
+    await takenBy(video, red).waitFor({ state: 'detached', timeout: 10_000 });
     expect(await video.getByTestId('wall').getAttribute('data-view')).toBe('video');
-  });
+  }, 240_000);
 
   it.each([1, 4, 9, 16])(
     'the video wall splits into %i, a streaming camera first',
