@@ -22,7 +22,8 @@ export type HookMapping =
 // The hook formats are wire formats: their home is libs/contracts (intake-hooks-api.ts).
 export { ZLM_HOOKS, type ZlmHook } from '@fengqiao/contracts';
 
-const CAMERA_ID = /^5119\d{16}$/;
+// A GB/T 28181 id by its shape (any city's); the registry decides whether it is one of ours.
+const CAMERA_ID = /^[1-8]\d{19}$/;
 
 /**
  * The camera a stream name stands for: the name itself when it is a 20-digit id, or the channel of

@@ -1,4 +1,5 @@
 import {
+  isCityRegionCode,
   type ReportLevel,
   type ReportPeriodKind,
   type ReportRequestFailure,
@@ -125,10 +126,10 @@ export class ReportRequestsRepository {
     return res.rows.map(toStatus);
   }
 
-  /** Whether a region is in the registry (the city itself always is). */
+  /** Whether a region is in the registry (a city code, prefecture + 00, always is: it has no row). */
   async regionKnown(db: Queryable, region: string): Promise<boolean> {
     const res = await db.query(`SELECT 1 FROM regions WHERE code = $1`, [region]);
-    return region === '511900' || (res.rowCount ?? 0) > 0;
+    return isCityRegionCode(region) || (res.rowCount ?? 0) > 0;
   }
 
   /**
