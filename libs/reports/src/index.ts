@@ -22,11 +22,7 @@ export { promiseJudgeOf, type PromiseJudge } from './model/tier-promises';
 export { renderReportHtml } from './render/html-report';
 export { CATEGORY_LABELS, LEVEL_LABELS, PERIOD_LABELS, TIER_LABELS } from './labels';
 export { ReportError, targetOf, type ReportErrorCode, type ReportTarget } from './report-target';
-export {
-  type AssessedCase,
-  type AssessedTownship,
-  type ScorecardInput,
-} from './assessment/assessed-case';
+export { type AssessedCase, type AssessedTownship, type ScorecardInput } from './assessment/assessed-case';
 export { AssessmentError, type AssessmentErrorCode } from './assessment/assessment-error';
 export { buildScorecard } from './assessment/build-scorecard';
 export { assessedCaseOf, type KpiFactRow } from './assessment/kpi-fact-row';
