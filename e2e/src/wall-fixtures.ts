@@ -77,6 +77,33 @@ async function seedCameras(
   }
 }
 
+/**
+ * Reds that earlier suites left waiting (the tier shares one database and the alert topic): the
+ * officer acknowledges them through the API first, so they neither hold a freshly opened wall nor
+ * push this suite's rows out of the ticker's visible rows.
+ */
+export async function acknowledgeWaitingReds(pool: DbPool, apiUrl: string): Promise<void> {
+  const waiting = await pool.query<{ alert_id: string; version: number }>(
+    "SELECT alert_id, version FROM alerts WHERE colour = 'red' AND state IN ('raised', 'escalated', 'reopened')",
+  );
+  if (waiting.rows.length === 0) return;
+  const login = await fetch(`${apiUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'officer', password: 'officer-demo-2026' }),
+  });
+  const { accessToken } = (await login.json()) as { accessToken: string };
+  for (const r of waiting.rows) {
+    const res = await fetch(`${apiUrl}/api/alerts/${r.alert_id}/acknowledge`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ version: r.version, note: '测试前签收' }),
+    });
+    // 409: it changed meanwhile (someone else took it on); either way it no longer waits.
+    if (!res.ok && res.status !== 409) throw new Error(`acknowledge ${r.alert_id}: HTTP ${res.status}`);
+  }
+}
+
 export function aRedAlert(title: string, overrides: Partial<Alert> = {}, colour: AlertColour = 'red'): Alert {
   const id = randomUUID();
   const at = new Date().toISOString();

@@ -6,7 +6,13 @@ import { createPool, type DbPool } from '@fengqiao/db';
 import { launchChromium, testConfig, type LaunchedBrowser } from '@fengqiao/testing';
 import { FULL_HD, overflow, shootDocs as shoot, signIn, UHD } from './dashboard-pages';
 import { startSystem, type RunningSystem } from './system';
-import { AlertRaiser, aRedAlert, seedDemoUsers, seedWallWorld } from './wall-fixtures';
+import {
+  AlertRaiser,
+  acknowledgeWaitingReds,
+  aRedAlert,
+  seedDemoUsers,
+  seedWallWorld,
+} from './wall-fixtures';
 
 // Issue 20, incident mode on the wall: a new red takes every wall over (map on its township, nearest
 // cameras 3×3, summary and rule explanation, countdown), the officer's acknowledgement through the
@@ -83,34 +89,8 @@ describe('incident mode, rotation and video splits on the wall', () => {
     )();
   const takenBy = (page: Page, a: Alert) =>
     page.locator(`[data-testid=incident][data-alert-id="${a.alertId}"]`);
-  /**
-   * Earlier suites' reds (the stack's alert topic is shared) would hold a freshly opened wall and
-   * queue this test's red behind them: the officer acknowledges every red still waiting first.
-   */
-  async function acknowledgeWaitingReds(): Promise<void> {
-    const waiting = await pool.query<{ alert_id: string; version: number }>(
-      "SELECT alert_id, version FROM alerts WHERE colour = 'red' AND state IN ('raised', 'escalated', 'reopened')",
-    );
-    if (waiting.rows.length === 0) return;
-    const login = await fetch(`${system.apiUrl}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'officer', password: 'officer-demo-2026' }),
-    });
-    const { accessToken } = (await login.json()) as { accessToken: string };
-    for (const r of waiting.rows) {
-      const res = await fetch(`${system.apiUrl}/api/alerts/${r.alert_id}/acknowledge`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ version: r.version, note: '测试前签收' }),
-      });
-      // 409: it changed meanwhile (someone else took it on); either way it no longer waits.
-      if (!res.ok && res.status !== 409) throw new Error(`acknowledge ${r.alert_id}: HTTP ${res.status}`);
-    }
-  }
-
   it('a new red takes over two walls; the acknowledgement through the API releases both within a second', async () => {
-    await acknowledgeWaitingReds();
+    await acknowledgeWaitingReds(pool, system.apiUrl);
     const walls = [
       await openWall('rotation=city&takeover=120'),
       await openWall('rotation=city&takeover=120'),

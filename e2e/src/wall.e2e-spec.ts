@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Page } from 'playwright-core';
@@ -7,7 +8,13 @@ import { createPool, type DbPool } from '@fengqiao/db';
 import { launchChromium, testConfig, type LaunchedBrowser } from '@fengqiao/testing';
 import { apiAs, FULL_HD, overflow, shootDocs as shoot, signIn, UHD } from './dashboard-pages';
 import { startSystem, type RunningSystem } from './system';
-import { AlertRaiser, aRedAlert, seedDemoUsers, seedWallWorld } from './wall-fixtures';
+import {
+  AlertRaiser,
+  acknowledgeWaitingReds,
+  aRedAlert,
+  seedDemoUsers,
+  seedWallWorld,
+} from './wall-fixtures';
 
 const root = findRepoRoot(__dirname);
 const GEOJSON = join(root, '..', 'shared', 'geo', 'bazhong-districts.geojson');
@@ -72,7 +79,13 @@ describe('wall, duty console and analysis against the real API and stack', () =>
     const latencies: number[] = [];
     const raised = [];
     for (const colour of ['blue', 'orange', 'red'] as const) {
-      const a = aRedAlert(colour === 'red' ? '通江县江北街道 群体性聚集' : `测试${colour}预警`, {}, colour);
+      // A rule of its own: the wall groups alerts of one rule, cause and township (other suites
+      // raise 'e2e-wall' alerts in this township too), and this row is to be found by its own id.
+      const a = aRedAlert(
+        colour === 'red' ? '通江县江北街道 群体性聚集' : `测试${colour}预警`,
+        { ruleId: `e2e-wall-${randomUUID().slice(0, 8)}` },
+        colour,
+      );
       await raiser.raise(a);
       const published = Date.now();
       await wall.locator(`[data-testid=ticker-row][data-alert-id="${a.alertId}"]`).waitFor({ timeout: 5000 });
@@ -115,7 +128,7 @@ describe('wall, duty console and analysis against the real API and stack', () =>
     await wall.getByTestId('reconnecting').waitFor({ timeout: 15_000 });
     const missed = aRedAlert(
       '平昌县 断网期间的预警',
-      { region: { county: '511923', township: '511923001' } },
+      { region: { county: '511923', township: '511923001' }, ruleId: `e2e-wall-${randomUUID().slice(0, 8)}` },
       'orange',
     );
     const change = await raiser.raise(missed);
@@ -133,6 +146,7 @@ describe('wall, duty console and analysis against the real API and stack', () =>
   });
 
   it('a duty officer acknowledges a red alert with two keystrokes and the wall sees it change', async () => {
+    await acknowledgeWaitingReds(pool, system.apiUrl);
     const alert = aRedAlert('巴州区回风街道 极端言论预警', {
       region: { county: '511902', township: '511902002' },
       location: { lon: 106.77, lat: 31.86 },

@@ -47,12 +47,11 @@ function TickerRow({ group, area, now, open, onToggle }: RowProps) {
       <span className="ticker__title">
         {group.title}
         {cause}
-        {group.count > 1 && (
-          <b className="ticker__count" data-testid="ticker-count">
-            {G.count(group.count)}
-          </b>
-        )}
       </span>
+      {/* Its own column: a long title is cut short, the count never (read from across the room). */}
+      <b className="ticker__count" data-testid="ticker-count">
+        {group.count > 1 ? G.count(group.count) : ''}
+      </b>
       <span className="ticker__region" title={areaCode(group.area)} data-testid="ticker-area">
         {area}
       </span>
