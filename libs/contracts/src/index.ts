@@ -366,6 +366,7 @@ export {
   quarterLabelSchema,
   quarterlyScorecardQuerySchema,
   quarterlyScorecardSchema,
+  SCORECARD_COLUMN_LABELS,
   SITE_TYPE_LABELS,
   scorecardWeightsSchema,
   siteTypeRowSchema,

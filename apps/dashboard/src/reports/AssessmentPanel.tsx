@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { type QuarterlyScorecard, type TownshipScore } from '@fengqiao/contracts';
+import { SCORECARD_COLUMN_LABELS, type QuarterlyScorecard, type TownshipScore } from '@fengqiao/contracts';
 import { cityDateOf } from '@fengqiao/domain';
 import { call } from '../api/call';
 import { usePolled } from '../common/hooks';
@@ -8,20 +8,6 @@ import './assessment.css';
 
 /** Scores move with the day's cases; five minutes is fresh for a quarter's ranking. */
 const SCORECARD_MS = 300_000;
-
-const HEADERS = [
-  '全市',
-  '县内',
-  '乡镇（街道）',
-  '区县',
-  '得分',
-  '按时率',
-  '分流率',
-  '超期',
-  '满意率',
-  '联调占比',
-  '受理',
-];
 
 function Row({ t }: { readonly t: TownshipScore }) {
   return (
@@ -91,7 +77,7 @@ export function AssessmentPanel() {
           <table className="wf-table">
             <thead>
               <tr>
-                {HEADERS.map((h) => (
+                {SCORECARD_COLUMN_LABELS.map((h) => (
                   <th key={h}>{h}</th>
                 ))}
               </tr>

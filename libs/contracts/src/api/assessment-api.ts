@@ -117,3 +117,18 @@ export const SITE_TYPE_LABELS: Readonly<Record<(typeof SITE_TYPES)[number], stri
   'smart-community': '智慧平安小区',
   road: '道路',
 };
+
+/** The scorecard's columns as a person reads them: the report and the dashboard panel both use these. */
+export const SCORECARD_COLUMN_LABELS = [
+  '全市排名',
+  '县内排名',
+  '乡镇（街道）',
+  '区县',
+  '得分',
+  '按时率',
+  '分流率',
+  '超期',
+  '满意率',
+  '联调占比',
+  '受理',
+] as const;

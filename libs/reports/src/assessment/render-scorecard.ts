@@ -1,5 +1,6 @@
 import {
   type QuarterlyScorecard,
+  SCORECARD_COLUMN_LABELS,
   SITE_TYPE_LABELS,
   type SiteTypeRow,
   type TownshipScore,
@@ -76,25 +77,12 @@ export function siteTypeSection(rows: readonly SiteTypeRow[]): string {
 /** The quarterly assessment as one self-contained HTML document (A4 landscape for printing). */
 export function renderScorecardHtml(s: QuarterlyScorecard, siteTypes: readonly SiteTypeRow[]): string {
   const title = `乡镇（街道）综治中心季度考评（${s.quarter.label.replace('-Q', '年第')}季度）`;
-  const headers = [
-    '全市排名',
-    '县内排名',
-    '乡镇（街道）',
-    '区县',
-    '得分',
-    '按时率',
-    '分流率',
-    '超期',
-    '满意率',
-    '联调占比',
-    '受理',
-  ];
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>${e(title)}</title><style>${CSS}</style></head>
 <body><header><h1>${e(title)}</h1>
 <p class="meta">考评期 ${e(s.quarter.start)} 至 ${e(s.quarter.end)}（不含）· ${s.complete ? '已结束' : '进行中，数据截至'} ${e(cityDateTime(Date.parse(s.asOf)))}</p></header>
 ${weightsSection(s)}
-<section><h2>排名</h2>${table(headers, s.townships.map(townshipRow), '本季度无乡镇数据')}</section>
+<section><h2>排名</h2>${table(SCORECARD_COLUMN_LABELS, s.townships.map(townshipRow), '本季度无乡镇数据')}</section>
 ${siteTypeSection(siteTypes)}
 </body></html>`;
 }
