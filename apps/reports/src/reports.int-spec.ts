@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { createPool, type DbPool } from '@fengqiao/db';
 import { testConfig } from '@fengqiao/testing';
+import { cityRegionCode } from '@fengqiao/contracts';
 import { periodContaining } from '@fengqiao/domain';
 import { ReportGenerator } from './generator/report-generator';
 import { CHROMIUM_PATH, PdfRenderer } from './pdf/pdf-renderer';
@@ -20,6 +21,13 @@ describe('report generation (real PostgreSQL, headless Chromium)', () => {
   beforeAll(async () => {
     pool = createPool(testConfig().postgres.url, { max: 4 });
     generator = new ReportGenerator({ pool, pdf, clock: () => NOW });
+    // The scheduler's city and county reports need a county; the int database has regions only as
+    // specs register them (the seed spec registers the demo city's, but may run after this one).
+    await pool.query(
+      `INSERT INTO regions (code, level, parent, name, lon, lat, population_weight)
+       VALUES ($1, 'county', $2, '测试县', 107.1, 31.5, 1000) ON CONFLICT (code) DO NOTHING`,
+      [place.county, cityRegionCode(place.county)],
+    );
     await registerPlace(pool, place);
     const c1 = `C${place.county}-20261116-${place.township.slice(6)}01`;
     const c2 = `C${place.county}-20261116-${place.township.slice(6)}02`;
@@ -153,6 +161,10 @@ describe('report generation (real PostgreSQL, headless Chromium)', () => {
       ['village', place.village, '2026-11-17'],
       ['grid', place.grid, '2026-11-17'],
     ]);
-    expect(due[0]).toMatchObject({ level: 'city', region: '511900', period: { label: '2026-10' } });
+    expect(due[0]).toMatchObject({
+      level: 'city',
+      region: cityRegionCode(place.county),
+      period: { label: '2026-10' },
+    });
   });
 });

@@ -10,6 +10,9 @@ export interface Quarter {
 
 const pad = (m: number): string => String(m).padStart(2, '0');
 
+/** Quarters the assessment can be asked for: the years a city's records can hold. */
+export const QUARTER_YEARS = { min: 2000, max: 2199 } as const;
+
 function quarterOfYear(year: number, q: number): Quarter {
   const first = (q - 1) * 3 + 1;
   const end = q === 4 ? `${year + 1}-01-01` : `${year}-${pad(first + 3)}-01`;
@@ -27,7 +30,13 @@ export function quarterOfDate(date: string): Quarter {
 export function quarterOfLabel(label: string): Quarter {
   const m = /^(\d{4})-Q([1-4])$/.exec(label);
   if (m === null) throw new AssessmentError('QUARTER_INVALID', `not a quarter: ${label}`);
-  return quarterOfYear(Number(m[1]), Number(m[2]));
+  const year = Number(m[1]);
+  if (year < QUARTER_YEARS.min || year > QUARTER_YEARS.max)
+    throw new AssessmentError(
+      'QUARTER_INVALID',
+      `quarter ${label} is outside ${QUARTER_YEARS.min}-${QUARTER_YEARS.max}: no records can be assessed`,
+    );
+  return quarterOfYear(year, Number(m[2]));
 }
 
 /** The quarter holding the instant `now` (Beijing date). */
