@@ -125,8 +125,10 @@ export function createWarningApp(config: FengqiaoConfig, options: WarningAppOpti
       ? new ControlPoller(pool, controlRepo, service, clock, logControl)
       : undefined;
   const groupId = options.groupId ?? WARNING_GROUP_ID;
+  // Fenced like alert writes: a deposed leader neither rewrites nor withdraws the new leader's list.
   const hotspots = new HotspotPublisher(pool, new HotspotScoresRepository(), service, {
     minIntervalMs: options.hotspotMinIntervalMs ?? tuning.warning.hotspotMinIntervalMs,
+    fence: (tx) => lock.fence(tx),
   });
   const ping = new DbPing(pool, tuning.health.dbTimeoutMs);
   // The consumer of the current leadership term; none on a standby.
@@ -151,7 +153,6 @@ export function createWarningApp(config: FengqiaoConfig, options: WarningAppOpti
   };
   let timer: NodeJS.Timeout | undefined;
   let stopping: Promise<void> | undefined;
-  let everLed = false;
   const leadership = new Leadership(
     lock,
     {
@@ -169,17 +170,19 @@ export function createWarningApp(config: FengqiaoConfig, options: WarningAppOpti
           sessionTimeoutMs: options.sessionTimeoutMs,
         });
         term = { batches, consumer: new WarningConsumer(batches, topics, service) };
-        everLed = true;
         await term.consumer.start();
         const every = options.tickMs ?? tuning.warning.tickMs;
         if (every > 0) timer = setInterval(() => void tick().catch(logError('tick failed')), every);
       },
-      stepDown: async () => {
+      stepDown: async (final) => {
         if (timer !== undefined) clearInterval(timer);
         timer = undefined;
         const ending = term;
         term = undefined;
         await ending?.consumer.stop().catch(logError('consumer stop failed'));
+        // A clean stop withdraws the list while the lock is still held (the fence lets it);
+        // a lost lock withdraws nothing: the list is the new leader's by now.
+        if (final) await hotspots.retire().catch(logError('hotspot retire failed'));
         // Whatever it holds was judged under a lock that is gone: the next term rebuilds.
         service.invalidate();
       },
@@ -210,8 +213,6 @@ export function createWarningApp(config: FengqiaoConfig, options: WarningAppOpti
       (stopping ??= (async () => {
         await leadership.stop();
         await relay.idle();
-        // Only a leader wrote hotspot scores; a standby leaves the leader's alone.
-        if (everLed) await hotspots.retire().catch(logError('hotspot retire failed'));
         await producer.disconnect();
         await pool.end();
       })()),

@@ -24,6 +24,7 @@ class FakeLock {
 class FakeTerm implements LeaderTerm {
   leads = 0;
   stepDowns = 0;
+  finalStepDowns = 0;
   consumerDead = false;
   failLead = false;
   lead(): Promise<void> {
@@ -31,8 +32,9 @@ class FakeTerm implements LeaderTerm {
     this.consumerDead = false;
     return this.failLead ? Promise.reject(new Error('database away')) : Promise.resolve();
   }
-  stepDown(): Promise<void> {
+  stepDown(final: boolean): Promise<void> {
     this.stepDowns++;
+    if (final) this.finalStepDowns++;
     return Promise.resolve();
   }
   alive(): boolean {
@@ -59,6 +61,7 @@ describe('Leadership (one leader per warning group, decision 0014)', () => {
     expect(leadership.current).toBe('leader');
     expect(term.leads).toBe(1);
     await leadership.stop();
+    expect(term.finalStepDowns).toBe(1); // a clean stop steps down for good, lock still held
   });
 
   it('stands by while another instance holds the lock and takes over when it frees', async () => {
@@ -82,6 +85,7 @@ describe('Leadership (one leader per warning group, decision 0014)', () => {
     await settle();
     expect(leadership.current).toBe('standby');
     expect(term.stepDowns).toBe(1);
+    expect(term.finalStepDowns).toBe(0); // a lost lock withdraws nothing: the new leader's list stays
     lock.sessionAlive = true;
     lock.heldByOther = false;
     await settle();

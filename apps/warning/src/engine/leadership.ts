@@ -4,8 +4,11 @@ import { type LeaderLock } from '../persistence/leader-lock';
 export interface LeaderTerm {
   /** Rebuild from the database, then consume; throws when it cannot (the lock is given back). */
   lead(): Promise<void>;
-  /** Stop consuming and forget the state; must not throw. */
-  stepDown(): Promise<void>;
+  /**
+   * Stop consuming and forget the state; must not throw. `final` when the instance stops for good
+   * (a clean stop, the lock still held until this returns): the term may withdraw what it published.
+   */
+  stepDown(final: boolean): Promise<void>;
   /** False when the term's consumer died for good (it crashed without restarting itself). */
   alive(): boolean;
 }
@@ -54,7 +57,7 @@ export class Leadership {
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.wake?.();
     await this.loop;
-    if (this.role === 'leader') await this.term.stepDown();
+    if (this.role === 'leader') await this.term.stepDown(true);
     await this.lock.release();
     this.role = 'stopped';
   }
@@ -77,20 +80,20 @@ export class Leadership {
       if (!(await this.lock.stillHeld())) {
         this.role = 'standby';
         this.report({ kind: 'leadership-lost' });
-        await this.term.stepDown();
+        await this.term.stepDown(false);
         return;
       }
       if (this.term.alive()) return;
       // Still the leader, but nothing consumes: a new term (rebuild, new consumer) under the same lock.
       this.role = 'standby';
       this.report({ kind: 'consumer-died' });
-      await this.term.stepDown();
+      await this.term.stepDown(false);
     } else if (!(await this.lock.tryAcquire())) return;
     const since = Date.now();
     try {
       await this.term.lead();
     } catch (err) {
-      await this.term.stepDown();
+      await this.term.stepDown(false);
       await this.lock.release();
       throw err;
     }

@@ -1,5 +1,6 @@
 import { type Hotspot } from '@fengqiao/contracts';
 import { type DbPool, withTransaction } from '@fengqiao/db';
+import { type WriteFence } from '../engine/alert-recorder';
 import { type HotspotScoresRepository } from '../persistence/hotspot-scores.repository';
 
 /** What the publisher needs of the engine: its current ranking and rule-set version. */
@@ -12,6 +13,11 @@ export interface HotspotPublisherOptions {
   readonly minIntervalMs?: number;
   /** A heartbeat at least this often, even when nothing changed, so readers know we are alive. */
   readonly heartbeatMs?: number;
+  /**
+   * Checked last inside every write's transaction (the leader fence): a deposed leader's rewrite,
+   * heartbeat or withdrawal rolls back with LEADERSHIP_LOST instead of touching the new leader's list.
+   */
+  readonly fence?: WriteFence;
 }
 
 /**
@@ -26,6 +32,7 @@ export class HotspotPublisher {
   private lastBeatAt = Number.NEGATIVE_INFINITY;
   private readonly minIntervalMs: number;
   private readonly heartbeatMs: number;
+  private readonly fence: WriteFence;
 
   constructor(
     private readonly pool: DbPool,
@@ -35,11 +42,15 @@ export class HotspotPublisher {
   ) {
     this.minIntervalMs = opts.minIntervalMs ?? 5_000;
     this.heartbeatMs = opts.heartbeatMs ?? 30_000;
+    this.fence = opts.fence ?? (() => Promise.resolve());
   }
 
   /** Withdraws the list and the heartbeat (clean stop); the next publish starts afresh. */
   async retire(): Promise<void> {
-    await withTransaction(this.pool, (tx) => this.repo.retire(tx));
+    await withTransaction(this.pool, async (tx) => {
+      await this.repo.retire(tx);
+      await this.fence(tx);
+    });
     this.lastKey = '';
     this.lastWriteAt = this.lastBeatAt = Number.NEGATIVE_INFINITY;
   }
@@ -54,13 +65,17 @@ export class HotspotPublisher {
       await withTransaction(this.pool, async (tx) => {
         await this.repo.replace(tx, list, ruleSetVersion, at);
         await this.repo.heartbeat(tx, at, ruleSetVersion, list.length);
+        await this.fence(tx);
       });
       this.lastKey = key;
       this.lastWriteAt = this.lastBeatAt = now;
       return true;
     }
     if (now - this.lastBeatAt >= this.heartbeatMs) {
-      await this.repo.heartbeat(this.pool, new Date(now), ruleSetVersion, list.length);
+      await withTransaction(this.pool, async (tx) => {
+        await this.repo.heartbeat(tx, new Date(now), ruleSetVersion, list.length);
+        await this.fence(tx);
+      });
       this.lastBeatAt = now;
     }
     return false;
