@@ -30,21 +30,13 @@ export async function startFaultInfra(brokers: number, say: (line: string) => vo
   // The jars and any built extension are fetched once, into the shared cache.
   const pg: FengqiaoConfig = { ...own, stack: { ...own.stack, cacheDir: shared.stack.cacheDir } };
   for (const dir of [pg.stack.dataDir, pg.stack.logDir, pg.stack.runDir]) mkdirSync(dir, { recursive: true });
-  const kafka = await startCluster(brokers, home, shared.stack.cacheDir, say);
-  try {
-    await postgresComponent.up(pg, say);
-    await migrateDatabase(pg.postgres.url, 'up', quiet);
-    await createTopics(kafka, brokers);
-    say('schema migrated, topics created');
-  } catch (err) {
-    await kafka.stop();
-    await postgresComponent.down(pg, quiet);
-    throw err;
-  }
-  // A run killed half-way (a jest timeout) must not leave a broker and a server behind.
+  // A run killed half-way (a jest timeout, even one during this start-up: the beforeAll gives up
+  // but the start goes on) must not leave a broker and a server behind: registered before anything
+  // starts, it kills whatever cluster attempt and server exist when the test process exits.
+  let cluster: KafkaCluster | undefined;
   const leftovers = (): void => {
-    for (const id of kafka.nodeIds) {
-      const pid = kafka.pidOf(id);
+    for (const id of cluster?.nodeIds ?? []) {
+      const pid = cluster?.pidOf(id);
       if (pid !== undefined) process.kill(pid, 'SIGKILL');
     }
     const postmaster = join(pg.stack.dataDir, 'postgres', 'postmaster.pid');
@@ -52,6 +44,23 @@ export async function startFaultInfra(brokers: number, say: (line: string) => vo
     if (Number.isInteger(pid) && pid > 0) process.kill(pid, 'SIGQUIT');
   };
   process.once('exit', leftovers);
+  const kafka = await startCluster(brokers, home, shared.stack.cacheDir, say, (c) => (cluster = c)).catch(
+    (err: unknown) => {
+      process.removeListener('exit', leftovers);
+      throw err;
+    },
+  );
+  try {
+    await postgresComponent.up(pg, say);
+    await migrateDatabase(pg.postgres.url, 'up', quiet);
+    await createTopics(kafka, brokers);
+    say('schema migrated, topics created');
+  } catch (err) {
+    process.removeListener('exit', leftovers);
+    await kafka.stop();
+    await postgresComponent.down(pg, quiet);
+    throw err;
+  }
   return {
     pg,
     kafka,
@@ -73,6 +82,7 @@ async function startCluster(
   home: string,
   cacheDir: string,
   say: (line: string) => void,
+  attempting: (cluster: KafkaCluster) => void,
 ): Promise<KafkaCluster> {
   for (let attempt = 0; ; attempt++) {
     const basePort = 29_000 + Math.floor(Math.random() * 180) * 5;
@@ -83,6 +93,7 @@ async function startCluster(
       home: join(home, 'kafka'),
       cacheDir,
     });
+    attempting(cluster);
     try {
       await cluster.start(say);
       return cluster;
