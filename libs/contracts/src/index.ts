@@ -394,6 +394,18 @@ export {
 } from './api/cameras-api';
 export { escalateRequestSchema, type EscalateRequest } from './api/alerts-api';
 export {
+  ALERT_QUALITY_MAX_ALERTS,
+  ALERT_QUALITY_MAX_RANGE_MS,
+  alertQualityFiguresSchema,
+  alertQualityQuerySchema,
+  alertQualityResponseSchema,
+  alertQualityRowSchema,
+  type AlertQualityFigures,
+  type AlertQualityQuery,
+  type AlertQualityResponse,
+  type AlertQualityRow,
+} from './api/alert-quality-api';
+export {
   cameraStatusAggregateSchema,
   hotspotsDeltaSchema,
   hotspotsSnapshotSchema,

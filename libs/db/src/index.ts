@@ -48,6 +48,8 @@ export {
 export {
   AlertStore,
   type AlertFilter,
+  type AlertQualityFactRow,
+  type AlertQualityFilter,
   type ListedAlertRow,
   type NewAlertChange,
 } from './alerts/alert-store.repository';

@@ -93,4 +93,11 @@ export {
   groupAlerts,
   type AlertGroup,
 } from './alerts/alert-groups';
+export {
+  alertQuality,
+  medianMs,
+  qualityFigures,
+  type AlertQuality,
+  type AlertQualityFact,
+} from './alerts/alert-quality';
 export { SilenceTracker, type SilenceOptions, type SilenceTransition } from './silence/silence-tracker';

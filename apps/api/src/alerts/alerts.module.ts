@@ -5,15 +5,18 @@ import { AlertCommandsService } from './alert-commands.service';
 import { AlertGroupCommandsService } from './alert-group-commands.service';
 import { AlertGroupsController } from './alert-groups.controller';
 import { AlertOutbox } from './alert-outbox.service';
+import { AlertQualityController } from './alert-quality.controller';
+import { AlertQualityService } from './alert-quality.service';
 import { AlertQueriesService } from './alert-queries.service';
 import { AlertsController } from './alerts.controller';
 
 @Module({
   imports: [AuditModule],
-  controllers: [AlertsController, AlertGroupsController],
+  controllers: [AlertQualityController, AlertsController, AlertGroupsController],
   providers: [
     { provide: AlertStore, useValue: new AlertStore() },
     AlertQueriesService,
+    AlertQualityService,
     AlertCommandsService,
     AlertGroupCommandsService,
     AlertOutbox,

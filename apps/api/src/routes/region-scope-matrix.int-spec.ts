@@ -212,6 +212,11 @@ const PROBES = {
   'notify.preference.set': none("the caller's own preference"),
   'alerts.notifications': byId('duty.int-spec (an out-of-scope alert → 404)'),
   'alerts.ackLink': byId('ack-link.int-spec (the link names its alert; scope checked by the transition)'),
+  'alerts.quality': {
+    kind: 'names',
+    as: 'analyst',
+    call: (r) => get(`alerts/quality?${range}&region=${r.county}`),
+  },
 } as const satisfies Record<Exclude<RouteId, PublicRoute>, Probe>;
 
 type PublicRoute = { [K in RouteId]: (typeof ROUTES)[K]['access'] extends 'public' ? K : never }[RouteId];

@@ -15,7 +15,8 @@ import {
   groupCommandResponseSchema,
   groupSilenceRequestSchema,
 } from '../api/alert-groups-api';
-import { RESPONDERS, type RouteSpec, WATCHERS } from './route-spec';
+import { alertQualityQuerySchema, alertQualityResponseSchema } from '../api/alert-quality-api';
+import { EXPORTERS, RESPONDERS, type RouteSpec, WATCHERS } from './route-spec';
 
 const transition = <B extends NonNullable<RouteSpec['body']>>(command: string, summary: string, body: B) =>
   ({
@@ -84,5 +85,15 @@ export const ALERT_ROUTES = {
     rateLimit: 'write',
     body: groupSilenceRequestSchema,
     response: groupCommandResponseSchema,
+  },
+  // Analysis, not duty: who studies alerts (issue 20); a static path, matched before `alerts/:alertId`.
+  'alerts.quality': {
+    method: 'GET',
+    path: 'alerts/quality',
+    summary: 'MTTA and MTTR (medians) by level, region and rule, and the false-alarm rate per rule',
+    access: EXPORTERS,
+    regionScope: 'region',
+    query: alertQualityQuerySchema,
+    response: alertQualityResponseSchema,
   },
 } as const satisfies Record<string, RouteSpec>;

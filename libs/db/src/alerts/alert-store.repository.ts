@@ -19,6 +19,29 @@ export interface AlertFilter {
 
 export type ListedAlertRow = AlertRow & { readonly raised_micros: string };
 
+/** The alerts of a period the quality figures are computed from (times as epoch ms). */
+export interface AlertQualityFilter {
+  readonly from: string;
+  readonly to: string;
+  readonly colours: readonly string[] | null;
+  readonly region: string | null;
+  readonly ruleId: string | null;
+  /** The caller's scope; empty = city. */
+  readonly scope: readonly string[];
+  readonly limit: number;
+}
+
+export interface AlertQualityFactRow {
+  readonly rule_id: string;
+  readonly colour: Alert['colour'];
+  readonly county: string;
+  readonly township: string | null;
+  readonly raised_ms: number;
+  readonly acknowledged_ms: number | null;
+  readonly resolved_ms: number | null;
+  readonly outcome: Alert['outcome'] | null;
+}
+
 /** One change to record: the alert as it now is, and who made the change (none: the engine). */
 export interface NewAlertChange {
   readonly change: AlertChangeKind;
@@ -44,6 +67,19 @@ export class AlertStore {
       f.scope,
       f.before?.raisedMicros ?? null,
       f.before?.alertId ?? null,
+      f.limit,
+    ]);
+    return res.rows;
+  }
+
+  async qualityFacts(db: Queryable, f: AlertQualityFilter): Promise<AlertQualityFactRow[]> {
+    const res = await db.query<AlertQualityFactRow>(sql.QUALITY_FACTS, [
+      f.from,
+      f.to,
+      f.colours,
+      f.region,
+      f.ruleId,
+      f.scope,
       f.limit,
     ]);
     return res.rows;

@@ -18,6 +18,17 @@ WHERE ($1::text[] IS NULL OR colour = ANY($1)) AND ($2::text[] IS NULL OR state 
   AND ($8::bigint IS NULL OR (raised_at, alert_id) < (timestamptz 'epoch' + $8::bigint * interval '1 microsecond', $9::uuid))
 ORDER BY raised_at DESC, alert_id DESC LIMIT $10`;
 
+/** What the quality figures need of each alert raised in a period (issue 20), newest first, bounded. */
+export const QUALITY_FACTS = `
+SELECT rule_id, colour, county, township, (extract(epoch FROM raised_at) * 1000)::float8 AS raised_ms,
+  (extract(epoch FROM acknowledged_at) * 1000)::float8 AS acknowledged_ms,
+  (extract(epoch FROM resolved_at) * 1000)::float8 AS resolved_ms, outcome
+FROM alerts a
+WHERE raised_at >= $1 AND raised_at < $2 AND ($3::text[] IS NULL OR colour = ANY($3))
+  AND ($4::text IS NULL OR county = $4 OR township = $4) AND ($5::text IS NULL OR rule_id = $5)
+  AND ${inScope(6)}
+ORDER BY raised_at DESC LIMIT $7`;
+
 export const BY_ID = 'SELECT * FROM alerts a WHERE alert_id = $1';
 export const LOCK_BY_ID = `${BY_ID} FOR UPDATE`;
 export const OPEN_BY_DEDUP_KEY = `SELECT * FROM alerts a WHERE dedup_key = $1 AND ${OPEN}`;
