@@ -42,7 +42,7 @@ function setup(config: FengqiaoConfig, devices: number, perDevice: number) {
   const tracker = new SilenceTracker({ tickMs: 1000, flapHoldMs: 30_000, spanMs: 181_000 }, 0);
   const ctx: GbContext = {
     config: config.gb28181,
-    directory: DeviceDirectory.load(undefined, 'bench-password'),
+    directory: DeviceDirectory.load(undefined, 'bench-password', config.city.code),
     registrations,
     channels: new ChannelState(tracker, registrations, TOWNSHIPS, outbox, metrics),
     queries: new DeviceQueries(config.gb28181.serverId, config.gb28181.domain, '127.0.0.1', 5060),

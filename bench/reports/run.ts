@@ -10,6 +10,7 @@
 import { writeFileSync } from 'node:fs';
 import { loadConfig } from '@fengqiao/config';
 import { createPool, type DbPool } from '@fengqiao/db';
+import { cityNameOf } from '@fengqiao/geo';
 import { periodContaining } from '@fengqiao/domain';
 import { buildReportModel, renderReportHtml } from '@fengqiao/reports';
 import { PdfRenderer, ReportLoader } from '@fengqiao/reports-app';
@@ -37,9 +38,11 @@ async function main(): Promise<void> {
   const period = periodContaining('month', `${arg('month', '2026-10')}-01`);
   const runs = Number(arg('runs', '3'));
   const withPdf = !process.argv.includes('--no-pdf');
-  const pool = createPool(loadConfig().postgres.url, { max: 8, applicationName: 'bench-reports' });
+  const config = loadConfig();
+  const pool = createPool(config.postgres.url, { max: 8, applicationName: 'bench-reports' });
   const pdf = new PdfRenderer();
-  const loader = new ReportLoader();
+  const city = { code: config.city.code, name: cityNameOf(config.city) };
+  const loader = new ReportLoader(city);
   try {
     const history = await historyRows(pool);
     console.log(`case_events: ${history.events} rows, ${history.from} … ${history.to}`);
@@ -56,7 +59,7 @@ async function main(): Promise<void> {
       const t0 = performance.now();
       const input = await loader.load(pool, { level: 'county', region: county, period }, Date.now());
       const t1 = performance.now();
-      html = renderReportHtml(buildReportModel(input));
+      html = renderReportHtml(buildReportModel(input), city.name);
       const t2 = performance.now();
       const out = withPdf ? await pdf.render(html) : { pdf: null, reason: 'skipped (--no-pdf)' };
       const t3 = performance.now();

@@ -56,7 +56,7 @@ export async function startGb28181App(
   );
   const ctx: GbContext = {
     config: gb,
-    directory: DeviceDirectory.load(gb.devicesPath, gb.defaultPassword),
+    directory: DeviceDirectory.load(gb.devicesPath, gb.defaultPassword, config.city.code),
     registrations,
     channels: new ChannelState(tracker, registrations, townships, outbox, metrics),
     queries: new DeviceQueries(gb.serverId, gb.domain, config.host, gb.sipPort),

@@ -57,6 +57,8 @@ export function createIngestApp(config: FengqiaoConfig, options: IngestAppOption
   const topics = ingestTopics(options.topicSuffix);
   const metrics = new IngestMetrics();
   const { tuning } = config;
+  // What every event is checked against, on both paths (consumer and HTTP intake): the window and the city.
+  const rules = { ...tuning.ingest, city: config.city.code };
   const kafka = createKafkaClient({ brokers: config.kafka.brokers, clientId: 'fengqiao-ingest' });
   // One flush at a time, writing up to four table families in parallel; the spare connections
   // serve camera lookups and the outage probe.
@@ -123,7 +125,7 @@ export function createIngestApp(config: FengqiaoConfig, options: IngestAppOption
     deadLetters,
     silenceAwareSink(silence, options.sink ?? noopEventsSink, Date.now),
     { metrics, availability },
-    tuning.ingest,
+    rules,
   );
   const ingest = new IngestConsumer(consumer, service, metrics, {
     maxRows: tuning.ingest.groupCommitMaxRows,
@@ -147,7 +149,7 @@ export function createIngestApp(config: FengqiaoConfig, options: IngestAppOption
     },
   );
   const http: FastifyInstance = buildHttpServer({
-    intake: new IntakeService(topics, publisher, tuning.ingest.intakePublishDeadlineMs, tuning.ingest),
+    intake: new IntakeService(topics, publisher, tuning.ingest.intakePublishDeadlineMs, rules),
     guard: new SourceGuard(() => sources.registry(), Date.now),
     metrics,
     health: { health: () => evaluateHealth(checks, startedAt, 2 * tuning.health.dbTimeoutMs) },

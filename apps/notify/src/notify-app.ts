@@ -10,6 +10,7 @@ import {
   VersionedDocumentsRepository,
   createPool,
 } from '@fengqiao/db';
+import { cityNameOf } from '@fengqiao/geo';
 import { KafkaBatchConsumer, createKafkaClient, ensureTopics, type ConsumedBatch } from '@fengqiao/kafka';
 import { parseDutyRoster } from '@fengqiao/notify';
 import { type HealthCheck } from '@fengqiao/process';
@@ -73,7 +74,7 @@ export function createNotifyApp(config: FengqiaoConfig, options: NotifyAppOption
     notifications,
     alerts: new AlertStore(),
     channels,
-    regions: new RegionNames(pool),
+    regions: new RegionNames(pool, cityNameOf(config.city)),
     config: cfg,
   });
   const topic = options.alertsTopic ?? OUTPUT_TOPICS.alertChanges.name;

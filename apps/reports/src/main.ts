@@ -30,7 +30,7 @@ function start(): Promise<StartedProcess> {
     tuning: config.tuning.db,
   });
   const pdf = new PdfRenderer();
-  const generator = new ReportGenerator({ pool, pdf });
+  const generator = new ReportGenerator({ pool, pdf, city: config.city });
   const scheduler = new ReportScheduler(pool, generator, Date.now, log, {
     intervalMs: config.tuning.reports.scheduleIntervalMs,
     logEvery: 50,

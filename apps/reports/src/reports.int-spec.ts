@@ -20,7 +20,7 @@ describe('report generation (real PostgreSQL, headless Chromium)', () => {
 
   beforeAll(async () => {
     pool = createPool(testConfig().postgres.url, { max: 4 });
-    generator = new ReportGenerator({ pool, pdf, clock: () => NOW });
+    generator = new ReportGenerator({ pool, pdf, city: testConfig().city, clock: () => NOW });
     // The scheduler's city and county reports need a county; the int database has regions only as
     // specs register them (the seed spec registers the demo city's, but may run after this one).
     await pool.query(
@@ -130,6 +130,7 @@ describe('report generation (real PostgreSQL, headless Chromium)', () => {
     const noBrowser = new ReportGenerator({
       pool,
       pdf: new PdfRenderer('/nonexistent/chromium'),
+      city: testConfig().city,
       clock: () => NOW,
     });
     const m = await noBrowser.onDemand({ level: 'grid', region: place.grid, date: '2026-11-17' });

@@ -66,6 +66,8 @@ const envSchema = z.object({
     .default('5119'),
   /** The city's real divisions (tools/stack/src/geodata); generated names and codes when unset. */
   FQ_CITY_DIVISIONS: z.string().optional(),
+  /** The city's name as people read it (南充市); unset: the built-in city's for its code (libs/geo cityNameOf). */
+  FQ_CITY_NAME: z.string().trim().min(1).max(32).optional(),
   FQ_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   ...tuningEnvSchema.shape,
   ...gb28181EnvSchema.shape,
@@ -148,8 +150,15 @@ export interface FengqiaoConfig {
     readonly internalHttpPort: number;
   };
   readonly geojsonPath: string | undefined;
-  /** The city: its code and, when extracted (`npm run geodata`), its real divisions file. */
-  readonly city: { readonly code: string; readonly divisionsPath: string | undefined };
+  /**
+   * The city: its code, its name when configured (FQ_CITY_NAME; `npm run geodata` prints it; read it
+   * through libs/geo `cityNameOf`) and, when extracted, its real divisions file.
+   */
+  readonly city: {
+    readonly code: string;
+    readonly name: string | undefined;
+    readonly divisionsPath: string | undefined;
+  };
   /** The notify service: channels, acknowledgement links, policy delays (notify-config.ts). */
   readonly notify: NotifyConfig;
   /** HMAC secret of party keys (libs/intake partyKeyOf); API and simulator must share it. */
@@ -232,6 +241,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): FengqiaoConfig
     geojsonPath: e.FQ_GEOJSON === undefined ? undefined : resolve(e.FQ_GEOJSON),
     city: {
       code: e.FQ_CITY_CODE,
+      name: e.FQ_CITY_NAME,
       divisionsPath: e.FQ_CITY_DIVISIONS === undefined ? undefined : resolve(e.FQ_CITY_DIVISIONS),
     },
     partyKeySecret: e.FQ_PARTY_KEY_SECRET,

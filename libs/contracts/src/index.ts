@@ -1,6 +1,7 @@
 export {
   REGION_CODE_PATTERN,
   cityRegionCode,
+  codeOutsideCity,
   countyCodeSchema,
   geoPointSchema,
   gridCellIdSchema,

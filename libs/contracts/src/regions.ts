@@ -24,6 +24,18 @@ export function cityRegionCode(prefecture: string): string {
   return `${prefecture.slice(0, 4)}00`;
 }
 
+/**
+ * The first of an event's region codes (or GB/T 28181 ids, whose first 4 digits are the prefecture)
+ * that lies outside the configured city (`prefecture`, FQ_CITY_CODE), if any: THE check of "is this
+ * ours", for the ingest (dead letter REGION_OUTSIDE_CITY) and the API's case intake alike.
+ */
+export function codeOutsideCity(
+  codes: readonly (string | undefined)[],
+  prefecture: string,
+): string | undefined {
+  return codes.find((c) => c !== undefined && !c.startsWith(prefecture.slice(0, 4)));
+}
+
 /** True for a city's own region code (6 digits ending `00`), not one of its counties. */
 export function isCityRegionCode(code: string): boolean {
   return /^[1-8]\d{3}00$/.test(code);

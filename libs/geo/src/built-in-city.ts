@@ -1,5 +1,18 @@
 import { type District } from '@fengqiao/contracts';
 
+/** The built-in city: Bazhong (prefecture 5119), the default of FQ_CITY_CODE. */
+export const BUILT_IN_CITY = { code: '5119', name: '巴中市' } as const;
+
+/**
+ * The configured city's name as people read it: FQ_CITY_NAME when set, else the built-in city's for
+ * its code, else the city's own region code (another city without FQ_CITY_NAME: `npm run geodata`
+ * prints the line to export).
+ */
+export function cityNameOf(city: { readonly code: string; readonly name?: string | undefined }): string {
+  if (city.name !== undefined) return city.name;
+  return city.code === BUILT_IN_CITY.code ? BUILT_IN_CITY.name : `${city.code.slice(0, 4)}00`;
+}
+
 /**
  * The built-in city: Bazhong's five districts (domain.md), with seats and official areas. Used only
  * when no outlines are configured (FQ_GEOJSON unset: the schematic map, generated divisions); a

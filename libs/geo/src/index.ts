@@ -16,7 +16,7 @@ export {
   type PolygonRings,
   type Ring,
 } from './polygon';
-export { BUILT_IN_DISTRICTS } from './built-in-city';
+export { BUILT_IN_CITY, BUILT_IN_DISTRICTS, cityNameOf } from './built-in-city';
 export {
   districtShapesFromGeoJson,
   districtsFromGeoJson,

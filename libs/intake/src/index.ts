@@ -14,7 +14,7 @@ export {
   type RoutingRule,
   type RoutingTableProblem,
 } from './routing/routing-rules';
-export { DEFAULT_ROUTING_RULES } from './routing/default-routing';
+export { DEFAULT_ROUTING_RULES, defaultRoutingRules } from './routing/default-routing';
 export {
   findRepeatVisits,
   normalisedPartyText,

@@ -1,10 +1,11 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { type Kafka } from 'kafkajs';
+import { type FengqiaoConfig } from '@fengqiao/config';
 import { type CaseEvent, checkCaseEvent } from '@fengqiao/contracts';
 import { KafkaEventPublisher } from '@fengqiao/kafka';
 import { ApiError } from '../common/api-error';
 import { type ApiOptions } from '../infra/api-options';
-import { API_OPTIONS, KAFKA } from '../infra/tokens';
+import { API_OPTIONS, CONFIG, KAFKA } from '../infra/tokens';
 import { casesTopicOf } from './case-topic';
 
 /**
@@ -16,10 +17,17 @@ import { casesTopicOf } from './case-topic';
 export class CasePublisher implements OnApplicationShutdown {
   private readonly publisher: KafkaEventPublisher;
   readonly topic: string;
+  /** The configured city (FQ_CITY_CODE): the ingest refuses case events of any other. */
+  private readonly city: string;
 
-  constructor(@Inject(KAFKA) kafka: Kafka, @Inject(API_OPTIONS) options: ApiOptions) {
+  constructor(
+    @Inject(KAFKA) kafka: Kafka,
+    @Inject(API_OPTIONS) options: ApiOptions,
+    @Inject(CONFIG) config: FengqiaoConfig,
+  ) {
     this.publisher = new KafkaEventPublisher(kafka);
     this.topic = casesTopicOf(options);
+    this.city = config.city.code;
   }
 
   /**
@@ -27,7 +35,7 @@ export class CasePublisher implements OnApplicationShutdown {
    * an event the ingest would dead-letter is refused here with its code (400), never answered 202.
    */
   async publish(events: readonly CaseEvent[]): Promise<void> {
-    for (const event of events) assertIngestible(event);
+    for (const event of events) assertIngestible(event, this.city);
     try {
       await this.publisher.connect();
       await this.publisher.publish(
@@ -45,8 +53,8 @@ export class CasePublisher implements OnApplicationShutdown {
   }
 }
 
-function assertIngestible(event: CaseEvent): void {
-  const checked = checkCaseEvent(event);
+function assertIngestible(event: CaseEvent, city: string): void {
+  const checked = checkCaseEvent(event, city);
   if (checked.ok) return;
   const code = checked.code === 'FORBIDDEN_CHARACTER' ? 'FORBIDDEN_CHARACTER' : 'VALIDATION_FAILED';
   throw new ApiError(code, 'request failed validation', checked.issues);

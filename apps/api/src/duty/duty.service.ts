@@ -1,4 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { type FengqiaoConfig } from '@fengqiao/config';
+import { cityNameOf } from '@fengqiao/geo';
 import {
   type ClearRosterRequest,
   type DutyPerson,
@@ -26,7 +28,7 @@ import { codeInScope } from '../auth/region-scope';
 import { ApiError } from '../common/api-error';
 import { type Clock } from '../infra/api-options';
 import { Database } from '../infra/database';
-import { CLOCK } from '../infra/tokens';
+import { CLOCK, CONFIG } from '../infra/tokens';
 import { VersionedDocumentService } from '../versioned/versioned-documents.service';
 import { DUTY_ROSTER_VERSIONS } from '../versioned/versioned-tables';
 import { onDutyItems, rosterResponseOf } from './roster-view';
@@ -69,6 +71,7 @@ export class DutyService {
     private readonly rosters: RostersRepository,
     audit: AuditService,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(CONFIG) private readonly config: FengqiaoConfig,
   ) {
     this.cache = new ActiveVersionCache<DutyRoster>(db.pool, DUTY_ROSTER_VERSIONS, validRoster);
     this.versions = new VersionedDocumentService<DutyRoster>(db, DUTY_ROSTER_VERSIONS, audit, clock, {
@@ -90,7 +93,8 @@ export class DutyService {
     const people = await this.people([...parts.patterns, ...parts.exceptions]);
     const codes = [...new Set(parts.patterns.map((r) => r.regionCode))];
     const names = await this.rosters.regionNames(this.db.pool, codes);
-    return { at: new Date(now).toISOString(), items: onDutyItems(parts, people, names, now) };
+    const city = cityNameOf(this.config.city);
+    return { at: new Date(now).toISOString(), items: onDutyItems(parts, people, names, now, city) };
   }
 
   /** Every version of the roster document, newest first: for city-wide users (it spans every region). */

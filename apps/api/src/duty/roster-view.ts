@@ -32,12 +32,13 @@ export function rosterResponseOf(roster: DutyRoster, people: People): RosterResp
   };
 }
 
-/** Who holds each region's shift at `nowMs` (libs/notify's rule, the city clock). */
+/** Who holds each region's shift at `nowMs` (libs/notify's rule, the city clock); `cityName`: the `city` row's. */
 export function onDutyItems(
   roster: DutyRoster,
   people: People,
   names: ReadonlyMap<string, string>,
   nowMs: number,
+  cityName: string,
 ): OnDutyNow['items'] {
   const { patterns: p, exceptions: e } = rosterOf(roster, null);
   const regions = [...new Set([...p, ...e].map((r) => r.regionCode))].sort();
@@ -47,7 +48,7 @@ export function onDutyItems(
     return [
       {
         regionCode: code,
-        regionName: code === 'city' ? '巴中市' : (names.get(code) ?? code),
+        regionName: code === 'city' ? cityName : (names.get(code) ?? code),
         shift: duty.slot.shift,
         shiftDate: duty.slot.date,
         endsAt: new Date(duty.slot.endsAt).toISOString(),

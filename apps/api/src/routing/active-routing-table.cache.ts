@@ -8,7 +8,7 @@ import {
 } from '@nestjs/common';
 import { type FengqiaoConfig } from '@fengqiao/config';
 import { ActiveVersionCache } from '@fengqiao/db';
-import { DEFAULT_ROUTING_RULES, type RoutingRule } from '@fengqiao/intake';
+import { defaultRoutingRules, type RoutingRule } from '@fengqiao/intake';
 import { ApiError } from '../common/api-error';
 import { Database } from '../infra/database';
 import { CONFIG } from '../infra/tokens';
@@ -52,7 +52,7 @@ export class ActiveRoutingTableCache implements OnModuleInit, OnApplicationBoots
 
   async onModuleInit(): Promise<void> {
     await ROUTING_TABLE_VERSIONS.ensureDefault(this.db.pool, {
-      document: DEFAULT_ROUTING_RULES,
+      document: defaultRoutingRules(this.config.city.code),
       note: 'default routing table (libs/intake)',
     });
     await this.refresh();

@@ -3,7 +3,7 @@ import { SCORECARD_COLUMN_LABELS, type QuarterlyScorecard, type TownshipScore } 
 import { cityDateOf } from '@fengqiao/domain';
 import { call } from '../api/call';
 import { usePolled } from '../common/hooks';
-import { recentQuarters, scoredRows, scoreText, share } from './assessment-view';
+import { recentQuarters, scorecardRows, scoreText, share } from './assessment-view';
 import './assessment.css';
 
 /** Scores move with the day's cases; five minutes is fresh for a quarter's ranking. */
@@ -11,7 +11,7 @@ const SCORECARD_MS = 300_000;
 
 function Row({ t }: { readonly t: TownshipScore }) {
   return (
-    <tr data-township={t.township}>
+    <tr data-township={t.township} className={t.score === null ? 'assessment__unscored' : undefined}>
       <td className="num">{t.rankInCity ?? '—'}</td>
       <td className="num">{t.rankInCounty ?? '—'}</td>
       <td>{t.name}</td>
@@ -44,7 +44,7 @@ export function AssessmentPanel() {
     SCORECARD_MS,
     quarter,
   );
-  const rows = card.data === undefined ? undefined : scoredRows(card.data.townships);
+  const rows = card.data === undefined ? undefined : scorecardRows(card.data.townships);
   return (
     <section className="assessment" data-testid="assessment" aria-label="乡镇综治中心季度考评">
       <header className="assessment__head">
@@ -89,7 +89,7 @@ export function AssessmentPanel() {
             </tbody>
           </table>
           {rows.unscored > 0 && (
-            <p className="muted">{`另有 ${rows.unscored} 个乡镇本季度无可计量数据，未排名。`}</p>
+            <p className="muted">{`${rows.unscored} 个乡镇本季度无可计量数据，列于末尾，未排名。`}</p>
           )}
         </div>
       )}

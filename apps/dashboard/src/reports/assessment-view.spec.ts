@@ -1,4 +1,8 @@
-import { recentQuarters, scoreText, share } from './assessment-view';
+import { type TownshipScore } from '@fengqiao/contracts';
+import { recentQuarters, scorecardRows, scoreText, share } from './assessment-view';
+
+const row = (township: string, score: number | null): TownshipScore =>
+  ({ township, score, rankInCity: score === null ? null : 1 }) as TownshipScore;
 
 describe('assessment view', () => {
   it.each([
@@ -15,5 +19,12 @@ describe('assessment view', () => {
       '23.5',
       '—',
     ]);
+  });
+
+  it('lists every township: the ranked first, then the ones with nothing measured (a quarter without facts is no empty table)', () => {
+    const rows = scorecardRows([row('511902001', null), row('511902002', 80.5), row('511903001', null)]);
+    expect(rows.shown.map((r) => r.township)).toEqual(['511902002', '511902001', '511903001']);
+    expect(rows.unscored).toBe(2);
+    expect(scorecardRows([row('511902001', null)]).shown).toHaveLength(1);
   });
 });

@@ -23,8 +23,13 @@ export const share = (v: number | null): string =>
 /** A score to one decimal, `—` when the township had nothing measured. */
 export const scoreText = (v: number | null): string => (v === null ? '—' : v.toFixed(1));
 
-/** Rows worth a screen: the scored ones (best first, as the API sorts), then how many had no data. */
-export function scoredRows(rows: readonly TownshipScore[]): { shown: TownshipScore[]; unscored: number } {
-  const shown = rows.filter((r) => r.score !== null);
-  return { shown, unscored: rows.length - shown.length };
+/**
+ * The rows of the scorecard: every township of the registry, the ranked ones first (best first, as
+ * the API sorts), then the ones with nothing measured this quarter, unranked (the scorecard lists
+ * them; hiding them left an empty table on a quarter without facts), and how many those are.
+ */
+export function scorecardRows(rows: readonly TownshipScore[]): { shown: TownshipScore[]; unscored: number } {
+  const scored = rows.filter((r) => r.score !== null);
+  const unscored = rows.filter((r) => r.score === null);
+  return { shown: [...scored, ...unscored], unscored: unscored.length };
 }

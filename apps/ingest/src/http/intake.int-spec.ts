@@ -19,7 +19,8 @@ describe('HTTP intake without Kafka', () => {
       log: () => undefined,
     });
     const publisher = new KafkaEventPublisher(kafka);
-    const limits = loadConfig({}).tuning.ingest;
+    const config = loadConfig({});
+    const limits = { ...config.tuning.ingest, city: config.city.code };
     const app = buildHttpServer({
       intake: new IntakeService(ingestTopics('unreachable'), publisher, 2000, limits),
       guard: new SourceGuard(() => loadSourceRegistry(undefined, false), Date.now),

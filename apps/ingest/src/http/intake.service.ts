@@ -2,7 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { KafkaAdapterError, type KafkaEventPublisher } from '@fengqiao/kafka';
 import { scopeRefusal, type HookStatus, type ScopedEvent, type Source } from '@fengqiao/source-auth';
 import { type IngestTopics, type TopicKind } from '../ingest-topics';
-import { cameraKindOfSchema, validateEvent, type IngestEvent } from '../validation/event-validator';
+import {
+  cameraKindOfSchema,
+  validateEvent,
+  type IngestEvent,
+  type ValidationRules,
+} from '../validation/event-validator';
 import { type InputLimits } from '../validation/input-limits';
 import { reject, type Rejection } from '../validation/rejection';
 import { parseJsonSafely } from '../validation/safe-json';
@@ -21,8 +26,8 @@ export class IntakeService {
     private readonly publisher: KafkaEventPublisher,
     /** How long a request waits for Kafka's ack before answering 503 (config.tuning.ingest). */
     private readonly publishDeadlineMs: number,
-    /** The message size and time window (config.tuning.ingest), as the consumer checks them. */
-    private readonly limits: InputLimits,
+    /** The message size and time window (config.tuning.ingest) and the city, as the consumer checks them. */
+    private readonly limits: InputLimits & ValidationRules,
   ) {}
 
   /** `source`: the authenticated sender, whose kinds and regions bound what it may send. */

@@ -1,7 +1,7 @@
 import { isDataRejectedError, sqlStateOf } from '@fengqiao/db';
 import { type IngestTopics } from '../ingest-topics';
 import { type IngestMetrics } from '../metrics';
-import { validateEvent, type IngestEvent } from '../validation/event-validator';
+import { validateEvent, type IngestEvent, type ValidationRules } from '../validation/event-validator';
 import { type InputLimits } from '../validation/input-limits';
 import { parseJsonSafely } from '../validation/safe-json';
 import { retryWhileDbDown, type DbAvailability } from './db-availability';
@@ -34,8 +34,8 @@ export class IngestService {
     private readonly deadLetters: DeadLetterPublisher,
     private readonly sink: EventsSink,
     private readonly observe: { metrics: IngestMetrics; availability: DbAvailability },
-    /** The message size and time window (config.tuning.ingest), as the HTTP intake checks them. */
-    private readonly limits: InputLimits,
+    /** The message size and time window (config.tuning.ingest) and the city, as the HTTP intake checks them. */
+    private readonly limits: InputLimits & ValidationRules,
   ) {}
 
   async process(messages: readonly IncomingMessage[], control: FlushControl): Promise<void> {

@@ -80,6 +80,30 @@ export function badInputs(knownCamera: string): BadInput[] {
       ),
       'INCONSISTENT_IDS',
     ),
+    // The configured city (FQ_CITY_CODE; these suites run Bazhong, 5119): 南充's codes are another city's.
+    bad(
+      'a case of another city',
+      'case',
+      json(aCaseReported({ region: { county: '511302', township: '511302001' } })),
+      'REGION_OUTSIDE_CITY',
+    ),
+    bad(
+      'a camera registered in another city',
+      'cameraRegistered',
+      json(
+        aCameraRegistered({
+          cameraId: aCameraId(6, '511302'),
+          region: { county: '511302', township: '511302001' },
+        }),
+      ),
+      'REGION_OUTSIDE_CITY',
+    ),
+    bad(
+      'the status of another city’s camera',
+      'cameraStatus',
+      json({ ...status, cameraId: aCameraId(7, '511302') }),
+      'REGION_OUTSIDE_CITY',
+    ),
     bad(
       'a township outside its county',
       'case',

@@ -152,7 +152,7 @@ function post(url: string, c: BadInput): Promise<Response> {
 
 /** Generated inputs: the validator decides the code (its unit spec pins the curated ones). */
 function expectedCode(input: string | Buffer): { code: string } {
-  const limits = testConfig().tuning.ingest;
+  const limits = { ...testConfig().tuning.ingest, city: testConfig().city.code };
   const parsed = parseJsonSafely(Buffer.isBuffer(input) ? input : Buffer.from(input), limits);
   const checked = parsed.ok ? validateEvent('cameraAnalytics', parsed.value, Date.now(), limits) : parsed;
   return { code: checked.ok ? 'ACCEPTED' : checked.rejection.code };

@@ -3,6 +3,7 @@ import {
   cameraRegisteredSchema,
   cameraStatusSchema,
   checkCaseEvent,
+  codeOutsideCity,
   countyOfCameraId,
   type CameraAnalytics,
   type CameraRegistered,
@@ -39,17 +40,24 @@ export function cameraKindOfSchema(value: unknown): TopicKind | undefined {
 
 const DAY_MS = 24 * 3600 * 1000;
 
+/** What an event is checked against: the time window (config.tuning.ingest) and the city (config.city.code). */
+export type ValidationRules = Pick<InputLimits, 'maxFutureSkewMs' | 'maxEventAgeMs'> & {
+  /** The configured city's 4-digit prefecture code (FQ_CITY_CODE): every region code must lie in it. */
+  readonly city: string;
+};
+
 /**
  * Validates a parsed message against its topic's contract and the ingest's plausibility rules;
- * `occurredAt` must lie within the configured window (clock skew ahead, age behind).
+ * `occurredAt` must lie within the configured window (clock skew ahead, age behind), its region
+ * codes and camera id in the configured city.
  */
 export function validateEvent(
   kind: TopicKind,
   value: unknown,
   nowMs: number,
-  limits: Pick<InputLimits, 'maxFutureSkewMs' | 'maxEventAgeMs'>,
+  limits: ValidationRules,
 ): Checked<IngestEvent> {
-  const checked = kind === 'case' ? checkCase(value) : checkCamera(kind, value);
+  const checked = kind === 'case' ? checkCase(value, limits.city) : checkCamera(kind, value, limits.city);
   if (!checked.ok) return checked;
   const tagged = checked.value;
   const at = Date.parse(tagged.event.occurredAt);
@@ -63,16 +71,25 @@ export function validateEvent(
 
 // The contracts' one case validator, the very one the API runs before it produces (issue 17 #11):
 // a case event the API accepted is never dead-lettered here for its content.
-function checkCase(value: unknown): Checked<IngestEvent> {
-  const checked = checkCaseEvent(value);
+function checkCase(value: unknown, city: string): Checked<IngestEvent> {
+  const checked = checkCaseEvent(value, city);
   if (checked.ok) return { ok: true, value: { kind: 'case', event: checked.event } };
   return reject(checked.code, checked.issues.map((i) => `${i.path}: ${i.message}`).join('; '));
 }
 
-function checkCamera(kind: Exclude<TopicKind, 'case'>, value: unknown): Checked<IngestEvent> {
+function checkCamera(kind: Exclude<TopicKind, 'case'>, value: unknown, city: string): Checked<IngestEvent> {
   const parsed = CAMERA_SCHEMAS[kind].safeParse(value);
   if (!parsed.success) return reject('SCHEMA_INVALID', describeIssues(parsed.error.issues));
-  return { ok: true, value: { kind, event: parsed.data } as IngestEvent };
+  const e = parsed.data;
+  // The same check as the case validator's (libs/contracts codeOutsideCity): the id's prefecture and any region.
+  const region = 'region' in e && e.region !== undefined ? e.region.county : undefined;
+  const outside = codeOutsideCity([e.cameraId, region], city);
+  if (outside !== undefined)
+    return reject(
+      'REGION_OUTSIDE_CITY',
+      `${outside === e.cameraId ? 'cameraId' : 'region.county'}: not in the configured city (FQ_CITY_CODE ${city})`,
+    );
+  return { ok: true, value: { kind, event: e } as IngestEvent };
 }
 
 // GB/T 28181 ids carry the county code: a region that disagrees is a forged or broken event.

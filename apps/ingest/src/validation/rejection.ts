@@ -11,7 +11,9 @@ export type RejectCode =
   | 'TIMESTAMP_OUT_OF_RANGE'
   | 'UNKNOWN_CAMERA'
   | 'UNKNOWN_CASE'
-  | 'DB_REJECTED';
+  | 'DB_REJECTED'
+  /** A region code or camera id of another city than the configured one (FQ_CITY_CODE). */
+  | 'REGION_OUTSIDE_CITY';
 
 export interface Rejection {
   readonly code: RejectCode;
@@ -35,6 +37,7 @@ export function httpStatusOf(code: RejectCode): 400 | 413 | 422 {
     case 'UNKNOWN_CAMERA':
     case 'UNKNOWN_CASE':
     case 'DB_REJECTED':
+    case 'REGION_OUTSIDE_CITY':
       return 422;
     case 'EMPTY':
     case 'NOT_UTF8':

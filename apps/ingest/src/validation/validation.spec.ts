@@ -13,7 +13,9 @@ import { validateEvent } from './event-validator';
 import { type Checked } from './rejection';
 import { parseJsonSafely } from './safe-json';
 
-const limits = loadConfig({}).tuning.ingest;
+const config = loadConfig({});
+// The window and the configured city (5119 by default), as the ingest app hands them over.
+const limits = { ...config.tuning.ingest, city: config.city.code };
 
 function check(kind: TopicKind, value: string | Buffer): Checked<unknown> {
   const parsed = parseJsonSafely(Buffer.isBuffer(value) ? value : Buffer.from(value), limits);
@@ -53,7 +55,7 @@ describe('message validation', () => {
   it('applies the configured size limit and time window, not fixed ones', () => {
     // As FQ_INGEST_MAX_FUTURE_SKEW_MS=0 and FQ_INGEST_MAX_EVENT_AGE_DAYS=1 would set them; 4 KiB by hand
     // (config refuses a message limit below the API's body limit).
-    const tight = { maxMessageBytes: 4096, maxFutureSkewMs: 0, maxEventAgeMs: 86_400_000 };
+    const tight = { maxMessageBytes: 4096, maxFutureSkewMs: 0, maxEventAgeMs: 86_400_000, city: '5119' };
     const now = Date.parse('2026-12-07T01:00:00.000Z');
     const at = (ms: number) =>
       JSON.stringify(aCameraStatus({ occurredAt: new Date(now + ms).toISOString() }));
@@ -73,6 +75,26 @@ describe('message validation', () => {
       rejection: { code: 'OVERSIZED' },
     });
     expect(parseJsonSafely(Buffer.from(big), limits).ok).toBe(true);
+  });
+
+  it('takes the city from FQ_CITY_CODE: 南充 (5113) accepts its own codes and dead-letters Bazhong’s', () => {
+    const nanchong = loadConfig({ FQ_CITY_CODE: '5113' });
+    const rules = { ...nanchong.tuning.ingest, city: nanchong.city.code };
+    const codeOf = (kind: TopicKind, value: unknown): string => {
+      const checked = validateEvent(kind, value, Date.now(), rules);
+      return checked.ok ? 'ACCEPTED' : checked.rejection.code;
+    };
+    const own = { county: '511302', township: '511302001' };
+    expect(codeOf('case', aCaseReported({ region: own }))).toBe('ACCEPTED');
+    expect(
+      codeOf('cameraRegistered', aCameraRegistered({ cameraId: aCameraId(3, '511302'), region: own })),
+    ).toBe('ACCEPTED');
+    expect(codeOf('case', aCaseReported())).toBe('REGION_OUTSIDE_CITY');
+    expect(codeOf('cameraStatus', aCameraStatus())).toBe('REGION_OUTSIDE_CITY');
+    const refused = validateEvent('case', aCaseReported(), Date.now(), rules);
+    expect(refused.ok ? '' : refused.rejection.reason).toBe(
+      'region.county: not in the configured city (FQ_CITY_CODE 5113)',
+    );
   });
 
   it('refuses arbitrary bytes and arbitrary JSON without throwing', () => {

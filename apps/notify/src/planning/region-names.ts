@@ -1,11 +1,17 @@
 import { type DbPool } from '@fengqiao/db';
 import { CITY_REGION } from '@fengqiao/notify';
 
-/** Display names of region codes for messages (read-only; the regions table is the seed's). */
+/**
+ * Display names of region codes for messages (read-only; the regions table is the seed's); the whole
+ * city's by its configured name (libs/geo `cityNameOf(config.city)`).
+ */
 export class RegionNames {
   private readonly cache = new Map<string, string>();
 
-  constructor(private readonly pool: DbPool) {}
+  constructor(
+    private readonly pool: DbPool,
+    private readonly cityName: string,
+  ) {}
 
   async nameOf(codes: readonly string[]): Promise<string> {
     const missing = codes.filter((c) => !this.cache.has(c) && c !== CITY_REGION);
@@ -16,6 +22,6 @@ export class RegionNames {
       );
       for (const r of res.rows) this.cache.set(r.code, r.name);
     }
-    return codes.map((c) => (c === CITY_REGION ? '巴中市' : (this.cache.get(c) ?? c))).join(' ');
+    return codes.map((c) => (c === CITY_REGION ? this.cityName : (this.cache.get(c) ?? c))).join(' ');
   }
 }

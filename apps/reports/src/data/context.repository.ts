@@ -1,4 +1,4 @@
-import { ALERT_COLOURS, type AlertColour, type ReportLevel } from '@fengqiao/contracts';
+import { ALERT_COLOURS, type AlertColour, cityRegionCode, type ReportLevel } from '@fengqiao/contracts';
 import { type Queryable } from '@fengqiao/db';
 import { CITY_TIME_ZONE } from '@fengqiao/domain';
 import { type AlertFact, type CameraCount } from '@fengqiao/reports';
@@ -79,7 +79,7 @@ export class ReportContextRepository {
     const sql =
       level === 'city' || level === 'county'
         ? `SELECT coalesce(sum(events), 0)::bigint AS n FROM region_county_daily_rollup
-           WHERE source = 'case' AND day >= $2 AND day < $3 AND ($1 = '511900' OR county = $1)`
+           WHERE source = 'case' AND day >= $2 AND day < $3 AND ${level === 'city' ? '$1::text IS NOT NULL' : 'county = $1'}`
         : level === 'township'
           ? `SELECT coalesce(sum(events), 0)::bigint AS n FROM region_daily_rollup
              WHERE source = 'case' AND township = $1 AND day >= $2 AND day < $3`
@@ -90,16 +90,19 @@ export class ReportContextRepository {
     return res.rows[0]?.n ?? 0;
   }
 
-  /** The region's own name and its children's. */
+  /** The region's own name and its children's; the configured city's own code is named by `city`. */
   async names(
     db: Queryable,
     region: string,
+    city: { readonly code: string; readonly name: string },
   ): Promise<{ name: string | null; children: Record<string, string> }> {
     const res = await db.query<{ code: string; name: string }>(
       `SELECT code, name FROM regions WHERE code = $1 OR parent = $1`,
       [region],
     );
-    const own = res.rows.find((r) => r.code === region)?.name ?? (region === '511900' ? '巴中市' : null);
+    const own =
+      res.rows.find((r) => r.code === region)?.name ??
+      (region === cityRegionCode(city.code) ? city.name : null);
     const children = Object.fromEntries(
       res.rows.filter((r) => r.code !== region).map((r) => [r.code, r.name]),
     );

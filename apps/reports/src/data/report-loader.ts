@@ -35,6 +35,8 @@ export class ReportLoader {
   private readonly judge: PromiseJudge = promiseJudgeOf();
 
   constructor(
+    /** The configured city (config.city: code, name): names the city's own report. */
+    private readonly city: { readonly code: string; readonly name: string },
     private readonly facts = new CaseFactsRepository(),
     private readonly context = new ReportContextRepository(),
   ) {}
@@ -49,7 +51,7 @@ export class ReportLoader {
       this.context.cameras(db, t.level, t.region),
       this.context.analytics(db, t.level, t.region, t.period.start, t.period.end),
       this.context.casesReported(db, t.level, t.region, lastYear.start, lastYear.end),
-      this.context.names(db, t.region),
+      this.context.names(db, t.region, this.city),
     ]);
     const cases = rows.map((r) => toCaseFact(r, flagged.has(r.case_id)));
     const parties = await this.facts.firstParties(db, this.overdueIds(cases, w.end.getTime()));

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type ReportMetadata, type ReportRequest } from '@fengqiao/contracts';
 import { type DbPool, ReportsRepository, type ReportTimings } from '@fengqiao/db';
+import { cityNameOf } from '@fengqiao/geo';
 import {
   buildReportModel,
   renderReportHtml,
@@ -21,13 +22,16 @@ export interface GenerationResult {
 export interface GeneratorDeps {
   readonly pool: DbPool;
   readonly pdf: PdfRenderer;
+  /** The configured city (config.city): the city report's name and every page's footer. */
+  readonly city: { readonly code: string; readonly name?: string | undefined };
   readonly clock?: () => number;
   readonly newId?: () => string;
 }
 
 /** Loads, computes, renders (HTML, then PDF when Chromium is there) and stores one report. */
 export class ReportGenerator {
-  private readonly loader = new ReportLoader();
+  private readonly loader: ReportLoader;
+  private readonly cityName: string;
   private readonly store = new ReportsRepository();
   private readonly clock: () => number;
   private readonly newId: () => string;
@@ -36,6 +40,8 @@ export class ReportGenerator {
   constructor(private readonly deps: GeneratorDeps) {
     this.clock = deps.clock ?? Date.now;
     this.newId = deps.newId ?? randomUUID;
+    this.cityName = cityNameOf(deps.city);
+    this.loader = new ReportLoader({ code: deps.city.code, name: this.cityName });
   }
 
   /** On demand: replaces a stored report of the same key. */
@@ -65,7 +71,7 @@ export class ReportGenerator {
       throw new ReportError('REGION_UNKNOWN', `region ${t.region} is not in the registry`);
     const loaded = performance.now();
     const model = buildReportModel(input);
-    const html = renderReportHtml(model);
+    const html = renderReportHtml(model, this.cityName);
     const rendered = performance.now();
     const pdf = await this.deps.pdf.render(html);
     const timings = {

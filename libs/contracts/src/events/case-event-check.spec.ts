@@ -57,3 +57,14 @@ describe('checkCaseEvent, the one case validator of the API and the ingest', () 
     });
   });
 });
+
+describe('checkCaseEvent with the configured city (FQ_CITY_CODE)', () => {
+  it('refuses a case of another city with REGION_OUTSIDE_CITY and accepts its own', () => {
+    expect(checkCaseEvent(reported, '5119').ok).toBe(true);
+    expect(checkCaseEvent(reported, '5113')).toEqual({
+      ok: false,
+      code: 'REGION_OUTSIDE_CITY',
+      issues: [{ path: 'region.county', message: 'not in the configured city (FQ_CITY_CODE 5113)' }],
+    });
+  });
+});

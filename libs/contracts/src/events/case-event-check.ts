@@ -1,9 +1,11 @@
 import { type z } from 'zod';
 import { type CaseEvent, caseEventSchema } from './case-event';
+import { codeOutsideCity } from '../regions';
 import { findForbiddenText } from './forbidden-text';
 
 /** Why a case event is refused; the API answers 400 with it, the ingest dead-letters with it. */
-export type CaseEventRejectCode = 'FORBIDDEN_CHARACTER' | 'SCHEMA_INVALID' | 'INCONSISTENT_IDS';
+export type CaseEventRejectCode =
+  'FORBIDDEN_CHARACTER' | 'SCHEMA_INVALID' | 'INCONSISTENT_IDS' | 'REGION_OUTSIDE_CITY';
 
 export interface CaseEventIssue {
   /** Dotted path of the offending field; `(root)` for the whole event. */
@@ -36,9 +38,10 @@ function issuesOf(issues: readonly z.core.$ZodIssue[]): CaseEventIssue[] {
 /**
  * THE validator of a case event, for every producer and consumer (the API before it produces, the
  * ingest before it stores): the schema, no control or bidirectional characters in any text, and a
- * case id whose county is the event's county. A case event it accepts is never refused downstream.
+ * case id whose county is the event's county, and (given the configured city, FQ_CITY_CODE) a county
+ * of that city. A case event it accepts is never refused downstream.
  */
-export function checkCaseEvent(value: unknown): CaseEventCheck {
+export function checkCaseEvent(value: unknown, city?: string): CaseEventCheck {
   const forbidden = findForbiddenText(value);
   if (forbidden !== undefined)
     return refuse('FORBIDDEN_CHARACTER', [
@@ -50,6 +53,10 @@ export function checkCaseEvent(value: unknown): CaseEventCheck {
   if (event.caseId.slice(1, 7) !== event.region.county)
     return refuse('INCONSISTENT_IDS', [
       { path: 'caseId', message: 'county code differs from region.county' },
+    ]);
+  if (city !== undefined && codeOutsideCity([event.region.county], city) !== undefined)
+    return refuse('REGION_OUTSIDE_CITY', [
+      { path: 'region.county', message: `not in the configured city (FQ_CITY_CODE ${city.slice(0, 4)})` },
     ]);
   return { ok: true, event };
 }

@@ -1,14 +1,11 @@
+import { BUILT_IN_DISTRICTS } from '@fengqiao/geo';
 import { type RoutingRule } from './routing-rules';
 
 const NIGHT = { from: 18, to: 8 };
 const WEEKEND = [0, 6];
 
-/**
- * The default routing table of the Bazhong center ("1+6+N"), first match wins: risk first (a group
- * petition or a threat of violence is a major dispute whatever its category), then county-specific
- * arrangements, then by category, and a catch-all to the center itself.
- */
-export const DEFAULT_ROUTING_RULES: readonly RoutingRule[] = [
+/** Risk first: a group petition or a threat of violence is a major dispute whatever its category. */
+const RISK_RULES: readonly RoutingRule[] = [
   {
     id: 'group-petition',
     title: '群体性信访：重大纠纷，信访接待',
@@ -21,12 +18,28 @@ export const DEFAULT_ROUTING_RULES: readonly RoutingRule[] = [
     when: { flags: ['violenceRisk'] },
     then: { tier: 'major', department: '综治中心', unit: 'center' },
   },
-  {
-    id: 'tongjiang-wages',
-    title: '通江县欠薪：县劳动保障监察大队',
-    when: { categories: ['labour-wages'], regionPrefixes: ['511921'] },
-    then: { tier: 'general', department: '通江县劳动保障监察大队', unit: 'department' },
-  },
+];
+
+/**
+ * County-specific arrangements of the built-in city (its counties by name from libs/geo's built-in
+ * districts): only when the configured city is that city. Another city's own arrangements are a new
+ * version of its routing table (POST /api/routing-rules/versions), not code.
+ */
+function countyArrangements(prefecture: string): RoutingRule[] {
+  const tongjiang = BUILT_IN_DISTRICTS.find((d) => d.name === '通江县');
+  if (tongjiang === undefined || !tongjiang.code.startsWith(prefecture.slice(0, 4))) return [];
+  return [
+    {
+      id: 'tongjiang-wages',
+      title: '通江县欠薪：县劳动保障监察大队',
+      when: { categories: ['labour-wages'], regionPrefixes: [tongjiang.code] },
+      then: { tier: 'general', department: '通江县劳动保障监察大队', unit: 'department' },
+    },
+  ];
+}
+
+/** By category, then a catch-all to the center itself. */
+const CATEGORY_RULES: readonly RoutingRule[] = [
   {
     id: 'petition',
     title: '信访事项：复杂纠纷，信访接待',
@@ -112,3 +125,18 @@ export const DEFAULT_ROUTING_RULES: readonly RoutingRule[] = [
     then: { tier: 'general', department: '综治中心', unit: 'center' },
   },
 ];
+
+/**
+ * The default routing table of a city's center ("1+6+N") for the configured city (FQ_CITY_CODE,
+ * 4 digits), first match wins: risk first, then the city's county-specific arrangements (the
+ * built-in city's only), then by category, and a catch-all to the center itself. Version 1 of
+ * `routing_tables`, written by the API at its first start.
+ */
+export function defaultRoutingRules(prefecture: string): RoutingRule[] {
+  return [...RISK_RULES, ...countyArrangements(prefecture), ...CATEGORY_RULES];
+}
+
+/** The built-in city's default table (the schematic demo city of libs/geo). */
+export const DEFAULT_ROUTING_RULES: readonly RoutingRule[] = defaultRoutingRules(
+  BUILT_IN_DISTRICTS[0]?.code ?? '',
+);

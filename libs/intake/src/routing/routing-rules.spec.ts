@@ -1,5 +1,5 @@
 import { CASE_CATEGORIES, type CaseCategory } from '@fengqiao/contracts';
-import { DEFAULT_ROUTING_RULES } from './default-routing';
+import { DEFAULT_ROUTING_RULES, defaultRoutingRules } from './default-routing';
 import { type RoutingInput, type RoutingRule, suggestRouting, validateRoutingTable } from './routing-rules';
 
 const UTC8 = 480;
@@ -83,5 +83,14 @@ describe('suggestRouting with the Bazhong table', () => {
       { code: 'NO_CATCH_ALL', index: 1, ruleId: r.id },
     ]);
     expect(suggestRouting([r], input('other'), UTC8)).toBeUndefined();
+  });
+
+  it('keeps the county arrangement for its own city only: another city (5113) gets none', () => {
+    const ids = (rules: readonly RoutingRule[]): string[] => rules.map((r) => r.id);
+    expect(ids(defaultRoutingRules('5119'))).toContain('tongjiang-wages');
+    const nanchong = defaultRoutingRules('5113');
+    expect(ids(nanchong)).not.toContain('tongjiang-wages');
+    expect(validateRoutingTable(nanchong)).toEqual([]);
+    expect(nanchong.length).toBe(DEFAULT_ROUTING_RULES.length - 1);
   });
 });

@@ -28,9 +28,17 @@ const html = renderReportHtml(
       subRegionNames: { '511902001': '东城<街道>' },
     }),
   ),
+  '巴中市',
 );
 
 describe('renderReportHtml', () => {
+  it('names the configured city’s center in the footer, not a fixed one', () => {
+    expect(html).toContain('<footer>巴中市综治中心 · ');
+    const model = buildReportModel(countyMonth({ cases: [] }));
+    expect(renderReportHtml(model, '南充市')).toContain('<footer>南充市综治中心 · ');
+    expect(renderReportHtml(model, '南充市')).not.toContain('巴中市');
+  });
+
   it('is one self-contained Chinese document: inline SVG charts, no script, no external resource', () => {
     expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
     expect(html).toContain('<html lang="zh-CN">');

@@ -55,8 +55,11 @@ function lastDay(end: string): string {
   return new Date(Date.parse(`${end}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 }
 
-/** The whole report as one HTML document: inline CSS and SVG, no script, no external resource. */
-export function renderReportHtml(m: ReportModel): string {
+/**
+ * The whole report as one HTML document: inline CSS and SVG, no script, no external resource;
+ * `cityName`: the configured city's (libs/geo `cityNameOf`), whose center issues it (the footer).
+ */
+export function renderReportHtml(m: ReportModel, cityName: string): string {
   const range = m.period.kind === 'day' ? m.period.start : `${m.period.start} 至 ${lastDay(m.period.end)}`;
   const meta = `${LEVEL_LABELS[m.level]} · ${m.region} · 统计周期 ${range}（北京时间） · 生成于 ${shanghaiTime(m.generatedAt)}`;
   const sections = [
@@ -80,7 +83,7 @@ export function renderReportHtml(m: ReportModel): string {
 <body>
 <header><h1>${e(m.title)}</h1><p class="meta">${e(meta)}</p></header>
 ${sections.join('\n')}
-<footer>巴中市综治中心 · 枫桥平台自动生成。当事人信息已按规定脱敏（姓氏+某、手机号中间四位隐藏、不含身份证号）。</footer>
+<footer>${e(cityName)}综治中心 · 枫桥平台自动生成。当事人信息已按规定脱敏（姓氏+某、手机号中间四位隐藏、不含身份证号）。</footer>
 </body>
 </html>
 `;

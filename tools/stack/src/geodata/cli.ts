@@ -3,7 +3,7 @@ import { ensureCityData } from './geodata';
 
 /**
  * `npm run geodata [-- <city code>]`: fetches (once) and extracts the city's real divisions and
- * county outlines, then prints the two paths to export (FQ_CITY_DIVISIONS, FQ_GEOJSON).
+ * county outlines, then prints what to export (FQ_CITY_DIVISIONS, FQ_GEOJSON, FQ_CITY_NAME).
  */
 async function main(): Promise<number> {
   const config = loadConfig();
@@ -13,7 +13,9 @@ async function main(): Promise<number> {
   say(
     `geodata: city ${city}: ${data.counties} counties, ${data.townships} townships/streets, ${data.villages} villages/communities (${data.dir})`,
   );
-  process.stdout.write(`FQ_CITY_DIVISIONS=${data.divisionsPath}\nFQ_GEOJSON=${data.outlinesPath}\n`);
+  process.stdout.write(
+    `FQ_CITY_DIVISIONS=${data.divisionsPath}\nFQ_GEOJSON=${data.outlinesPath}\nFQ_CITY_NAME=${data.name}\n`,
+  );
   return 0;
 }
 

@@ -22,6 +22,8 @@ export interface CityData {
   readonly divisionsPath: string;
   /** The county outlines: FQ_GEOJSON. */
   readonly outlinesPath: string;
+  /** The city's official name from the divisions package: FQ_CITY_NAME. */
+  readonly name: string;
   readonly townships: number;
   readonly villages: number;
   readonly counties: number;
@@ -124,6 +126,7 @@ export async function ensureCityData(cityCode: string, buildCache: string, say: 
     }
   }
   const divisions = JSON.parse(readFileSync(divisionsPath, 'utf8')) as {
+    city: { name: string };
     townships: unknown[];
     villages: unknown[];
   };
@@ -132,6 +135,7 @@ export async function ensureCityData(cityCode: string, buildCache: string, say: 
     dir,
     divisionsPath,
     outlinesPath,
+    name: divisions.city.name,
     townships: divisions.townships.length,
     villages: divisions.villages.length,
     counties: outlines.features.length,

@@ -7,7 +7,7 @@ import {
   ReportRequestWorker,
   type RequestWorkerOptions,
 } from '@fengqiao/reports-app';
-import { pollUntil } from '@fengqiao/testing';
+import { pollUntil, testConfig } from '@fengqiao/testing';
 
 /** The apps/reports request worker, in the test's process against the run's database (as apps/reports runs it). */
 export interface TestWorker {
@@ -17,7 +17,7 @@ export interface TestWorker {
 
 export function startWorker(pool: DbPool, options: Partial<RequestWorkerOptions> = {}): TestWorker {
   const pdf = new PdfRenderer();
-  const generator = new ReportGenerator({ pool, pdf });
+  const generator = new ReportGenerator({ pool, pdf, city: testConfig().city });
   const worker = new ReportRequestWorker(pool, generator, Date.now, () => undefined, {
     pollMs: 100,
     staleMs: 5 * 60_000,
