@@ -1,4 +1,5 @@
 import { createServer, type Server } from 'node:http';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { type FengqiaoConfig } from '@fengqiao/config';
 import { createPool } from '@fengqiao/db';
 import { SilenceTracker } from '@fengqiao/domain';
@@ -75,6 +76,11 @@ export async function startGb28181App(
   metrics.gauge('devices_registered', () => registrations.size);
   metrics.gauge('channels_tracked', () => tracker.size);
   metrics.gauge('events_pending', () => outbox.pending);
+  // How long SIP waited behind other work: a REGISTER that waits past the device's retransmissions is lost.
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
+  metrics.gauge('event_loop_delay_max_ms', () => Math.round(loopDelay.max / 1e6));
+  metrics.gauge('event_loop_delay_p99_ms', () => Math.round(loopDelay.percentile(99) / 1e6));
   const sweep = setInterval(() => {
     const started = process.hrtime.bigint();
     const now = Date.now();
@@ -105,6 +111,7 @@ export async function startGb28181App(
     metrics,
     stop: async () => {
       clearInterval(sweep);
+      loopDelay.disable();
       await transport.close();
       await outbox.stop();
       await new Promise<void>((resolve) => http.close(() => resolve()));

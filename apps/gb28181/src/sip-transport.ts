@@ -1,6 +1,13 @@
 import { createSocket, type Socket as UdpSocket } from 'node:dgram';
 import { createServer, type Server, type Socket } from 'node:net';
-import { Gb28181Error, SipStreamFramer, parseSipMessage, type SipMessage } from '@fengqiao/gb28181';
+import {
+  Gb28181Error,
+  SipIntake,
+  SipStreamFramer,
+  isUrgentSip,
+  parseSipMessage,
+  type SipMessage,
+} from '@fengqiao/gb28181';
 import { type GbMetrics } from './gb-metrics';
 
 /** Where a message came from and how to answer: the packet's source, not its Via/Contact (NAT). */
@@ -16,6 +23,10 @@ export type SipHandler = (message: SipMessage, peer: Peer) => void;
 // A device that opens many TCP connections or never sends a full message costs at most this.
 const MAX_TCP_CONNECTIONS = 20_000;
 const TCP_IDLE_MS = 15 * 60_000;
+// Overload control (SipIntake): handle for at most this long, then let the loop read sockets again;
+// a backlog beyond this many messages sheds the oldest non-REGISTER ones (~3 KB each at most).
+const SLICE_MS = 10;
+const MAX_QUEUED = 20_000;
 
 /**
  * SIP over UDP and TCP on one port. Bad bytes are counted by code and dropped (a TCP connection that
@@ -25,12 +36,23 @@ export class SipTransport {
   private readonly udp: UdpSocket = createSocket({ type: 'udp4', recvBufferSize: 4 * 1024 * 1024 });
   private readonly tcp: Server;
   private readonly sockets = new Set<Socket>();
+  private readonly intake: SipIntake<{ readonly bytes: Buffer; readonly peer: Peer }>;
 
   constructor(
     private readonly handler: SipHandler,
     private readonly metrics: GbMetrics,
     private readonly log: (line: string) => void,
   ) {
+    this.intake = new SipIntake(({ bytes, peer }) => this.handle(bytes, peer), {
+      sliceMs: SLICE_MS,
+      maxQueued: MAX_QUEUED,
+      now: () => performance.now(),
+      schedule: (run) => void setImmediate(run),
+    });
+    metrics.gauge('intake_queued', () => this.intake.size);
+    metrics.gauge('intake_shed', () => this.intake.shed);
+    metrics.gauge('intake_longest_wait_ms', () => Math.round(this.intake.longestWaitMs));
+    metrics.gauge('intake_longest_urgent_wait_ms', () => Math.round(this.intake.longestUrgentWaitMs));
     this.udp.on('message', (bytes, rinfo) => {
       const peer: Peer = {
         transport: 'UDP',
@@ -101,6 +123,10 @@ export class SipTransport {
 
   private deliver(bytes: Buffer, peer: Peer): void {
     this.metrics.inc(`received_${peer.transport.toLowerCase()}`);
+    this.intake.push({ bytes, peer }, isUrgentSip(bytes));
+  }
+
+  private handle(bytes: Buffer, peer: Peer): void {
     try {
       this.handler(parseSipMessage(bytes), peer);
     } catch (err) {

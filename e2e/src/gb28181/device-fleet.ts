@@ -42,6 +42,10 @@ export class DeviceFleet {
     keepalive404: 0,
     catalogs: 0,
     reRegistered: 0,
+    /** Why a REGISTER failed: no answer to the first or to the authenticated one, or a refusal. */
+    noAnswerFirst: 0,
+    noAnswerSecond: 0,
+    refusedStatus: 0,
   };
 
   constructor(
@@ -57,26 +61,19 @@ export class DeviceFleet {
       while (next < this.o.devices) {
         const i = next++;
         const ok = await this.register(i);
-        if (ok) this.counts.registered++;
-        else this.counts.refused++;
+        if (ok) {
+          this.counts.registered++;
+          // A device keeps alive from its own registration on, not once the whole fleet is in.
+          this.startKeepalive(i);
+        } else this.counts.refused++;
       }
     };
     await Promise.all(Array.from({ length: concurrency }, worker));
   }
 
-  /** Keepalives at the configured interval, spread evenly over it. */
-  startKeepalives(): void {
-    for (let i = 0; i < this.o.devices; i++) {
-      if (this.o.wrongPassword.has(i)) continue;
-      const first = setTimeout(
-        () => {
-          void this.keepalive(i);
-          this.timers.push(setInterval(() => void this.keepalive(i), this.o.keepaliveMs));
-        },
-        Math.floor((i / this.o.devices) * this.o.keepaliveMs),
-      );
-      this.timers.push(first);
-    }
+  /** Keepalives every interval from a device's registration (GB/T 28181 §9.6: default 60 s). */
+  private startKeepalive(i: number): void {
+    this.timers.push(setInterval(() => void this.keepalive(i), this.o.keepaliveMs));
   }
 
   setSilent(deviceId: string, silent: boolean): void {
@@ -109,12 +106,15 @@ export class DeviceFleet {
     const callId = token(10);
     const extra: [string, string][] = [['Expires', String(this.o.expiresS)]];
     const first = await this.request(id, 'REGISTER', extra, undefined, callId, 1);
+    if (first === undefined) this.counts.noAnswerFirst++;
     if (statusOf(first) === 200) return true;
     const challenge = first?.headers.get('www-authenticate');
     if (statusOf(first) !== 401 || challenge === undefined) return false;
     const password = this.o.wrongPassword.has(i) ? `${this.o.password}-wrong` : this.o.password;
     const auth: [string, string] = ['Authorization', authorization(id, password, challenge, uri)];
     const second = await this.request(id, 'REGISTER', [...extra, auth], undefined, callId, 2);
+    if (second === undefined) this.counts.noAnswerSecond++;
+    else if (statusOf(second) !== 200) this.counts.refusedStatus++;
     return statusOf(second) === 200;
   }
 
@@ -161,16 +161,26 @@ export class DeviceFleet {
     return this.sendAwaiting(`${callId}/${cseq}`, bytes);
   }
 
-  /** UDP: retransmit like RFC 3261 timer A (500 ms doubling), give up after ~4 s. */
+  /**
+   * UDP, a non-INVITE client transaction (RFC 3261 §17.1.2): retransmit after T1 = 500 ms, doubling up
+   * to T2 = 4 s (Timer E), give up when Timer F (64 × T1 = 32 s) fires.
+   */
   private async sendAwaiting(key: string, bytes: Buffer): Promise<WireMessage | undefined> {
     const answer = new Promise<WireMessage>((resolve) => this.pending.set(key, { resolve }));
-    for (const wait of [500, 1000, 2000]) {
+    let waited = 0;
+    for (let wait = 500; waited < 32_000; wait = Math.min(wait * 2, 4000)) {
       this.socket.send(bytes, this.o.serverPort, this.o.serverHost);
+      const step = Math.min(wait, 32_000 - waited);
+      let timer: NodeJS.Timeout | undefined;
       const got = await Promise.race([
         answer,
-        new Promise<undefined>((r) => setTimeout(() => r(undefined), wait)),
+        new Promise<undefined>((r) => {
+          timer = setTimeout(() => r(undefined), step);
+        }),
       ]);
+      clearTimeout(timer);
       if (got !== undefined) return got;
+      waited += step;
     }
     this.pending.delete(key);
     return undefined;

@@ -6,6 +6,7 @@
 // | {"cmd":"counts"}. Live play: the server's INVITE is answered 200 OK with an SDP (events invited,
 // acked, bye).
 import { createSocket } from 'node:dgram';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { DeviceFleet, channelIdOf, deviceIdOf } from './device-fleet';
@@ -54,6 +55,8 @@ async function main(): Promise<void> {
     report: out,
   });
   const started = Date.now();
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
   await fleet.registerAll();
   out({
     event: 'registered',
@@ -61,8 +64,8 @@ async function main(): Promise<void> {
     ms: Date.now() - started,
     first: deviceIdOf(0),
     firstChannel: channelIdOf(0, 0, channels),
+    loopDelayMaxMs: Math.round(loopDelay.max / 1e6),
   });
-  fleet.startKeepalives();
   createInterface({ input: process.stdin }).on('line', (line) => {
     const cmd = JSON.parse(line) as {
       cmd: string;

@@ -12,6 +12,7 @@ export {
 } from './sip/sip-message';
 export { serializeRequest, serializeResponse, type OutgoingHeaders } from './sip/sip-serialize';
 export { SipStreamFramer } from './sip/sip-stream-framer';
+export { SipIntake, isUrgentSip, type SipIntakeOptions } from './sip/sip-intake';
 export {
   digestChallenge,
   digestResponse,
