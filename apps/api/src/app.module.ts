@@ -14,6 +14,7 @@ import { InfraModule } from './infra/infra.module';
 import { KpisModule } from './kpis/kpis.module';
 import { LiveModule } from './live/live.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { NotifyPolicyModule } from './notify-policy/notify-policy.module';
 import { OpenApiModule } from './openapi/openapi.module';
 import { RegionsModule } from './regions/regions.module';
 import { ReportsModule } from './reports/reports.module';
@@ -45,6 +46,7 @@ export class AppModule {
         SilencesModule,
         CasesModule,
         DutyModule,
+        NotifyPolicyModule,
         KpisModule,
         ReportsModule,
         RegionsModule,

@@ -4,7 +4,7 @@ import { AlertStore, createPool, withTransaction, type DbPool } from '@fengqiao/
 import { KafkaEventPublisher, createKafkaClient } from '@fengqiao/kafka';
 import { testConfig, uniqueName } from '@fengqiao/testing';
 import { createNotifyApp, type NotifyApp } from './notify-app';
-import { aDutyOfficer, rosterAllWeek } from './testing/duty-fixtures';
+import { aDutyOfficer, regionPolicy, rosterAllWeek } from './testing/duty-fixtures';
 import { VendorReceivers } from './testing/vendor-receivers';
 
 // The policy's other steps through real Kafka and PostgreSQL and a webhook receiver: orange alerts
@@ -92,14 +92,14 @@ beforeAll(async () => {
   primary = await aDutyOfficer(pool, '摘要 值班', 'webhook', 'digest-primary');
   const backup = await aDutyOfficer(pool, '摘要 备班', 'webhook', 'digest-backup');
   await rosterAllWeek(pool, township, primary, backup);
+  // The digest period is the notification policy's (a versioned document): this spec's township only.
+  await regionPolicy(pool, township, { digestEveryMs: DIGEST_MS, backupAfterMs: 600 });
   await producer.connect();
   notify = createNotifyApp(
     {
       ...base,
       notify: {
         ...base.notify,
-        digestEveryMs: DIGEST_MS,
-        backupAfterMs: 600,
         webhook: { url: `${receivers.url}/webhook`, secret: webhookSecret },
       },
     },

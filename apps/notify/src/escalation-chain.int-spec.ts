@@ -6,7 +6,7 @@ import { aCaseReported, testConfig, uniqueName } from '@fengqiao/testing';
 import { createWarningApp, type WarningApp } from '@fengqiao/warning/src/warning-app';
 import { warningTopics } from '@fengqiao/warning/src/warning-topics';
 import { createNotifyApp, type NotifyApp } from './notify-app';
-import { aDutyOfficer, rosterAllWeek } from './testing/duty-fixtures';
+import { aDutyOfficer, regionPolicy, rosterAllWeek } from './testing/duty-fixtures';
 import { SmtpSink } from './testing/smtp-sink';
 import { VendorReceivers } from './testing/vendor-receivers';
 
@@ -65,7 +65,6 @@ beforeAll(async () => {
     ...base,
     notify: {
       ...base.notify,
-      backupAfterMs: BACKUP_AFTER_MS,
       robotSpacingMs: 0,
       retry: { baseMs: 100, maxMs: 1000, maxAttempts: 4 },
       smtp: { url: `smtp://127.0.0.1:${smtp.port}`, from: 'Fengqiao <duty@fengqiao.test>' },
@@ -86,6 +85,8 @@ beforeAll(async () => {
   await rosterAllWeek(pool, grid, people.gridPrimary, people.gridBackup);
   await rosterAllWeek(pool, township, people.townPrimary, people.townBackup);
   await rosterAllWeek(pool, county, people.countyPrimary, people.countyBackup);
+  // The backup delay is the notification policy's (a versioned document): this spec's township only.
+  await regionPolicy(pool, township, { backupAfterMs: BACKUP_AFTER_MS });
   await producer.connect();
   warning = createWarningApp(config, {
     topicSuffix: suffix,

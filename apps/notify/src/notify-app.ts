@@ -5,6 +5,7 @@ import {
   AlertStore,
   DbPing,
   DUTY_ROSTERS_TABLE,
+  NOTIFICATION_POLICIES_TABLE,
   NotificationPreferencesRepository,
   NotificationsRepository,
   VersionedDocumentsRepository,
@@ -12,7 +13,7 @@ import {
 } from '@fengqiao/db';
 import { cityNameOf } from '@fengqiao/geo';
 import { KafkaBatchConsumer, createKafkaClient, ensureTopics, type ConsumedBatch } from '@fengqiao/kafka';
-import { parseDutyRoster } from '@fengqiao/notify';
+import { parseDutyRoster, parseNotificationPolicy } from '@fengqiao/notify';
 import { type HealthCheck } from '@fengqiao/process';
 import { configuredChannels } from './channels/channel-registry';
 import { Dispatcher } from './delivery/dispatcher';
@@ -55,19 +56,22 @@ export function createNotifyApp(config: FengqiaoConfig, options: NotifyAppOption
     tuning: config.tuning.db,
   });
   const notifications = new NotificationsRepository();
-  const planner = new NotificationPlanner(
-    {
+  const planner = new NotificationPlanner({
+    pool,
+    roster: new ActiveVersionCache(
       pool,
-      roster: new ActiveVersionCache(
-        pool,
-        new VersionedDocumentsRepository(DUTY_ROSTERS_TABLE),
-        parseDutyRoster,
-      ),
-      preferences: new NotificationPreferencesRepository(),
-      notifications,
-    },
-    { backupAfterMs: cfg.backupAfterMs, digestEveryMs: cfg.digestEveryMs },
-  );
+      new VersionedDocumentsRepository(DUTY_ROSTERS_TABLE),
+      parseDutyRoster,
+    ),
+    // The notification policy is a versioned document too: an activation applies to the next change.
+    policy: new ActiveVersionCache(
+      pool,
+      new VersionedDocumentsRepository(NOTIFICATION_POLICIES_TABLE),
+      parseNotificationPolicy,
+    ),
+    preferences: new NotificationPreferencesRepository(),
+    notifications,
+  });
   const channels = configuredChannels(cfg, now);
   const dispatcher = new Dispatcher({
     pool,

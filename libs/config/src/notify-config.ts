@@ -2,11 +2,21 @@ import { z } from 'zod';
 
 const ms = (dflt: number, min: number) => z.coerce.number().int().min(min).default(dflt);
 const MIN = 60_000;
+const movedToPolicy = (field: string) =>
+  z
+    .string()
+    .refine(() => false, {
+      message: `no longer configuration: set ${field} in the notification policy (POST /api/notify/policy/versions, then activate)`,
+    })
+    .optional();
 
 /**
  * The notify service's environment (issue 16): channel endpoints and credentials (webhook URLs
  * with keys are credentials: config only, never logged), the acknowledgement-link secret the API
- * shares, and the policy's delays. Every base URL is configurable so tests aim at local receivers.
+ * shares, and delivery mechanics (retries, robot spacing). Every base URL is configurable so tests
+ * aim at local receivers. The notification POLICY (what each colour asks for, the backup delay, the
+ * digest period) is not configuration: it is a versioned document (notification_policy_versions,
+ * proposed and activated through the API, issue 19).
  */
 export const notifyEnvSchema = z.object({
   FQ_NOTIFY_PORT: z.coerce.number().int().min(1).max(65535).default(3400),
@@ -14,10 +24,9 @@ export const notifyEnvSchema = z.object({
   // Where the dashboard's /ack/<token> page is, as the people notified reach it.
   FQ_NOTIFY_LINK_BASE: z.string().url().optional(),
   FQ_NOTIFY_ACK_LINK_TTL_MS: ms(30 * MIN, 10_000),
-  // A red alert nobody acknowledged pages the level's backup after this (below the rule set's
-  // acknowledgement timeout, after which the engine escalates to the next level).
-  FQ_NOTIFY_BACKUP_AFTER_MS: ms(5 * MIN, 100),
-  FQ_NOTIFY_DIGEST_MS: ms(15 * MIN, 100),
+  // Policy, not deployment (issue 19): refused with a pointer rather than silently ignored.
+  FQ_NOTIFY_BACKUP_AFTER_MS: movedToPolicy('backupAfterMs'),
+  FQ_NOTIFY_DIGEST_MS: movedToPolicy('digestEveryMs'),
   FQ_NOTIFY_POLL_MS: ms(1000, 20),
   FQ_NOTIFY_RETRY_BASE_MS: ms(2000, 10),
   FQ_NOTIFY_RETRY_MAX_MS: ms(5 * MIN, 10),
@@ -48,8 +57,6 @@ export interface NotifyConfig {
   readonly secret: string;
   readonly linkBase: string;
   readonly ackLinkTtlMs: number;
-  readonly backupAfterMs: number;
-  readonly digestEveryMs: number;
   readonly pollMs: number;
   readonly retry: { readonly baseMs: number; readonly maxMs: number; readonly maxAttempts: number };
   readonly robotSpacingMs: number;
@@ -71,8 +78,6 @@ export function buildNotifyConfig(e: NotifyEnv, fallbackSecret: string, dashboar
     secret,
     linkBase: (e.FQ_NOTIFY_LINK_BASE ?? dashboardUrl).replace(/\/+$/, ''),
     ackLinkTtlMs: e.FQ_NOTIFY_ACK_LINK_TTL_MS,
-    backupAfterMs: e.FQ_NOTIFY_BACKUP_AFTER_MS,
-    digestEveryMs: e.FQ_NOTIFY_DIGEST_MS,
     pollMs: e.FQ_NOTIFY_POLL_MS,
     retry: {
       baseMs: e.FQ_NOTIFY_RETRY_BASE_MS,

@@ -687,6 +687,30 @@ export {
 } from './api/duty-api';
 export { DUTY_ROUTES } from './routes/duty.routes';
 export {
+  activateNotificationPolicyRequestSchema,
+  activateNotificationPolicyResponseSchema,
+  notificationPolicyDetailSchema,
+  notificationPolicyListSchema,
+  notificationPolicySchema,
+  notificationPolicySummarySchema,
+  notificationPolicyVersionParamsSchema,
+  notifyModeSchema,
+  notifyRegionRuleSchema,
+  notifyRuleSchema,
+  proposeNotificationPolicyRequestSchema,
+  type ActivateNotificationPolicyRequest,
+  type ActivateNotificationPolicyResponse,
+  type NotificationPolicy,
+  type NotificationPolicyDetail,
+  type NotificationPolicyList,
+  type NotificationPolicySummary,
+  type NotifyMode,
+  type NotifyRegionRule,
+  type NotifyRule,
+  type ProposeNotificationPolicyRequest,
+} from './api/notify-policy-api';
+export { NOTIFY_POLICY_ROUTES } from './routes/notify-policy.routes';
+export {
   GROUP_COMMAND_MAX_MEMBERS,
   groupAcknowledgeRequestSchema,
   groupCommandResponseSchema,

@@ -60,6 +60,7 @@ export {
 } from './alerts/alert-outbox.relay';
 export {
   DUTY_ROSTERS_TABLE,
+  NOTIFICATION_POLICIES_TABLE,
   ROUTING_TABLES_TABLE,
   RULE_SETS_TABLE,
   type VersionedTableSpec,

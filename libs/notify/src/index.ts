@@ -22,6 +22,14 @@ export {
   type NotifyPolicy,
   type PlannedNotice,
 } from './policy/policy';
+export {
+  DEFAULT_NOTIFICATION_POLICY,
+  NotificationPolicyError,
+  parseNotificationPolicy,
+  policyFor,
+  withoutRegionRule,
+  withRegionRule,
+} from './policy/notification-policy';
 export { deliverAt, isValidHhmm, type QuietPeriod } from './policy/quiet-period';
 export { RateGate } from './rate-gate';
 export { retryDelayMs, type RetryPolicy } from './retry';

@@ -7,15 +7,17 @@ import {
   type NotificationPreferencesRepository,
   type NotificationsRepository,
 } from '@fengqiao/db';
+import { type NotificationPolicy } from '@fengqiao/contracts';
 import {
+  DEFAULT_NOTIFICATION_POLICY,
   deliverAt,
   EMPTY_ROSTER,
   onDutyAt,
   planNotices,
+  policyFor,
   rosterOf,
   rosterRegionOf,
   type DutyRoster,
-  type NotifyPolicy,
   type PlannedNotice,
 } from '@fengqiao/notify';
 
@@ -29,23 +31,23 @@ export interface PlannerDeps {
   readonly pool: DbPool;
   /** The active duty roster (a versioned document), re-checked once per alert change. */
   readonly roster: Pick<ActiveVersionCache<DutyRoster>, 'refresh'>;
+  /** The active notification policy (a versioned document), re-checked once per alert change. */
+  readonly policy: Pick<ActiveVersionCache<NotificationPolicy>, 'refresh'>;
   readonly preferences: NotificationPreferencesRepository;
   readonly notifications: NotificationsRepository;
 }
 
 /** Alert change → the notifications the policy asks for, each with its person and channel. */
 export class NotificationPlanner {
-  constructor(
-    private readonly deps: PlannerDeps,
-    private readonly policy: NotifyPolicy,
-  ) {}
+  constructor(private readonly deps: PlannerDeps) {}
 
   /** The number of notifications newly planned (0 for a redelivered change). */
   async handle(change: AlertChanged, nowMs: number): Promise<number> {
     if (nowMs - Date.parse(change.occurredAt) > STALE_CHANGE_MS) return 0;
-    const notices = planNotices(change, this.policy, nowMs);
+    // One indexed query each; a document is reloaded only when another version became active.
+    const policy = (await this.deps.policy.refresh())?.document ?? DEFAULT_NOTIFICATION_POLICY;
+    const notices = planNotices(change, policyFor(policy, change.alert.region), nowMs);
     if (notices.length === 0) return 0;
-    // One indexed query; the document is reloaded only when another version became active.
     const roster = (await this.deps.roster.refresh())?.document ?? EMPTY_ROSTER;
     let planned = 0;
     for (const notice of notices) {

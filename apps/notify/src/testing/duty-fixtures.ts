@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   DUTY_ROSTERS_TABLE,
+  NOTIFICATION_POLICIES_TABLE,
   NotificationPreferencesRepository,
   reviseActive,
   VersionedDocumentsRepository,
@@ -8,7 +9,15 @@ import {
   type DbPool,
   type NotifyChannel,
 } from '@fengqiao/db';
-import { EMPTY_ROSTER, parseDutyRoster, withPattern } from '@fengqiao/notify';
+import { type NotifyRule } from '@fengqiao/contracts';
+import {
+  DEFAULT_NOTIFICATION_POLICY,
+  EMPTY_ROSTER,
+  parseDutyRoster,
+  parseNotificationPolicy,
+  withPattern,
+  withRegionRule,
+} from '@fengqiao/notify';
 
 const ALL_WEEK = [0, 1, 2, 3, 4, 5, 6];
 
@@ -64,4 +73,32 @@ export async function rosterAllWeek(
       }),
     }),
   );
+}
+
+/**
+ * Gives the region its own notification rule (the default's, with `changes`): a new active version
+ * of the policy document built on the active one, as a policy edit is, so specs sharing the
+ * database each touch only their own region. Returns the new version.
+ */
+export async function regionPolicy(
+  pool: DbPool,
+  regionCode: string,
+  changes: Partial<NotifyRule>,
+): Promise<number> {
+  const repo = new VersionedDocumentsRepository(NOTIFICATION_POLICIES_TABLE);
+  const revised = await withTransaction(pool, (tx) =>
+    reviseActive(tx, repo, {
+      validate: parseNotificationPolicy,
+      by: 'test',
+      at: new Date(),
+      build: (current) => {
+        const policy = current ?? DEFAULT_NOTIFICATION_POLICY;
+        return {
+          document: withRegionRule(policy, { ...policy.default, ...changes, regionCode }),
+          note: `test policy for ${regionCode}`,
+        };
+      },
+    }),
+  );
+  return revised.version;
 }

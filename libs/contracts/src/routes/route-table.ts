@@ -8,6 +8,7 @@ import { CORE_ROUTES } from './core.routes';
 import { DEVICE_TOKEN_ROUTES } from './device-tokens.routes';
 import { DUTY_ROUTES } from './duty.routes';
 import { KPI_ROUTES } from './kpis.routes';
+import { NOTIFY_POLICY_ROUTES } from './notify-policy.routes';
 import { REGIONS_ROUTES } from './regions.routes';
 import { REPORTS_ROUTES } from './reports.routes';
 import { type RouteSpec } from './route-spec';
@@ -38,6 +39,7 @@ export const ROUTES = {
   ...REGIONS_ROUTES,
   ...ROUTING_ROUTES,
   ...DUTY_ROUTES,
+  ...NOTIFY_POLICY_ROUTES,
   ...ASSESSMENT_ROUTES,
 } as const satisfies Record<string, RouteSpec>;
 

@@ -2,7 +2,7 @@ import { type Queryable } from '../transaction';
 import { type VersionedTableSpec, type VersionRow, type VersionRowWithDocument } from './versioned-table';
 
 /**
- * One table of versioned documents (rule sets, routing tables, duty rosters): proposed, one active at a time (a partial unique index), retired. One query per method.
+ * One table of versioned documents (rule sets, routing tables, duty rosters, notification policies): proposed, one active at a time (a partial unique index), retired. One query per method.
  */
 export class VersionedDocumentsRepository {
   private readonly columns: string;

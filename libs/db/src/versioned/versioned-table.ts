@@ -50,6 +50,20 @@ export const DUTY_ROSTERS_TABLE: VersionedTableSpec = {
   size: `jsonb_array_length(roster->'patterns') + jsonb_array_length(roster->'exceptions')`,
 };
 
+/**
+ * Versioned notification policies (issue 19): what each alert colour asks for and the escalation
+ * timing, city-wide with region overrides; proposed and activated through the API, read by the
+ * notify service.
+ */
+export const NOTIFICATION_POLICIES_TABLE: VersionedTableSpec = {
+  table: 'notification_policy_versions',
+  document: 'policy',
+  note: 'note',
+  proposedBy: 'proposed_by',
+  proposedAt: 'proposed_at',
+  size: `1 + jsonb_array_length(policy->'regions')`,
+};
+
 export type VersionStatus = 'proposed' | 'active' | 'retired';
 
 /** One version as stored, without its document. */

@@ -3,7 +3,13 @@ import { nextDigestAt, planNotices, stillUnacknowledged } from './policy';
 import { deliverAt } from './quiet-period';
 
 const NOW = Date.parse('2026-12-07T01:00:00Z');
-const policy = { backupAfterMs: 5 * 60_000, digestEveryMs: 15 * 60_000 };
+const policy = {
+  red: 'page',
+  orange: 'digest',
+  blue: 'none',
+  backupAfterMs: 5 * 60_000,
+  digestEveryMs: 15 * 60_000,
+} as const;
 const change = (
   colour: 'blue' | 'orange' | 'red',
   kind: AlertChanged['change'],
@@ -52,6 +58,24 @@ describe('notification policy', () => {
 
   it.each(['raised', 'escalated', 'reopened'] as const)('blue %s never pages', (kind) => {
     expect(planNotices(change('blue', kind), policy, NOW)).toEqual([]);
+  });
+
+  it('a colour set to page pages like red; a page without a backup delay pages the primary only', () => {
+    const paging = { ...policy, blue: 'page', backupAfterMs: null } as const;
+    expect(planNotices(change('blue', 'raised'), paging, NOW)).toEqual([
+      { reason: 'first', level: 'grid', dutyRole: 'primary', dueAt: NOW },
+    ]);
+    expect(planNotices(change('red', 'escalated', 'township'), paging, NOW)).toEqual([
+      { reason: 'escalated', level: 'township', dutyRole: 'primary', dueAt: NOW },
+    ]);
+  });
+
+  it('red set to digest or none: no page at all', () => {
+    expect(
+      planNotices(change('red', 'raised'), { ...policy, red: 'digest' }, NOW).map((n) => n.reason),
+    ).toEqual(['digest']);
+    expect(planNotices(change('red', 'escalated'), { ...policy, red: 'digest' }, NOW)).toEqual([]);
+    expect(planNotices(change('red', 'raised'), { ...policy, red: 'none' }, NOW)).toEqual([]);
   });
 
   it('a scheduled backup matters only while the alert is unacknowledged at that level', () => {

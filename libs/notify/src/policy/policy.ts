@@ -1,4 +1,4 @@
-import { type AlertChanged, type EscalationLevel } from '@fengqiao/contracts';
+import { type AlertChanged, type EscalationLevel, type NotifyRule } from '@fengqiao/contracts';
 import { type NotificationReason } from '../message';
 
 export type DutyRole = 'primary' | 'backup';
@@ -12,43 +12,42 @@ export interface PlannedNotice {
   readonly dueAt: number;
 }
 
-export interface NotifyPolicy {
-  /** A red alert still unacknowledged this long after a level was paged pages that level's backup. */
-  readonly backupAfterMs: number;
-  /** Orange alerts are gathered and sent in one digest per person at most this often. */
-  readonly digestEveryMs: number;
-}
+/**
+ * The rule one alert is notified by: `policyFor` of the active notification policy (a versioned
+ * document, notification-policy.ts), per colour `page` / `digest` / `none` and the timing.
+ */
+export type NotifyPolicy = NotifyRule;
 
 /**
- * What an alert change asks for: red pages the level's primary at once and, if nobody acknowledges,
- * its backup after `backupAfterMs`; the engine's escalation (a change `escalated`) pages the next
- * level the same way. Orange goes into the next digest; blue never pages. Other changes ask for
- * nothing (a scheduled backup re-reads the alert and is dropped once it was acknowledged).
+ * What an alert change asks for, by its colour's mode. `page`: the level's primary at once and, if
+ * nobody acknowledges, its backup after `backupAfterMs` (none when it is null), on a raise, a reopen
+ * and the engine's escalation (a change `escalated` pages the next level the same way). `digest`:
+ * the next digest on raise and reopen. `none`: nothing. Other changes ask for nothing (a scheduled
+ * backup re-reads the alert and is dropped once it was acknowledged). The default policy: red pages,
+ * orange goes into a digest, blue never pages.
  */
 export function planNotices(change: AlertChanged, policy: NotifyPolicy, nowMs: number): PlannedNotice[] {
   const { alert } = change;
   const level = alert.escalationLevel;
-  switch (alert.colour) {
-    case 'blue':
+  const opened = change.change === 'raised' || change.change === 'reopened';
+  switch (policy[alert.colour]) {
+    case 'none':
       return [];
-    case 'orange':
-      if (change.change !== 'raised' && change.change !== 'reopened') return [];
+    case 'digest':
+      if (!opened) return [];
       return [
         { reason: 'digest', level, dutyRole: 'primary', dueAt: nextDigestAt(nowMs, policy.digestEveryMs) },
       ];
-    case 'red': {
-      const paging =
-        change.change === 'raised' || change.change === 'reopened' || change.change === 'escalated';
-      if (!paging) return [];
-      return [
-        {
-          reason: change.change === 'escalated' ? 'escalated' : 'first',
-          level,
-          dutyRole: 'primary',
-          dueAt: nowMs,
-        },
-        { reason: 'backup', level, dutyRole: 'backup', dueAt: nowMs + policy.backupAfterMs },
-      ];
+    case 'page': {
+      if (!opened && change.change !== 'escalated') return [];
+      const first: PlannedNotice = {
+        reason: change.change === 'escalated' ? 'escalated' : 'first',
+        level,
+        dutyRole: 'primary',
+        dueAt: nowMs,
+      };
+      if (policy.backupAfterMs === null) return [first];
+      return [first, { reason: 'backup', level, dutyRole: 'backup', dueAt: nowMs + policy.backupAfterMs }];
     }
   }
 }
