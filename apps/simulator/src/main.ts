@@ -18,7 +18,7 @@ const USAGE = `usage: node -r @swc-node/register apps/simulator/src/main.ts [fla
   --seed N          seed of the demo city and its traffic (default ${DEFAULT_DEMO_SEED})
   --registry N      cameras in the seeded registry (default ${DEFAULT_REGISTRY_SIZE}; as given to seed.ts)
   --cameras N       how many of them to drive (a seeded subset; default all)
-  --rate X          traffic multiplier: heartbeats every 30/X s, analytics and cases ×X (default 1;
+  --rate X          traffic multiplier: heartbeats every FQ_SIM_HEARTBEAT_MS/X (30 s/X), analytics and cases ×X (default 1;
                     30 = one event per camera per second, the benchmark's full load)
   --compress X      divide a case's real delays by X (default 60: a 5-day case closes in 2 h)
   --incident SPEC   inject at start, repeatable: crowd[@cameraId] | dispute-run[@township] |
@@ -137,6 +137,7 @@ async function main(): Promise<void> {
         cameras: o.cameras,
         compress: o.compress,
         caseClock: rules?.clock.current,
+        heartbeatMs: config.tuning.simulator.heartbeatMs,
       });
       if (o.carryDays > 0) {
         // The history ends at local midnight today (history.ts): its cases go on from there.

@@ -68,7 +68,11 @@ describe('a camera the media service streams, while the simulator runs (real Kaf
     const city = buildDemoCity({ seed: 23, cameras: 40, townships: 10 });
     const [x, y] = city.cameras;
     if (x === undefined || y === undefined) throw new Error('a city without cameras');
-    const gen = new TrafficGenerator(city, { seed: 23, compress: 1000 });
+    const gen = new TrafficGenerator(city, {
+      seed: 23,
+      compress: 1000,
+      heartbeatMs: config.tuning.simulator.heartbeatMs,
+    });
     const runner = new SimRunner(gen, publisher, Date.now, 30, topics);
     // The simulated network says X's whole district is down: without the guard X would go offline.
     gen.inject(`district-dark@${x.region.county}`, Date.now() - 1000);

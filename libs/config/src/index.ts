@@ -13,6 +13,7 @@ export {
   type KafkaTuning,
   type MediaTuning,
   type ReportsTuning,
+  type SimulatorTuning,
   type Tuning,
   type WarningTuning,
 } from './tuning';

@@ -169,4 +169,13 @@ export interface Tuning {
   readonly api: ApiTuning;
   readonly media: MediaTuning;
   readonly reports: ReportsTuning;
+  readonly simulator: SimulatorTuning;
+}
+
+export interface SimulatorTuning {
+  /**
+   * Each simulated camera's heartbeat period at rate 1 (FQ_SIM_HEARTBEAT_MS; --rate X divides it).
+   * The ingest's silence window for simulator cameras is this × FQ_SIM_HEARTBEAT_MISSED.
+   */
+  readonly heartbeatMs: number;
 }

@@ -20,6 +20,13 @@ describe('tuning sections', () => {
     expect(loadConfig({}).tuning.kafka).toMatchObject({ replicationFactor: 1, minInsyncReplicas: 1 });
   });
 
+  it('derives the silence window of simulator cameras from the simulator’s own heartbeat period', () => {
+    const t = loadConfig({ FQ_SIM_HEARTBEAT_MS: '5000', FQ_SIM_HEARTBEAT_MISSED: '4' }).tuning;
+    expect(t.simulator.heartbeatMs).toBe(5000);
+    expect(t.ingest.silence.windowMs.simulator).toBe(20_000);
+    expect(loadConfig({}).tuning.simulator.heartbeatMs).toBe(30_000);
+  });
+
   it('reads every exposed variable into its section', () => {
     const t = loadConfig({
       ...productionReady,

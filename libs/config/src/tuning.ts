@@ -11,6 +11,7 @@ export type {
   LoginBackoffTuning,
   MediaTuning,
   ReportsTuning,
+  SimulatorTuning,
   Tuning,
   WarningTuning,
 } from './tuning-sections';
@@ -80,6 +81,7 @@ function kafkaDefaults(production: boolean): { rf: number; isr: number } {
 
 export function buildTuning(e: TuningEnv, production: boolean): Tuning {
   const k = kafkaDefaults(production);
+  const simulator = { heartbeatMs: e.FQ_SIM_HEARTBEAT_MS };
   return {
     db: {
       statementTimeoutMs: e.FQ_PG_STATEMENT_TIMEOUT_MS,
@@ -114,7 +116,8 @@ export function buildTuning(e: TuningEnv, production: boolean): Tuning {
       maxEventAgeMs: e.FQ_INGEST_MAX_EVENT_AGE_DAYS * DAY,
       sourceRegistryPollMs: e.FQ_INGEST_SOURCES_POLL_MS,
       silence: {
-        windowMs: { simulator: e.FQ_SIM_HEARTBEAT_MS * e.FQ_SIM_HEARTBEAT_MISSED },
+        // Derived from the simulator's own heartbeat period, never a second value.
+        windowMs: { simulator: simulator.heartbeatMs * e.FQ_SIM_HEARTBEAT_MISSED },
         sweepMs: 1000,
         flapHoldMs: e.FQ_INGEST_SILENCE_FLAP_HOLD_MS,
       },
@@ -154,5 +157,6 @@ export function buildTuning(e: TuningEnv, production: boolean): Tuning {
     },
     media: { heartbeatMs: e.FQ_MEDIA_HEARTBEAT_MS },
     reports: { scheduleIntervalMs: e.FQ_REPORTS_INTERVAL_MS },
+    simulator,
   };
 }

@@ -6,7 +6,6 @@ import { DAY_MS, streetActivity } from './rhythm';
 import {
   ANALYTICS_PER_CAMERA_DAY,
   CROWD_RANGE,
-  HEARTBEAT_MS,
   KIND_MIX,
   OFFLINE_SHARE,
   OUTAGE_WINDOW_MS,
@@ -34,6 +33,8 @@ export class CameraTraffic {
   constructor(
     private readonly cameras: readonly SimCamera[],
     private readonly seed: number,
+    /** config.tuning.simulator.heartbeatMs; absent for a generator that makes no heartbeats (history). */
+    private readonly heartbeatMs?: number,
   ) {
     for (const c of cameras) {
       this.bySite.set(c.spec.siteType, [...(this.bySite.get(c.spec.siteType) ?? []), c]);
@@ -50,9 +51,11 @@ export class CameraTraffic {
     return !this.inOutage(cam, Math.floor(ms / OUTAGE_WINDOW_MS));
   }
 
-  /** Heartbeats due in [from, to): each camera every HEARTBEAT_MS / rate, phases spread evenly. */
+  /** Heartbeats due in [from, to): each camera every heartbeatMs / rate, phases spread evenly. */
   statusInSlot(from: number, to: number, rate: number, incidents: readonly Incident[]): CameraStatus[] {
-    const period = Math.max(1, Math.round(HEARTBEAT_MS / rate));
+    if (this.heartbeatMs === undefined)
+      throw new Error('SIM_HEARTBEAT_UNSET: heartbeats asked of a generator made without heartbeatMs');
+    const period = Math.max(1, Math.round(this.heartbeatMs / rate));
     const out: CameraStatus[] = [];
     this.cameras.forEach((cam, i) => {
       // Golden-ratio phases: even in time and mixed across districts (registry order is by district).

@@ -15,6 +15,11 @@ export interface TrafficOptions {
   readonly compress: number;
   /** The active rule set's case clock (libs/db ActiveCaseClockCache); default: the default set's. */
   readonly caseClock?: () => CaseClock;
+  /**
+   * Each camera's heartbeat period at rate 1: config.tuning.simulator.heartbeatMs (FQ_SIM_HEARTBEAT_MS,
+   * whence the ingest's silence window). Needed only by `slot` (the history sends no heartbeats).
+   */
+  readonly heartbeatMs?: number;
 }
 
 export interface SlotTraffic {
@@ -49,7 +54,7 @@ export class TrafficGenerator {
   ) {
     this.driven = simCameras(city, options.seed, options.cameras);
     this.regions = new RegionPicker(city.hierarchy);
-    this.cameras = new CameraTraffic(this.driven, options.seed);
+    this.cameras = new CameraTraffic(this.driven, options.seed, options.heartbeatMs);
     this.cases = new CaseTraffic(
       this.regions,
       options.seed,

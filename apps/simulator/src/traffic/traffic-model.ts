@@ -48,8 +48,6 @@ export const CROWD_RANGE: Readonly<Record<SiteType, readonly [number, number]>> 
 export const OFFLINE_SHARE = { urban: 0.02, rural: 0.05 } as const;
 /** Outages last whole windows of this length. */
 export const OUTAGE_WINDOW_MS = 10 * 60_000;
-/** Heartbeat period at rate 1 (domain brief: every 30 s per camera). */
-export const HEARTBEAT_MS = 30_000;
 
 /** New cases per day citywide at rate 1. */
 export const CASES_PER_DAY = 1_200;
