@@ -8,6 +8,7 @@ import { demoUser } from '../testing/api-harness';
 interface Health {
   status: string;
   components: { name: string; ok: boolean; detail: string }[];
+  city: { code: string; name: string };
 }
 
 // Issue 17 item 5: an API started while the broker is down served no HTTP for minutes (its alert
@@ -48,7 +49,14 @@ describe('the API started while Kafka is unreachable', () => {
       {
         cwd: config.repoRoot,
         // Nothing listens on the broker port yet: every connection is refused.
-        env: { ...process.env, FQ_API_PORT: String(apiPort), FQ_KAFKA_BROKERS: `127.0.0.1:${brokerPort}` },
+        // Issue 21: another city by configuration; the dashboard's title reads its name from health.
+        env: {
+          ...process.env,
+          FQ_API_PORT: String(apiPort),
+          FQ_KAFKA_BROKERS: `127.0.0.1:${brokerPort}`,
+          FQ_CITY_CODE: '5113',
+          FQ_CITY_NAME: '南充市',
+        },
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     );
@@ -69,6 +77,7 @@ describe('the API started while Kafka is unreachable', () => {
     expect(component(first!.body, 'postgres')?.ok).toBe(true);
     expect(component(first!.body, 'kafka')?.ok).toBe(false);
     expect(component(first!.body, 'live-alerts')).toMatchObject({ ok: false });
+    expect(first?.body.city).toEqual({ code: '511300', name: '南充市' });
 
     const login = await fetch(url('/auth/login'), {
       method: 'POST',

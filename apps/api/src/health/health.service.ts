@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type FengqiaoConfig } from '@fengqiao/config';
-import { type HealthResponse } from '@fengqiao/contracts';
+import { cityRegionCode, type HealthResponse } from '@fengqiao/contracts';
 import { DbPing, describeEngine, probeEngine, type DbPool } from '@fengqiao/db';
 import { probeKafka } from '@fengqiao/kafka';
+import { cityNameOf } from '@fengqiao/geo';
 import { evaluateHealth, type CheckResult, type HealthCheck } from '@fengqiao/process';
 import { CONFIG, DB_POOL } from '../infra/tokens';
 import { AlertStreamConsumer } from '../live/alert-stream.consumer';
@@ -50,7 +51,8 @@ export class HealthService {
   async check(): Promise<HealthResponse> {
     const timeoutMs = 2 * this.config.tuning.health.dbTimeoutMs;
     const report = await evaluateHealth(this.checks, this.startedAt, timeoutMs);
-    return { ...report, version: VERSION, components: [...report.components] };
+    const city = { code: cityRegionCode(this.config.city.code), name: cityNameOf(this.config.city) };
+    return { ...report, version: VERSION, components: [...report.components], city };
   }
 
   private async kafka(): Promise<CheckResult> {

@@ -6,6 +6,7 @@ import { KioskResume } from '../auth/KioskResume';
 import { LoginPage } from '../auth/LoginPage';
 import { logout, useSession } from '../auth/session';
 import { SystemHealthPanel } from '../health/SystemHealthPanel';
+import { AppTitle } from '../common/AppTitle';
 import { M, S } from '../i18n/strings';
 import { R } from '../roster/roster-strings';
 import { LiveAlertsProvider } from '../live/LiveAlerts';
@@ -63,7 +64,9 @@ function Home() {
   return (
     <main className="app">
       <header className="app__header">
-        <h1>{S.appTitle}</h1>
+        <h1>
+          <AppTitle />
+        </h1>
         <p>Fengqiao — risk warning and video monitoring command dashboard</p>
         <nav className="app__nav">
           <a href="/wall">{S.navWall}</a>

@@ -3,7 +3,7 @@ import { deviceTokenSchema } from '@fengqiao/contracts';
 import { A } from '../admin/admin-strings';
 import '../admin/admin.css';
 import { navigate } from '../app/router';
-import { S } from '../i18n/strings';
+import { AppTitle } from '../common/AppTitle';
 import { enrol } from './device';
 import { SignInError } from './session';
 
@@ -38,7 +38,9 @@ export function EnrolPage({ search }: { readonly search: string }) {
   return (
     <main className="login">
       <form className="login__form" onSubmit={submit} aria-label={A.enrolTitle} data-testid="enrol-form">
-        <h1>{S.appTitle}</h1>
+        <h1>
+          <AppTitle />
+        </h1>
         <p>{A.enrolTitle}</p>
         {revoked && (
           <p role="status" className="login__error" data-testid="enrol-revoked">

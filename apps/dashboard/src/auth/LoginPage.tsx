@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { type LoginChallenge } from '@fengqiao/contracts';
 import { A } from '../admin/admin-strings';
 import { navigate } from '../app/router';
+import { AppTitle } from '../common/AppTitle';
 import { S } from '../i18n/strings';
 import { LoginSteps } from './LoginSteps';
 import { login, SignInError } from './session';
@@ -40,7 +41,9 @@ export function LoginPage({ search }: { readonly search: string }) {
   return (
     <main className="login">
       <form className="login__form" onSubmit={submit} aria-label={S.login}>
-        <h1>{S.appTitle}</h1>
+        <h1>
+          <AppTitle />
+        </h1>
         <p>{next.startsWith('/wall') ? S.kioskLogin : S.appSubtitle}</p>
         <label>
           {S.username}

@@ -3,7 +3,9 @@ import { CASE_CATEGORY_NAMES_ZH } from '@fengqiao/domain';
 
 /** Every user-facing string, Chinese by default and English on `?lang=en` (issue 6: "one place"). */
 const zh = {
-  appTitle: '枫桥 · 巴中市综治中心',
+  // The city's name comes from the API (GET /api/health `city`, FQ_CITY_NAME): common/AppTitle.tsx.
+  appTitle: '枫桥 · 综治中心',
+  appTitleOfCity: '枫桥 · {city}综治中心',
   appSubtitle: '风险预警与视频监控指挥平台',
   navWall: '大屏',
   navDuty: '值班台',
@@ -78,7 +80,8 @@ const zh = {
 type Strings = { readonly [K in keyof typeof zh]: (typeof zh)[K] extends string ? string : (typeof zh)[K] };
 
 const en: Strings = {
-  appTitle: 'Fengqiao · Bazhong Governance Center',
+  appTitle: 'Fengqiao · Governance Center',
+  appTitleOfCity: 'Fengqiao · {city} Governance Center',
   appSubtitle: 'Risk warning and video monitoring command dashboard',
   navWall: 'Wall',
   navDuty: 'Duty console',

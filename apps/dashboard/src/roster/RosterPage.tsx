@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { call } from '../api/call';
+import { AppTitle } from '../common/AppTitle';
 import { usePolled } from '../common/hooks';
 import { S } from '../i18n/strings';
 import { OnDutyNow } from './OnDutyNow';
@@ -21,7 +22,9 @@ export function RosterPage() {
       <header className="roster__header">
         <h1>{R.title}</h1>
         <a href="/duty">{S.navDuty}</a>
-        <a href="/">{S.appTitle}</a>
+        <a href="/">
+          <AppTitle />
+        </a>
       </header>
       <div className="roster__body">
         <div className="roster__main">

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { cityClockTime, cityDateOf } from '@fengqiao/domain';
 import { useNow, useViewportScale } from '../common/hooks';
 import { ConnectionBanner } from '../common/ConnectionBanner';
-import { S } from '../i18n/strings';
+import { AppTitle } from '../common/AppTitle';
 import { useLiveAlerts } from '../live/LiveAlerts';
 import { IncidentTakeover } from './IncidentTakeover';
 import { IW, viewLabel } from './incident-strings';
@@ -46,7 +46,7 @@ export function WallPage() {
     >
       <header className="wall__header">
         <h1>
-          {S.appTitle}
+          <AppTitle />
           {alert === undefined && config.rotation.length > 1 && (
             <span className="wall__view" data-testid="wall-view">
               {viewLabel(step.view)}
