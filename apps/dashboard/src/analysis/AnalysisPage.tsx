@@ -11,6 +11,7 @@ import { EChart, type ChartClick, type ChartHandle } from '../charts/EChart';
 import { usePolled, useViewportScale } from '../common/hooks';
 import { currentLang, S } from '../i18n/strings';
 import { AnalysisFilters } from './AnalysisFilters';
+import { AnalysisNav } from './AnalysisNav';
 import { CalendarPanel } from './CalendarPanel';
 import { CameraHealthPanel } from './CameraHealthPanel';
 import { DrillMapPanel } from './DrillMapPanel';
@@ -101,6 +102,7 @@ export function AnalysisPage({ search }: { readonly search: string }) {
       <AnalysisFilters view={view} onChange={go} />
       <div className="analysis__bar">
         <RegionCrumbs view={view} go={go} />
+        <AnalysisNav current="/analysis" />
         <div className="analysis__yoy" data-testid="yoy">
           {S.yoy}:{' '}
           {yoy.data?.changePercent === null || yoy.data === undefined

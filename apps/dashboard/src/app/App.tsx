@@ -40,6 +40,15 @@ const TOTP_OWNERS = routeRoles('auth.totp.setup');
 const ADMIN_SCREEN_ROLES = [
   ...new Set([...routeRoles('users.list'), ...routeRoles('auth.deviceTokens.list')]),
 ];
+const AlertHistoryPage = lazy(() =>
+  import('../alert-history/AlertHistoryPage').then((m) => ({ default: m.AlertHistoryPage })),
+);
+const BacktestPage = lazy(() =>
+  import('../alert-history/BacktestPage').then((m) => ({ default: m.BacktestPage })),
+);
+/** Alert quality (issue 20) and the rule backtest: the roles the route table lets read them. */
+const QUALITY_ROLES = routeRoles('alerts.quality');
+const BACKTEST_ROLES = routeRoles('rules.backtest');
 const RoutingRulesPage = lazy(() =>
   import('../routing/RoutingRulesPage').then((m) => ({ default: m.RoutingRulesPage })),
 );
@@ -152,6 +161,18 @@ export function App() {
       return (
         <Guarded roles={WATCHERS}>
           <AnalysisPage search={search} />
+        </Guarded>
+      );
+    case '/analysis/alerts':
+      return (
+        <Guarded roles={QUALITY_ROLES}>
+          <AlertHistoryPage search={search} />
+        </Guarded>
+      );
+    case '/analysis/backtest':
+      return (
+        <Guarded roles={BACKTEST_ROLES}>
+          <BacktestPage />
         </Guarded>
       );
     case '/cameras':
