@@ -40,7 +40,8 @@ afterAll(async () => {
 describe('the simulator on a real broker', () => {
   it('produces only messages that validate against their topic contracts, keyed as the registry says', async () => {
     const city = buildDemoCity({ seed: 11, cameras: 300, townships: 30 });
-    const gen = new TrafficGenerator(city, { seed: 11, compress: 200_000 });
+    const heartbeatMs = config.tuning.simulator.heartbeatMs;
+    const gen = new TrafficGenerator(city, { seed: 11, compress: 200_000, heartbeatMs });
     // A simulated clock from 09:00 CST, stepped a second at a time: ten minutes of a working morning.
     let now = Date.parse('2026-11-27T09:00:00+08:00');
     const runner = new SimRunner(gen, publisher, () => now, 5, topics);
@@ -54,7 +55,8 @@ describe('the simulator on a real broker', () => {
     }
     const { status, analytics, cases } = runner.counters;
     expect(produced).toBe(status + analytics + cases);
-    expect(status).toBe((300 * 600 * 5) / 30);
+    // Every camera's heartbeat every heartbeatMs / rate: 600 simulated seconds at rate 5.
+    expect(status).toBe((300 * 600 * 5 * 1000) / heartbeatMs);
     expect(cases).toBeGreaterThan(50);
 
     const messages = await drainTopics(kafka, topicNames, produced, uniqueName('sim-test-group'));

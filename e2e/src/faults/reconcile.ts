@@ -12,6 +12,8 @@ const DLQ_SOURCE_HEADERS = ['fq-source-topic', 'fq-source-partition', 'fq-source
 export interface CollectedLetter {
   readonly code: string;
   readonly source: string;
+  /** The dead-letter record itself: topic/partition/offset. */
+  readonly record: string;
 }
 
 /**
@@ -20,6 +22,7 @@ export interface CollectedLetter {
  */
 export class DeadLetterCollector {
   readonly byKey = new Map<string, CollectedLetter[]>();
+  private readonly seen = new Set<string>();
   private readonly consumer;
 
   constructor(brokers: readonly string[]) {
@@ -32,11 +35,17 @@ export class DeadLetterCollector {
     const topics = Object.values(INPUT_TOPICS).map((t) => deadLetterTopicOf(t.name));
     await this.consumer.subscribe({ topics, fromBeginning: true });
     await this.consumer.run({
-      eachMessage: ({ message }) => {
+      eachMessage: ({ topic, partition, message }) => {
+        // This reader is itself at least once: when a broker kill moves its group coordinator, its
+        // own offset commit can be lost and the same record fetched again. A record is one dead
+        // letter whatever times it is read; a doubled letter is a second record (another offset).
+        const record = `${topic}/${partition}/${message.offset}`;
+        if (this.seen.has(record)) return Promise.resolve();
+        this.seen.add(record);
         const key = message.key?.toString('utf8') ?? '';
         const code = message.headers?.[DLQ_CODE_HEADER]?.toString() ?? '(none)';
         const source = DLQ_SOURCE_HEADERS.map((h) => message.headers?.[h]?.toString() ?? '?').join('/');
-        this.byKey.set(key, [...(this.byKey.get(key) ?? []), { code, source }]);
+        this.byKey.set(key, [...(this.byKey.get(key) ?? []), { code, source, record }]);
         return Promise.resolve();
       },
     });
@@ -69,7 +78,7 @@ export async function explainProblems(
   }
   const expected = new Set(ledger.deadLetters.map((d) => d.key));
   for (const [key, letters] of dlq.byKey) {
-    const sources = letters.map((l) => `${l.code}@${l.source}`);
+    const sources = letters.map((l) => `${l.code}@${l.source} (record ${l.record})`);
     if (!expected.has(key)) lines.push(`unexpected dead letter: key ${key}: ${sources.join(', ')}`);
     else if (new Set(letters.map((l) => l.source)).size < letters.length)
       lines.push(`doubled dead letter: key ${key}: ${sources.join(', ')}`);
