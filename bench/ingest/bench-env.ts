@@ -3,9 +3,11 @@ import { loadConfig, type FengqiaoConfig } from '@fengqiao/config';
 import { createPool, ensureDatabase, migrate, withDatabaseName, type DbPool } from '@fengqiao/db';
 
 /** The benchmark's own database (recreated each run), so the demo data is never touched. */
-export async function benchDatabase(): Promise<{ config: FengqiaoConfig; url: string; pool: DbPool }> {
+export async function benchDatabase(
+  name = 'fengqiao_bench',
+): Promise<{ config: FengqiaoConfig; url: string; pool: DbPool }> {
   const base = loadConfig();
-  const url = withDatabaseName(base.postgres.url, 'fengqiao_bench');
+  const url = withDatabaseName(base.postgres.url, name);
   await ensureDatabase(url, { recreate: true });
   const pool = createPool(url, { max: 4 });
   await migrate(pool, { direction: 'up' });
