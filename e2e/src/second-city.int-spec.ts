@@ -150,4 +150,14 @@ describe('another city by configuration: 南充 (5113) end to end', () => {
       live.close();
     }
   });
+
+  it('a Bazhong (5119) case is not 南充’s: the ingest dead-letters it with REGION_OUTSIDE_CITY and stores nothing', async () => {
+    const foreign = aCaseReported({ region: { county: '511902', township: '511902001' } });
+    await harness.produce('case', [foreign]);
+    const [letter] = await harness.readDeadLetters('case', 1, 30_000);
+    expect(letter).toMatchObject({ code: 'REGION_OUTSIDE_CITY' });
+    expect(letter?.reason).toContain('FQ_CITY_CODE 5113');
+    const stored = await db.pool.query('SELECT 1 FROM case_events WHERE case_id = $1', [foreign.caseId]);
+    expect(stored.rowCount).toBe(0);
+  });
 });

@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { type FengqiaoConfig } from '@fengqiao/config';
 import { AccountsModule } from './accounts/accounts.module';
+import { AlertCasesModule } from './alert-cases/alert-cases.module';
 import { AlertsModule } from './alerts/alerts.module';
 import { AssessmentsModule } from './assessments/assessments.module';
 import { AuditModule } from './audit/audit.module';
@@ -45,6 +46,7 @@ export class AppModule {
         RulesModule,
         SilencesModule,
         CasesModule,
+        AlertCasesModule,
         DutyModule,
         NotifyPolicyModule,
         KpisModule,

@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import { loadConfig, type FengqiaoConfig } from '@fengqiao/config';
-import { createPool, type DbPool } from '@fengqiao/db';
+import { createPool, UsersRepository, type DbPool } from '@fengqiao/db';
 import { DEMO_USERS, demoUserLines } from './auth/demo-users';
 import { hashPassword } from './auth/password-hasher';
-import { UsersRepository } from './auth/users.repository';
 
 /** A stable id per demo username, so the seed is idempotent across databases and runs. */
 function demoUserId(username: string): string {

@@ -722,3 +722,19 @@ export {
   type GroupMemberResult,
   type GroupSilenceRequest,
 } from './api/alert-groups-api';
+export {
+  ALERT_GROUP_MEMBERS_SHOWN_MAX,
+  ALERT_GROUP_STATES,
+  alertGroupListQuerySchema,
+  alertGroupListResponseSchema,
+  alertGroupViewSchema,
+  type AlertGroupListQuery,
+  type AlertGroupListResponse,
+  type AlertGroupView,
+} from './api/alert-group-list-api';
+export {
+  alertCaseRequestSchema,
+  alertCaseResponseSchema,
+  type AlertCaseRequest,
+  type AlertCaseResponse,
+} from './api/alert-case-api';

@@ -106,4 +106,6 @@ export {
   type PreferenceRow,
 } from './notify/notification-preferences.repository';
 export { RostersRepository, type PersonRow } from './notify/rosters.repository';
+export { UsersRepository, type NewUser, type UserFilter, type UserRow } from './users/users.repository';
 export { camerasNearOpenAlerts, NEAR_ALERT_METRES } from './cameras-near-alerts';
+export { AlertCaseLinks, type NewAlertCaseLink } from './alerts/alert-case-links.repository';

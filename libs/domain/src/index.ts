@@ -101,3 +101,4 @@ export {
   type AlertQualityFact,
 } from './alerts/alert-quality';
 export { SilenceTracker, type SilenceOptions, type SilenceTransition } from './silence/silence-tracker';
+export { CASE_SUMMARY_MAX, caseDraftFromAlert, type AlertCaseDraft } from './alerts/alert-case-draft';

@@ -1,8 +1,8 @@
+import { type UserRow } from '@fengqiao/db';
 import { type UserInfo } from '@fengqiao/contracts';
-import { type AccountRow } from './accounts.repository';
 
 /** An account as administration shows it: never a hash, a secret or a code. */
-export function toUserInfo(a: AccountRow): UserInfo {
+export function toUserInfo(a: UserRow): UserInfo {
   return {
     userId: a.user_id,
     username: a.username,

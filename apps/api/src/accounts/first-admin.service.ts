@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { type FengqiaoConfig } from '@fengqiao/config';
 import { passwordProblems, usernameSchema, type UserRole } from '@fengqiao/contracts';
-import { type DbPool, withTransaction } from '@fengqiao/db';
+import { type DbPool, UsersRepository, withTransaction } from '@fengqiao/db';
 import { AuditCheckpointsRepository } from '../audit/audit-checkpoints.repository';
 import { AuditRepository } from '../audit/audit.repository';
 import { AuditService } from '../audit/audit.service';
 import { hashPassword } from '../auth/password-hasher';
-import { AccountsRepository } from './accounts.repository';
 
 export type FirstAdminErrorCode = 'ADMIN_EXISTS' | 'ADMIN_BAD_INPUT' | 'ADMIN_USERNAME_TAKEN';
 
@@ -40,7 +39,7 @@ export async function createFirstAdmin(pool: DbPool, config: FengqiaoConfig, a: 
   const problems = passwordProblems(a.password, a.username);
   if (problems.length > 0)
     throw new FirstAdminError('ADMIN_BAD_INPUT', `password refused by the policy: ${problems.join(', ')}`);
-  const accounts = new AccountsRepository();
+  const accounts = new UsersRepository();
   const audit = new AuditService(new AuditRepository(), new AuditCheckpointsRepository(), config);
   const userId = randomUUID();
   const passwordHash = await hashPassword(a.password);

@@ -8,6 +8,7 @@ import {
   type LoginStep,
   type LoginTotpStep,
 } from '@fengqiao/contracts';
+import { type UserRow, UsersRepository } from '@fengqiao/db';
 import { AuditService } from '../audit/audit.service';
 import { AuthService, toSessionUser } from '../auth/auth.service';
 import { LoginBackoffRepository } from '../auth/login-backoff.repository';
@@ -17,7 +18,6 @@ import { ApiError } from '../common/api-error';
 import { type Clock } from '../infra/api-options';
 import { Database, type Queryable } from '../infra/database';
 import { CLOCK, CONFIG } from '../infra/tokens';
-import { type AccountRow, AccountsRepository } from './accounts.repository';
 import { passwordStamp, signChallenge, verifyChallenge } from './login-challenge';
 import { SecondFactorService } from './second-factor.service';
 
@@ -32,7 +32,7 @@ const seconds = (d: Date): number => Math.floor(d.getTime() / 1000);
 export class LoginStepsService {
   constructor(
     private readonly db: Database,
-    private readonly accounts: AccountsRepository,
+    private readonly accounts: UsersRepository,
     private readonly factor: SecondFactorService,
     private readonly backoff: LoginBackoffRepository,
     private readonly sessions: AuthService,
@@ -83,7 +83,7 @@ export class LoginStepsService {
   /** Enrolment answers the recovery codes; a sign-in 'totp' or 'recovery'; a wrong code null. */
   private async checkCode(
     tx: Queryable,
-    account: AccountRow,
+    account: UserRow,
     code: string,
     now: Date,
   ): Promise<string[] | 'totp' | 'recovery' | null> {
@@ -97,7 +97,7 @@ export class LoginStepsService {
     return codes;
   }
 
-  private async afterPasswordChange(account: AccountRow, now: Date): Promise<LoginAnswer> {
+  private async afterPasswordChange(account: UserRow, now: Date): Promise<LoginAnswer> {
     if (account.totp_secret !== null) return this.challenge(account, 'totp', now);
     if (this.factor.required(account.role)) {
       const enrolment = await this.factor.startEnrolment(this.db.pool, account);
@@ -106,7 +106,7 @@ export class LoginStepsService {
     return this.sessions.startSession(toSessionUser(account), randomUUID(), now);
   }
 
-  private challenge(account: AccountRow, step: LoginStep, now: Date) {
+  private challenge(account: UserRow, step: LoginStep, now: Date) {
     const pw = passwordStamp(this.factor.challengeKey, account.password_hash);
     const ttlSeconds = this.config.tuning.api.loginChallengeTtlSeconds;
     const challenge = signChallenge(
@@ -118,7 +118,7 @@ export class LoginStepsService {
     return { next: step, challenge, expiresIn: ttlSeconds };
   }
 
-  private async fromChallenge(token: string, steps: readonly LoginStep[], now: Date): Promise<AccountRow> {
+  private async fromChallenge(token: string, steps: readonly LoginStep[], now: Date): Promise<UserRow> {
     const claims = verifyChallenge(this.factor.challengeKey, token, steps, seconds(now));
     const account = await this.accounts.find(this.db.pool, claims.sub);
     if (account === undefined || account.disabled) throw this.stale();
@@ -126,7 +126,7 @@ export class LoginStepsService {
     return account;
   }
 
-  private async load(userId: string): Promise<AccountRow> {
+  private async load(userId: string): Promise<UserRow> {
     const account = await this.accounts.find(this.db.pool, userId);
     if (account === undefined) throw this.stale();
     return account;
@@ -145,7 +145,7 @@ export class LoginStepsService {
     return new ApiError('INVALID_CREDENTIALS', message, undefined, wait > 0 ? wait : undefined);
   }
 
-  private async record(tx: Queryable, account: AccountRow, action: string, now: Date): Promise<void> {
+  private async record(tx: Queryable, account: UserRow, action: string, now: Date): Promise<void> {
     await this.audit.record(tx, {
       occurredAt: now,
       actorUserId: account.user_id,

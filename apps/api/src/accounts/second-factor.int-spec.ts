@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { type ApiErrorBody, type RecoveryCodesResponse, type TotpEnrolment } from '@fengqiao/contracts';
+import { UsersRepository } from '@fengqiao/db';
 import { hashPassword } from '../auth/password-hasher';
-import { UsersRepository } from '../auth/users.repository';
 import { type ApiHarness, startApi } from '../testing/api-harness';
 import {
   aUsername,

@@ -2,11 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { type FengqiaoConfig } from '@fengqiao/config';
 import { TOTP_REQUIRED_ROLES, type TotpEnrolment, type UserRole } from '@fengqiao/contracts';
+import { type UserRow, UsersRepository } from '@fengqiao/db';
 import { type ApiOptions } from '../infra/api-options';
 import { type Queryable } from '../infra/database';
 import { API_OPTIONS, CONFIG } from '../infra/tokens';
 import { deriveKey, digestCode, newRecoveryCodes, open, seal } from './account-crypto';
-import { type AccountRow, AccountsRepository } from './accounts.repository';
 import { base32Encode, matchTotp, otpauthUri } from './totp';
 
 const ISSUER = '枫桥';
@@ -18,7 +18,7 @@ export class SecondFactorService {
   readonly challengeKey: Buffer;
 
   constructor(
-    private readonly accounts: AccountsRepository,
+    private readonly accounts: UsersRepository,
     @Inject(CONFIG) private readonly config: FengqiaoConfig,
     @Inject(API_OPTIONS) private readonly options: ApiOptions,
   ) {
@@ -33,7 +33,7 @@ export class SecondFactorService {
   }
 
   /** A new secret, pending until a code from the app confirms it (the current factor stays until then). */
-  async startEnrolment(db: Queryable, account: AccountRow): Promise<TotpEnrolment> {
+  async startEnrolment(db: Queryable, account: UserRow): Promise<TotpEnrolment> {
     const secret = randomBytes(20);
     await this.accounts.setPendingTotp(db, account.user_id, seal(this.secretKey, secret));
     const encoded = base32Encode(secret);
@@ -41,12 +41,7 @@ export class SecondFactorService {
   }
 
   /** Confirms the pending secret with a code; answers the new recovery codes, or null for a wrong code. */
-  async confirmEnrolment(
-    db: Queryable,
-    account: AccountRow,
-    code: string,
-    now: Date,
-  ): Promise<string[] | null> {
+  async confirmEnrolment(db: Queryable, account: UserRow, code: string, now: Date): Promise<string[] | null> {
     if (account.totp_pending_secret === null) return null;
     const key = open(this.secretKey, account.totp_pending_secret);
     const step = matchTotp(key, code, now.getTime() / 1000, null);
@@ -59,7 +54,7 @@ export class SecondFactorService {
   /** A code from the app (each time step once) or an unused recovery code. */
   async verify(
     db: Queryable,
-    account: AccountRow,
+    account: UserRow,
     code: string,
     now: Date,
   ): Promise<'totp' | 'recovery' | null> {

@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type RecoveryCodesResponse, type TotpEnrolment } from '@fengqiao/contracts';
+import { type UserRow, UsersRepository } from '@fengqiao/db';
 import { AuditService } from '../audit/audit.service';
 import { type AuthUser } from '../auth/auth-user';
 import { ApiError } from '../common/api-error';
 import { type Clock } from '../infra/api-options';
 import { Database, type Queryable } from '../infra/database';
 import { CLOCK } from '../infra/tokens';
-import { type AccountRow, AccountsRepository } from './accounts.repository';
 import { SecondFactorService } from './second-factor.service';
 
 const wrongCode = (): ApiError =>
@@ -17,7 +17,7 @@ const wrongCode = (): ApiError =>
 export class SelfTotpService {
   constructor(
     private readonly db: Database,
-    private readonly accounts: AccountsRepository,
+    private readonly accounts: UsersRepository,
     private readonly factor: SecondFactorService,
     private readonly audit: AuditService,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -48,7 +48,7 @@ export class SelfTotpService {
     });
   }
 
-  private async account(db: Queryable, user: AuthUser): Promise<AccountRow> {
+  private async account(db: Queryable, user: AuthUser): Promise<UserRow> {
     const row = await this.accounts.find(db, user.userId);
     if (row === undefined || row.disabled) throw new ApiError('UNAUTHENTICATED', 'user no longer active');
     return row;

@@ -9,9 +9,11 @@ import {
   type UserListResponse,
   type UserRole,
 } from '@fengqiao/contracts';
+import { type UserRow, UsersRepository } from '@fengqiao/db';
 import { AuditService } from '../audit/audit.service';
 import { type AuthUser } from '../auth/auth-user';
 import { LoginBackoffRepository } from '../auth/login-backoff.repository';
+import { RefreshTokensRepository } from '../auth/refresh-tokens.repository';
 import { hashPassword } from '../auth/password-hasher';
 import { ApiError } from '../common/api-error';
 import { type Clock } from '../infra/api-options';
@@ -19,7 +21,6 @@ import { Database, type Queryable } from '../infra/database';
 import { CLOCK } from '../infra/tokens';
 import { temporaryPassword } from './account-crypto';
 import { escapeLike, toUserInfo } from './account-view';
-import { type AccountRow, AccountsRepository } from './accounts.repository';
 import { SessionRevocations } from './session-revocations.service';
 
 export type UserAction = 'disable' | 'enable' | 'reset-password' | 'reset-totp';
@@ -39,8 +40,9 @@ function checkRegions(role: UserRole, regions: readonly string[]): void {
 export class UsersAdminService {
   constructor(
     private readonly db: Database,
-    private readonly accounts: AccountsRepository,
+    private readonly accounts: UsersRepository,
     private readonly backoff: LoginBackoffRepository,
+    private readonly refreshTokens: RefreshTokensRepository,
     private readonly revocations: SessionRevocations,
     private readonly audit: AuditService,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -97,7 +99,7 @@ export class UsersAdminService {
         at: now,
       });
       // Role and regions travel in the access token: the old sessions must not keep the old ones.
-      await this.accounts.revokeSessions(tx, userId, now);
+      await this.refreshTokens.revokeUser(tx, userId, now);
       const after = await this.mustFind(tx, userId);
       await this.record(
         tx,
@@ -138,7 +140,7 @@ export class UsersAdminService {
 
   private async apply(
     tx: Queryable,
-    a: AccountRow,
+    a: UserRow,
     action: UserAction,
     hash: string | undefined,
     now: Date,
@@ -159,7 +161,7 @@ export class UsersAdminService {
         await this.accounts.clearTotp(tx, a.user_id, now);
         break;
     }
-    await this.accounts.revokeSessions(tx, a.user_id, now);
+    await this.refreshTokens.revokeUser(tx, a.user_id, now);
   }
 
   /** Nobody changes, disables or resets their own account: a second administrator must. */
@@ -168,7 +170,7 @@ export class UsersAdminService {
       throw new ApiError('FORBIDDEN', 'your own account is changed by another account administrator');
   }
 
-  private async mustFind(tx: Queryable, userId: string): Promise<AccountRow> {
+  private async mustFind(tx: Queryable, userId: string): Promise<UserRow> {
     const row = await this.accounts.find(tx, userId);
     if (row === undefined) throw new ApiError('NOT_FOUND', 'no such user');
     return row;
@@ -178,7 +180,7 @@ export class UsersAdminService {
     tx: Queryable,
     admin: AuthUser,
     action: string,
-    target: AccountRow,
+    target: UserRow,
     detail: Readonly<Record<string, unknown>>,
     now: Date,
   ): Promise<void> {
@@ -194,6 +196,6 @@ export class UsersAdminService {
   }
 }
 
-function snapshot(a: AccountRow): Record<string, unknown> {
+function snapshot(a: UserRow): Record<string, unknown> {
   return { role: a.role, regions: a.regions, displayName: a.display_name, disabled: a.disabled };
 }

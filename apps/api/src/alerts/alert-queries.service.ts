@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type AlertDetail, type AlertListQuery, type AlertListResponse } from '@fengqiao/contracts';
-import { AlertStore, toAlert, toHistoryEntry } from '@fengqiao/db';
+import { AlertCaseLinks, AlertStore, toAlert, toHistoryEntry } from '@fengqiao/db';
 import { type AuthUser } from '../auth/auth-user';
 import { inScope } from '../auth/region-scope';
 import { ApiError } from '../common/api-error';
@@ -28,6 +28,7 @@ export class AlertQueriesService {
   constructor(
     private readonly db: Database,
     private readonly alerts: AlertStore,
+    private readonly links: AlertCaseLinks,
   ) {}
 
   /** Only alerts inside the caller's regions; a `region` filter narrows, never widens, that scope. */
@@ -60,6 +61,7 @@ export class AlertQueriesService {
     const entries = history.map(toHistoryEntry);
     // An officer's note is free text that can name people: the wall never gets it (docs/security.md).
     const shown = user.role === 'wall' ? entries.map(({ note: _note, ...e }) => e) : entries;
-    return { alert: toAlert(row), history: shown };
+    const caseId = await this.links.caseOf(this.db.pool, alertId);
+    return { alert: toAlert(row), history: shown, ...(caseId === undefined ? {} : { caseId }) };
   }
 }

@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
-import { AlertStore } from '@fengqiao/db';
+import { AlertCaseLinks, AlertStore } from '@fengqiao/db';
 import { AuditModule } from '../audit/audit.module';
 import { AlertCommandsService } from './alert-commands.service';
 import { AlertGroupCommandsService } from './alert-group-commands.service';
+import { AlertGroupListController } from './alert-group-list.controller';
+import { AlertGroupQueriesService } from './alert-group-queries.service';
 import { AlertGroupsController } from './alert-groups.controller';
 import { AlertOutbox } from './alert-outbox.service';
 import { AlertQualityController } from './alert-quality.controller';
@@ -12,13 +14,15 @@ import { AlertsController } from './alerts.controller';
 
 @Module({
   imports: [AuditModule],
-  controllers: [AlertQualityController, AlertsController, AlertGroupsController],
+  controllers: [AlertQualityController, AlertsController, AlertGroupsController, AlertGroupListController],
   providers: [
     { provide: AlertStore, useValue: new AlertStore() },
+    { provide: AlertCaseLinks, useValue: new AlertCaseLinks() },
     AlertQueriesService,
     AlertQualityService,
     AlertCommandsService,
     AlertGroupCommandsService,
+    AlertGroupQueriesService,
     AlertOutbox,
   ],
   // The commands: acknowledging from a notification's link reuses the console's acknowledgement.

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { AccountsRepository } from '../accounts/accounts.repository';
+import { UsersRepository } from '@fengqiao/db';
 import { LoginStepsService } from '../accounts/login-steps.service';
 import { SecondFactorService } from '../accounts/second-factor.service';
 import { SessionRevocations } from '../accounts/session-revocations.service';
@@ -16,7 +16,6 @@ import { LoginService } from './login.service';
 import { RateLimitGuard } from './rate-limit.guard';
 import { RefreshTokensRepository } from './refresh-tokens.repository';
 import { TokenService } from './token.service';
-import { UsersRepository } from './users.repository';
 
 @Module({
   imports: [AuditModule],
@@ -28,13 +27,12 @@ import { UsersRepository } from './users.repository';
     DeviceTokensService,
     DeviceTokensRepository,
     TokenService,
-    UsersRepository,
+    { provide: UsersRepository, useValue: new UsersRepository() },
     RefreshTokensRepository,
     SessionRevocations,
     // The sign-in's later steps (issue 16) live with the accounts module's files.
     LoginStepsService,
     SecondFactorService,
-    AccountsRepository,
     // Global, in this order: who is calling and may they, then how often.
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_GUARD, useClass: RateLimitGuard },
@@ -46,8 +44,8 @@ import { UsersRepository } from './users.repository';
     AuthService,
     LoginStepsService,
     SecondFactorService,
-    AccountsRepository,
     LoginBackoffRepository,
+    RefreshTokensRepository,
   ],
 })
 export class AuthModule {}

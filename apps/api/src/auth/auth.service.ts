@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { type SessionUser, type TokenPair } from '@fengqiao/contracts';
+import { type UserRow, UsersRepository } from '@fengqiao/db';
 import { ApiError } from '../common/api-error';
 import { type Clock } from '../infra/api-options';
 import { Database } from '../infra/database';
@@ -8,7 +9,6 @@ import { CLOCK } from '../infra/tokens';
 import { type AuthUser } from './auth-user';
 import { RefreshTokensRepository } from './refresh-tokens.repository';
 import { TokenService } from './token.service';
-import { type UserRow, UsersRepository } from './users.repository';
 
 const digest = (token: string): string => createHash('sha256').update(token).digest('hex');
 
@@ -44,7 +44,7 @@ export class AuthService {
       await this.refreshTokens.revokeFamily(this.db.pool, row.family_id, now);
       throw invalid;
     }
-    const user = await this.users.findById(this.db.pool, row.user_id);
+    const user = await this.users.find(this.db.pool, row.user_id);
     if (user === undefined || user.disabled) throw invalid;
     return this.startSession(toSessionUser(user), row.family_id, now);
   }
@@ -56,7 +56,7 @@ export class AuthService {
   }
 
   async me(caller: AuthUser): Promise<SessionUser> {
-    const user = await this.users.findById(this.db.pool, caller.userId);
+    const user = await this.users.find(this.db.pool, caller.userId);
     if (user === undefined || user.disabled) throw new ApiError('UNAUTHENTICATED', 'user no longer active');
     return toSessionUser(user);
   }

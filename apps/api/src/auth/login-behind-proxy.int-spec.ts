@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { type ApiErrorBody } from '@fengqiao/contracts';
+import { UsersRepository } from '@fengqiao/db';
 import { type ApiHarness, demoUser, startApi } from '../testing/api-harness';
 import { hashPassword } from './password-hasher';
-import { UsersRepository } from './users.repository';
 
 // Issue 17 #6: behind nginx every login comes from the proxy's address. The per-address limit used
 // to count the proxy, so one password guesser locked every wall out (a bare 登录失败). Now the

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type FengqiaoConfig } from '@fengqiao/config';
 import { type LoginAnswer, type LoginRequest } from '@fengqiao/contracts';
+import { UsersRepository } from '@fengqiao/db';
 import { LoginStepsService } from '../accounts/login-steps.service';
 import { ApiError } from '../common/api-error';
 import { type Clock } from '../infra/api-options';
@@ -9,7 +10,6 @@ import { CLOCK, CONFIG } from '../infra/tokens';
 import { backoffSeconds, secondsLeft } from './login-backoff';
 import { LoginBackoffRepository } from './login-backoff.repository';
 import { DUMMY_HASH, verifyPassword } from './password-hasher';
-import { UsersRepository } from './users.repository';
 
 const waitMessage = (seconds: number): string =>
   `too many failed logins for this account: retry in ${seconds} s`;

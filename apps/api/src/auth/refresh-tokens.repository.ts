@@ -39,6 +39,14 @@ export class RefreshTokensRepository {
     return res.rowCount === 1;
   }
 
+  /** Ends every session of the user: its refresh tokens now, its access tokens within seconds. */
+  async revokeUser(db: Queryable, userId: string, at: Date): Promise<void> {
+    await db.query('UPDATE refresh_tokens SET revoked_at = $2 WHERE user_id = $1 AND revoked_at IS NULL', [
+      userId,
+      at,
+    ]);
+  }
+
   async revokeFamily(db: Queryable, familyId: string, at: Date): Promise<void> {
     await db.query('UPDATE refresh_tokens SET revoked_at = $2 WHERE family_id = $1 AND revoked_at IS NULL', [
       familyId,

@@ -7,6 +7,7 @@ import {
   PARTY_REVEAL_ROLES,
   type RiskFlags,
 } from '@fengqiao/contracts';
+import { AlertCaseLinks } from '@fengqiao/db';
 import { AuditService } from '../audit/audit.service';
 import { type AuthUser } from '../auth/auth-user';
 import { inScope } from '../auth/region-scope';
@@ -26,6 +27,7 @@ export class CaseQueriesService {
     private readonly cases: CasesRepository,
     private readonly routing: CaseRoutingService,
     private readonly audit: AuditService,
+    private readonly links: AlertCaseLinks,
   ) {}
 
   /** Only cases inside the caller's regions; a `region` filter narrows, never widens, that scope. */
@@ -90,6 +92,7 @@ export class CaseQueriesService {
       parties: parties.map((p) => (reveal === null ? maskParty(withPhone(p)) : fullParty(p))),
       satisfaction: row.satisfaction,
       timeline: events.map(toTimelineEntry).map((e) => (wall ? wallTimelineEntry(e, names) : e)),
+      fromAlerts: await this.links.alertsOf(db, caseId),
     };
   }
 

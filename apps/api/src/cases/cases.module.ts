@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AlertCaseLinks } from '@fengqiao/db';
 import { AuditModule } from '../audit/audit.module';
 import { RulesModule } from '../rules/rules.module';
 import { CaseCommandsController } from './case-commands.controller';
@@ -18,6 +19,7 @@ import { IdempotentIntakeService } from './idempotent-intake.service';
   controllers: [CasesController, CaseCommandsController],
   providers: [
     CasesRepository,
+    { provide: AlertCaseLinks, useValue: new AlertCaseLinks() },
     CasePublisher,
     CaseRoutingService,
     CaseDuplicatesService,
@@ -27,5 +29,7 @@ import { IdempotentIntakeService } from './idempotent-intake.service';
     CaseQueriesService,
     CaseCommandsService,
   ],
+  // The intake: an alert turned into a case goes through it (alert-cases).
+  exports: [CaseIntakeService],
 })
 export class CasesModule {}

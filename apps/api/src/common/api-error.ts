@@ -43,6 +43,7 @@ export function httpStatusOf(code: ApiErrorCode): number {
     case 'ALERT_INVALID_TRANSITION':
     case 'CASE_INVALID_TRANSITION':
     case 'ACK_LINK_USED':
+    case 'ALERT_CASE_EXISTS':
       return 409;
     case 'ACK_LINK_EXPIRED':
       return 410;

@@ -2,8 +2,8 @@ import { randomInt, randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { type ApiErrorBody, type UserRole } from '@fengqiao/contracts';
 import { addRollupCounts } from '@fengqiao/testing';
+import { UsersRepository } from '@fengqiao/db';
 import { hashPassword } from '../auth/password-hasher';
-import { UsersRepository } from '../auth/users.repository';
 import { type ApiHarness, startApi } from '../testing/api-harness';
 import { ROUTES, type RouteId, type RouteSpec } from './route-table';
 
@@ -63,6 +63,12 @@ const PROBES = {
     'alert-groups.int-spec (members outside the caller’s regions are not acted on)',
   ),
   'alerts.groups.silence': byId('alert-groups.int-spec'),
+  'alerts.createCase': byId('alert-case.int-spec (an out-of-scope alert → 404, no case)'),
+  'alerts.groups.list': {
+    kind: 'names',
+    as: 'duty-officer',
+    call: (r) => get(`alerts/groups?region=${r.county}`),
+  },
   'hotspots.top': { kind: 'names', as: 'duty-officer', call: (r) => get(`hotspots?county=${r.county}`) },
   'trends.series': {
     kind: 'names',

@@ -1,6 +1,5 @@
-import { useMemo, useState } from 'react';
-import { ALERT_COLOURS, type Alert } from '@fengqiao/contracts';
-import { groupAlerts, type AlertGroup } from '@fengqiao/domain';
+import { useState } from 'react';
+import { ALERT_COLOURS, type Alert, type AlertGroupView as AlertGroup } from '@fengqiao/contracts';
 import { L, S } from '../i18n/strings';
 import { formatAge, isFlashing } from '../live/alert-book';
 import { areaCode, areaName, useTownshipNames } from '../live/area-names';
@@ -12,14 +11,14 @@ import '../live/alert-groups.css';
 const MAX_MEMBERS = 50;
 
 interface Props {
-  readonly alerts: readonly Alert[];
+  readonly groups: readonly AlertGroup[];
   readonly selectedId: string | undefined;
   readonly pendingIds: ReadonlySet<string>;
   readonly now: number;
   readonly onSelect: (alertId: string) => void;
 }
 
-interface ItemProps extends Omit<Props, 'alerts'> {
+interface ItemProps extends Omit<Props, 'groups'> {
   readonly alert: Alert;
   readonly area: string;
 }
@@ -47,7 +46,7 @@ function QueueItem({ alert: a, area, selectedId, pendingIds, now, onSelect }: It
   );
 }
 
-interface GroupProps extends Omit<Props, 'alerts'> {
+interface GroupProps extends Omit<Props, 'groups'> {
   readonly group: AlertGroup;
   readonly area: string;
   readonly open: boolean;
@@ -93,12 +92,11 @@ function QueueGroup({ group, area, open, onToggle, ...item }: GroupProps) {
 }
 
 /**
- * Open alerts as groups (`@fengqiao/domain` `groupAlerts`: rule, cause and area), red → orange →
- * blue by each group's worst level; a red is always a row of its own. The selection follows j/k; a
- * closed group holding it is marked selected.
+ * Open alerts as groups (rule, cause and area), counted by the API over every open alert in scope
+ * (`useAlertGroups`), red → orange → blue by each group's worst level; a red is always a row of its
+ * own. The selection follows j/k; a closed group holding it is marked selected.
  */
-export function AlertQueue({ alerts, ...item }: Props) {
-  const groups = useMemo(() => groupAlerts(alerts), [alerts]);
+export function AlertQueue({ groups, ...item }: Props) {
   const townships = useTownshipNames(groups.map((g) => g.area.county));
   const [opened, setOpened] = useState<ReadonlySet<string>>(new Set());
   const toggle = (id: string): void =>

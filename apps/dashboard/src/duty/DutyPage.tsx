@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { type Alert } from '@fengqiao/contracts';
 import { logout, useSession } from '../auth/session';
 import { ConnectionBanner } from '../common/ConnectionBanner';
@@ -6,6 +6,8 @@ import { useNow } from '../common/hooks';
 import { S } from '../i18n/strings';
 import { isFlashing, openAlertsInOrder } from '../live/alert-book';
 import { useLiveAlerts } from '../live/LiveAlerts';
+import { memberOf } from '../live/server-groups';
+import { useAlertGroups } from '../live/useAlertGroups';
 import { OnDutyNow } from '../roster/OnDutyNow';
 import { R } from '../roster/roster-strings';
 import { useRedAlarm } from '../wall/alarm';
@@ -27,6 +29,9 @@ const ACTION_KEYS: readonly (readonly [CommandKind, string])[] = [
   ['silence', 's'],
 ];
 
+/** Members of an opened group listed in full (the group's actions still cover every member). */
+const GROUP_MEMBERS_SHOWN = 50;
+
 /** The duty officer's console: queue, detail and every action on the keyboard. */
 export function DutyPage() {
   const session = useSession();
@@ -47,7 +52,16 @@ export function DutyPage() {
     () => openAlertsInOrder([...book.alerts.values()].map((a) => actions.pending.get(a.alertId) ?? a)),
     [book, actions.pending],
   );
-  const selected = alerts.find((a) => a.alertId === selectedId) ?? alerts[0];
+  const latest = useCallback(
+    (id: string) => actions.pending.get(id) ?? book.alerts.get(id),
+    [actions.pending, book],
+  );
+  const { groups } = useAlertGroups({ members: GROUP_MEMBERS_SHOWN, latest });
+  // A member the API sent but this screen's capped book does not hold is still selectable.
+  const selected =
+    alerts.find((a) => a.alertId === selectedId) ??
+    (selectedId === undefined ? undefined : memberOf(groups, selectedId)) ??
+    alerts[0];
   useEffect(() => {
     if (selectedId === undefined && alerts[0] !== undefined) setSelectedId(alerts[0].alertId);
   }, [alerts, selectedId]);
@@ -92,7 +106,7 @@ export function DutyPage() {
         </div>
       )}
       <AlertQueue
-        alerts={alerts}
+        groups={groups}
         selectedId={selected?.alertId}
         pendingIds={new Set(actions.pending.keys())}
         now={now}

@@ -1,20 +1,34 @@
 import { useState } from 'react';
-import { type GroupCommandResponse } from '@fengqiao/contracts';
-import { type AlertGroup } from '@fengqiao/domain';
+import {
+  GROUP_COMMAND_MAX_MEMBERS,
+  type AlertGroupView as AlertGroup,
+  type GroupCommandResponse,
+} from '@fengqiao/contracts';
 import { call } from '../api/call';
 import { ApiRequestError } from '../api/http';
 import { G } from '../live/group-strings';
+import { chunksOf } from '../live/server-groups';
 
 type Form = 'none' | 'acknowledge' | 'silence';
 
-const membersOf = (g: AlertGroup) => g.members.map((m) => ({ alertId: m.alertId, version: m.version }));
+type Member = AlertGroup['memberRefs'][number];
 
-function send(group: AlertGroup, form: Exclude<Form, 'none'>, note: string, minutes: number) {
-  const members = membersOf(group);
+function sendPart(members: Member[], form: Exclude<Form, 'none'>, note: string, minutes: number) {
   const trimmed = note.trim();
   return form === 'acknowledge'
     ? call('alerts.groups.acknowledge', { body: trimmed === '' ? { members } : { members, note: trimmed } })
     : call('alerts.groups.silence', { body: { members, minutes, note: trimmed } });
+}
+
+/** Every member the API counted (not only those shown), in requests of at most the command's limit. */
+async function send(group: AlertGroup, form: Exclude<Form, 'none'>, note: string, minutes: number) {
+  const all: GroupCommandResponse = { done: 0, results: [] };
+  for (const part of chunksOf(group.memberRefs, GROUP_COMMAND_MAX_MEMBERS)) {
+    const r = await sendPart(part, form, note, minutes);
+    all.results.push(...r.results);
+    all.done += r.done;
+  }
+  return all;
 }
 
 /**

@@ -1,12 +1,12 @@
 import { useMemo, useState } from 'react';
-import { type Alert } from '@fengqiao/contracts';
-import { groupAlerts, type AlertGroup } from '@fengqiao/domain';
+import { type Alert, type AlertGroupView as AlertGroup } from '@fengqiao/contracts';
 import { useNow } from '../common/hooks';
 import { L, S } from '../i18n/strings';
 import { formatAge, isFlashing, openAlertsInOrder } from '../live/alert-book';
 import { areaCode, areaName, useTownshipNames } from '../live/area-names';
 import { causeName, G } from '../live/group-strings';
 import { useLiveAlerts } from '../live/LiveAlerts';
+import { useAlertGroups } from '../live/useAlertGroups';
 import { useRedAlarm } from './alarm';
 import '../live/alert-groups.css';
 
@@ -78,15 +78,16 @@ function Members({ group, now }: { readonly group: AlertGroup; readonly now: num
 }
 
 /**
- * Open alerts as groups (rule, cause and area: `@fengqiao/domain` `groupAlerts`), red first, each
- * with its count, worst level, area name and newest age; a group opens to list its members.
- * Unacknowledged reds (always rows of their own) flash and sound.
+ * Open alerts as groups (rule, cause and area), counted by the API over every open alert in scope
+ * (`GET /api/alerts/groups`; in a county view, that county's), red first, each with its count, worst
+ * level, area name and newest age; a group opens to list its newest members. Unacknowledged reds
+ * (always rows of their own) flash and sound at once, from the live book.
  */
-export function AlertTicker() {
+export function AlertTicker({ county }: { readonly county?: string }) {
   const { book } = useLiveAlerts();
   const now = useNow(1000);
   const open = useMemo(() => openAlertsInOrder(book.alerts.values()), [book]);
-  const groups = useMemo(() => groupAlerts(open), [open]);
+  const { groups, openAlerts } = useAlertGroups({ region: county, members: MAX_MEMBERS });
   const townships = useTownshipNames(groups.map((g) => g.area.county));
   const [opened, setOpened] = useState<string | undefined>();
   useRedAlarm(open.some(isFlashing));
@@ -95,12 +96,14 @@ export function AlertTicker() {
     <section className="panel ticker" aria-label={S.ticker}>
       <h2 className="panel__title">
         {S.ticker}
-        <span className="panel__count">{open.length}</span>
+        <span className="panel__count" data-testid="ticker-open">
+          {openAlerts ?? open.length}
+        </span>
         <span className="ticker__groups" data-testid="ticker-groups">
           {G.groups(groups.length)}
         </span>
       </h2>
-      {open.length === 0 ? (
+      {groups.length === 0 ? (
         <p className="ticker__empty">{S.noOpenAlerts}</p>
       ) : (
         <ol className="ticker__list">

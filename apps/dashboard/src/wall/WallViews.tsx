@@ -52,7 +52,7 @@ function Overview({ scale, hotspots, cameras, county }: WallSources & { readonly
         </div>
       </div>
       <div className="wall__right">
-        <AlertTicker />
+        <AlertTicker county={county} />
         <VideoPatrolSlot cameras={cameras} />
       </div>
     </>

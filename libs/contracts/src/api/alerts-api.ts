@@ -7,7 +7,7 @@ import {
   escalationLevelSchema,
   resolutionOutcomeSchema,
 } from '../alerts/alert';
-import { instantSchema } from '../ids';
+import { caseIdSchema, instantSchema } from '../ids';
 import { scopeRegionSchema } from './auth';
 import { csvOf } from './query-params';
 
@@ -55,7 +55,12 @@ export type AlertHistoryEntry = z.infer<typeof alertHistoryEntrySchema>;
 
 /** GET /api/alerts/:alertId: the alert with its explanation and evidence, and its history. */
 export const alertDetailSchema = z
-  .object({ alert: alertSchema, history: z.array(alertHistoryEntrySchema) })
+  .object({
+    alert: alertSchema,
+    history: z.array(alertHistoryEntrySchema),
+    /** The case the alert was turned into (POST /api/alerts/:alertId/case), if any. */
+    caseId: caseIdSchema.optional(),
+  })
   .strict();
 export type AlertDetail = z.infer<typeof alertDetailSchema>;
 

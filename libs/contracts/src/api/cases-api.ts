@@ -223,6 +223,8 @@ export const caseDetailSchema = z
     parties: z.array(casePartyViewSchema),
     satisfaction: z.number().int().min(1).max(5).nullable(),
     timeline: z.array(caseTimelineEntrySchema),
+    /** The alerts the case was made from (POST /api/alerts/:alertId/case), oldest first. */
+    fromAlerts: z.array(z.string().uuid()).optional(),
   })
   .strict();
 export type CaseDetail = z.infer<typeof caseDetailSchema>;

@@ -18,6 +18,8 @@ export const API_ERROR_CODES = [
   'ALERT_INVALID_TRANSITION',
   'ALERT_NOTE_REQUIRED',
   'ALERT_NOT_SILENCEABLE',
+  // The alert was already turned into a case (issue 20): the message names it.
+  'ALERT_CASE_EXISTS',
   'CASE_INVALID_TRANSITION',
   'FORBIDDEN_CHARACTER',
   'IDEMPOTENCY_KEY_REUSED',

@@ -1,5 +1,7 @@
 import { USER_ROLES, type UserRole } from '../api/auth';
 import { ACCOUNT_ROUTES } from './accounts.routes';
+import { ALERT_CASE_ROUTES } from './alert-case.routes';
+import { ALERT_GROUP_LIST_ROUTES } from './alert-group-list.routes';
 import { ALERT_ROUTES } from './alerts.routes';
 import { ASSESSMENT_ROUTES } from './assessment.routes';
 import { CAMERA_ROUTES } from './cameras.routes';
@@ -27,6 +29,8 @@ import { TREND_ROUTES } from './trends.routes';
 export const ROUTES = {
   ...CORE_ROUTES,
   ...ALERT_ROUTES,
+  ...ALERT_GROUP_LIST_ROUTES,
+  ...ALERT_CASE_ROUTES,
   ...TREND_ROUTES,
   ...DEVICE_TOKEN_ROUTES,
   ...ACCOUNT_ROUTES,

@@ -1,9 +1,13 @@
-import { Injectable } from '@nestjs/common';
 import { type UserRole } from '@fengqiao/contracts';
-import { type Queryable } from '../infra/database';
+import { type Queryable } from '../transaction';
 
-/** A `users` row with what administration and the second factor need. */
-export interface AccountRow {
+/**
+ * A `users` row as every reader sees it: sign-in, the session, administration and the second
+ * factor. One row type and one column list (issue 19: the API had two repositories and two row
+ * shapes of this table; the sign-in's still read the retired `failed_attempts` / `locked_until`,
+ * replaced by `login_backoff`).
+ */
+export interface UserRow {
   readonly user_id: string;
   readonly username: string;
   readonly display_name: string;
@@ -19,7 +23,7 @@ export interface AccountRow {
   readonly updated_at: Date;
 }
 
-export interface AccountFilter {
+export interface UserFilter {
   readonly role: UserRole | null;
   readonly region: string | null;
   readonly disabled: boolean | null;
@@ -29,14 +33,13 @@ export interface AccountFilter {
   readonly offset: number;
 }
 
-export interface NewAccount {
+export interface NewUser {
   readonly userId: string;
   readonly username: string;
   readonly displayName: string;
   readonly role: UserRole;
   readonly regions: readonly string[];
   readonly passwordHash: string;
-  readonly at: Date;
 }
 
 const COLUMNS = `user_id, username, display_name, role, regions, password_hash, disabled, must_change_password,
@@ -51,11 +54,23 @@ WHERE ($1::text IS NULL OR role = $1)
   AND ($4::text IS NULL OR username LIKE '%' || $4 || '%' OR display_name LIKE '%' || $4 || '%')
 ORDER BY username LIMIT $5 OFFSET $6`;
 
-/** Accounts as administration and the sign-in steps see them; one query per method. */
-@Injectable()
-export class AccountsRepository {
-  async list(db: Queryable, f: AccountFilter): Promise<(AccountRow & { total: number })[]> {
-    const res = await db.query<AccountRow & { total: number }>(LIST, [
+/**
+ * The one owner of `users` (and its second factor's `user_recovery_codes`): the API's sign-in,
+ * session, account administration and second factor, and the demo seed. One query per method.
+ */
+export class UsersRepository {
+  async findByUsername(db: Queryable, username: string): Promise<UserRow | undefined> {
+    const res = await db.query<UserRow>(`SELECT ${COLUMNS} FROM users WHERE username = $1`, [username]);
+    return res.rows[0];
+  }
+
+  async find(db: Queryable, userId: string): Promise<UserRow | undefined> {
+    const res = await db.query<UserRow>(`SELECT ${COLUMNS} FROM users WHERE user_id = $1`, [userId]);
+    return res.rows[0];
+  }
+
+  async list(db: Queryable, f: UserFilter): Promise<(UserRow & { total: number })[]> {
+    const res = await db.query<UserRow & { total: number }>(LIST, [
       f.role,
       f.region,
       f.disabled,
@@ -66,18 +81,29 @@ export class AccountsRepository {
     return res.rows;
   }
 
-  async find(db: Queryable, userId: string): Promise<AccountRow | undefined> {
-    const res = await db.query<AccountRow>(`SELECT ${COLUMNS} FROM users WHERE user_id = $1`, [userId]);
-    return res.rows[0];
-  }
-
-  /** False when the username is taken. A new account must replace its password at first sign-in. */
-  async insert(db: Queryable, a: NewAccount): Promise<boolean> {
+  /**
+   * An account an administrator creates: false when the username is taken; it must replace its
+   * password at first sign-in.
+   */
+  async insert(db: Queryable, a: NewUser & { readonly at: Date }): Promise<boolean> {
     const res = await db.query(
       `INSERT INTO users (user_id, username, display_name, role, regions, password_hash, must_change_password,
                           created_at, updated_at)
        VALUES ($1, $2, $3, $4, $5, $6, true, $7, $7) ON CONFLICT (username) DO NOTHING`,
       [a.userId, a.username, a.displayName, a.role, a.regions, a.passwordHash, a.at],
+    );
+    return res.rowCount === 1;
+  }
+
+  /**
+   * A demo user (the seed): idempotent, an existing username is left as it is (its password may
+   * have been changed); its known password need not be replaced at first sign-in.
+   */
+  async insertIfAbsent(db: Queryable, user: NewUser): Promise<boolean> {
+    const res = await db.query(
+      `INSERT INTO users (user_id, username, display_name, role, regions, password_hash)
+       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (username) DO NOTHING`,
+      [user.userId, user.username, user.displayName, user.role, user.regions, user.passwordHash],
     );
     return res.rowCount === 1;
   }
@@ -112,14 +138,6 @@ export class AccountsRepository {
       'UPDATE users SET password_hash = $2, must_change_password = $3, updated_at = $4 WHERE user_id = $1',
       [userId, hash, mustChange, at],
     );
-  }
-
-  /** Ends every session of the user: its refresh tokens now, its access tokens within seconds. */
-  async revokeSessions(db: Queryable, userId: string, at: Date): Promise<void> {
-    await db.query('UPDATE refresh_tokens SET revoked_at = $2 WHERE user_id = $1 AND revoked_at IS NULL', [
-      userId,
-      at,
-    ]);
   }
 
   async setPendingTotp(db: Queryable, userId: string, sealed: string): Promise<void> {
