@@ -1,7 +1,8 @@
+import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { benchDatabase, median } from './bench-env';
 import { type RawClient } from './consumers';
-import { measureCopy, measureWriter } from './db-writer';
+import { compareWriterAndCopy, writerComparisonLines } from './db-writer';
 import { measureLatency } from './latency';
 import { runThroughputSuite, type PipelineClient } from './throughput-suite';
 
@@ -18,6 +19,8 @@ const { values } = parseArgs({
     // Raw counting loops measured side by side; the pipeline runs on one client (or none).
     client: { type: 'string', default: 'both' },
     pipeline: { type: 'string', default: 'kafkajs' },
+    // A folder: the pipeline process writes a CPU profile there (one .cpuprofile per repetition).
+    'cpu-prof': { type: 'string' },
   },
 });
 const durationS = Number(values.duration);
@@ -30,6 +33,10 @@ const rawClients: RawClient[] =
 const pipeline: PipelineClient =
   values.pipeline === 'none' || values.pipeline === 'platformatic' ? values.pipeline : 'kafkajs';
 const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
+const loadAverage = (): string =>
+  `${new Date().toISOString()} load average ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`;
 
 async function main(): Promise<void> {
   const { config, pool } = await benchDatabase();
@@ -38,18 +45,19 @@ async function main(): Promise<void> {
   );
   for (const mode of ['concurrent', 'drain'] as const) {
     if (!wants(mode)) continue;
-    await runThroughputSuite(config, { mode, reps, durationS, rawClients, pipeline });
+    await runThroughputSuite(config, {
+      mode,
+      reps,
+      durationS,
+      rawClients,
+      pipeline,
+      cpuProfDir: values['cpu-prof'],
+    });
+    process.stdout.write(`  ${loadAverage()}\n`);
   }
   if (wants('writer')) {
-    const w: number[] = [];
-    const c: number[] = [];
-    for (let i = 0; i < reps; i++) {
-      w.push(await measureWriter(pool, durationS));
-      c.push(await measureCopy(pool, durationS));
-    }
-    process.stdout.write(
-      `db writer: ours ${fmt(median(w))} rows/s, raw COPY ${fmt(median(c))} rows/s, ratio ${(median(w) / median(c)).toFixed(2)} (goal ≥ 0.7)\n`,
-    );
+    const comparison = await compareWriterAndCopy(pool, durationS, reps);
+    process.stdout.write(`${writerComparisonLines(comparison).join('\n')}\n  ${loadAverage()}\n`);
   }
   if (wants('latency')) {
     const p50: number[] = [];

@@ -48,9 +48,13 @@ export async function startPipeline(
   config: FengqiaoConfig,
   suffix: string,
   client: RawClient = 'kafkajs',
+  /** When set, the ingest writes a V8 CPU profile there on exit (node --cpu-prof). */
+  cpuProfDir?: string,
 ): Promise<RunningConsumer> {
   const port = await freePort();
   const env = { ...process.env, DATABASE_URL: config.postgres.url, FQ_KAFKA_CLIENT: client };
+  // Not through NODE_OPTIONS: node refuses --cpu-prof there.
+  const nodeArgs = cpuProfDir === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`];
   const args = [
     '--topic-suffix',
     suffix,
@@ -59,7 +63,7 @@ export async function startPipeline(
     '--port',
     String(port),
   ];
-  const child = spawnTs(config, 'apps/ingest/src/main.ts', args, env, () => undefined);
+  const child = spawnTs(config, 'apps/ingest/src/main.ts', args, env, () => undefined, nodeArgs);
   const metrics = `http://127.0.0.1:${port}/metrics?name=fq_ingest_events_total`;
   const deadline = Date.now() + 60_000;
   while ((await fetch(`http://127.0.0.1:${port}/health`).catch(() => undefined))?.status !== 200) {

@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { EventStoreRepository, withTransaction, type CameraStatusRow, type DbPool } from '@fengqiao/db';
 import { from as copyFrom } from 'pg-copy-streams';
-import { benchCameraId } from './bench-env';
+import { benchCameraId, median } from './bench-env';
 
 const CHUNK = 5000;
 
@@ -56,4 +56,51 @@ export async function measureCopy(pool: DbPool, durationS: number): Promise<numb
     written += CHUNK;
   }
   return written / ((Date.now() - t0) / 1000);
+}
+
+export interface WriterComparison {
+  /** rows/s of each repetition, writer measured first then COPY. */
+  readonly writerFirst: { writer: number[]; copy: number[] };
+  /** ...and COPY first then the writer, in the same repetition. */
+  readonly copyFirst: { writer: number[]; copy: number[] };
+}
+
+/**
+ * Both orders in every repetition (W C, then C W): the table and its indexes grow through the run,
+ * so whichever goes second writes into a bigger table; the two ratios bracket that drift.
+ */
+export async function compareWriterAndCopy(
+  pool: DbPool,
+  durationS: number,
+  reps: number,
+): Promise<WriterComparison> {
+  const out: WriterComparison = {
+    writerFirst: { writer: [], copy: [] },
+    copyFirst: { writer: [], copy: [] },
+  };
+  for (let i = 0; i < reps; i++) {
+    out.writerFirst.writer.push(await measureWriter(pool, durationS));
+    out.writerFirst.copy.push(await measureCopy(pool, durationS));
+    out.copyFirst.copy.push(await measureCopy(pool, durationS));
+    out.copyFirst.writer.push(await measureWriter(pool, durationS));
+  }
+  return out;
+}
+
+/**
+ * Medians and ratios of a comparison, one line per order: the ratio of the medians, and the median
+ * of each repetition's own ratio (its two runs were adjacent, so they shared the machine's load).
+ */
+export function writerComparisonLines(c: WriterComparison): string[] {
+  const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
+  const line = (name: string, o: { writer: number[]; copy: number[] }): string => {
+    const pairs = o.writer.map((w, i) => w / (o.copy[i] ?? Number.NaN));
+    return (
+      `db writer (${name}): ours ${fmt(median(o.writer))} rows/s [${o.writer.map(fmt).join(' / ')}], raw COPY ` +
+      `${fmt(median(o.copy))} rows/s [${o.copy.map(fmt).join(' / ')}], ratio of medians ` +
+      `${(median(o.writer) / median(o.copy)).toFixed(2)}, median of paired ratios ${median(pairs).toFixed(2)} ` +
+      `[${pairs.map((r) => r.toFixed(2)).join(' / ')}] (goal ≥ 0.7)`
+    );
+  };
+  return [line('writer first', c.writerFirst), line('COPY first', c.copyFirst)];
 }

@@ -14,6 +14,8 @@ export interface SuiteOptions {
   readonly rawClients: readonly RawClient[];
   /** Which Kafka client the real ingest runs on (FQ_KAFKA_CLIENT), or none to skip it. */
   readonly pipeline: PipelineClient;
+  /** Profile the pipeline process (node --cpu-prof) into this folder. */
+  readonly cpuProfDir?: string;
 }
 
 const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
@@ -50,7 +52,7 @@ export async function runThroughputSuite(config: FengqiaoConfig, o: SuiteOptions
       const suffix = `bench-e2e-${randomUUID().slice(0, 8)}`;
       // The pipeline reads its topics by suffix: on a shared backlog, that backlog's suffix.
       const pipeSuffix = backlog?.suffix ?? suffix;
-      const p = await measure(pipeSuffix, () => startPipeline(config, pipeSuffix, client));
+      const p = await measure(pipeSuffix, () => startPipeline(config, pipeSuffix, client, o.cpuProfDir));
       record('pipeline', p.eventsPerSecond);
       parts.push(
         `pipeline on ${client} ${fmt(p.eventsPerSecond)}/s (${fmt(p.produced)} events; producer ${fmt(p.producedPerSecond)}/s)`,

@@ -137,8 +137,10 @@ export function spawnTs(
   args: string[],
   env: NodeJS.ProcessEnv,
   onLine: (line: string) => void,
+  nodeArgs: readonly string[] = [],
 ): ChildProcess {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', join(config.repoRoot, entry), ...args], {
+  const argv = [...nodeArgs, '-r', '@swc-node/register', join(config.repoRoot, entry), ...args];
+  const child = spawn(process.execPath, argv, {
     cwd: config.repoRoot,
     env,
     stdio: ['ignore', 'pipe', 'inherit'],
