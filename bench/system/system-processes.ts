@@ -1,8 +1,9 @@
-import { type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
 import { type FengqiaoConfig } from '@fengqiao/config';
 import { freePort } from '@fengqiao/testing';
 import { startPipeline, type RunningConsumer } from '../ingest/consumers';
-import { spawnTs, stopChild } from '../ingest/throughput';
+import { stopChild } from '../ingest/throughput';
 
 /** One app of the system, started from its own main.ts as a real process. */
 export interface AppProcess {
@@ -38,23 +39,25 @@ export interface SystemOptions {
   readonly profileDir: string;
 }
 
-function envFor(config: FengqiaoConfig, name: string, o: SystemOptions, extra: Record<string, string>) {
-  const prof = o.profile.includes(name) ? ` --cpu-prof --cpu-prof-dir=${o.profileDir}` : '';
-  return {
-    ...process.env,
-    DATABASE_URL: config.postgres.url,
-    FQ_LOG_LEVEL: 'warn',
-    NODE_OPTIONS: `${process.env['NODE_OPTIONS'] ?? ''}${prof}`,
-    ...extra,
-  };
+function envFor(config: FengqiaoConfig, extra: Record<string, string>): NodeJS.ProcessEnv {
+  return { ...process.env, DATABASE_URL: config.postgres.url, FQ_LOG_LEVEL: 'warn', ...extra };
 }
 
 async function startApp(
   config: FengqiaoConfig,
   name: AppProcess['name'],
   spec: { entry: string; args: string[]; env: NodeJS.ProcessEnv; health: string },
+  o: SystemOptions,
 ): Promise<AppProcess> {
-  const child = spawnTs(config, spec.entry, spec.args, spec.env, () => undefined);
+  // --cpu-prof is refused in NODE_OPTIONS: it goes on the command line.
+  const prof = o.profile.includes(name) ? ['--cpu-prof', `--cpu-prof-dir=${o.profileDir}`] : [];
+  const argv = [...prof, '-r', '@swc-node/register', join(config.repoRoot, spec.entry), ...spec.args];
+  // Their stdout (JSON logs) is not read; errors (stderr) show beside the bench's lines.
+  const child = spawn(process.execPath, argv, {
+    cwd: config.repoRoot,
+    env: spec.env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   await waitHealthy(spec.health, name, child);
   return { name, pid: child.pid, stop: () => stopChild(child) };
 }
@@ -67,26 +70,41 @@ export async function startSystem(config: FengqiaoConfig, o: SystemOptions): Pro
   // The ingest as bench/ingest starts it (its /metrics counts what it committed); not profiled here.
   const ingest: RunningConsumer = await startPipeline(config, o.suffix);
   const warningPort = await freePort();
-  const warning = await startApp(config, 'warning', {
-    entry: 'apps/warning/src/main.ts',
-    args: ['--topic-suffix', o.suffix, '--group', o.warningGroup, '--health-port', String(warningPort)],
-    env: envFor(config, 'warning', o, {}),
-    health: `http://127.0.0.1:${warningPort}/health`,
-  });
+  const warning = await startApp(
+    config,
+    'warning',
+    {
+      entry: 'apps/warning/src/main.ts',
+      args: ['--topic-suffix', o.suffix, '--group', o.warningGroup, '--health-port', String(warningPort)],
+      env: envFor(config, {}),
+      health: `http://127.0.0.1:${warningPort}/health`,
+    },
+    o,
+  );
   const apiPort = await freePort();
-  const api = await startApp(config, 'api', {
-    entry: 'apps/api/src/main.ts',
-    args: ['--alerts-topic', o.alertsTopic],
-    env: envFor(config, 'api', o, { FQ_API_PORT: String(apiPort) }),
-    health: `http://127.0.0.1:${apiPort}/api/health`,
-  });
+  const api = await startApp(
+    config,
+    'api',
+    {
+      entry: 'apps/api/src/main.ts',
+      args: ['--alerts-topic', o.alertsTopic],
+      env: envFor(config, { FQ_API_PORT: String(apiPort) }),
+      health: `http://127.0.0.1:${apiPort}/api/health`,
+    },
+    o,
+  );
   const reportsPort = await freePort();
-  const reports = await startApp(config, 'reports', {
-    entry: 'apps/reports/src/main.ts',
-    args: [],
-    env: envFor(config, 'reports', o, { FQ_REPORTS_PORT: String(reportsPort) }),
-    health: `http://127.0.0.1:${reportsPort}/health`,
-  });
+  const reports = await startApp(
+    config,
+    'reports',
+    {
+      entry: 'apps/reports/src/main.ts',
+      args: [],
+      env: envFor(config, { FQ_REPORTS_PORT: String(reportsPort) }),
+      health: `http://127.0.0.1:${reportsPort}/health`,
+    },
+    o,
+  );
   const apps: AppProcess[] = [
     { name: 'ingest', pid: ingest.pid, stop: () => ingest.stop() },
     warning,

@@ -6,7 +6,11 @@ export const eventIdSchema = z.string().uuid();
 export const instantSchema = z.string().datetime({ offset: true });
 
 /** 20-digit GB/T 28181 device id: 6-digit region code first, 2-digit industry, 3-digit type, ... */
-export const cameraIdSchema = z.string().regex(/^[1-8]\d{19}$/, 'camera id must be a 20-digit GB/T 28181 id');
+/** The shape of a GB/T 28181 camera id (also read by the plain-valid fast checks of camera events). */
+export const CAMERA_ID_PATTERN = /^[1-8]\d{19}$/;
+export const cameraIdSchema = z
+  .string()
+  .regex(CAMERA_ID_PATTERN, 'camera id must be a 20-digit GB/T 28181 id');
 export type CameraId = z.infer<typeof cameraIdSchema>;
 
 /** The county code a GB/T 28181 id carries in its first six digits. */

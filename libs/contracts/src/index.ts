@@ -70,6 +70,7 @@ export {
   type CameraStatus,
   type SiteType,
 } from './events/camera-event';
+export { plainCameraAnalytics, plainCameraStatus } from './events/camera-event-fast';
 export {
   INPUT_TOPICS,
   OUTPUT_TOPICS,
