@@ -24,7 +24,7 @@ export { CATEGORY_LABELS, LEVEL_LABELS, PERIOD_LABELS, TIER_LABELS } from './lab
 export { ReportError, targetOf, type ReportErrorCode, type ReportTarget } from './report-target';
 export { type AssessedCase, type AssessedTownship, type ScorecardInput } from './assessment/assessed-case';
 export { AssessmentError, type AssessmentErrorCode } from './assessment/assessment-error';
-export { buildScorecard } from './assessment/build-scorecard';
+export { assessmentJudgesOf, buildScorecard } from './assessment/build-scorecard';
 export { assessedCaseOf, type KpiFactRow } from './assessment/kpi-fact-row';
 export {
   currentQuarter,

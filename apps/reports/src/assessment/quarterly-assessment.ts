@@ -1,10 +1,12 @@
 import { cityMidnightMs } from '@fengqiao/domain';
-import { AssessmentReportsRepository, AssessmentRepository, type DbPool } from '@fengqiao/db';
+import { activeRuleSet, AssessmentReportsRepository, AssessmentRepository, type DbPool } from '@fengqiao/db';
 import {
   assessedCaseOf,
+  assessmentJudgesOf,
   buildScorecard,
   lastCompletedQuarter,
   renderScorecardHtml,
+  SCORECARD_WEIGHTS,
   siteTypeRows,
 } from '@fengqiao/reports';
 import { type Log } from '../schedule/report-scheduler';
@@ -29,7 +31,7 @@ export class QuarterlyAssessment {
     const now = this.clock();
     const quarter = lastCompletedQuarter(now);
     if (await this.store.exists(this.pool, quarter.label)) return false;
-    const [rows, townships, counts, townshipCount] = await Promise.all([
+    const [rows, townships, counts, townshipCount, active] = await Promise.all([
       this.facts.facts(
         this.pool,
         new Date(cityMidnightMs(quarter.start)),
@@ -38,8 +40,14 @@ export class QuarterlyAssessment {
       this.facts.townships(this.pool),
       this.facts.siteTypeCounts(this.pool, null),
       this.facts.townshipCount(this.pool, null),
+      activeRuleSet(this.pool),
     ]);
-    const scorecard = buildScorecard({ quarter, now, townships, cases: rows.map(assessedCaseOf) });
+    // Judged by the active rule set's deadlines, as the KPI tiles judge the same cases.
+    const scorecard = buildScorecard(
+      { quarter, now, townships, cases: rows.map(assessedCaseOf) },
+      SCORECARD_WEIGHTS,
+      assessmentJudgesOf(active.body),
+    );
     const html = renderScorecardHtml(scorecard, siteTypeRows(counts, townshipCount));
     const saved = await this.store.save(this.pool, {
       quarter: quarter.label,

@@ -1,8 +1,6 @@
 import { type ReportLevel, SERVICE_TIERS, type ServiceTier } from '@fengqiao/contracts';
 import { type Queryable } from '@fengqiao/db';
-import { caseDeadlinesOf, keepingEventsOf } from '@fengqiao/domain';
 import { type CaseFact } from '@fengqiao/reports';
-import { DEFAULT_RULE_SET } from '@fengqiao/rules';
 import { regionWhere, subRegionColumn } from './region-sql';
 
 /** The window a report scans, as instants. */
@@ -34,8 +32,6 @@ interface PartyRow {
 }
 
 const TIERS: readonly string[] = SERVICE_TIERS;
-/** The events that keep a tier's promise without finishing the case (a leader, an escalation). */
-const KEEPING_EVENTS = keepingEventsOf(caseDeadlinesOf(DEFAULT_RULE_SET));
 const ms = (d: Date | null): number | null => (d === null ? null : d.getTime());
 
 /** Risk flags at intake, read from the reported event's payload. */
@@ -50,8 +46,18 @@ const RISK_FLAGGED = `(coalesce((payload->'riskFlags'->>'violenceRisk')::boolean
  * parties of the overdue cases). One repository, one query per method.
  */
 export class CaseFactsRepository {
-  /** Lifecycle instants of every case of the region reported or finished since `previousStart`, or open at the end. */
-  async lifecycles(db: Queryable, level: ReportLevel, region: string, w: ScanWindow): Promise<FactRow[]> {
+  /**
+   * Lifecycle instants of every case of the region reported or finished since `previousStart`, or
+   * open at the end. `keeping`: the events that keep a tier's promise without finishing the case (a
+   * leader, an escalation), read from the active rule set by the caller (`keepingEventsOf`).
+   */
+  async lifecycles(
+    db: Queryable,
+    level: ReportLevel,
+    region: string,
+    w: ScanWindow,
+    keeping: readonly string[],
+  ): Promise<FactRow[]> {
     const sub = subRegionColumn(level);
     const res = await db.query<FactRow>(
       `SELECT case_id, category, tier, sub_region, reported_at, triaged_at, assigned_at,
@@ -73,7 +79,7 @@ export class CaseFactsRepository {
        ) c
        WHERE reported_at IS NOT NULL
          AND (reported_at >= $4 OR done_at IS NULL OR done_at >= $4 OR done_at <= reopened_at)`,
-      [region, w.scanFrom, w.end, w.previousStart, KEEPING_EVENTS],
+      [region, w.scanFrom, w.end, w.previousStart, keeping],
     );
     return res.rows;
   }

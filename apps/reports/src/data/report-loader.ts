@@ -1,6 +1,13 @@
 import { type ReportPeriod } from '@fengqiao/contracts';
-import { type Queryable } from '@fengqiao/db';
-import { cityMidnightMs, dateOfDayNumber, dayNumberOf, previousPeriod } from '@fengqiao/domain';
+import { activeRuleSet, type Queryable } from '@fengqiao/db';
+import {
+  caseDeadlinesOf,
+  cityMidnightMs,
+  dateOfDayNumber,
+  dayNumberOf,
+  keepingEventsOf,
+  previousPeriod,
+} from '@fengqiao/domain';
 import {
   type CaseFact,
   lastYearRange,
@@ -30,10 +37,11 @@ export function scanWindowOf(period: ReportPeriod): ScanWindow {
   };
 }
 
-/** Reads everything one report is computed from. */
+/**
+ * Reads everything one report is computed from, and the ACTIVE rule set whose deadline rules judge
+ * its cases (the one the KPI tiles, the cases list and the engine read), at the time of the report.
+ */
 export class ReportLoader {
-  private readonly judge: PromiseJudge = promiseJudgeOf();
-
   constructor(
     /** The configured city (config.city: code, name): names the city's own report. */
     private readonly city: { readonly code: string; readonly name: string },
@@ -44,8 +52,10 @@ export class ReportLoader {
   async load(db: Queryable, t: ReportTarget, now: number): Promise<ReportInput> {
     const w = scanWindowOf(t.period);
     const lastYear = lastYearRange(t.period);
+    const { body: ruleSet } = await activeRuleSet(db);
+    const keeping = keepingEventsOf(caseDeadlinesOf(ruleSet));
     const [rows, flagged, alerts, cameras, analytics, lastYearCasesIn, names] = await Promise.all([
-      this.facts.lifecycles(db, t.level, t.region, w),
+      this.facts.lifecycles(db, t.level, t.region, w, keeping),
       this.facts.riskFlagged(db, t.level, t.region, w),
       this.context.alerts(db, t.level, t.region, w.periodStart, w.end),
       this.context.cameras(db, t.level, t.region),
@@ -54,7 +64,8 @@ export class ReportLoader {
       this.context.names(db, t.region, this.city),
     ]);
     const cases = rows.map((r) => toCaseFact(r, flagged.has(r.case_id)));
-    const parties = await this.facts.firstParties(db, this.overdueIds(cases, w.end.getTime()));
+    const overdue = overdueIds(promiseJudgeOf(ruleSet), cases, w.end.getTime());
+    const parties = await this.facts.firstParties(db, overdue);
     return {
       level: t.level,
       region: t.region,
@@ -67,17 +78,18 @@ export class ReportLoader {
       cameras,
       analyticsBySubRegion: analytics,
       subRegionNames: names.children,
+      ruleSet,
     };
   }
+}
 
-  /** Only the overdue cases' parties are read at all: the less personal data in memory, the better. */
-  private overdueIds(cases: readonly CaseFact[], endMs: number): string[] {
-    return cases
-      .filter((c) => {
-        const due = this.judge.dueAt(c);
-        const kept = this.judge.keptAt(c);
-        return c.doneAt === null && due !== null && due < endMs && (kept === null || kept > due);
-      })
-      .map((c) => c.caseId);
-  }
+/** Only the overdue cases' parties are read at all: the less personal data in memory, the better. */
+function overdueIds(judge: PromiseJudge, cases: readonly CaseFact[], endMs: number): string[] {
+  return cases
+    .filter((c) => {
+      const due = judge.dueAt(c);
+      const kept = judge.keptAt(c);
+      return c.doneAt === null && due !== null && due < endMs && (kept === null || kept > due);
+    })
+    .map((c) => c.caseId);
 }

@@ -1,4 +1,9 @@
-import { type QuarterlyScorecard, type ScorecardWeights, type TownshipScore } from '@fengqiao/contracts';
+import {
+  type QuarterlyScorecard,
+  type RuleSetInput,
+  type ScorecardWeights,
+  type TownshipScore,
+} from '@fengqiao/contracts';
 import { cityMidnightMs } from '@fengqiao/domain';
 import { promiseJudgeOf } from '../model/tier-promises';
 import { type ScorecardInput } from './assessed-case';
@@ -8,7 +13,12 @@ import { componentsOf, ranksOf, scoreOf } from './score';
 import { SCORECARD_WEIGHTS } from './scorecard-weights';
 import { type AssessmentJudges, measureTownship } from './township-measures';
 
-const defaultJudges: AssessmentJudges = { tiers: promiseJudgeOf(), routing: routingJudgeOf() };
+/** The judges of a rule set's deadline rules (pass the ACTIVE rule set, as the KPI tiles read it). */
+export function assessmentJudgesOf(ruleSet?: RuleSetInput): AssessmentJudges {
+  return { tiers: promiseJudgeOf(ruleSet), routing: routingJudgeOf(ruleSet) };
+}
+
+const defaultJudges = assessmentJudgesOf();
 
 /**
  * The quarterly scorecard of every township center of the registry (月调度、季考评). Pure: the

@@ -26,10 +26,14 @@ export function periodTitle(p: ReportInput['period']): string {
 }
 
 /**
- * Computes a report from the facts the store returned. Pure: the same input gives the same model,
- * so a regenerated report differs only where the data changed.
+ * Computes a report from the facts the store returned, judging cases by the input's rule set.
+ * Pure: the same input gives the same model, so a regenerated report differs only where the data
+ * changed.
  */
-export function buildReportModel(input: ReportInput, judge: PromiseJudge = defaultJudge): ReportModel {
+export function buildReportModel(
+  input: ReportInput,
+  judge: PromiseJudge = input.ruleSet === undefined ? defaultJudge : promiseJudgeOf(input.ruleSet),
+): ReportModel {
   const period = rangeOf(input.period);
   const previous = rangeOf(previousPeriod(input.period));
   const regionName = input.regionName ?? input.region;

@@ -1,4 +1,10 @@
-import { type AlertColour, type ReportLevel, type ReportPeriod, type ServiceTier } from '@fengqiao/contracts';
+import {
+  type AlertColour,
+  type ReportLevel,
+  type ReportPeriod,
+  type RuleSetInput,
+  type ServiceTier,
+} from '@fengqiao/contracts';
 
 /**
  * What the store knows about one case, reduced to the instants a report needs (epoch ms). The
@@ -61,4 +67,9 @@ export interface ReportInput {
   /** Video-analytics events per sub-region in the period, where the rollups know them. */
   readonly analyticsBySubRegion: Readonly<Record<string, number>>;
   readonly subRegionNames: Readonly<Record<string, string>>;
+  /**
+   * The rule set whose deadline rules judge the cases: the ACTIVE one when the loader read the
+   * store (the one the KPI tiles, the cases list and the engine use); the default when absent.
+   */
+  readonly ruleSet?: RuleSetInput;
 }
