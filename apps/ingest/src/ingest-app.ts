@@ -52,6 +52,14 @@ export interface IngestApp {
   stop(): Promise<void>;
 }
 
+/**
+ * How stale camera_state's last seen may be: the tuned resolution, but never more than a quarter of
+ * the shortest silence window (another instance's silence check reads it; decision 0017).
+ */
+function seenResolutionOf(ingest: FengqiaoConfig['tuning']['ingest']): number {
+  return Math.min(ingest.stateSeenResolutionMs, ...Object.values(ingest.silence.windowMs).map((w) => w / 4));
+}
+
 /** The composition root: every adapter and service of one ingest process. */
 export function createIngestApp(config: FengqiaoConfig, options: IngestAppOptions = {}): IngestApp {
   const topics = ingestTopics(options.topicSuffix);
@@ -121,7 +129,7 @@ export function createIngestApp(config: FengqiaoConfig, options: IngestAppOption
   );
   const service = new IngestService(
     topics,
-    new EventWriter(pool, store, new CameraDirectory(pool, store)),
+    new EventWriter(pool, store, new CameraDirectory(pool, store), seenResolutionOf(tuning.ingest)),
     deadLetters,
     silenceAwareSink(silence, options.sink ?? noopEventsSink, Date.now),
     { metrics, availability },

@@ -38,6 +38,8 @@ export interface IngestTuning {
   readonly groupCommitMaxRows: number;
   /** Linger that collects the partition batches of one fetch into one commit. */
   readonly groupCommitLingerMs: number;
+  /** Between online/offline changes, camera_state's last-seen columns are rewritten at most this often. */
+  readonly stateSeenResolutionMs: number;
   /** How often a database outage is probed (consumption stays paused meanwhile). */
   readonly dbProbeEveryMs: number;
   /** HTTP intake: how long a publish may wait for Kafka before answering 503. */

@@ -1,4 +1,5 @@
 import {
+  appendCameraStatus,
   cameraAnalyticsRow,
   cameraRow,
   cameraStatusRow,
@@ -61,11 +62,14 @@ async function writeInParallel(
   pool: DbPool,
   store: EventStoreRepository,
   set: WriteSet,
+  seenResolutionMs: number,
 ): Promise<{ inserted: number }> {
   const counts = await Promise.all([
     set.cameras.length === 0 ? 0 : withTransaction(pool, (c) => store.upsertCameras(c, set.cameras)),
     set.cases.length === 0 ? 0 : withTransaction(pool, (c) => store.insertCaseEvents(c, set.cases)),
-    set.status.length === 0 ? 0 : withTransaction(pool, (c) => store.insertCameraStatus(c, set.status)),
+    set.status.length === 0
+      ? 0
+      : withTransaction(pool, (c) => appendCameraStatus(c, set.status, seenResolutionMs)),
     set.analytics.length === 0
       ? 0
       : withTransaction(pool, (c) => store.insertCameraAnalytics(c, set.analytics)),
@@ -93,6 +97,8 @@ export class EventWriter {
     private readonly pool: DbPool,
     private readonly store: EventStoreRepository,
     private readonly directory: CameraDirectory,
+    /** How often camera_state's last-seen columns are rewritten between changes (appendCameraStatus). */
+    private readonly seenResolutionMs: number,
   ) {}
 
   async write(events: readonly IngestEvent[]): Promise<WriteOutcome> {
@@ -117,7 +123,8 @@ export class EventWriter {
       else if (isCaseStep(e) && !knownCases.has(e.event.caseId)) unknownCase.push(e);
       else stored.push(e);
     }
-    const { inserted } = await writeInParallel(this.pool, this.store, writeSetOf(stored, regions));
+    const set = writeSetOf(stored, regions);
+    const { inserted } = await writeInParallel(this.pool, this.store, set, this.seenResolutionMs);
     this.directory.remember(registeredHere.values());
     return { stored, unknownCamera, unknownCase, inserted };
   }
