@@ -1,18 +1,29 @@
 import { caseEventSchema } from '@fengqiao/contracts';
-import { type OverdueCase, settleOverdue } from './history-settle';
+import { KEEP_OPEN_WITHIN_MS, type OverdueCase, settleOverdue } from './history-settle';
 
 const END = Date.parse('2026-11-27T00:00:00+08:00');
-const DAY = 86_400_000;
-const overdue: OverdueCase[] = Array.from({ length: 30 }, (_, i) => ({
-  caseId: `C511902-20260901-${String(i).padStart(5, '0')}`,
-  channel: 'window',
-  region: { county: '511902', township: '511902001' },
-  dueAtMs: END - (i + 1) * DAY,
-}));
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const overdueBy = (lateMs: readonly number[]): OverdueCase[] =>
+  lateMs.map((late, i) => ({
+    caseId: `C511902-20260901-${String(i).padStart(5, '0')}`,
+    channel: 'window',
+    region: { county: '511902', township: '511902001' },
+    dueAtMs: END - late,
+  }));
+// Due 1 h, 7 h, 13 h, ... before the end: eight within the last two days, the rest up to a week.
+const overdue = overdueBy(Array.from({ length: 30 }, (_, i) => (6 * i + 1) * HOUR));
 
 describe('settleOverdue', () => {
   const events = settleOverdue(overdue, END, 7);
   const resolved = events.filter((e) => e.type === 'resolved');
+
+  it('closes a case weeks late even when only a few are overdue (one was left 11.7 days late)', () => {
+    const few = overdueBy([12 * DAY, 10 * DAY, 3 * DAY, 47 * HOUR, 2 * HOUR]);
+    const closed = settleOverdue(few, END, 7).filter((e) => e.type === 'closed');
+    expect(closed.map((e) => e.caseId).sort()).toEqual(few.slice(0, 3).map((c) => c.caseId));
+    expect(KEEP_OPEN_WITHIN_MS).toBe(2 * DAY);
+  });
 
   it('closes all but a handful of the overdue cases, keeping the most recently due open', () => {
     expect(resolved).toHaveLength(25);

@@ -13,12 +13,18 @@ export interface OverdueCase {
 /** How many overdue cases a fresh demo keeps open: a handful of red deadline alerts, not dozens. */
 export const KEEP_OVERDUE_OPEN = 5;
 const HOUR_MS = 3_600_000;
+/**
+ * Only cases that fell due this recently stay open: a handful late by hours or a day or two, not
+ * weeks (with few overdue cases, the five most recently due once included one 11.7 days late).
+ */
+export const KEEP_OPEN_WITHIN_MS = 48 * HOUR_MS;
 
 /**
  * The history ends mid-life for the cases in flight, and the live simulator does not carry them
  * on; those already past due would all stay open and red. Real centers close most late cases soon
  * after the deadline: each is resolved at a point between its due time and the history's end and
- * closed some hours later (less satisfied); the `keepOpen` most recently due stay open.
+ * closed some hours later (less satisfied); the `keepOpen` most recently due stay open, if they
+ * fell due within KEEP_OPEN_WITHIN_MS of the end.
  */
 export function settleOverdue(
   overdue: readonly OverdueCase[],
@@ -27,7 +33,9 @@ export function settleOverdue(
   keepOpen = KEEP_OVERDUE_OPEN,
 ): CaseEvent[] {
   const byDue = [...overdue].sort((a, b) => a.dueAtMs - b.dueAtMs || a.caseId.localeCompare(b.caseId));
-  return byDue.slice(0, Math.max(0, byDue.length - keepOpen)).flatMap((c) => settle(c, endMs, seed));
+  const recent = byDue.filter((c) => c.dueAtMs > endMs - KEEP_OPEN_WITHIN_MS).slice(-keepOpen);
+  const open = new Set(recent.map((c) => c.caseId));
+  return byDue.filter((c) => !open.has(c.caseId)).flatMap((c) => settle(c, endMs, seed));
 }
 
 function settle(c: OverdueCase, endMs: number, seed: number): CaseEvent[] {

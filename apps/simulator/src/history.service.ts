@@ -1,5 +1,5 @@
 import { type CaseEvent } from '@fengqiao/contracts';
-import { ActiveCaseClockCache, withTransaction, type DbPool } from '@fengqiao/db';
+import { ActiveCaseClockCache, CaseProjectionRepository, withTransaction, type DbPool } from '@fengqiao/db';
 import { cityStartOfDayMs } from '@fengqiao/domain';
 import { type DemoCity } from '@fengqiao/geo';
 import { FIRST_STEP_DAYS, historyDays, YEAR_AGO_DAYS, type HistoryDay } from './history-plan';
@@ -44,6 +44,7 @@ const keyOf = (d: HistoryDay): string => `${d.part}/${d.day}`;
  */
 export class HistoryService {
   private readonly repo = new HistoryRepository();
+  private readonly projection = new CaseProjectionRepository();
   private readonly regionOf: Map<string, { county: string; township: string }>;
 
   constructor(
@@ -107,8 +108,9 @@ export class HistoryService {
   ): Promise<{ cases: number; detections: number }> {
     const cases = d.part === 'cases' ? gen.caseLives(d.day, d.day + DAY_MS, o.rate, o.endMs) : [];
     const detections = d.part === 'detections' ? this.place(gen, d.day, d.day + DAY_MS, o.rate) : [];
+    // A day's cases are whole lives: the projection folds each case's events into one write.
     return withTransaction(this.pool, async (client) => ({
-      cases: await this.repo.insertCases(client, cases),
+      cases: await this.projection.folded(client, cases, () => this.repo.insertCases(client, cases)),
       detections: await this.repo.insertDetections(client, detections),
     }));
   }
