@@ -83,6 +83,7 @@ export {
   syncDomainTables,
   type VersionedRuleSet,
 } from './cases/domain-tables';
+export { CaseProjectionRepository } from './cases/case-projection.repository';
 export {
   ReportsRepository,
   type ReportListFilter,
