@@ -1,6 +1,5 @@
 import { ALERT_COLOURS, type AlertColour, cityRegionCode, type ReportLevel } from '@fengqiao/contracts';
 import { type Queryable } from '@fengqiao/db';
-import { CITY_TIME_ZONE } from '@fengqiao/domain';
 import { type AlertFact, type CameraCount } from '@fengqiao/reports';
 import { alertRegionWhere, regionWhere, subRegionColumn } from './region-sql';
 
@@ -84,8 +83,7 @@ export class ReportContextRepository {
           ? `SELECT coalesce(sum(events), 0)::bigint AS n FROM region_daily_rollup
              WHERE source = 'case' AND township = $1 AND day >= $2 AND day < $3`
           : `SELECT count(*)::bigint AS n FROM case_events WHERE ${regionWhere(level, 1)} AND type = 'reported'
-             AND occurred_at >= ($2::date::timestamp AT TIME ZONE '${CITY_TIME_ZONE}')
-             AND occurred_at < ($3::date::timestamp AT TIME ZONE '${CITY_TIME_ZONE}')`;
+             AND occurred_at >= fq_beijing_day_start($2::date) AND occurred_at < fq_beijing_day_start($3::date)`;
     const res = await db.query<{ n: number }>(sql, [region, start, end]);
     return res.rows[0]?.n ?? 0;
   }

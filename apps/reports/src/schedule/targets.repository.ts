@@ -1,5 +1,4 @@
 import { type Queryable } from '@fengqiao/db';
-import { CITY_TIME_ZONE } from '@fengqiao/domain';
 
 /** The regions the scheduler reports on. */
 export class TargetsRepository {
@@ -13,13 +12,14 @@ export class TargetsRepository {
 
   /**
    * Villages or grid cells with at least one case reported on a Beijing day: the only ones that get
-   * a daily report (thousands of empty ones would bury the useful ones).
+   * a daily report (thousands of empty ones would bury the useful ones). The city day's bounds are
+   * SQL's one owner, `fq_beijing_day_start`.
    */
   async activeOn(db: Queryable, level: 'village' | 'grid', day: string): Promise<string[]> {
     const res = await db.query<{ code: string }>(
       `SELECT DISTINCT ${level === 'village' ? 'village' : 'grid'} AS code FROM case_events
-       WHERE type = 'reported' AND occurred_at >= ($1::date::timestamp AT TIME ZONE '${CITY_TIME_ZONE}')
-         AND occurred_at < (($1::date + 1)::timestamp AT TIME ZONE '${CITY_TIME_ZONE}')
+       WHERE type = 'reported' AND occurred_at >= fq_beijing_day_start($1::date)
+         AND occurred_at < fq_beijing_day_start($1::date + 1)
          AND ${level === 'village' ? 'village' : 'grid'} IS NOT NULL
        ORDER BY 1`,
       [day],
