@@ -2,6 +2,8 @@ import { useEffect, useState } from 'react';
 import { type CaseDetail, type UserRole } from '@fengqiao/contracts';
 import { call } from '../api/call';
 import { useNow, usePolled } from '../common/hooks';
+import { alertHref } from '../duty/alert-case';
+import { D } from '../duty/duty-strings';
 import { categoryLabel, S, W, WL } from '../i18n/strings';
 import { actionsFor, type CaseCommandKind } from './case-actions';
 import { CaseActionForm } from './CaseActionForm';
@@ -82,6 +84,16 @@ export function CaseDetailPanel({ caseId, role, reloadKey, busy, onCommand }: Pr
             <Countdown clock={c.clock} fetchedAt={detail.fetchedAt} now={now} />
           )}
         </dd>
+        {(d.fromAlerts ?? []).length > 0 && <dt>{D.fromAlerts}</dt>}
+        {(d.fromAlerts ?? []).length > 0 && (
+          <dd data-testid="case-from-alerts">
+            {(d.fromAlerts ?? []).map((id) => (
+              <a key={id} href={alertHref(id)} title={D.openAlert} data-alert-id={id}>
+                {id.slice(0, 8)}
+              </a>
+            ))}
+          </dd>
+        )}
         {c.assignee !== null && <dt>{W.assignee}</dt>}
         {c.assignee !== null && <dd>{c.assignee}</dd>}
         {flags.length + d.riskFlags.repeatVisits > 0 && <dt>{W.riskFlags}</dt>}

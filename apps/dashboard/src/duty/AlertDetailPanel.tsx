@@ -6,6 +6,7 @@ import { useRegionName } from '../common/useRegionName';
 import { currentLang, L, S } from '../i18n/strings';
 import { AlertNotificationsList } from '../roster/AlertNotificationsList';
 import { districtName } from '../wall/wall-data';
+import { CaseFromAlert } from './CaseFromAlert';
 import { historyLine } from './history';
 
 const lang = currentLang(window.location.search);
@@ -71,6 +72,13 @@ export function AlertDetailPanel({
           {L.state[alert.state]} · v{alert.version} · {alert.ruleId}@{alert.ruleVersion}
         </p>
       </header>
+      {detail.data?.alert.alertId === alert.alertId && (
+        <CaseFromAlert
+          key={alert.alertId}
+          alert={alert}
+          {...(detail.data.caseId === undefined ? {} : { caseId: detail.data.caseId })}
+        />
+      )}
       <section>
         <h4>{S.location}</h4>
         <p>

@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { type Alert } from '@fengqiao/contracts';
+import { call } from '../api/call';
 import { logout, useSession } from '../auth/session';
 import { ConnectionBanner } from '../common/ConnectionBanner';
-import { useNow } from '../common/hooks';
+import { useNow, usePolled } from '../common/hooks';
 import { S } from '../i18n/strings';
 import { isFlashing, openAlertsInOrder } from '../live/alert-book';
 import { useLiveAlerts } from '../live/LiveAlerts';
@@ -13,6 +14,7 @@ import { R } from '../roster/roster-strings';
 import { useRedAlarm } from '../wall/alarm';
 import { ActionForm } from './ActionForm';
 import { AlertDetailPanel } from './AlertDetailPanel';
+import { alertOfSearch } from './alert-case';
 import { AlertQueue } from './AlertQueue';
 import { escalateLabel } from './ActionForm';
 import { nextEscalationLevel, type CommandKind } from './commands';
@@ -38,7 +40,17 @@ export function DutyPage() {
   const { book, status, server } = useLiveAlerts();
   const actions = useDutyActions();
   const now = useNow(1000);
-  const [selectedId, setSelectedId] = useState<string | undefined>();
+  // A link from a case (`?alert=<id>`) opens its alert, even one this screen's book does not hold.
+  const [linkedId] = useState(() => alertOfSearch(window.location.search));
+  const [selectedId, setSelectedId] = useState<string | undefined>(linkedId);
+  const linked = usePolled(
+    (signal) =>
+      linkedId === undefined
+        ? Promise.resolve(undefined)
+        : call('alerts.detail', { params: { alertId: linkedId } }, signal),
+    60_000,
+    linkedId ?? '',
+  );
   const [form, setForm] = useState<CommandKind | null>(null);
   const [hint, setHint] = useState<string | null>(null);
   const open = (kind: CommandKind, alert: Alert): void => {
@@ -61,6 +73,7 @@ export function DutyPage() {
   const selected =
     alerts.find((a) => a.alertId === selectedId) ??
     (selectedId === undefined ? undefined : memberOf(groups, selectedId)) ??
+    (linked.data?.alert.alertId === selectedId ? linked.data?.alert : undefined) ??
     alerts[0];
   useEffect(() => {
     if (selectedId === undefined && alerts[0] !== undefined) setSelectedId(alerts[0].alertId);

@@ -28,6 +28,18 @@ const DUTY_ZH = {
   escalateTo: (level: string) => `上报至${level}`,
   escalateTop: '已是市级，无法继续上报',
   escalateNoteRequired: '上报须填写说明',
+  toCase: '转为案件',
+  caseIs: '已转为案件',
+  caseMade: '案件已生成',
+  caseCategory: '类别',
+  caseSummary: '摘要',
+  caseProblem: {
+    'summary-empty': '摘要不能为空',
+    'summary-long': '摘要过长（500字以内）',
+    category: '类别无效',
+  },
+  fromAlerts: '来源预警',
+  openAlert: '在值班台打开',
 } as const;
 
 type DutyStrings = {
@@ -65,6 +77,18 @@ const DUTY_EN: DutyStrings = {
   escalateTo: (level: string) => `Escalate to ${level}`,
   escalateTop: 'Already at city level; cannot escalate further',
   escalateNoteRequired: 'An escalation needs a note',
+  toCase: 'Make a case',
+  caseIs: 'Already case',
+  caseMade: 'Case created',
+  caseCategory: 'Category',
+  caseSummary: 'Summary',
+  caseProblem: {
+    'summary-empty': 'The summary is empty',
+    'summary-long': 'The summary is too long (500 at most)',
+    category: 'Unknown category',
+  },
+  fromAlerts: 'From alerts',
+  openAlert: 'Open on the duty console',
 };
 
 export function dutyStringsFor(lang: Lang): DutyStrings {

@@ -1,0 +1,136 @@
+import { randomUUID } from 'node:crypto';
+import { type Page } from 'playwright-core';
+import { findRepoRoot } from '@fengqiao/config';
+import { createPool, type DbPool } from '@fengqiao/db';
+import {
+  launchChromium,
+  testConfig,
+  uniqueName,
+  type LaunchedBrowser,
+  type RunningProcess,
+} from '@fengqiao/testing';
+import { FULL_HD, shootDocs as shoot, signIn, UHD } from './dashboard-pages';
+import { startSystem, type RunningSystem } from './system';
+import { AlertRaiser, acknowledgeWaitingReds, aRedAlert, seedDemoUsers } from './wall-fixtures';
+import { startCaseRelay, startPrivateIngest, type CaseRelay } from './workflow-system';
+
+// Issue 20, the duty console's own loop: an officer opens a red alert, turns it into a case (form
+// prefilled from the alert), sees the case's number, opens the case and follows its link back to the
+// alert. The case goes through the real API intake, Kafka and ingest (a private ingest on a private
+// copy of the case topic, fed with this run's township only).
+const root = findRepoRoot(__dirname);
+const TOWNSHIP = `511902${800 + Math.floor(Math.random() * 100)}`;
+const SUFFIX = uniqueName('e2e-duty');
+
+describe('the duty console turns an alert into a case, linked both ways', () => {
+  let system: RunningSystem;
+  let ingest: RunningProcess;
+  let relay: CaseRelay;
+  let chromium: LaunchedBrowser;
+  let pool: DbPool;
+  let raiser: AlertRaiser;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    const config = testConfig();
+    seedDemoUsers(root);
+    pool = createPool(config.postgres.url, { max: 2 });
+    raiser = new AlertRaiser(pool, config.kafka.brokers);
+    ingest = await startPrivateIngest(SUFFIX);
+    relay = await startCaseRelay(SUFFIX, TOWNSHIP);
+    system = await startSystem();
+    chromium = await launchChromium();
+  }, 300_000);
+  afterAll(async () => {
+    await chromium?.close();
+    await system?.stop();
+    await relay?.stop();
+    await ingest?.stop();
+    await raiser?.close();
+    await pool?.end();
+  });
+
+  async function officerOn(path: string): Promise<Page> {
+    const page = await chromium.browser.newPage({ viewport: FULL_HD });
+    page.on('pageerror', (e) => errors.push(e.message));
+    await signIn(page, system.dashboardUrl, path, 'officer', 'officer-demo-2026');
+    return page;
+  }
+
+  it('an officer opens a red alert, makes the case, sees its number, opens it and follows the link back', async () => {
+    await acknowledgeWaitingReds(pool, system.apiUrl);
+    const alert = aRedAlert('巴州区 欠薪群体性纠纷', {
+      ruleId: `e2e-duty-${randomUUID().slice(0, 8)}`,
+      region: { county: '511902', township: TOWNSHIP },
+      explanation: {
+        summary: '1小时内同一地点欠薪来访 12 次',
+        evidence: [],
+        values: { category: 'labour-wages', visits: 12 },
+        thresholds: { visits: 10 },
+      },
+    });
+    await raiser.raise(alert);
+    const duty = await officerOn('/duty');
+    await duty
+      .locator(`[data-testid=queue-item][data-alert-id="${alert.alertId}"]`)
+      .click({ timeout: 20_000 });
+    const detail = duty.getByTestId('alert-detail');
+    await detail.getByText(alert.title).waitFor();
+
+    // The form opens prefilled from the alert: the rule's category and the alert's own words.
+    await detail.getByTestId('action-case').click();
+    const form = detail.getByTestId('form-case');
+    expect(await form.locator('select[name=category]').inputValue()).toBe('labour-wages');
+    const summary = form.locator('textarea[name=summary]');
+    expect(await summary.inputValue()).toContain('【预警转案件】巴州区 欠薪群体性纠纷');
+    await summary.fill('欠薪群体性纠纷，12名工人到场，需人社部门协调');
+    await shoot(duty, 'duty-alert-case-form-1920x1080.png');
+    await form.locator('button[type=submit]').click();
+
+    const made = detail.getByTestId('alert-case');
+    await made.waitFor({ timeout: 15_000 });
+    const caseId = (await made.getAttribute('data-case-id')) ?? '';
+    expect(caseId).toMatch(/^C511902-\d{8}-\d{5}$/);
+    expect(await made.textContent()).toContain(`案件已生成 ${caseId}`);
+    expect(await detail.getByTestId('action-case').count()).toBe(0);
+    await shoot(duty, 'duty-alert-case-1920x1080.png');
+    await duty.setViewportSize(UHD);
+    await duty.waitForTimeout(500);
+    await shoot(duty, 'duty-alert-case-3840x2160.png');
+    await duty.setViewportSize(FULL_HD);
+
+    // Opened again (a link to the alert), it says it already is that case, from the alert's detail.
+    await duty.goto(`${system.dashboardUrl}/duty?alert=${alert.alertId}`);
+    const again = duty.getByTestId('alert-detail').getByTestId('alert-case');
+    await again.waitFor({ timeout: 15_000 });
+    expect(await again.textContent()).toBe(`已转为案件 ${caseId}`);
+
+    // The case (once the ingest stored it) names the alert it came from; its link opens the alert.
+    await again.getByTestId('alert-case-link').click();
+    await duty.waitForURL(`${system.dashboardUrl}/cases?case=${caseId}`);
+    const deadline = Date.now() + 60_000;
+    const back = duty.locator(`[data-testid=case-from-alerts] a[data-alert-id="${alert.alertId}"]`);
+    while ((await back.count()) === 0) {
+      if (Date.now() > deadline) throw new Error(`case ${caseId} never listed its alert`);
+      await duty.waitForTimeout(2000);
+      await duty.reload();
+      await duty.locator('[data-testid=case-detail], .case-detail').first().waitFor({ timeout: 20_000 });
+    }
+    expect(await duty.getByTestId('case-detail').locator('p').first().textContent()).toBe(
+      '欠薪群体性纠纷，12名工人到场，需人社部门协调',
+    );
+    await shoot(duty, 'cases-from-alert-1920x1080.png');
+    await duty.setViewportSize(UHD);
+    await duty.waitForTimeout(500);
+    await shoot(duty, 'cases-from-alert-3840x2160.png');
+    await duty.setViewportSize(FULL_HD);
+    await back.click();
+    await duty.waitForURL(`${system.dashboardUrl}/duty?alert=${alert.alertId}`);
+    await duty.getByTestId('alert-detail').getByText(alert.title).waitFor({ timeout: 15_000 });
+    expect(await duty.getByTestId('alert-detail').getByTestId('alert-case').textContent()).toBe(
+      `已转为案件 ${caseId}`,
+    );
+    await duty.close();
+    expect(errors).toEqual([]);
+  });
+});
