@@ -42,42 +42,70 @@ export interface RateResult {
 const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-/** One target rate: produce the mix on schedule (100 ms ticks), probe, sample, then the figures. */
+/** Runs `job` every `ms` without overlapping itself; returns the stop. */
+function every(ms: number, job: () => Promise<void>): () => void {
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    job()
+      .catch((err: unknown) => process.stderr.write(`bench timer: ${String(err)}\n`))
+      .finally(() => (running = false));
+  }, ms);
+  return () => clearInterval(timer);
+}
+
+type Warm = { at: number; ingested: number; cpu: Record<string, number>; rss: Record<string, number> };
+
+/**
+ * One target rate: produce the mix on schedule (100 ms ticks; a late tick catches up); probes, lag
+ * samples and progress lines run on their own timers, so a long catch-up send delays none of them.
+ */
 export async function runRate(plan: RatePlan, d: RateDeps): Promise<RateResult> {
   const t0 = Date.now();
   const start0 = d.producer.produced;
   const lags = { ingest: [] as number[], warning: [] as number[] };
-  let warm:
-    { at: number; ingested: number; cpu: Record<string, number>; rss: Record<string, number> } | undefined;
-  let nextSample = t0 + 1000;
-  let nextProbe = t0 + 500;
+  let warm: Warm | undefined;
   let lastStep = { at: t0, ingested: await d.ingested() };
-  while (Date.now() - t0 < plan.durationS * 1000) {
-    const due = Math.floor(((Date.now() - t0) / 1000) * plan.rate);
-    if (due > d.producer.produced - start0) await d.producer.send(due - (d.producer.produced - start0));
-    if (warm === undefined && Date.now() - t0 >= plan.warmupS * 1000) {
-      d.wall.take(); // probes of the warm-up are not counted
-      warm = { at: Date.now(), ingested: await d.ingested(), cpu: readCpu(d.parts), rss: readRss(d.parts) };
-    }
-    if (Date.now() >= nextProbe) {
-      nextProbe += plan.probeEveryS * 1000;
-      await d.producer.probe((id) => d.wall.sent(id));
-    }
-    if (Date.now() >= nextSample) {
-      nextSample += 1000;
-      await sampleLags(plan, d, warm !== undefined, lags);
-    }
-    if (Date.now() - lastStep.at >= plan.stepS * 1000) {
+  const stops = [
+    every(plan.probeEveryS * 1000, () => d.producer.probe((id) => d.wall.sent(id))),
+    every(1000, () => sampleLags(plan, d, warm !== undefined, lags)),
+    every(plan.stepS * 1000, async () => {
       const n = await d.ingested();
       const perS = (n - lastStep.ingested) / ((Date.now() - lastStep.at) / 1000);
       d.log(
         `  ${fmt(plan.rate)}/s t=${Math.round((Date.now() - t0) / 1000)} s: committed ${fmt(perS)}/s, ingest lag ${lastOf(lags.ingest)} s, warning lag ${lastOf(lags.warning)} s, load ${loadavg()[0]?.toFixed(2)}`,
       );
       lastStep = { at: Date.now(), ingested: n };
-    }
+    }),
+  ];
+  const warmTimer = setTimeout(() => {
+    d.wall.take(); // probes of the warm-up are not counted
+    void d.ingested().then((ingested) => {
+      warm = { at: Date.now(), ingested, cpu: readCpu(d.parts), rss: readRss(d.parts) };
+    });
+  }, plan.warmupS * 1000);
+  while (Date.now() - t0 < plan.durationS * 1000) {
+    const due = Math.floor(((Date.now() - t0) / 1000) * plan.rate);
+    const behind = due - (d.producer.produced - start0);
+    if (behind > 0) await d.producer.send(behind);
     await sleep(Math.max(0, 100 - ((Date.now() - t0) % 100)));
   }
+  clearTimeout(warmTimer);
+  for (const stop of stops) stop();
   return finish(plan, d, t0, start0, warm, lags);
+}
+
+/** Between two rates: until both consumers are within a second of input (or `maxS` passed). */
+export async function settle(d: RateDeps, rate: number, maxS: number): Promise<number> {
+  const t0 = Date.now();
+  while (Date.now() - t0 < maxS * 1000) {
+    const ingestLag = d.producer.total - (await d.ingested());
+    const warningLag = await groupLag(d.admin, d.warningGroup, d.warningTopics);
+    if (Math.max(ingestLag, warningLag) < rate) break;
+    await sleep(1000);
+  }
+  return (Date.now() - t0) / 1000;
 }
 
 function lastOf(xs: readonly number[]): string {

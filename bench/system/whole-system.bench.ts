@@ -13,7 +13,7 @@ import { startRawConsumer } from '../ingest/consumers';
 import { measureThroughput } from '../ingest/throughput';
 import { listenerPid, type Part } from './proc-stats';
 import { MixProducer } from './rate-producer';
-import { runRate, type RateResult } from './run-rate';
+import { runRate, settle, type RateResult } from './run-rate';
 import { startSystem } from './system-processes';
 import { WallClients } from './wall-clients';
 
@@ -152,6 +152,9 @@ async function main(): Promise<void> {
       probeEveryS: Number(values['probe-every']),
     };
     report(await runRate(plan, deps), raw);
+    // The next rate starts from a drained pipeline, not from this one's backlog.
+    const waited = await settle(deps, rate, 90);
+    log(`  (drained for ${waited.toFixed(0)} s before the next rate; load ${load()})`);
   }
   wall.close();
   await producer.disconnect();
