@@ -15,6 +15,9 @@ import {
 } from './reconcile';
 import { WallClient } from './wall-client';
 
+/** How much longer an unsettled fault is watched, to tell late from lost. */
+const LATE_WINDOW_MS = 120_000;
+
 export interface CampaignSettings {
   /** Period of one tick of load (~16 valid events, a case pair every other tick). */
   readonly tickMs: number;
@@ -86,6 +89,7 @@ export class Campaign {
       }
       await sleep(500);
     }
+    if (recoverMs === undefined) await this.lateOrLost(fault, ledger, fromSeq, healedAt);
     await this.stopAcking();
     // Changes made by the last acknowledgements reach the wall too.
     await sleep(1500);
@@ -95,13 +99,40 @@ export class Campaign {
     this.outcomes.push(outcome);
     progress(`${fault}: ${JSON.stringify(outcome)}`);
     if (outcomeProblems(outcome).length > 0) {
-      const why = await explainProblems(this.system.pool, ledger, this.dlq).catch((e: unknown) => [
-        String(e),
-      ]);
+      const why = await explainProblems(this.system.pool, ledger, this.dlq, {
+        wall: this.wall,
+        fromSeq,
+      }).catch((e: unknown) => [String(e)]);
       progress(`${fault}: ${why.length === 0 ? 'no detail' : why.join('\n  ')}`);
       await this.supervisorReset(fault);
     }
     return outcome;
+  }
+
+  /**
+   * A fault that did not settle in its recovery time fails either way; this says whether what was
+   * missing arrived late (within two more minutes) or never, which points at different defects.
+   */
+  private async lateOrLost(
+    fault: string,
+    ledger: FaultLedger,
+    fromSeq: number,
+    healedAt: number,
+  ): Promise<void> {
+    const until = Date.now() + LATE_WINDOW_MS;
+    while (Date.now() < until) {
+      const r = await reconcile(this.system.pool, ledger, this.dlq, this.wall, fromSeq).catch(
+        () => undefined,
+      );
+      if (r !== undefined && settled(r)) {
+        progress(
+          `${fault}: settled late, ${((Date.now() - healedAt) / 1000).toFixed(1)} s after the heal (late, not lost)`,
+        );
+        return;
+      }
+      await sleep(1000);
+    }
+    progress(`${fault}: still not settled ${((Date.now() - healedAt) / 1000).toFixed(0)} s after the heal`);
   }
 
   /**

@@ -127,24 +127,44 @@ export async function stopKafka(system: FaultSystem, ms: number): Promise<number
 }
 
 /**
- * SIGKILLs the leader of the case topic's partition 0, lets the cluster run on two nodes for `downMs`,
- * restarts it; then SIGKILLs the leader that replaced it, and restarts that one too. The controller
- * quorum (3 voters) survives each single loss.
+ * SIGKILLs the leader of the case topic's partition 0, lets the cluster run on two nodes for `downMs`
+ * (at least until the controller has elected another leader: it notices a killed broker only after
+ * the broker session timeout, 9 s by default, later on a loaded machine), restarts it; then SIGKILLs
+ * the leader that replaced it, and restarts that one too. The controller quorum (3 voters) survives
+ * each single loss.
  */
 export async function killLeaderThenReplacement(system: FaultSystem, downMs: number): Promise<number> {
   const { kafka } = system.infra;
   const topic = INPUT_TOPICS.caseEvents.name;
   const first = await kafka.leaderOf(topic, 0);
   if (first === undefined) throw new Error(`no leader for ${topic}-0`);
+  const killedAt = Date.now();
   await kafka.stopNode(first, 'SIGKILL');
-  await sleep(downMs);
-  const replacement = await kafka.leaderOf(topic, 0);
+  const replacement = await leaderOtherThan(system, topic, first, 60_000);
+  await sleep(Math.max(0, killedAt + downMs - Date.now()));
   await kafka.startNode(first);
-  if (replacement === undefined || replacement === first)
-    throw new Error(`no new leader replaced node ${first}`);
+  if (replacement === undefined) throw new Error(`no new leader replaced node ${first} within 60 s`);
   await sleep(5000);
+  const secondKilledAt = Date.now();
   await kafka.stopNode(replacement, 'SIGKILL');
-  await sleep(downMs);
+  await leaderOtherThan(system, topic, replacement, 60_000);
+  await sleep(Math.max(0, secondKilledAt + downMs - Date.now()));
   await kafka.startNode(replacement);
   return 2;
+}
+
+/** Polls the metadata until `topic`-0 is led by a node other than `gone`; undefined after `timeoutMs`. */
+async function leaderOtherThan(
+  system: FaultSystem,
+  topic: string,
+  gone: number,
+  timeoutMs: number,
+): Promise<number | undefined> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    const leader = await system.infra.kafka.leaderOf(topic, 0).catch(() => undefined);
+    if (leader !== undefined && leader !== gone && leader >= 0) return leader;
+    await sleep(500);
+  }
+  return undefined;
 }

@@ -67,8 +67,10 @@ export async function explainProblems(
   pool: DbPool,
   ledger: FaultLedger,
   dlq: DeadLetterCollector,
+  wall?: { readonly wall: WallClient; readonly fromSeq: number },
 ): Promise<string[]> {
   const lines: string[] = [];
+  if (wall !== undefined) lines.push(...(await explainWall(pool, wall.wall, wall.fromSeq)));
   for (const [table, ids] of ledger.events) {
     const res = await pool.query<{ id: string }>(
       `SELECT i.id FROM unnest($1::uuid[]) AS i(id) WHERE NOT EXISTS (SELECT 1 FROM ${table} t WHERE t.event_id = i.id)`,
@@ -84,6 +86,33 @@ export async function explainProblems(
       lines.push(`doubled dead letter: key ${key}: ${sources.join(', ')}`);
   }
   return lines;
+}
+
+/** Each change the wall never received (seq, alert, kind, when made and published), and its connections. */
+async function explainWall(pool: DbPool, wall: WallClient, fromSeq: number): Promise<string[]> {
+  const got = new Set(wall.received.map((r) => r.seq));
+  const res = await pool.query<{
+    seq: string;
+    alert_id: string;
+    change: string;
+    made: string;
+    published: string;
+  }>(
+    `SELECT seq, alert_id, change, occurred_at::text AS made, coalesce(published_at::text, '-') AS published
+       FROM alert_changes WHERE seq > $1 ORDER BY seq`,
+    [fromSeq],
+  );
+  const missed = res.rows.filter((r) => !got.has(Number(r.seq)));
+  if (missed.length === 0) return [];
+  return [
+    ...missed
+      .slice(0, 10)
+      .map(
+        (r) =>
+          `not on the wall: seq ${r.seq} ${r.change} of ${r.alert_id}, made ${r.made}, published ${r.published}`,
+      ),
+    ...wall.connections.slice(-10).map((c) => `wall: ${c}`),
+  ];
 }
 
 /** True when nothing is missing yet (duplicates and disorder are final, waiting will not fix them). */

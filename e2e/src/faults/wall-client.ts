@@ -27,6 +27,8 @@ export class WallClient {
   readonly latest = new Map<string, AlertChanged>();
   resyncs = 0;
   reconnects = 0;
+  /** When the wall connected to (or lost) which API, for explaining a missed change. */
+  readonly connections: string[] = [];
   private socket: LiveSocket | undefined;
   private closed = false;
   private next = 0;
@@ -100,8 +102,10 @@ export class WallClient {
       return false;
     }
     this.socket = socket;
+    this.connections.push(`${new Date().toISOString()} connected to ${url} after seq ${lastSeq ?? '-'}`);
     socket.once('disconnect', () => {
       if (this.closed) return;
+      this.connections.push(`${new Date().toISOString()} lost ${url}`);
       this.reconnects += 1;
       void this.connect();
     });

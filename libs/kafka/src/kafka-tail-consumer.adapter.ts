@@ -1,6 +1,9 @@
 import { type Consumer, type Kafka } from 'kafkajs';
 import { ensureTopics, type TopicDurability, type TopicToEnsure } from './ensure-topics';
 
+/** How long a rejoin tries to read the topic's end before the caller catches up anyway. */
+const POSITION_TIMEOUT_MS = 60_000;
+
 export type TailState = 'starting' | 'running' | 'waiting for Kafka' | 'stopped';
 
 export interface TailConsumerOptions {
@@ -19,6 +22,8 @@ export interface TailConsumerOptions {
    * is the caller's to fetch from its own store.
    */
   readonly onJoin?: () => void;
+  /** Called at once on every join, before the tail takes its position and calls `onJoin`. */
+  readonly onJoining?: () => void;
 }
 
 /**
@@ -108,7 +113,8 @@ export class KafkaTailConsumer {
     this.consumer = consumer;
     consumer.on(consumer.events.GROUP_JOIN, () => {
       this.joined = true;
-      this.options.onJoin?.();
+      this.options.onJoining?.();
+      void this.positionAtEnd(consumer, topic).then(() => this.options.onJoin?.());
     });
     consumer.on(consumer.events.CRASH, () => (this.joined = false));
     consumer.on(consumer.events.STOP, () => (this.joined = false));
@@ -119,6 +125,35 @@ export class KafkaTailConsumer {
       eachMessage: ({ message }) => Promise.resolve(this.handle(message.value)),
     });
     for (const { partition, offset } of ends) consumer.seek({ topic, partition, offset });
+  }
+
+  /**
+   * A rejoin (a restart after a crash, a broker's return) would otherwise take its position at the
+   * topic's end only when its first fetch resolves "latest" — during a leader election that can be
+   * many seconds after the join, and what was published in between would come neither from Kafka nor
+   * from the caller's catch-up, which ran at the join. So the end is read here, the consumer is put
+   * there, and only then is the caller told: everything before that end was published — so, for an
+   * outbox, committed — before its catch-up reads; everything from it on is read from Kafka (a seek
+   * back over messages already fetched only delivers them twice, which the caller absorbs).
+   */
+  private async positionAtEnd(consumer: Consumer, topic: string): Promise<void> {
+    const until = Date.now() + POSITION_TIMEOUT_MS;
+    for (;;) {
+      if (this.stopped() || this.consumer !== consumer) return;
+      try {
+        const ends = await this.endOffsets(topic);
+        for (const { partition, offset } of ends) consumer.seek({ topic, partition, offset });
+        return;
+      } catch (err) {
+        if (Date.now() >= until) {
+          this.options.log?.(
+            `could not read the topic's end after a join (${err instanceof Error ? err.message : String(err)}); catching up without it`,
+          );
+          return;
+        }
+        await new Promise((r) => setTimeout(r, 500));
+      }
+    }
   }
 
   private async endOffsets(topic: string): Promise<{ partition: number; offset: string }[]> {

@@ -50,6 +50,8 @@ export class AlertFanout {
   /** Live changes held back while a catch-up reads the database (then sent in seq order). */
   private held: AlertChanged[] | undefined;
   private catchUpAgain = false;
+  /** A catch-up is reading the database. */
+  private catchingUp = false;
   private retryTimer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -84,13 +86,15 @@ export class AlertFanout {
    * alert's changes stay in order; when that gap is too large, every socket resynchronises instead.
    */
   catchUp(): void {
-    if (this.held !== undefined) {
+    if (this.catchingUp) {
       this.catchUpAgain = true;
       return;
     }
     clearTimeout(this.retryTimer);
-    this.held = [];
+    this.catchingUp = true;
+    this.held ??= [];
     void this.catchUpOnce().then((ok) => {
+      this.catchingUp = false;
       if (!ok) this.retryTimer = setTimeout(() => this.catchUp(), CATCH_UP_RETRY_MS);
       else if (this.catchUpAgain) {
         this.catchUpAgain = false;
@@ -99,10 +103,19 @@ export class AlertFanout {
     });
   }
 
+  /**
+   * The stream rejoined and is taking its position: live changes wait (in seq order) for the catch-up
+   * that follows, so an alert's changes missed meanwhile are not sent after its newer ones.
+   */
+  hold(): void {
+    this.held ??= [];
+  }
+
   private lateCatchUp(): void {
-    if (this.held !== undefined) return;
-    this.held = [];
-    void this.catchUpOnce();
+    if (this.catchingUp) return;
+    this.catchingUp = true;
+    this.held ??= [];
+    void this.catchUpOnce().then(() => (this.catchingUp = false));
   }
 
   /** One catch-up; false when the database could not be read (the held changes go out anyway). */

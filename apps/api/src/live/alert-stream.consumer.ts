@@ -39,6 +39,7 @@ export class AlertStreamConsumer implements OnModuleInit, OnApplicationShutdown 
         durability: config.tuning.kafka,
         log: (message) => this.logger.warn(`alert stream ${message}`),
         // Each (re)join starts at the topic's end: what it missed comes from the database.
+        onJoining: () => this.fanout.hold(),
         onJoin: () => this.fanout.catchUp(),
       },
       (value) => this.handle(value),
