@@ -17,6 +17,12 @@ export {
   type AlertTransitionPlan,
 } from './alerts/alert-transitions';
 export {
+  FINISHED_ALERT_STATES,
+  isAlertOpen,
+  isAlertUnacknowledged,
+  UNACKNOWLEDGED_ALERT_STATES,
+} from './alerts/alert-states';
+export {
   CASE_STEPS,
   caseEventsFrom,
   caseStepRows,
@@ -102,3 +108,9 @@ export {
 } from './alerts/alert-quality';
 export { SilenceTracker, type SilenceOptions, type SilenceTransition } from './silence/silence-tracker';
 export { CASE_SUMMARY_MAX, caseDraftFromAlert, type AlertCaseDraft } from './alerts/alert-case-draft';
+export {
+  dispatchTargetsFor,
+  dispatchUnitRef,
+  parseDispatchUnitRef,
+  type DispatchTarget,
+} from './alerts/dispatch-units';

@@ -6,7 +6,7 @@ import {
   type NotificationRow,
   type NotificationsRepository,
 } from '@fengqiao/db';
-import { cityDateTime } from '@fengqiao/domain';
+import { cityDateTime, isAlertOpen } from '@fengqiao/domain';
 import {
   retryDelayMs,
   signAckLink,
@@ -21,7 +21,6 @@ import { type RegionNames } from '../planning/region-names';
 /** How long a claimed notification is ours before another sender may try it (crash recovery). */
 const LEASE_MS = 60_000;
 const BATCH = 20;
-const OPEN = ['raised', 'acknowledged', 'dispatched', 'escalated', 'reopened', 'silenced'];
 
 export interface DispatcherDeps {
   readonly pool: DbPool;
@@ -108,7 +107,7 @@ export class Dispatcher {
     const items: string[] = [];
     for (const d of [row, ...due.filter((x) => x.notification_id !== row.notification_id)]) {
       const a = await alerts.findById(pool, d.alert_id);
-      if (a !== undefined && OPEN.includes(a.state)) items.push(a.title);
+      if (a !== undefined && isAlertOpen(a.state)) items.push(a.title);
     }
     return { ids, items };
   }

@@ -1,4 +1,10 @@
-import { type AlertChanged, type EscalationLevel, type NotifyRule } from '@fengqiao/contracts';
+import {
+  type AlertChanged,
+  type AlertState,
+  type EscalationLevel,
+  type NotifyRule,
+} from '@fengqiao/contracts';
+import { isAlertUnacknowledged } from '@fengqiao/domain';
 import { type NotificationReason } from '../message';
 
 export type DutyRole = 'primary' | 'backup';
@@ -59,8 +65,8 @@ export function nextDigestAt(nowMs: number, everyMs: number): number {
 
 /** Whether a scheduled notice still matters: the alert is unacknowledged at the same level. */
 export function stillUnacknowledged(
-  alert: { readonly state: string; readonly escalationLevel: EscalationLevel },
+  alert: { readonly state: AlertState; readonly escalationLevel: EscalationLevel },
   level: EscalationLevel,
 ): boolean {
-  return ['raised', 'reopened', 'escalated'].includes(alert.state) && alert.escalationLevel === level;
+  return isAlertUnacknowledged(alert.state) && alert.escalationLevel === level;
 }

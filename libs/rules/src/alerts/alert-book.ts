@@ -1,7 +1,7 @@
 import { type Alert, type AlertChangeKind, type AlertColour, type AlertState } from '@fengqiao/contracts';
 import { type CompiledRuleSet } from '../ruleset/compile';
 import { labelKey, type Labels } from '../ruleset/matchers';
-import { isoOf } from '@fengqiao/domain';
+import { isAlertOpen, isoOf } from '@fengqiao/domain';
 import { type ActiveSignal, type Actor, type AlertChangeDecision } from './decisions';
 
 /** One alert the engine tracks, with the timers derived from its state. */
@@ -77,7 +77,8 @@ export function createAlertBook(): AlertBook {
 const COLOUR_RANK: Readonly<Record<AlertColour, number>> = { blue: 1, orange: 2, red: 3 };
 export const colourRank = (c: AlertColour): number => COLOUR_RANK[c];
 
-export const isOpen = (state: AlertState): boolean => state !== 'resolved' && state !== 'closed';
+/** @fengqiao/domain's reading of an open alert (silenced included). */
+export const isOpen = (state: AlertState): boolean => isAlertOpen(state);
 
 /** Bumps the version: every transition, engine-made or human, is one version. */
 export function nextAlert(alert: Alert, patch: Partial<Alert>, now: number): Alert {

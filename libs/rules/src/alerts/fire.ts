@@ -1,6 +1,6 @@
 import { type Alert } from '@fengqiao/contracts';
 import { type EngineContext } from '../context';
-import { isoOf } from '@fengqiao/domain';
+import { isAlertUnacknowledged, isoOf } from '@fengqiao/domain';
 import { alertIdOf } from './alert-id';
 import {
   changeOf,
@@ -143,7 +143,7 @@ function entryOf(alert: Alert, sig: ActiveSignal): AlertEntry {
 export function armEscalation(ctx: EngineContext, entry: AlertEntry, now: number): void {
   const policy = ctx.rules.spec.escalation;
   const s = entry.alert.state;
-  const climbing = s === 'raised' || s === 'reopened' || s === 'escalated';
+  const climbing = isAlertUnacknowledged(s);
   if (entry.alert.colour === policy.colour && climbing && entry.nextEscalationAt === undefined) {
     entry.nextEscalationAt = now + policy.ackTimeoutMs;
   }

@@ -1,6 +1,6 @@
 import { type Alert, type AlertChanged } from '@fengqiao/contracts';
 import { type EngineContext } from '../context';
-import { ALERT_TRANSITIONS, isAlertActionAllowed, isoOf } from '@fengqiao/domain';
+import { ALERT_TRANSITIONS, isAlertActionAllowed, isAlertUnacknowledged, isoOf } from '@fengqiao/domain';
 import { changeOf, groupKeyOf, isOpen, nextAlert, type AlertBook, type AlertEntry } from './alert-book';
 import { type AlertCommand, type Decision } from './decisions';
 import { closeEntry } from './signals';
@@ -123,7 +123,7 @@ function deriveTimers(ctx: EngineContext, entry: AlertEntry): void {
     alert.acknowledgedAt === undefined ? undefined : Date.parse(alert.acknowledgedAt) + policy.ackTtlMs;
   entry.resolvedAtMs = alert.resolvedAt === undefined ? undefined : Date.parse(alert.resolvedAt);
   const red = alert.colour === policy.colour;
-  const climbing = alert.state === 'raised' || alert.state === 'reopened' || alert.state === 'escalated';
+  const climbing = isAlertUnacknowledged(alert.state);
   entry.nextEscalationAt =
     red && climbing
       ? updated + policy.ackTimeoutMs
