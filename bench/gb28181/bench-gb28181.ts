@@ -15,7 +15,9 @@ import { EventOutbox } from '../../apps/gb28181/src/event-outbox';
 import { type GbContext } from '../../apps/gb28181/src/gb-context';
 import { GbMetrics } from '../../apps/gb28181/src/gb-metrics';
 import { MessageHandler } from '../../apps/gb28181/src/message-handler';
-import { PlaySessions, playSettingsOf } from '../../apps/gb28181/src/play-sessions';
+import { MediaReceivers } from '../../apps/gb28181/src/media/media-receivers';
+import { playSettingsOf } from '../../apps/gb28181/src/play-session';
+import { PlaySessions } from '../../apps/gb28181/src/play-sessions';
 import { RegisterHandler } from '../../apps/gb28181/src/register-handler';
 import { Registrations } from '../../apps/gb28181/src/registrations';
 import { SipRouter } from '../../apps/gb28181/src/sip-router';
@@ -55,7 +57,20 @@ function setup(config: FengqiaoConfig, devices: number, perDevice: number) {
     new RegisterHandler(ctx),
     new MessageHandler(ctx, new CatalogCollector(30_000)),
     metrics,
-    new PlaySessions(playSettingsOf(config, '127.0.0.1'), registrations, metrics),
+    new PlaySessions(
+      playSettingsOf(config, '127.0.0.1'),
+      registrations,
+      metrics,
+      new MediaReceivers(
+        {
+          ...playSettingsOf(config, '127.0.0.1'),
+          rtmpHost: '127.0.0.1',
+          rtmpPort: config.media.rtmpPort,
+          mediaSecret: config.media.secret,
+        },
+        metrics,
+      ),
+    ),
     () => 1000,
   );
   const peer: Peer = { transport: 'UDP', address: '127.0.0.1', port: 5999, send: () => undefined };

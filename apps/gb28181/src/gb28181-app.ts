@@ -14,7 +14,9 @@ import { type GbContext } from './gb-context';
 import { GbMetrics } from './gb-metrics';
 import { MessageHandler } from './message-handler';
 import { handlePlayRoute } from './play-http';
-import { PlaySessions, playSettingsOf } from './play-sessions';
+import { MediaReceivers } from './media/media-receivers';
+import { playSettingsOf } from './play-session';
+import { PlaySessions } from './play-sessions';
 import { RegisterHandler } from './register-handler';
 import { Registrations } from './registrations';
 import { SipRouter } from './sip-router';
@@ -68,7 +70,17 @@ export async function startGb28181App(
       Math.max(0, Math.min(reg.expiresAtMs - nowMs, gb.keepaliveMs * gb.keepaliveMissed)),
   };
   const messages = new MessageHandler(ctx, new CatalogCollector(gb.catalogTimeoutMs));
-  const play = new PlaySessions(playSettingsOf(config), registrations, metrics);
+  const playSettings = playSettingsOf(config);
+  const media = new MediaReceivers(
+    {
+      ...playSettings,
+      rtmpHost: config.host,
+      rtmpPort: config.media.rtmpPort,
+      mediaSecret: config.media.secret,
+    },
+    metrics,
+  );
+  const play = new PlaySessions(playSettings, registrations, metrics, media);
   const router = new SipRouter(new RegisterHandler(ctx), messages, metrics, play);
   const transport = new SipTransport((m, p) => router.handle(m, p), metrics, log);
   await transport.listen(config.host, gb.sipPort);
@@ -76,6 +88,8 @@ export async function startGb28181App(
   metrics.gauge('devices_registered', () => registrations.size);
   metrics.gauge('channels_tracked', () => tracker.size);
   metrics.gauge('events_pending', () => outbox.pending);
+  metrics.gauge('play_sessions', () => play.list().length);
+  metrics.gauge('rtp_receivers_open', () => media.size);
   // How long SIP waited behind other work: a REGISTER that waits past the device's retransmissions is lost.
   const loopDelay = monitorEventLoopDelay({ resolution: 10 });
   loopDelay.enable();
@@ -112,6 +126,7 @@ export async function startGb28181App(
     stop: async () => {
       clearInterval(sweep);
       loopDelay.disable();
+      await play.stop();
       await transport.close();
       await outbox.stop();
       await new Promise<void>((resolve) => http.close(() => resolve()));

@@ -1,5 +1,6 @@
 import { type IncomingMessage, type ServerResponse } from 'node:http';
-import { PlayError, type PlayErrorCode, type PlaySession, type PlaySessions } from './play-sessions';
+import { PlayError, type PlayErrorCode, type PlaySession } from './play-session';
+import { type PlaySessions } from './play-sessions';
 
 const STATUS: Readonly<Record<PlayErrorCode, number>> = {
   NOT_REGISTERED: 404,
@@ -7,6 +8,8 @@ const STATUS: Readonly<Record<PlayErrorCode, number>> = {
   DEVICE_REFUSED: 502,
   BAD_ANSWER: 502,
   INVITE_TIMEOUT: 504,
+  CANCELLED: 409,
+  MEDIA_FAILED: 502,
 };
 
 const view = (s: PlaySession) => ({
@@ -15,7 +18,7 @@ const view = (s: PlaySession) => ({
   deviceId: s.deviceId,
   state: s.state,
   ssrc: s.ssrc,
-  media: { port: s.mediaPort },
+  media: { port: s.mediaPort, rtpPackets: s.receiver.packets },
   device:
     s.answer === undefined
       ? undefined
@@ -51,10 +54,13 @@ export function handlePlayRoute(req: IncomingMessage, res: ServerResponse, play:
     return true;
   }
   if (req.method === 'DELETE') {
-    const ended = play.bye(id);
-    if (ended === undefined)
-      json(res, 404, { error: { code: 'NO_SESSION', reason: `no play session ${id}` } });
-    else json(res, 200, view(ended));
+    play.hangUp(id).then(
+      (ended) =>
+        ended === undefined
+          ? json(res, 404, { error: { code: 'NO_SESSION', reason: `no play session ${id}` } })
+          : json(res, 200, view(ended)),
+      () => json(res, 500, { error: { code: 'INTERNAL', reason: 'hang-up failed' } }),
+    );
     return true;
   }
   json(res, 400, {

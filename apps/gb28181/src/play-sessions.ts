@@ -1,137 +1,107 @@
 import { randomBytes } from 'node:crypto';
-import { type FengqiaoConfig } from '@fengqiao/config';
 import {
-  buildPlayOffer,
   headerOf,
   parseSdpAnswer,
   playSsrc,
-  serializeRequest,
-  type SdpAnswer,
+  serializeResponse,
   type SipRequest,
   type SipResponse,
 } from '@fengqiao/gb28181';
 import { type GbMetrics } from './gb-metrics';
-import { type Registration, type Registrations } from './registrations';
+import { type MediaReceivers } from './media/media-receivers';
+import { PlayDialog } from './play-dialog';
+import { PlayError, type PlayErrorCode, type PlaySession, type PlaySettings } from './play-session';
+import { type Registrations } from './registrations';
 import { type Peer } from './sip-transport';
 
-export type PlayErrorCode =
-  'NOT_REGISTERED' | 'NO_MEDIA_PORT' | 'DEVICE_REFUSED' | 'INVITE_TIMEOUT' | 'BAD_ANSWER';
+/** RFC 3261 Timer B/F: how long a late answer to an INVITE we gave up on may still come. */
+const ABANDONED_KEEP_MS = 32_000;
 
-export class PlayError extends Error {
-  constructor(
-    readonly code: PlayErrorCode,
-    message: string,
-  ) {
-    super(`${code}: ${message}`);
-    this.name = 'PlayError';
-  }
-}
-
-export interface PlaySettings {
-  readonly serverId: string;
-  readonly domain: string;
-  /** Our SIP address for Via/Contact. */
-  readonly host: string;
-  readonly sipPort: number;
-  readonly mediaIp: string;
-  readonly rtpPorts: { readonly min: number; readonly max: number };
-  readonly transport: 'udp' | 'tcp-passive';
-  readonly inviteTimeoutMs: number;
-}
-
-/** The play settings of the access service's config; the media address defaults to the host's. */
-export function playSettingsOf(config: FengqiaoConfig, host = config.host): PlaySettings {
-  const gb = config.gb28181;
-  return {
-    serverId: gb.serverId,
-    domain: gb.domain,
-    host,
-    sipPort: gb.sipPort,
-    mediaIp: gb.play.mediaIp ?? host,
-    rtpPorts: gb.play.rtpPorts,
-    transport: gb.play.transport,
-    inviteTimeoutMs: gb.play.inviteTimeoutMs,
-  };
-}
-
-/** One live-play dialog: an INVITE we sent for a channel, until BYE. */
-export interface PlaySession {
-  readonly callId: string;
-  readonly channelId: string;
-  readonly deviceId: string;
-  readonly ssrc: string;
-  readonly mediaPort: number;
-  state: 'inviting' | 'proceeding' | 'playing' | 'ended';
-  readonly startedMs: number;
-  answer?: SdpAnswer;
-  /** The To header of the 200 (with the device's tag): the dialog's remote side for ACK and BYE. */
-  to?: string;
-  contact?: string;
-  cseq: number;
-  readonly from: string;
-  readonly peer: Peer;
-  settle?: (error?: PlayError) => void;
+interface Abandoned {
+  readonly session: PlaySession;
+  /** CANCEL sent (only after a provisional answer, RFC 3261 §9.1). */
+  cancelled: boolean;
+  readonly untilMs: number;
 }
 
 /**
- * Live-play signalling (GB/T 28181 §9.2): INVITE with the SDP offer naming the media server's RTP port
- * and SSRC, 100 Trying / 200 OK with the device's SDP, ACK, BYE; a session table keyed by Call-ID and an
- * INVITE timeout. The RTP/PS receiver behind the port is the media server's (docs/gb28181.md).
+ * Live play (GB/T 28181 §9.2): the RTP receiver opened first (its port goes in the offer), INVITE,
+ * 100 Trying / 200 OK with the device's SDP, ACK, BYE; CANCEL of an INVITE given up on (timeout or
+ * hang-up before the answer), with a late 200 ACKed and hung up; a device's re-INVITE answered with
+ * the unchanged session. One session per channel: a second play of it joins the first.
  */
 export class PlaySessions {
   private readonly sessions = new Map<string, PlaySession>();
-  private readonly usedPorts = new Set<number>();
+  private readonly inflight = new Map<string, Promise<PlaySession>>();
+  private readonly abandoned = new Map<string, Abandoned>();
+  private readonly dialog: PlayDialog;
   private serial = 1;
 
   constructor(
     private readonly s: PlaySettings,
     private readonly registrations: Registrations,
     private readonly metrics: GbMetrics,
+    private readonly media: MediaReceivers,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.dialog = new PlayDialog(s);
+  }
 
-  /** Sends the INVITE; resolves once the device answered 200 and we sent the ACK. */
+  /** Resolves once the device answered 200 and we sent the ACK (its RTP then flows to the receiver). */
   invite(channelId: string): Promise<PlaySession> {
-    const nowMs = this.now();
-    const reg = this.registrations.ownerOf(channelId, nowMs);
+    const joined = this.inflight.get(channelId) ?? this.list().find((x) => x.channelId === channelId);
+    if (joined !== undefined) {
+      this.metrics.inc('play_joined');
+      return Promise.resolve(joined);
+    }
+    const started = this.start(channelId).finally(() => this.inflight.delete(channelId));
+    this.inflight.set(channelId, started);
+    return started;
+  }
+
+  private async start(channelId: string): Promise<PlaySession> {
+    const reg = this.registrations.ownerOf(channelId, this.now());
     if (reg === undefined)
-      return Promise.reject(new PlayError('NOT_REGISTERED', `no registered device has channel ${channelId}`));
-    const mediaPort = this.takePort();
-    if (mediaPort === undefined)
-      return Promise.reject(new PlayError('NO_MEDIA_PORT', 'every RTP port of the range is in use'));
+      throw new PlayError('NOT_REGISTERED', `no registered device has channel ${channelId}`);
+    const ssrc = playSsrc(this.s.domain, this.serial++);
+    const receiver = await this.media.open(channelId, ssrc);
+    if (receiver === undefined) throw new PlayError('NO_MEDIA_PORT', 'every RTP port of the range is in use');
     const session: PlaySession = {
       callId: randomBytes(12).toString('hex'),
       channelId,
       deviceId: reg.deviceId,
-      ssrc: playSsrc(this.s.domain, this.serial++),
-      mediaPort,
+      ssrc,
+      mediaPort: receiver.spec.port,
+      receiver,
       state: 'inviting',
-      startedMs: nowMs,
+      startedMs: this.now(),
       cseq: 1,
       from: `<sip:${this.s.serverId}@${this.s.domain}>;tag=${randomBytes(4).toString('hex')}`,
       peer: reg.peer,
+      inviteBranch: `z9hG4bK${randomBytes(8).toString('hex')}`,
     };
+    receiver.onExit = (why) => this.mediaFailed(session, why);
     this.sessions.set(session.callId, session);
     this.metrics.inc('play_invites');
     return new Promise((resolve, reject) => {
       session.settle = (error) => (error === undefined ? resolve(session) : reject(error));
-      this.sendInvite(session, reg);
+      this.dialog.invite(session);
     });
   }
 
-  /** A response to one of our INVITEs or BYEs; false when it belongs to no session. */
+  /** A response to one of our INVITEs, CANCELs or BYEs; false when it belongs to no session of ours. */
   onResponse(m: SipResponse): boolean {
-    const session = this.sessions.get(headerOf(m, 'call-id') ?? '');
-    if (session === undefined) return false;
+    const callId = headerOf(m, 'call-id') ?? '';
     const method = (headerOf(m, 'cseq') ?? '').split(/\s+/)[1]?.toUpperCase();
-    if (method === 'BYE') {
-      this.end(session);
-      return true;
-    }
+    const gone = this.abandoned.get(callId);
+    if (gone !== undefined) return this.onAbandonedResponse(gone, m, method);
+    const session = this.sessions.get(callId);
+    if (session === undefined) return false;
+    if (method === 'BYE') return true;
     if (method !== 'INVITE' || session.state === 'ended') return true;
     if (session.state === 'playing') {
       // A retransmitted 200 (UDP: our ACK was lost): acknowledge it again, nothing else.
-      if (m.status < 300) this.send(session, 'ACK', session.cseq);
+      if (m.status < 300) this.dialog.ack(session, true, session.to ?? '');
       return true;
     }
     if (m.status < 200) {
@@ -141,18 +111,37 @@ export class PlaySessions {
     // Every final answer is acknowledged (RFC 3261 §17.1.1.3 for errors, §13.2.2.4 for 2xx).
     session.to = headerOf(m, 'to');
     session.contact = /<([^>]+)>/.exec(headerOf(m, 'contact') ?? '')?.[1];
-    this.send(session, 'ACK', session.cseq);
+    this.dialog.ack(session, m.status < 300, session.to ?? '');
     if (m.status >= 300)
       return this.fail(session, 'DEVICE_REFUSED', `the device answered ${m.status} ${m.reason}`);
     try {
       session.answer = parseSdpAnswer(m.body.toString('utf8'));
     } catch (err) {
-      this.bye(session.callId);
+      this.dialog.bye(session);
       return this.fail(session, 'BAD_ANSWER', err instanceof Error ? err.message : String(err));
     }
     session.state = 'playing';
+    session.playingSinceMs = this.now();
     this.metrics.inc('play_started');
     session.settle?.();
+    return true;
+  }
+
+  /** An INVITE given up on: CANCEL once it is proceeding; a final answer ACKed, a 2xx also hung up. */
+  private onAbandonedResponse(a: Abandoned, m: SipResponse, method: string | undefined): true {
+    if (method !== 'INVITE') return true;
+    if (m.status < 200) {
+      if (!a.cancelled) this.sendCancel(a);
+      return true;
+    }
+    this.dialog.ack(a.session, m.status < 300, headerOf(m, 'to') ?? '');
+    if (m.status < 300) {
+      a.session.to = headerOf(m, 'to');
+      a.session.contact = /<([^>]+)>/.exec(headerOf(m, 'contact') ?? '')?.[1];
+      this.dialog.bye(a.session);
+      this.metrics.inc('play_late_answer_hung_up');
+    } else this.metrics.inc(`play_cancel_answered_${m.status}`);
+    this.abandoned.delete(a.session.callId);
     return true;
   }
 
@@ -161,96 +150,115 @@ export class PlaySessions {
     const session = this.sessions.get(headerOf(m, 'call-id') ?? '');
     if (session === undefined) return false;
     this.metrics.inc('play_bye_by_device');
-    this.end(session);
+    void this.end(session);
     return true;
   }
 
-  /** We hang up: BYE in the dialog; the session ends at once (its port is free again). */
-  bye(callId: string): PlaySession | undefined {
+  /**
+   * An INVITE from a device. In a playing dialog (a session refresh, RFC 4028) the session goes on
+   * unchanged, unless the device's offer names another SSRC (488: the receiver cannot follow, the
+   * session stays as it was, RFC 3261 §14.2). Outside our dialogs: 481 with a To tag, else 488 (we
+   * take no calls from devices).
+   */
+  onInvite(m: SipRequest, peer: Peer): void {
+    const session = this.sessions.get(headerOf(m, 'call-id') ?? '');
+    const offeredSsrc = /^y=(\d{10})\s*$/m.exec(m.body.toString('utf8'))?.[1];
+    if (session !== undefined && session.state === 'playing') {
+      if (offeredSsrc === undefined || offeredSsrc === session.ssrc || offeredSsrc === session.answer?.ssrc) {
+        this.metrics.inc('play_reinvite_ok');
+        return peer.send(this.dialog.reinviteOk(m, session));
+      }
+      this.metrics.inc('play_reinvite_refused');
+      return peer.send(
+        serializeResponse(m, 488, 'Not Acceptable Here', { Warning: '304 Fengqiao "SSRC change"' }),
+      );
+    }
+    const inDialog = /;\s*tag=/i.test(headerOf(m, 'to') ?? '');
+    this.metrics.inc(inDialog ? 'play_reinvite_unknown' : 'play_invite_refused');
+    peer.send(
+      inDialog
+        ? serializeResponse(m, 481, 'Call/Transaction Does Not Exist')
+        : serializeResponse(m, 488, 'Not Acceptable Here'),
+    );
+  }
+
+  /** Hang-up asked for: BYE when playing, CANCEL while the INVITE is pending; resolves once the port is free. */
+  async hangUp(callId: string): Promise<PlaySession | undefined> {
     const session = this.sessions.get(callId);
     if (session === undefined) return undefined;
-    if (session.to !== undefined) this.send(session, 'BYE', ++session.cseq);
-    this.metrics.inc('play_bye');
-    this.end(session);
+    if (session.state === 'playing') {
+      this.dialog.bye(session);
+      this.metrics.inc('play_bye');
+      await this.end(session);
+    } else await this.giveUp(session, 'CANCELLED', 'hung up before the device answered');
     return session;
   }
 
-  /** INVITEs with no final answer within the timeout fail (and are forgotten). */
+  /** Pending INVITEs past the timeout are cancelled; playing sessions without RTP past its timeout hung up. */
   sweep(nowMs: number): void {
-    for (const s of this.sessions.values())
+    for (const [id, a] of this.abandoned) if (nowMs >= a.untilMs) this.abandoned.delete(id);
+    for (const s of this.sessions.values()) {
       if (
         (s.state === 'inviting' || s.state === 'proceeding') &&
         nowMs - s.startedMs >= this.s.inviteTimeoutMs
       )
-        this.fail(s, 'INVITE_TIMEOUT', `no final answer within ${this.s.inviteTimeoutMs} ms`);
+        void this.giveUp(s, 'INVITE_TIMEOUT', `no final answer within ${this.s.inviteTimeoutMs} ms`);
+      const heard = s.receiver.lastPacketMs ?? s.playingSinceMs ?? nowMs;
+      if (s.state === 'playing' && nowMs - heard >= this.s.rtpTimeoutMs) {
+        this.metrics.inc('play_rtp_timeout');
+        this.dialog.bye(s);
+        void this.end(s);
+      }
+    }
   }
 
   list(): PlaySession[] {
     return [...this.sessions.values()];
   }
 
+  get pendingAbandoned(): number {
+    return this.abandoned.size;
+  }
+
+  /** Closes every receiver (the service stops); the devices get BYE. */
+  async stop(): Promise<void> {
+    for (const s of this.list()) if (s.state === 'playing') this.dialog.bye(s);
+    await Promise.all(this.list().map((s) => this.end(s)));
+  }
+
+  private async giveUp(s: PlaySession, code: PlayErrorCode, reason: string): Promise<void> {
+    const a: Abandoned = { session: s, cancelled: false, untilMs: this.now() + ABANDONED_KEEP_MS };
+    this.abandoned.set(s.callId, a);
+    if (s.state === 'proceeding') this.sendCancel(a);
+    this.fail(s, code, reason);
+    await this.media.close(s.receiver);
+  }
+
+  private sendCancel(a: Abandoned): void {
+    a.cancelled = true;
+    this.metrics.inc('play_cancel_sent');
+    this.dialog.cancel(a.session);
+  }
+
+  private mediaFailed(s: PlaySession, why: string): void {
+    if (s.state === 'ended') return;
+    this.metrics.inc('play_media_exited');
+    if (s.state === 'playing') {
+      this.dialog.bye(s);
+      void this.end(s);
+    } else void this.giveUp(s, 'MEDIA_FAILED', why);
+  }
+
   private fail(s: PlaySession, code: PlayErrorCode, reason: string): true {
     this.metrics.inc(`play_failed_${code.toLowerCase()}`);
-    this.end(s);
+    void this.end(s);
     s.settle?.(new PlayError(code, reason));
     return true;
   }
 
-  private end(s: PlaySession): void {
+  private async end(s: PlaySession): Promise<void> {
     s.state = 'ended';
     this.sessions.delete(s.callId);
-    this.usedPorts.delete(s.mediaPort);
-  }
-
-  private takePort(): number | undefined {
-    // Even ports: RTP on even, RTCP on the odd one above (RFC 3550 §11).
-    for (let p = this.s.rtpPorts.min + (this.s.rtpPorts.min % 2); p <= this.s.rtpPorts.max; p += 2)
-      if (!this.usedPorts.has(p)) {
-        this.usedPorts.add(p);
-        return p;
-      }
-    return undefined;
-  }
-
-  private sendInvite(s: PlaySession, reg: Registration): void {
-    const body = Buffer.from(
-      buildPlayOffer({
-        serverId: this.s.serverId,
-        mediaIp: this.s.mediaIp,
-        mediaPort: s.mediaPort,
-        ssrc: s.ssrc,
-        transport: this.s.transport,
-      }),
-    );
-    const { address, port } = reg.peer;
-    s.peer.send(
-      serializeRequest(
-        'INVITE',
-        `sip:${s.channelId}@${address}:${port}`,
-        {
-          ...this.dialogHeaders(s, 'INVITE', s.cseq, `<sip:${s.channelId}@${this.s.domain}>`),
-          Contact: `<sip:${this.s.serverId}@${this.s.host}:${this.s.sipPort}>`,
-          Subject: `${s.channelId}:${s.ssrc},${this.s.serverId}:0`,
-          'Content-Type': 'application/sdp',
-        },
-        body,
-      ),
-    );
-  }
-
-  private send(s: PlaySession, method: 'ACK' | 'BYE', cseq: number): void {
-    const target = s.contact ?? `sip:${s.channelId}@${s.peer.address}:${s.peer.port}`;
-    s.peer.send(serializeRequest(method, target, this.dialogHeaders(s, method, cseq, s.to ?? '')));
-  }
-
-  private dialogHeaders(s: PlaySession, method: string, cseq: number, to: string): Record<string, string> {
-    return {
-      Via: `SIP/2.0/${s.peer.transport} ${this.s.host}:${this.s.sipPort};rport;branch=z9hG4bK${randomBytes(8).toString('hex')}`,
-      From: s.from,
-      To: to,
-      'Call-ID': s.callId,
-      CSeq: `${cseq} ${method}`,
-      'Max-Forwards': '70',
-    };
+    await this.media.close(s.receiver);
   }
 }

@@ -53,15 +53,23 @@ export class SipRouter {
       case 'NOTIFY':
         return this.messages.handle(message, peer, nowMs);
       case 'BYE':
-        this.play.onBye(message);
-        return peer.send(serializeResponse(message, 200, 'OK'));
+        return peer.send(
+          this.play.onBye(message)
+            ? serializeResponse(message, 200, 'OK')
+            : serializeResponse(message, 481, 'Call/Transaction Does Not Exist'),
+        );
+      case 'INVITE':
+        return this.play.onInvite(message, peer);
+      case 'CANCEL':
+        // We take no INVITEs from devices, so there is never a transaction of theirs to cancel.
+        return peer.send(serializeResponse(message, 481, 'Call/Transaction Does Not Exist'));
       case 'OPTIONS':
         return peer.send(serializeResponse(message, 200, 'OK'));
       default:
         this.metrics.inc('method_not_allowed');
         peer.send(
           serializeResponse(message, 405, 'Method Not Allowed', {
-            Allow: 'REGISTER, MESSAGE, NOTIFY, OPTIONS, BYE, ACK',
+            Allow: 'REGISTER, MESSAGE, NOTIFY, OPTIONS, INVITE, BYE, ACK, CANCEL',
           }),
         );
     }

@@ -1,4 +1,5 @@
 import { type Socket } from 'node:dgram';
+import { DevicePlay } from './sim-play';
 import { authorization, manscdp, readWire, token, writeWire, xmlField, type WireMessage } from './sim-wire';
 
 export interface FleetOptions {
@@ -35,6 +36,8 @@ export class DeviceFleet {
   private readonly silent = new Set<string>();
   private readonly timers: NodeJS.Timeout[] = [];
   private sn = 1;
+  /** Live play: INVITE/ACK/BYE/CANCEL, the RTP/PS stream, re-INVITE. */
+  readonly play: DevicePlay;
   readonly counts = {
     registered: 0,
     refused: 0,
@@ -53,6 +56,12 @@ export class DeviceFleet {
     private readonly o: FleetOptions,
   ) {
     socket.on('message', (bytes) => this.receive(bytes));
+    this.play = new DevicePlay({
+      send: (bytes) => socket.send(bytes, o.serverPort, o.serverHost),
+      request: (key, bytes) => this.sendAwaiting(key, bytes),
+      localPort: () => socket.address().port,
+      report: (line) => o.report?.(line),
+    });
   }
 
   async registerAll(concurrency = 64): Promise<void> {
@@ -83,6 +92,7 @@ export class DeviceFleet {
 
   stop(): void {
     for (const t of this.timers) clearTimeout(t);
+    this.play.stopAll();
   }
 
   async sendAlarm(deviceIndex: number, channelId: string, alarmType: number): Promise<number> {
@@ -205,7 +215,7 @@ export class DeviceFleet {
     const method = m.startLine.split(' ')[0] ?? '';
     const deviceId = method === 'MESSAGE' ? target : this.deviceOfChannel(target);
     if (this.silent.has(deviceId)) return;
-    if (method === 'INVITE' || method === 'ACK' || method === 'BYE') return this.play(method, target, m);
+    if (['INVITE', 'ACK', 'BYE', 'CANCEL'].includes(method)) return this.play.handle(method, target, m);
     const ok = writeWire('SIP/2.0 200 OK', [
       ['Via', m.headers.get('via') ?? ''],
       ['From', m.headers.get('from') ?? ''],
@@ -234,79 +244,6 @@ export class DeviceFleet {
   private deviceOfChannel(id: string): string {
     if (id.slice(10, 13) !== '131') return id;
     return deviceIdOf(Math.floor(Number(id.slice(-6)) / this.o.channelsPerDevice));
-  }
-
-  /**
-   * Live play from the device side (GB/T 28181 §9.2, RFC 3261): INVITE → 100 Trying, then 200 OK with our
-   * SDP (sendonly, PS/90000, the offer's SSRC as y=); ACK completes the dialog; BYE → 200 OK.
-   */
-  private play(method: string, channelId: string, m: WireMessage): void {
-    const callId = m.headers.get('call-id') ?? '';
-    if (method === 'ACK') return this.o.report?.({ event: 'acked', callId, channel: channelId });
-    const reply = (status: string, extra: [string, string][] = [], body?: Buffer): void => {
-      const to = m.headers.get('to') ?? '';
-      const bytes = writeWire(
-        `SIP/2.0 ${status}`,
-        [
-          ['Via', m.headers.get('via') ?? ''],
-          ['From', m.headers.get('from') ?? ''],
-          ['To', status.startsWith('100') || /;tag=/.test(to) ? to : `${to};tag=${token(4)}`],
-          ['Call-ID', callId],
-          ['CSeq', m.headers.get('cseq') ?? ''],
-          ...extra,
-        ],
-        body,
-      );
-      this.socket.send(bytes, this.o.serverPort, this.o.serverHost);
-    };
-    if (method === 'BYE') {
-      reply('200 OK');
-      return this.o.report?.({ event: 'bye', callId, channel: channelId });
-    }
-    const offer = m.body.toString('utf8');
-    const line = (prefix: string): string =>
-      offer
-        .split(/\r?\n/)
-        .find((l) => l.startsWith(prefix))
-        ?.slice(prefix.length) ?? '';
-    const [, mediaPort, proto] = /^video (\d+) (\S+)/.exec(line('m=')) ?? [];
-    const ssrc = line('y=');
-    reply('100 Trying');
-    const { port } = this.socket.address();
-    const answer = [
-      'v=0',
-      `o=${channelId} 0 0 IN IP4 127.0.0.1`,
-      's=Play',
-      'c=IN IP4 127.0.0.1',
-      't=0 0',
-      `m=video ${port + 2} ${proto ?? 'RTP/AVP'} 96`,
-      'a=sendonly',
-      'a=rtpmap:96 PS/90000',
-      `y=${ssrc}`,
-      'f=',
-      '',
-    ].join('\r\n');
-    reply(
-      '200 OK',
-      [
-        ['Contact', `<sip:${channelId}@127.0.0.1:${port}>`],
-        ['Content-Type', 'APPLICATION/SDP'],
-      ],
-      Buffer.from(answer),
-    );
-    this.o.report?.({
-      event: 'invited',
-      callId,
-      channel: channelId,
-      subject: m.headers.get('subject') ?? '',
-      mediaIp: line('c=').replace('IN IP4 ', ''),
-      mediaPort: Number(mediaPort),
-      transport: proto,
-      ssrc,
-      session: line('s='),
-      recvonly: offer.includes('a=recvonly'),
-      ps: /a=rtpmap:96 PS\/90000/.test(offer),
-    });
   }
 
   /** The channel list in pages of 8 items (SumNum = all), as NVRs split a Catalog over UDP. */

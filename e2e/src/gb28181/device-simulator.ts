@@ -3,8 +3,10 @@
 //     --devices 1000 --channels 31 --keepalive-ms 60000
 // stdout: one JSON line per event ({"event":"registered",...}); stdin: JSON commands
 // {"cmd":"silence","device":"<id>"} | {"cmd":"resume","device":"<id>"} | {"cmd":"alarm","device":0,"channel":"<id>","type":6}
-// | {"cmd":"counts"}. Live play: the server's INVITE is answered 200 OK with an SDP (events invited,
-// acked, bye).
+// | {"cmd":"counts"} | {"cmd":"delay-answer","channel":"<id>","ms":3000,"ignoreCancel":false}
+// | {"cmd":"reinvite","callId":"...","ssrc":"<10 digits>"}. Live play: the server's INVITE is answered
+// 200 OK with an SDP; after the ACK the channel sends RTP/PS (an ffmpeg test pattern) to the offered
+// port (events invited, answered, acked, cancelled, bye, reinvited).
 import { createSocket } from 'node:dgram';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
@@ -72,7 +74,14 @@ async function main(): Promise<void> {
       device?: string | number;
       channel?: string;
       type?: number;
+      ms?: number;
+      ignoreCancel?: boolean;
+      callId?: string;
+      ssrc?: string;
     };
+    if (cmd.cmd === 'delay-answer')
+      fleet.play.delayAnswer(cmd.channel ?? '', cmd.ms ?? 0, cmd.ignoreCancel === true);
+    if (cmd.cmd === 'reinvite') void fleet.play.reinvite(cmd.callId ?? '', cmd.ssrc);
     if (cmd.cmd === 'silence' || cmd.cmd === 'resume')
       fleet.setSilent(String(cmd.device), cmd.cmd === 'silence');
     if (cmd.cmd === 'alarm')

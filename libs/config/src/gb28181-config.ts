@@ -36,6 +36,8 @@ export const gb28181EnvSchema = z.object({
   FQ_GB28181_RTP_PORT_MAX: port.default(30499),
   FQ_GB28181_MEDIA_TRANSPORT: z.enum(['udp', 'tcp-passive']).default('udp'),
   FQ_GB28181_INVITE_TIMEOUT_MS: ms(10_000, 100),
+  // A playing channel whose RTP stops this long is hung up (ZLMediaKit reclaims an idle port after ~10 s).
+  FQ_GB28181_RTP_TIMEOUT_MS: ms(10_000, 100),
 });
 
 export interface Gb28181Config {
@@ -58,6 +60,8 @@ export interface Gb28181Config {
     readonly rtpPorts: { readonly min: number; readonly max: number };
     readonly transport: 'udp' | 'tcp-passive';
     readonly inviteTimeoutMs: number;
+    /** No RTP this long on a playing channel's port: BYE and close the receiver. */
+    readonly rtpTimeoutMs: number;
   };
 }
 
@@ -80,6 +84,7 @@ export function buildGb28181Config(e: z.infer<typeof gb28181EnvSchema>): Gb28181
       rtpPorts: { min: e.FQ_GB28181_RTP_PORT_MIN, max: e.FQ_GB28181_RTP_PORT_MAX },
       transport: e.FQ_GB28181_MEDIA_TRANSPORT,
       inviteTimeoutMs: e.FQ_GB28181_INVITE_TIMEOUT_MS,
+      rtpTimeoutMs: e.FQ_GB28181_RTP_TIMEOUT_MS,
     },
   };
 }

@@ -9,7 +9,8 @@ export type Gb28181ErrorCode =
   | 'MANSCDP_BAD_XML'
   | 'MANSCDP_UNKNOWN_ROOT'
   | 'MANSCDP_MISSING_FIELD'
-  | 'SDP_INVALID';
+  | 'SDP_INVALID'
+  | 'RTP_INVALID';
 
 export class Gb28181Error extends Error {
   constructor(

@@ -36,3 +36,5 @@ export {
 } from './channel-events';
 export { CatalogCollector, type CatalogPage } from './manscdp/catalog-collector';
 export { buildPlayOffer, parseSdpAnswer, playSsrc, type PlayOffer, type SdpAnswer } from './sdp/play-sdp';
+export { Rfc4571Framer, parseRtpPacket, type RtpPacket } from './rtp/rtp-packet';
+export { RtpReorder, type ReorderCounts } from './rtp/rtp-reorder';
