@@ -11,7 +11,13 @@ import {
 } from '@fengqiao/testing';
 import { FULL_HD, shootDocs as shoot, signIn, UHD } from './dashboard-pages';
 import { startSystem, type RunningSystem } from './system';
-import { AlertRaiser, acknowledgeWaitingReds, aRedAlert, seedDemoUsers } from './wall-fixtures';
+import {
+  AlertRaiser,
+  acknowledgeWaitingReds,
+  aRedAlert,
+  seedDemoUsers,
+  seedWallWorld,
+} from './wall-fixtures';
 import { startCaseRelay, startPrivateIngest, type CaseRelay } from './workflow-system';
 
 // Issue 20, the duty console's own loop: an officer opens a red alert, turns it into a case (form
@@ -22,7 +28,7 @@ const root = findRepoRoot(__dirname);
 const TOWNSHIP = `511902${800 + Math.floor(Math.random() * 100)}`;
 const SUFFIX = uniqueName('e2e-duty');
 
-describe('the duty console turns an alert into a case, linked both ways', () => {
+describe('the duty console: alert to case, dispatch to a unit', () => {
   let system: RunningSystem;
   let ingest: RunningProcess;
   let relay: CaseRelay;
@@ -35,6 +41,7 @@ describe('the duty console turns an alert into a case, linked both ways', () => 
     const config = testConfig();
     seedDemoUsers(root);
     pool = createPool(config.postgres.url, { max: 2 });
+    await seedWallWorld(pool);
     raiser = new AlertRaiser(pool, config.kafka.brokers);
     ingest = await startPrivateIngest(SUFFIX);
     relay = await startCaseRelay(SUFFIX, TOWNSHIP);
@@ -130,6 +137,55 @@ describe('the duty console turns an alert into a case, linked both ways', () => 
     expect(await duty.getByTestId('alert-detail').getByTestId('alert-case').textContent()).toBe(
       `已转为案件 ${caseId}`,
     );
+    await duty.close();
+    expect(errors).toEqual([]);
+  });
+
+  it('an officer dispatches an acknowledged alert to a unit of its township, named in the history', async () => {
+    const township = '511902001';
+    const named = await pool.query<{ name: string }>('SELECT name FROM regions WHERE code = $1', [township]);
+    const townshipName = named.rows[0]?.name ?? township;
+    const alert = aRedAlert('巴州区 广场人群聚集', {
+      ruleId: `e2e-duty-${randomUUID().slice(0, 8)}`,
+      region: { county: '511902', township },
+    });
+    await raiser.raise(alert);
+    const duty = await officerOn('/duty');
+    await duty
+      .locator(`[data-testid=queue-item][data-alert-id="${alert.alertId}"]`)
+      .click({ timeout: 20_000 });
+    const detail = duty.getByTestId('alert-detail');
+    await detail.getByText(alert.title).waitFor();
+    await duty.locator('body').press('a');
+    await duty.getByTestId('form-acknowledge').waitFor();
+    await duty.keyboard.press('Enter');
+    await detail.locator('li[data-change=acknowledged]').waitFor({ timeout: 15_000 });
+
+    // The unit is picked from the township's and county's "1+6+N" units, by name, not typed.
+    await duty.locator('body').press('d');
+    const form = duty.getByTestId('form-dispatch');
+    const unit = form.locator('select[name=unit]');
+    const labels = await unit.locator('option').allTextContents();
+    expect(labels[0]).toBe(`${townshipName} 综治中心`);
+    expect(labels).toContain('巴州区 信访接待');
+    await unit.selectOption(`grid-management@${township}`);
+    await form.locator('input[name=note]').fill('请网格员到场疏导');
+    await shoot(duty, 'duty-dispatch-form-1920x1080.png');
+    await duty.keyboard.press('Enter');
+    const line = detail.locator('li[data-change=dispatched]');
+    await line.waitFor({ timeout: 15_000 });
+    expect(await line.textContent()).toContain(`派往${townshipName} 网格化服务管理: 请网格员到场疏导`);
+    expect(await line.textContent()).toContain('市级值班员');
+    // What the API stored: the unit's reference, the same for every reader of the history.
+    const stored = await pool.query<{ note: string }>(
+      "SELECT note FROM alert_changes WHERE alert_id = $1 AND change = 'dispatched'",
+      [alert.alertId],
+    );
+    expect(stored.rows.map((r) => r.note)).toEqual([`unit grid-management@${township}: 请网格员到场疏导`]);
+    await shoot(duty, 'duty-dispatch-1920x1080.png');
+    await duty.setViewportSize(UHD);
+    await duty.waitForTimeout(500);
+    await shoot(duty, 'duty-dispatch-3840x2160.png');
     await duty.close();
     expect(errors).toEqual([]);
   });

@@ -108,3 +108,9 @@ export {
 } from './alerts/alert-quality';
 export { SilenceTracker, type SilenceOptions, type SilenceTransition } from './silence/silence-tracker';
 export { CASE_SUMMARY_MAX, caseDraftFromAlert, type AlertCaseDraft } from './alerts/alert-case-draft';
+export {
+  dispatchTargetsFor,
+  dispatchUnitRef,
+  parseDispatchUnitRef,
+  type DispatchTarget,
+} from './alerts/dispatch-units';

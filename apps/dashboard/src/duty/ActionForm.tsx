@@ -8,7 +8,9 @@ import {
   type CommandKind,
   type DutyCommand,
 } from './commands';
+import { dispatchOptions } from './dispatch';
 import { D } from './duty-strings';
+import { useDispatchNames } from './useDispatchNames';
 
 const lang = currentLang(window.location.search);
 
@@ -54,9 +56,10 @@ function problemText(cmd: DutyCommand, reason: 'state' | 'note' | 'red-silence' 
 
 /** The form of one action; its main field is focused, Enter submits, Escape cancels. */
 export function ActionForm({ alert, kind, onSubmit, onCancel }: Props) {
+  const units = dispatchOptions(alert, useDispatchNames(alert));
   const [f, setF] = useState({
     note: kind === 'acknowledge' ? DEFAULT_ACK_NOTE[lang] : '',
-    unit: '',
+    unit: units[0]?.value ?? '',
     outcome: 'real-incident',
     minutes: '30',
   });
@@ -87,8 +90,14 @@ export function ActionForm({ alert, kind, onSubmit, onCancel }: Props) {
       )}
       {kind === 'dispatch' && (
         <label>
-          {S.unit}
-          <input name="unit" value={f.unit} onChange={set('unit')} autoFocus />
+          {D.dispatchUnit}
+          <select name="unit" value={f.unit} onChange={set('unit')} autoFocus>
+            {units.map((u) => (
+              <option key={u.value} value={u.value}>
+                {u.label}
+              </option>
+            ))}
+          </select>
         </label>
       )}
       {kind === 'resolve' && (

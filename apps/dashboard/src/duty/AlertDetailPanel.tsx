@@ -7,7 +7,9 @@ import { currentLang, L, S } from '../i18n/strings';
 import { AlertNotificationsList } from '../roster/AlertNotificationsList';
 import { districtName } from '../wall/wall-data';
 import { CaseFromAlert } from './CaseFromAlert';
+import { dispatchUnitName } from './dispatch';
 import { historyLine } from './history';
+import { useDispatchNames } from './useDispatchNames';
 
 const lang = currentLang(window.location.search);
 
@@ -63,6 +65,8 @@ export function AlertDetailPanel({
   // The console knows its own officer's name; others are named by role until the API carries names.
   const me = useSession()?.user;
   const names = new Map(me === undefined ? [] : [[me.userId, me.displayName]]);
+  const dispatchNames = useDispatchNames(alert);
+  const unitName = (ref: string) => dispatchUnitName(ref, dispatchNames);
   return (
     <article className={`detail detail--${alert.colour}`} aria-label={S.detail} data-testid="alert-detail">
       <header>
@@ -118,7 +122,7 @@ export function AlertDetailPanel({
         <h4>{S.history}</h4>
         <ol className="detail__history">
           {(detail.data?.history ?? []).map((h) => {
-            const line = historyLine(h, lang, names);
+            const line = historyLine(h, lang, names, unitName);
             return (
               <li key={h.seq} data-change={h.change}>
                 <time dateTime={h.occurredAt}>{line.time}</time> {line.what} · {line.who}

@@ -20,6 +20,7 @@ export function historyLine(
   entry: AlertHistoryEntry,
   lang: Lang,
   names: ReadonlyMap<string, string>,
+  unitName: (ref: string) => string | undefined = () => undefined,
 ): HistoryLine {
   const t = dutyStringsFor(lang);
   const actor = entry.actor;
@@ -27,7 +28,12 @@ export function historyLine(
     actor === undefined ? t.system : ((t.role as Record<string, string>)[actor.role] ?? actor.role);
   const name = actor === undefined ? undefined : (actor.name ?? names.get(actor.userId));
   const ms = Date.parse(entry.occurredAt);
-  const note = entry.change === 'escalated' ? escalationNote(entry.note, lang) : entry.note;
+  const note =
+    entry.change === 'escalated'
+      ? escalationNote(entry.note, lang)
+      : entry.change === 'dispatched'
+        ? dispatchNote(entry.note, lang, unitName)
+        : entry.note;
   return {
     time: `${cityDateOf(ms)} ${cityClockTime(ms)}`,
     what: t.change[entry.change],
@@ -43,5 +49,18 @@ function escalationNote(note: string | undefined, lang: Lang): string | undefine
   if (m === null || level === undefined || !(ESCALATION_LEVELS as readonly string[]).includes(level))
     return note;
   const head = dutyStringsFor(lang).escalateTo(dutyStringsFor(lang).level[level as EscalationLevel]);
+  return m[2] === undefined ? head : `${head}: ${m[2]}`;
+}
+
+/** A dispatch's note is `unit <unit>[: <officer's note>]`; the unit is named (its place too) when known. */
+function dispatchNote(
+  note: string | undefined,
+  lang: Lang,
+  unitName: (ref: string) => string | undefined,
+): string | undefined {
+  const m = note === undefined ? null : /^unit ([^:]+)(?:: ([\s\S]*))?$/.exec(note);
+  const ref = m?.[1];
+  if (m === null || ref === undefined) return note;
+  const head = dutyStringsFor(lang).dispatchTo(unitName(ref) ?? ref);
   return m[2] === undefined ? head : `${head}: ${m[2]}`;
 }
