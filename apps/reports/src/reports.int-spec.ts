@@ -110,6 +110,8 @@ describe('report generation (real PostgreSQL, headless Chromium)', () => {
     expect(html).toContain('测试镇矛盾纠纷分析周报（2026年第47周）');
     expect(html).toContain('罗某 138****5678');
     expect(html).toContain('<td>8 分钟</td>'); // MTTA of the red alert
+    // The quarterly assessment's camera table, in the cadence reports too (issue 21).
+    expect(html).toContain('视频监控覆盖（按场所类型）');
     for (const secret of [PARTY.name, PARTY.phone, PARTY.idNumber]) expect(html).not.toContain(secret);
     if (existsSync(CHROMIUM_PATH)) expect(row.rows[0]?.pdf?.subarray(0, 5).toString()).toBe('%PDF-');
     else expect(row.rows[0]?.pdf_unavailable_reason).toContain('Chromium');

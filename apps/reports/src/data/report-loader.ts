@@ -1,5 +1,5 @@
 import { type ReportPeriod } from '@fengqiao/contracts';
-import { activeRuleSet, type Queryable } from '@fengqiao/db';
+import { activeRuleSet, AssessmentRepository, type Queryable } from '@fengqiao/db';
 import {
   caseDeadlinesOf,
   cityMidnightMs,
@@ -14,7 +14,9 @@ import {
   promiseJudgeOf,
   type PromiseJudge,
   type ReportInput,
+  siteTypeRows,
 } from '@fengqiao/reports';
+import { type SiteTypeRow } from '@fengqiao/contracts';
 import { CaseFactsRepository, type ScanWindow, toCaseFact } from './case-facts.repository';
 import { ReportContextRepository } from './context.repository';
 import { type ReportTarget } from '@fengqiao/reports';
@@ -47,6 +49,7 @@ export class ReportLoader {
     private readonly city: { readonly code: string; readonly name: string },
     private readonly facts = new CaseFactsRepository(),
     private readonly context = new ReportContextRepository(),
+    private readonly registry = new AssessmentRepository(),
   ) {}
 
   async load(db: Queryable, t: ReportTarget, now: number): Promise<ReportInput> {
@@ -54,7 +57,7 @@ export class ReportLoader {
     const lastYear = lastYearRange(t.period);
     const { body: ruleSet } = await activeRuleSet(db);
     const keeping = keepingEventsOf(caseDeadlinesOf(ruleSet));
-    const [rows, flagged, alerts, cameras, analytics, lastYearCasesIn, names] = await Promise.all([
+    const [rows, flagged, alerts, cameras, analytics, lastYearCasesIn, names, siteTypes] = await Promise.all([
       this.facts.lifecycles(db, t.level, t.region, w, keeping),
       this.facts.riskFlagged(db, t.level, t.region, w),
       this.context.alerts(db, t.level, t.region, w.periodStart, w.end),
@@ -62,6 +65,7 @@ export class ReportLoader {
       this.context.analytics(db, t.level, t.region, t.period.start, t.period.end),
       this.context.casesReported(db, t.level, t.region, lastYear.start, lastYear.end),
       this.context.names(db, t.region, this.city),
+      this.siteTypes(db, t),
     ]);
     const cases = rows.map((r) => toCaseFact(r, flagged.has(r.case_id)));
     const overdue = overdueIds(promiseJudgeOf(ruleSet), cases, w.end.getTime());
@@ -78,8 +82,20 @@ export class ReportLoader {
       cameras,
       analyticsBySubRegion: analytics,
       subRegionNames: names.children,
+      ...(siteTypes === undefined ? {} : { siteTypes }),
       ruleSet,
     };
+  }
+
+  /** The quarterly assessment's camera coverage by site type, where the registry scopes it. */
+  private async siteTypes(db: Queryable, t: ReportTarget): Promise<SiteTypeRow[] | undefined> {
+    if (t.level !== 'city' && t.level !== 'county' && t.level !== 'township') return undefined;
+    const scope = t.level === 'city' ? null : t.region;
+    const [counts, townships] = await Promise.all([
+      this.registry.siteTypeCounts(db, scope),
+      this.registry.townshipCount(db, scope),
+    ]);
+    return siteTypeRows(counts, townships);
   }
 }
 

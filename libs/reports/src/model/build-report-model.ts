@@ -64,6 +64,7 @@ export function buildReportModel(
     hotspots: hotspots(input.cases, { period, previous }, input.cameras, input.analyticsBySubRegion, nameOf),
     alerts,
     cameras: cameraHealth(input.cameras, nameOf),
+    siteTypes: input.siteTypes ?? [],
     overdue: overdueRows.slice(0, OVERDUE_LISTED),
     overdueTotal: overdueRows.length,
     summary: {

@@ -4,6 +4,7 @@ import {
   type ReportPeriod,
   type RuleSetInput,
   type ServiceTier,
+  type SiteTypeRow,
 } from '@fengqiao/contracts';
 
 /**
@@ -67,6 +68,11 @@ export interface ReportInput {
   /** Video-analytics events per sub-region in the period, where the rollups know them. */
   readonly analyticsBySubRegion: Readonly<Record<string, number>>;
   readonly subRegionNames: Readonly<Record<string, string>>;
+  /**
+   * Camera count, online rate and township coverage per site type (domain.md's video network),
+   * where the registry scopes them (city, county, township); absent at village and grid level.
+   */
+  readonly siteTypes?: readonly SiteTypeRow[];
   /**
    * The rule set whose deadline rules judge the cases: the ACTIVE one when the loader read the
    * store (the one the KPI tiles, the cases list and the engine use); the default when absent.

@@ -5,6 +5,7 @@ import {
   type ReportPeriod,
   type ReportSummary,
   type ServiceTier,
+  type SiteTypeRow,
 } from '@fengqiao/contracts';
 
 /** One row per category: cases reported and cases finished in the period. */
@@ -112,6 +113,8 @@ export interface ReportModel {
   readonly hotspots: readonly HotspotRow[];
   readonly alerts: readonly AlertRow[];
   readonly cameras: CameraHealth;
+  /** Cameras per site type (count, online rate, township coverage); empty where not measured. */
+  readonly siteTypes: readonly SiteTypeRow[];
   readonly overdue: readonly OverdueRow[];
   readonly overdueTotal: number;
   readonly summary: ReportSummary;

@@ -1,4 +1,5 @@
 import { aCase, bj, countyMonth } from '../__fixtures__/report-input';
+import { siteTypeRows } from '../assessment/site-types';
 import { buildReportModel } from '../model/build-report-model';
 import { renderReportHtml } from './html-report';
 
@@ -37,6 +38,14 @@ describe('renderReportHtml', () => {
     const model = buildReportModel(countyMonth({ cases: [] }));
     expect(renderReportHtml(model, '南充市')).toContain('<footer>南充市综治中心 · ');
     expect(renderReportHtml(model, '南充市')).not.toContain('巴中市');
+  });
+
+  it('has camera coverage and online rate by site type where the loader measured them (issue 21)', () => {
+    const siteTypes = siteTypeRows([{ siteType: 'school', total: 40, online: 38, townships: 3 }], 4);
+    const withSites = renderReportHtml(buildReportModel(countyMonth({ cases: [], siteTypes })), '巴中市');
+    expect(withSites).toContain('视频监控覆盖（按场所类型）');
+    expect(withSites).toMatch(/学校<\/td><td[^>]*>40<\/td><td[^>]*>38<\/td><td[^>]*>95\.0 ?%/);
+    expect(html).not.toContain('视频监控覆盖（按场所类型）');
   });
 
   it('is one self-contained Chinese document: inline SVG charts, no script, no external resource', () => {

@@ -1,4 +1,5 @@
 import { cityDateTime } from '@fengqiao/domain';
+import { siteTypeSection } from '../assessment/render-scorecard';
 import { LEVEL_LABELS } from '../labels';
 import { type ReportModel } from '../model/report-model';
 import { escapeHtml as e } from './html';
@@ -70,6 +71,7 @@ export function renderReportHtml(m: ReportModel, cityName: string): string {
     hotspotSection,
     alertSection,
     cameraSection,
+    (r: ReportModel) => (r.siteTypes.length === 0 ? '' : siteTypeSection(r.siteTypes)),
     overdueSection,
   ].map((s) => s(m));
   return `<!DOCTYPE html>
