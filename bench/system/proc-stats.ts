@@ -23,6 +23,20 @@ export function listenerPid(port: number): number | undefined {
   }
 }
 
+/**
+ * CPU seconds of children a process has reaped (cutime + cstime): PostgreSQL's backends that ended
+ * between two readings count here, so a server's total never goes back.
+ */
+function reapedChildrenSeconds(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[13]) + Number(fields[14])) / 100; // USER_HZ
+  } catch {
+    return 0;
+  }
+}
+
 /** A process and its direct children (PostgreSQL's backends come and go: listed at each reading). */
 function withChildren(pid: number): number[] {
   try {
@@ -52,7 +66,8 @@ export function readCpu(parts: readonly Part[]): CpuReading {
       out[p.name] = (u.user + u.system) / 1e6;
     } else {
       const pids = p.children === true ? withChildren(p.pid) : [p.pid];
-      out[p.name] = pids.reduce((t, q) => t + cpuSeconds(q), 0);
+      const reaped = p.children === true ? reapedChildrenSeconds(p.pid) : 0;
+      out[p.name] = reaped + pids.reduce((t, q) => t + cpuSeconds(q), 0);
     }
   }
   return out;
