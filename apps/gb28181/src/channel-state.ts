@@ -36,8 +36,15 @@ export class ChannelState {
       if (on) this.emit(this.tracker.seen(channelId, nowMs, windowMs));
   }
 
+  /** A device left (unregister, DeviceStatus offline): its channels off, unless another live device reports them on. */
   deviceGone(reg: Registration, nowMs: number): void {
-    for (const channelId of reg.channels.keys()) this.emit(this.tracker.reportedOff(channelId, nowMs));
+    for (const channelId of reg.channels.keys()) {
+      if (this.registrations.reportedOnByOther(channelId, reg.deviceId, nowMs)) {
+        this.metrics.inc('status_kept_by_other_reporter');
+        continue;
+      }
+      this.emit(this.tracker.reportedOff(channelId, nowMs));
+    }
   }
 
   /** Catalog items (a complete response, or NOTIFY events) of a registered device. */

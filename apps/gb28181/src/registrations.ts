@@ -12,17 +12,33 @@ export interface Registration {
 /** The devices registered now, by id; an expired registration counts as absent. */
 export class Registrations {
   private readonly byId = new Map<string, Registration>();
-  private readonly owners = new Map<string, string>();
+  /**
+   * Every device that lists a channel, latest last: an NVR and the platform that cascades it both
+   * report its cameras, and one of them leaving must not take a camera the other still reports.
+   */
+  private readonly reporters = new Map<string, Set<string>>();
 
   /** Records a channel of a device (Catalog), with whether the device says it is on. */
   assign(reg: Registration, channelId: string, on: boolean): void {
     reg.channels.set(channelId, on);
-    this.owners.set(channelId, reg.deviceId);
+    const set = this.reporters.get(channelId) ?? new Set<string>();
+    set.delete(reg.deviceId);
+    set.add(reg.deviceId);
+    this.reporters.set(channelId, set);
   }
 
   unassign(reg: Registration, channelId: string): void {
     reg.channels.delete(channelId);
-    if (this.owners.get(channelId) === reg.deviceId) this.owners.delete(channelId);
+    const set = this.reporters.get(channelId);
+    set?.delete(reg.deviceId);
+    if (set?.size === 0) this.reporters.delete(channelId);
+  }
+
+  /** True when a registered device other than `deviceId` reports the channel on. */
+  reportedOnByOther(channelId: string, deviceId: string, nowMs: number): boolean {
+    for (const other of this.reporters.get(channelId) ?? [])
+      if (other !== deviceId && this.live(other, nowMs)?.channels.get(channelId) === true) return true;
+    return false;
   }
 
   upsert(
@@ -53,10 +69,12 @@ export class Registrations {
     return reg;
   }
 
-  /** The registered device a channel belongs to (alarms and NOTIFYs name the channel). */
+  /** The registered device a channel belongs to (alarms, NOTIFYs, play): its latest live reporter. */
   ownerOf(channelId: string, nowMs: number): Registration | undefined {
-    const owner = this.owners.get(channelId);
-    return this.live(owner ?? channelId, nowMs);
+    const live = [...(this.reporters.get(channelId) ?? [])]
+      .map((id) => this.live(id, nowMs))
+      .filter((r) => r !== undefined);
+    return live[live.length - 1] ?? this.live(channelId, nowMs);
   }
 
   get size(): number {

@@ -14,6 +14,8 @@ export interface FleetOptions {
   readonly expiresS: number;
   /** Devices whose password is wrong on purpose (refused devices must not disturb the others). */
   readonly wrongPassword: ReadonlySet<number>;
+  /** Device 0 also lists channel 0 of devices 1..N in its Catalog, as a platform cascading them. */
+  readonly platformShares?: number;
   /** Where the fleet reports what it saw of live play (INVITE, ACK, BYE). */
   readonly report?: (line: Record<string, unknown>) => void;
 }
@@ -110,11 +112,18 @@ export class DeviceFleet {
     return statusOf(res);
   }
 
-  private async register(i: number): Promise<boolean> {
+  /** The device leaves: REGISTER with Expires 0 (RFC 3261 §10.2.2), then falls silent. */
+  async unregister(i: number): Promise<boolean> {
+    const ok = await this.register(i, 0);
+    this.setSilent(deviceIdOf(i), true);
+    return ok;
+  }
+
+  private async register(i: number, expiresS = this.o.expiresS): Promise<boolean> {
     const id = deviceIdOf(i);
     const uri = `sip:${this.o.serverId}@${this.o.domain}`;
     const callId = token(10);
-    const extra: [string, string][] = [['Expires', String(this.o.expiresS)]];
+    const extra: [string, string][] = [['Expires', String(expiresS)]];
     const first = await this.request(id, 'REGISTER', extra, undefined, callId, 1);
     if (first === undefined) this.counts.noAnswerFirst++;
     if (statusOf(first) === 200) return true;
@@ -246,23 +255,31 @@ export class DeviceFleet {
     return deviceIdOf(Math.floor(Number(id.slice(-6)) / this.o.channelsPerDevice));
   }
 
-  /** The channel list in pages of 8 items (SumNum = all), as NVRs split a Catalog over UDP. */
+  /**
+   * The channel list in pages of 8 items (SumNum = all), as NVRs split a Catalog over UDP. Device 0
+   * may act as a lower platform that also lists channel 0 of devices 1..platformShares (cascaded).
+   */
   private async answerCatalog(i: number, deviceId: string, sn: string): Promise<void> {
     const k = this.o.channelsPerDevice;
-    for (let start = 0; start < k; start += 8) {
-      const items: string[] = [];
-      for (let j = start; j < Math.min(k, start + 8); j++) {
-        const id = channelIdOf(i, j, k);
-        const lon = (106.5 + ((i * 7 + j) % 100) / 100).toFixed(4);
-        const lat = (31.6 + ((i * 3 + j) % 100) / 200).toFixed(4);
-        items.push(
-          `<Item>\r\n<DeviceID>${id}</DeviceID>\r\n<Name>巴中${i}号点位萳${j}</Name>\r\n<Manufacturer>FQ-SIM</Manufacturer>\r\n<Model>IPC</Model>\r\n` +
-            `<Owner>巴中市公安局</Owner>\r\n<CivilCode>${id.slice(0, 6)}</CivilCode>\r\n<Parental>0</Parental>\r\n<ParentID>${deviceId}</ParentID>\r\n` +
-            `<Status>ON</Status>\r\n<Longitude>${lon}</Longitude>\r\n<Latitude>${lat}</Latitude>\r\n</Item>`,
+    const own = Array.from({ length: k }, (_, j): [number, number] => [i, j]);
+    const shared =
+      i === 0
+        ? Array.from({ length: this.o.platformShares ?? 0 }, (_, n): [number, number] => [n + 1, 0])
+        : [];
+    const all = [...own, ...shared];
+    for (let start = 0; start < all.length; start += 8) {
+      const items = all.slice(start, start + 8).map(([owner, j]) => {
+        const id = channelIdOf(owner, j, k);
+        const lon = (106.5 + ((owner * 7 + j) % 100) / 100).toFixed(4);
+        const lat = (31.6 + ((owner * 3 + j) % 100) / 200).toFixed(4);
+        return (
+          `<Item>\r\n<DeviceID>${id}</DeviceID>\r\n<Name>巴中${owner}号点位萳${j}</Name>\r\n<Manufacturer>FQ-SIM</Manufacturer>\r\n<Model>IPC</Model>\r\n` +
+          `<Owner>巴中市公安局</Owner>\r\n<CivilCode>${id.slice(0, 6)}</CivilCode>\r\n<Parental>0</Parental>\r\n<ParentID>${deviceId}</ParentID>\r\n` +
+          `<Status>ON</Status>\r\n<Longitude>${lon}</Longitude>\r\n<Latitude>${lat}</Latitude>\r\n</Item>`
         );
-      }
+      });
       const body = manscdp(
-        `<Response>\r\n<CmdType>Catalog</CmdType>\r\n<SN>${sn}</SN>\r\n<DeviceID>${deviceId}</DeviceID>\r\n<SumNum>${k}</SumNum>\r\n` +
+        `<Response>\r\n<CmdType>Catalog</CmdType>\r\n<SN>${sn}</SN>\r\n<DeviceID>${deviceId}</DeviceID>\r\n<SumNum>${all.length}</SumNum>\r\n` +
           `<DeviceList Num="${items.length}">\r\n${items.join('\r\n')}\r\n</DeviceList>\r\n</Response>`,
       );
       await this.request(deviceId, 'MESSAGE', [['Content-Type', 'Application/MANSCDP+xml']], body);

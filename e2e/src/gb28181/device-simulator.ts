@@ -4,7 +4,8 @@
 // stdout: one JSON line per event ({"event":"registered",...}); stdin: JSON commands
 // {"cmd":"silence","device":"<id>"} | {"cmd":"resume","device":"<id>"} | {"cmd":"alarm","device":0,"channel":"<id>","type":6}
 // | {"cmd":"counts"} | {"cmd":"delay-answer","channel":"<id>","ms":3000,"ignoreCancel":false}
-// | {"cmd":"reinvite","callId":"...","ssrc":"<10 digits>"}. Live play: the server's INVITE is answered
+// | {"cmd":"reinvite","callId":"...","ssrc":"<10 digits>"} | {"cmd":"unregister","device":2}
+// (--platform-shares N: device 0 also lists channel 0 of devices 1..N, as a cascading platform). Live play: the server's INVITE is answered
 // 200 OK with an SDP; after the ACK the channel sends RTP/PS (an ffmpeg test pattern) to the offered
 // port (events invited, answered, acked, cancelled, bye, reinvited).
 import { createSocket } from 'node:dgram';
@@ -23,6 +24,7 @@ const { values } = parseArgs({
     'keepalive-ms': { type: 'string', default: '60000' },
     'expires-s': { type: 'string', default: '3600' },
     'wrong-password': { type: 'string', default: '' },
+    'platform-shares': { type: 'string', default: '0' },
   },
 });
 const [host, port] = (values.server ?? '').split(':');
@@ -54,6 +56,7 @@ async function main(): Promise<void> {
         .filter((s) => s !== '')
         .map(Number),
     ),
+    platformShares: Number(values['platform-shares']),
     report: out,
   });
   const started = Date.now();
@@ -81,6 +84,8 @@ async function main(): Promise<void> {
     };
     if (cmd.cmd === 'delay-answer')
       fleet.play.delayAnswer(cmd.channel ?? '', cmd.ms ?? 0, cmd.ignoreCancel === true);
+    if (cmd.cmd === 'unregister')
+      void fleet.unregister(Number(cmd.device)).then((ok) => out({ event: 'unregistered', ok }));
     if (cmd.cmd === 'reinvite') void fleet.play.reinvite(cmd.callId ?? '', cmd.ssrc);
     if (cmd.cmd === 'silence' || cmd.cmd === 'resume')
       fleet.setSilent(String(cmd.device), cmd.cmd === 'silence');
