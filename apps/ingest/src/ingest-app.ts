@@ -1,6 +1,13 @@
 import { hostname } from 'node:os';
 import { type FengqiaoConfig } from '@fengqiao/config';
-import { DbPing, EventStoreRepository, PartitionMaintainer, createPool, type DbPool } from '@fengqiao/db';
+import {
+  CameraStatusAppender,
+  DbPing,
+  EventStoreRepository,
+  PartitionMaintainer,
+  createPool,
+  type DbPool,
+} from '@fengqiao/db';
 import {
   KafkaEventPublisher,
   KafkaTransactionalPublisher,
@@ -54,7 +61,7 @@ export interface IngestApp {
 
 /**
  * How stale camera_state's last seen may be: the tuned resolution, but never more than a quarter of
- * the shortest silence window (another instance's silence check reads it; decision 0017).
+ * the shortest silence window (another instance's silence check reads it; decision 0019).
  */
 function seenResolutionOf(ingest: FengqiaoConfig['tuning']['ingest']): number {
   return Math.min(ingest.stateSeenResolutionMs, ...Object.values(ingest.silence.windowMs).map((w) => w / 4));
@@ -129,7 +136,12 @@ export function createIngestApp(config: FengqiaoConfig, options: IngestAppOption
   );
   const service = new IngestService(
     topics,
-    new EventWriter(pool, store, new CameraDirectory(pool, store), seenResolutionOf(tuning.ingest)),
+    new EventWriter(
+      pool,
+      store,
+      new CameraDirectory(pool, store),
+      new CameraStatusAppender(seenResolutionOf(tuning.ingest)),
+    ),
     deadLetters,
     silenceAwareSink(silence, options.sink ?? noopEventsSink, Date.now),
     { metrics, availability },

@@ -109,7 +109,7 @@ export function buildTuning(e: TuningEnv, production: boolean): Tuning {
       groupCommitMaxRows: 10_000,
       groupCommitLingerMs: 10,
       // camera_state's "last seen" (and bitrate, fps, frame age) is rewritten at most this often per
-      // camera between changes of its online flag (decision 0017: at one heartbeat a second, 5x fewer
+      // camera between changes of its online flag (decision 0019: at one heartbeat a second, 5x fewer
       // row versions); the ingest caps it at a quarter of the shortest silence window.
       stateSeenResolutionMs: 5000,
       dbProbeEveryMs: 1000,

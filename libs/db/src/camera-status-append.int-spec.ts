@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { loadConfig } from '@fengqiao/config';
-import { appendCameraStatus } from './camera-status.append';
+import { CameraStatusAppender } from './camera-status.append';
 import { type CameraStatusRow } from './event-rows';
 import { freshDatabase, type FreshDatabase } from './testing/fresh-database';
-import { withTransaction } from './transaction';
 
-// The ingest's status writer (decision 0017) on both servers: COPY first, ON CONFLICT only for a
+// The ingest's status writer (decision 0019) on both servers: COPY first, ON CONFLICT only for a
 // batch that holds a stored event id (no event twice, none lost), and camera_state written on a
 // change, a prober sample or once the stored last seen is older than the resolution.
 const config = loadConfig();
@@ -30,8 +29,9 @@ function status(cameraId: string, atMs: number, over: Partial<CameraStatusRow> =
   return { ...row, ...over };
 }
 
+// A fresh appender per call: what the database decides, without this process's memory of it.
 const append = (db: FreshDatabase, rows: CameraStatusRow[]): Promise<number> =>
-  withTransaction(db.pool, (c) => appendCameraStatus(c, rows, RESOLUTION_MS));
+  new CameraStatusAppender(RESOLUTION_MS).append(db.pool, rows);
 
 async function stored(db: FreshDatabase, ids: string[]): Promise<number> {
   const res = await db.pool.query<{ n: number }>(

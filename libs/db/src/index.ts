@@ -27,7 +27,7 @@ export {
   type Queryable,
 } from './transaction';
 export { EventStoreRepository } from './event-store.repository';
-export { appendCameraStatus } from './camera-status.append';
+export { CameraStatusAppender } from './camera-status.append';
 export {
   type CameraAnalyticsRow,
   type CameraRegionRow,

@@ -1,5 +1,4 @@
 import {
-  appendCameraStatus,
   cameraAnalyticsRow,
   cameraRow,
   cameraStatusRow,
@@ -8,6 +7,7 @@ import {
   type CameraAnalyticsRow,
   type CameraRegionRow,
   type CameraRow,
+  type CameraStatusAppender,
   type CameraStatusRow,
   type CaseEventRow,
   type DbPool,
@@ -62,14 +62,12 @@ async function writeInParallel(
   pool: DbPool,
   store: EventStoreRepository,
   set: WriteSet,
-  seenResolutionMs: number,
+  status: CameraStatusAppender,
 ): Promise<{ inserted: number }> {
   const counts = await Promise.all([
     set.cameras.length === 0 ? 0 : withTransaction(pool, (c) => store.upsertCameras(c, set.cameras)),
     set.cases.length === 0 ? 0 : withTransaction(pool, (c) => store.insertCaseEvents(c, set.cases)),
-    set.status.length === 0
-      ? 0
-      : withTransaction(pool, (c) => appendCameraStatus(c, set.status, seenResolutionMs)),
+    status.append(pool, set.status),
     set.analytics.length === 0
       ? 0
       : withTransaction(pool, (c) => store.insertCameraAnalytics(c, set.analytics)),
@@ -97,8 +95,8 @@ export class EventWriter {
     private readonly pool: DbPool,
     private readonly store: EventStoreRepository,
     private readonly directory: CameraDirectory,
-    /** How often camera_state's last-seen columns are rewritten between changes (appendCameraStatus). */
-    private readonly seenResolutionMs: number,
+    /** Status history and latest state (the 90 % of the traffic). */
+    private readonly status: CameraStatusAppender,
   ) {}
 
   async write(events: readonly IngestEvent[]): Promise<WriteOutcome> {
@@ -124,7 +122,7 @@ export class EventWriter {
       else stored.push(e);
     }
     const set = writeSetOf(stored, regions);
-    const { inserted } = await writeInParallel(this.pool, this.store, set, this.seenResolutionMs);
+    const { inserted } = await writeInParallel(this.pool, this.store, set, this.status);
     this.directory.remember(registeredHere.values());
     return { stored, unknownCamera, unknownCase, inserted };
   }
