@@ -189,4 +189,55 @@ describe('the duty console: alert to case, dispatch to a unit', () => {
     await duty.close();
     expect(errors).toEqual([]);
   });
+
+  it('the opened alert shows its facts in Chinese and its nearest camera through the play grant', async () => {
+    const alert = aRedAlert('巴州区 广场人群聚集（识别）', {
+      ruleId: `e2e-duty-${randomUUID().slice(0, 8)}`,
+      region: { county: '511902', township: '511902001' },
+      explanation: {
+        summary: '广场摄像头识别到 320 人聚集',
+        evidence: [randomUUID(), randomUUID()],
+        values: { analyticsKind: 'crowd', headCount: 320, confidence: 0.93, siteType: 'square' },
+        thresholds: { orange: 150, red: 300 },
+      },
+    });
+    await raiser.raise(alert);
+    const duty = await officerOn('/duty');
+    const granted = duty.waitForResponse(
+      (r) => /\/api\/video\/cameras\/[0-9]+\/play$/.test(r.url()) && r.request().method() === 'POST',
+      { timeout: 30_000 },
+    );
+    await duty
+      .locator(`[data-testid=queue-item][data-alert-id="${alert.alertId}"]`)
+      .click({ timeout: 20_000 });
+    const detail = duty.getByTestId('alert-detail');
+    await detail.getByText(alert.title).waitFor();
+    const fact = (key: string) => detail.locator(`[data-testid=alert-facts] [data-fact=${key}]`);
+    await fact('analyticsKind').waitFor();
+    expect(await fact('analyticsKind').textContent()).toBe('识别类型人群聚集');
+    expect(await fact('headCount').textContent()).toBe('人数320');
+    expect(await fact('confidence').textContent()).toBe('置信度93%');
+    expect(await fact('siteType').textContent()).toBe('场所广场');
+    expect(await detail.locator('[data-testid=alert-thresholds] [data-fact=red]').textContent()).toBe(
+      '红色300',
+    );
+    expect(await detail.getByTestId('alert-evidence').locator('summary').textContent()).toContain(
+      '2 条证据事件',
+    );
+    // The township's camera plays in the panel, watched for this alert (the API's grant, audited).
+    const tile = detail.getByTestId('video-tile');
+    await tile.waitFor({ timeout: 20_000 });
+    expect(await tile.locator('video').count()).toBe(1);
+    const grant = await granted;
+    expect(grant.ok()).toBe(true);
+    expect(grant.url()).toContain(`/cameras/${(await tile.getAttribute('data-camera-id')) ?? 'none'}/play`);
+    expect(await tile.getAttribute('data-state')).not.toBe('denied');
+    await duty.waitForTimeout(1000);
+    await shoot(duty, 'duty-evidence-1920x1080.png');
+    await duty.setViewportSize(UHD);
+    await duty.waitForTimeout(500);
+    await shoot(duty, 'duty-evidence-3840x2160.png');
+    await duty.close();
+    expect(errors).toEqual([]);
+  });
 });

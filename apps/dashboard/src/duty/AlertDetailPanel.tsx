@@ -6,36 +6,13 @@ import { useRegionName } from '../common/useRegionName';
 import { currentLang, L, S } from '../i18n/strings';
 import { AlertNotificationsList } from '../roster/AlertNotificationsList';
 import { districtName } from '../wall/wall-data';
+import { EvidenceCount, FactList, NearbyCameras } from './AlertEvidence';
 import { CaseFromAlert } from './CaseFromAlert';
 import { dispatchUnitName } from './dispatch';
 import { historyLine } from './history';
 import { useDispatchNames } from './useDispatchNames';
 
 const lang = currentLang(window.location.search);
-
-function KeyValues({
-  title,
-  values,
-}: {
-  title: string;
-  values: Readonly<Record<string, string | number | boolean>>;
-}) {
-  const entries = Object.entries(values);
-  if (entries.length === 0) return null;
-  return (
-    <div className="detail__kv">
-      <h4>{title}</h4>
-      <dl>
-        {entries.map(([k, v]) => (
-          <div key={k}>
-            <dt>{k}</dt>
-            <dd>{String(v)}</dd>
-          </div>
-        ))}
-      </dl>
-    </div>
-  );
-}
 
 /** Explanation, evidence, location, history and nearby cameras of the selected alert. */
 export function AlertDetailPanel({
@@ -96,28 +73,16 @@ export function AlertDetailPanel({
         <h4>{S.explanation}</h4>
         <p>{explanation.summary}</p>
         <div className="detail__grid">
-          <KeyValues title={S.values} values={explanation.values} />
-          <KeyValues title={S.thresholds} values={explanation.thresholds} />
+          <FactList title={S.values} values={explanation.values} testId="alert-facts" />
+          <FactList title={S.thresholds} values={explanation.thresholds} testId="alert-thresholds" />
         </div>
-        <h4>
-          {S.evidence} ({explanation.evidence.length})
-        </h4>
-        <ul className="detail__evidence">
-          {explanation.evidence.slice(0, 6).map((id) => (
-            <li key={id}>{id}</li>
-          ))}
-        </ul>
+        <EvidenceCount evidence={explanation.evidence} />
       </section>
-      <section>
-        <h4>{S.nearbyCameras}</h4>
-        <ul className="detail__cameras">
-          {(cameras.data?.items ?? []).map((c) => (
-            <li key={c.cameraId}>
-              {c.name} <small>{c.online === false ? '●离线' : '●'}</small>
-            </li>
-          ))}
-        </ul>
-      </section>
+      <NearbyCameras
+        alert={alert}
+        cameras={cameras.data?.items ?? []}
+        regionName={`${districtName(alert.region.county)} · ${townshipName}`}
+      />
       <section>
         <h4>{S.history}</h4>
         <ol className="detail__history">

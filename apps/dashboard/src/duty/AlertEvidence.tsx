@@ -1,0 +1,91 @@
+import { type Alert, type CameraSummary } from '@fengqiao/contracts';
+import { categoryLabel, currentLang, L, S } from '../i18n/strings';
+import { G } from '../live/group-strings';
+import { VideoTile } from '../video';
+import { D } from './duty-strings';
+import { factLines, type FactNames } from './facts';
+
+const lang = currentLang(window.location.search);
+const NAMES: FactNames = {
+  category: categoryLabel,
+  siteType: (s) => G.siteType[s] ?? s,
+  colour: (c) => (L.colour as Readonly<Record<string, string>>)[c] ?? c,
+};
+
+/** A rule's facts with their labels (the rule's own key on hover). */
+export function FactList({
+  title,
+  values,
+  testId,
+}: {
+  readonly title: string;
+  readonly values: Readonly<Record<string, string | number | boolean>>;
+  readonly testId: string;
+}) {
+  const lines = factLines(values, lang, NAMES);
+  if (lines.length === 0) return null;
+  return (
+    <div className="detail__kv" data-testid={testId}>
+      <h4>{title}</h4>
+      <dl>
+        {lines.map((l) => (
+          <div key={l.key} data-fact={l.key}>
+            <dt title={l.key}>{l.label}</dt>
+            <dd>{l.text}</dd>
+          </div>
+        ))}
+      </dl>
+    </div>
+  );
+}
+
+/** The events the rule counted: how many, their ids kept behind a fold for whoever traces them. */
+export function EvidenceCount({ evidence }: { readonly evidence: readonly string[] }) {
+  return (
+    <details className="detail__evidence" data-testid="alert-evidence">
+      <summary>
+        {S.evidence}：{D.evidenceCount(evidence.length)}
+      </summary>
+      <ul>
+        {evidence.slice(0, 20).map((id) => (
+          <li key={id}>{id}</li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
+/** The nearest camera live (the play-grant path, watched for this alert) and the others by name. */
+export function NearbyCameras({
+  alert,
+  cameras,
+  regionName,
+}: {
+  readonly alert: Alert;
+  readonly cameras: readonly CameraSummary[];
+  readonly regionName: string;
+}) {
+  const live = cameras.find((c) => c.online !== false) ?? cameras[0];
+  return (
+    <section className="detail__nearby">
+      <h4>{S.nearbyCameras}</h4>
+      {live !== undefined && (
+        <VideoTile
+          key={`${alert.alertId}:${live.cameraId}`}
+          camera={live}
+          regionName={regionName}
+          reason="alert"
+          alertId={alert.alertId}
+          className="detail__video"
+        />
+      )}
+      <ul className="detail__cameras">
+        {cameras.map((c) => (
+          <li key={c.cameraId} data-camera-id={c.cameraId}>
+            {c.name} <small>{c.online === false ? D.cameraOffline : D.cameraOnline}</small>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
