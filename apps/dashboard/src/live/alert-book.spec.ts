@@ -88,6 +88,14 @@ describe('the alert book of a live screen', () => {
     expect(countOpenByColour([blue, redAcked, closed, redRaised])).toEqual({ red: 2, orange: 0, blue: 1 });
   });
 
+  it('keeps a silenced alert open, like the engine, the API and the SQL (libs/domain isAlertOpen)', () => {
+    const silenced = alert({ colour: 'red', state: 'silenced' });
+    const resolved = alert({ colour: 'red', state: 'resolved' });
+    expect(openAlertsInOrder([resolved, silenced]).map((a) => a.alertId)).toEqual([silenced.alertId]);
+    expect(countOpenByColour([resolved, silenced])).toEqual({ red: 1, orange: 0, blue: 0 });
+    expect(isFlashing(silenced)).toBe(false);
+  });
+
   it.each([
     ['red', 'raised', true],
     ['red', 'escalated', true],

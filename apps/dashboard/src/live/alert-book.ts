@@ -1,10 +1,5 @@
-import {
-  LIVE_RESUME_MARGIN,
-  type Alert,
-  type AlertChanged,
-  type AlertColour,
-  type AlertState,
-} from '@fengqiao/contracts';
+import { LIVE_RESUME_MARGIN, type Alert, type AlertChanged, type AlertColour } from '@fengqiao/contracts';
+import { isAlertOpen, isAlertUnacknowledged } from '@fengqiao/domain';
 
 /**
  * The alerts a screen knows, keyed by alert id, and the highest change seq seen (sent back on
@@ -32,16 +27,11 @@ export interface AlertBook {
 /** A wall runs for days: at most this many alerts are kept (STYLE.md §13). */
 export const ALERT_BOOK_CAPACITY = 500;
 
-export const OPEN_STATES: readonly AlertState[] = [
-  'raised',
-  'acknowledged',
-  'dispatched',
-  'escalated',
-  'reopened',
-];
-/** States in which a red alert still flashes and sounds: nobody has taken it on yet. */
-export const UNACKNOWLEDGED_STATES: readonly AlertState[] = ['raised', 'escalated', 'reopened'];
-const TERMINAL: readonly AlertState[] = ['resolved', 'closed'];
+/*
+ * Open and unacknowledged come from libs/domain (isAlertOpen / isAlertUnacknowledged), the one
+ * definition the engine, the API and the SQL share: a silenced alert is open (it is counted and
+ * listed) but taken on (it does not flash). A red alert flashes while nobody has taken it on.
+ */
 
 export const emptyBook = (): AlertBook => ({
   alerts: new Map(),
@@ -62,8 +52,8 @@ function withRecent(seqs: readonly number[], seq: number, lastSeq: number): numb
 function bounded(alerts: Map<string, Alert>, capacity: number): Map<string, Alert> {
   if (alerts.size <= capacity) return alerts;
   const victims = [...alerts.values()].sort((a, b) => {
-    const ta = TERMINAL.includes(a.state) ? 0 : 1;
-    const tb = TERMINAL.includes(b.state) ? 0 : 1;
+    const ta = isAlertOpen(a.state) ? 1 : 0;
+    const tb = isAlertOpen(b.state) ? 1 : 0;
     return ta - tb || a.updatedAt.localeCompare(b.updatedAt);
   });
   for (const v of victims.slice(0, alerts.size - capacity)) alerts.delete(v.alertId);
@@ -136,21 +126,21 @@ const RANK: Record<AlertColour, number> = { red: 0, orange: 1, blue: 2 };
 /** Open alerts, red first; within a colour the unacknowledged first, then the newest. */
 export function openAlertsInOrder(alerts: Iterable<Alert>): Alert[] {
   return [...alerts]
-    .filter((a) => OPEN_STATES.includes(a.state))
+    .filter((a) => isAlertOpen(a.state))
     .sort((a, b) => {
-      const ua = UNACKNOWLEDGED_STATES.includes(a.state) ? 0 : 1;
-      const ub = UNACKNOWLEDGED_STATES.includes(b.state) ? 0 : 1;
+      const ua = isAlertUnacknowledged(a.state) ? 0 : 1;
+      const ub = isAlertUnacknowledged(b.state) ? 0 : 1;
       return RANK[a.colour] - RANK[b.colour] || ua - ub || b.raisedAt.localeCompare(a.raisedAt);
     });
 }
 
 export function isFlashing(alert: Alert): boolean {
-  return alert.colour === 'red' && UNACKNOWLEDGED_STATES.includes(alert.state);
+  return alert.colour === 'red' && isAlertUnacknowledged(alert.state);
 }
 
 export function countOpenByColour(alerts: Iterable<Alert>): Record<AlertColour, number> {
   const counts: Record<AlertColour, number> = { red: 0, orange: 0, blue: 0 };
-  for (const a of alerts) if (OPEN_STATES.includes(a.state)) counts[a.colour] += 1;
+  for (const a of alerts) if (isAlertOpen(a.state)) counts[a.colour] += 1;
   return counts;
 }
 

@@ -1,5 +1,5 @@
 import { type Alert } from '@fengqiao/contracts';
-import { UNACKNOWLEDGED_STATES } from '../live/alert-book';
+import { isAlertUnacknowledged } from '@fengqiao/domain';
 
 /** The red alert holding the wall, and until when (epoch ms) unless someone acknowledges it first. */
 export interface Takeover {
@@ -40,7 +40,7 @@ export const initialTakeover = (durationMs: number): TakeoverState => ({
 });
 
 const holdsWall = (a: Alert | undefined): boolean =>
-  a !== undefined && a.colour === 'red' && UNACKNOWLEDGED_STATES.includes(a.state);
+  a !== undefined && a.colour === 'red' && isAlertUnacknowledged(a.state);
 
 /**
  * A red that should take the wall: just raised (or back after being closed), unacknowledged, and
