@@ -1,11 +1,12 @@
 import { type Alert } from '@fengqiao/contracts';
+import { CITY_TIME_ZONE } from '@fengqiao/domain';
 import { L } from '../i18n/strings';
 import { H } from './history-strings';
 import { formatDuration } from './history-view';
 import { RegionName } from './RegionName';
 
 const TIME = new Intl.DateTimeFormat('zh-CN', {
-  timeZone: 'Asia/Shanghai',
+  timeZone: CITY_TIME_ZONE,
   month: '2-digit',
   day: '2-digit',
   hour: '2-digit',

@@ -1,3 +1,4 @@
+import { CITY_TIME_ZONE } from '@fengqiao/domain';
 import { call } from '../api/call';
 import { usePolled } from '../common/hooks';
 import { R } from './roster-strings';
@@ -27,7 +28,7 @@ export function OnDutyNow({ compact = false }: { readonly compact?: boolean }) {
                 <small>
                   {R.until}{' '}
                   {new Date(i.endsAt).toLocaleTimeString('zh-CN', {
-                    timeZone: 'Asia/Shanghai',
+                    timeZone: CITY_TIME_ZONE,
                     hour: '2-digit',
                     minute: '2-digit',
                   })}

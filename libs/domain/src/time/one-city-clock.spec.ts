@@ -17,15 +17,6 @@ const RESTATEMENTS: readonly { readonly name: string; readonly pattern: RegExp }
   { name: 'a local time built by appending +08:00', pattern: /\$\{[^}]+\}[T\d:.]*\+08:00/ },
 ];
 
-/**
- * Still open (issue 19): the dashboard's alert history and on-duty panel format with the zone's name
- * instead of CITY_TIME_ZONE. Remove a file from here when it is fixed; the spec then keeps it fixed.
- */
-const KNOWN_OPEN: readonly string[] = [
-  'apps/dashboard/src/alert-history/HistoryTable.tsx',
-  'apps/dashboard/src/roster/OnDutyNow.tsx',
-];
-
 const IS_TEST = /\.(spec|int-spec|e2e-spec)\.tsx?$|\/(__fixtures__|testing|test-support)\//;
 
 function sourceFiles(dir: string): string[] {
@@ -56,12 +47,8 @@ describe('the city clock has one owner per language', () => {
     return RESTATEMENTS.filter((r) => r.pattern.test(text)).map((r) => `${file}: ${r.name}`);
   });
 
-  it('no production source outside libs/domain restates UTC+8 (but the known open ones)', () => {
-    expect(offenders.filter((o) => !KNOWN_OPEN.some((k) => o.startsWith(`${k}:`)))).toEqual([]);
-  });
-
-  it('every known open file still restates it (remove it from KNOWN_OPEN once fixed)', () => {
-    for (const file of KNOWN_OPEN) expect(offenders.some((o) => o.startsWith(`${file}:`))).toBe(true);
+  it('no production source outside libs/domain restates UTC+8', () => {
+    expect(offenders).toEqual([]);
   });
 
   it('catches each way of restating it', () => {
