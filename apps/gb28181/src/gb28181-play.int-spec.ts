@@ -244,3 +244,24 @@ it('hangs up a 200 OK that comes after the CANCEL (a device that ignores it): AC
   expect(await stack.counter('play_late_answer_hung_up')).toBe(1);
   expect(await sessions()).toEqual([]);
 }, 30_000);
+
+it('hangs up a playing channel whose RTP stops (no BYE from the device) after the RTP timeout, freeing its port', async () => {
+  const channel = channelIdOf(4, 0, CHANNELS);
+  const session = (await (await post(channel)).json()) as PlayView;
+  await stack.sim.next('invited', 10_000);
+  await stack.sim.next('acked', 10_000);
+  await pollUntil(
+    async () => ((await sessions()).find((s) => s.callId === session.callId)?.media.rtpPackets ?? 0) > 0,
+    'RTP flowing',
+  );
+  const stoppedAt = Date.now();
+  stack.sim.send({ cmd: 'stop-media', callId: session.callId });
+  await stack.sim.next('media-stopped', 5000);
+  expect(await stack.sim.next('bye', 15_000)).toMatchObject({ callId: session.callId });
+  const after = Date.now() - stoppedAt;
+  expect(after).toBeGreaterThanOrEqual(5000 - 250);
+  expect(after).toBeLessThan(5000 + 2000);
+  expect(await stack.counter('play_rtp_timeout')).toBe(1);
+  await pollUntil(async () => (await udpPortFree(session.media.port)) || undefined, 'the port free');
+  expect(await sessions()).toEqual([]);
+}, 40_000);

@@ -5,6 +5,7 @@
 // {"cmd":"silence","device":"<id>"} | {"cmd":"resume","device":"<id>"} | {"cmd":"alarm","device":0,"channel":"<id>","type":6}
 // | {"cmd":"counts"} | {"cmd":"delay-answer","channel":"<id>","ms":3000,"ignoreCancel":false}
 // | {"cmd":"reinvite","callId":"...","ssrc":"<10 digits>"} | {"cmd":"unregister","device":2}
+// | {"cmd":"stop-media","callId":"..."}
 // (--platform-shares N: device 0 also lists channel 0 of devices 1..N, as a cascading platform). Live play: the server's INVITE is answered
 // 200 OK with an SDP; after the ACK the channel sends RTP/PS (an ffmpeg test pattern) to the offered
 // port (events invited, answered, acked, cancelled, bye, reinvited).
@@ -86,6 +87,7 @@ async function main(): Promise<void> {
       fleet.play.delayAnswer(cmd.channel ?? '', cmd.ms ?? 0, cmd.ignoreCancel === true);
     if (cmd.cmd === 'unregister')
       void fleet.unregister(Number(cmd.device)).then((ok) => out({ event: 'unregistered', ok }));
+    if (cmd.cmd === 'stop-media') fleet.play.stopMedia(cmd.callId ?? '');
     if (cmd.cmd === 'reinvite') void fleet.play.reinvite(cmd.callId ?? '', cmd.ssrc);
     if (cmd.cmd === 'silence' || cmd.cmd === 'resume')
       fleet.setSilent(String(cmd.device), cmd.cmd === 'silence');

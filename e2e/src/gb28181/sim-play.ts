@@ -66,6 +66,13 @@ export class DevicePlay {
     }
   }
 
+  /** The camera's stream dies while the dialog stays (no BYE): the server must notice the silence. */
+  stopMedia(callId: string): void {
+    const sender = this.calls.get(callId)?.sender;
+    sender?.stop();
+    this.io.report({ event: 'media-stopped', callId, rtpPackets: sender?.packets ?? 0 });
+  }
+
   /** The device re-INVITEs a playing dialog (a session refresh), offering `ssrc`; reports the final status. */
   async reinvite(callId: string, ssrc: string | undefined): Promise<void> {
     const call = this.calls.get(callId);

@@ -65,6 +65,7 @@ export class RtpPsSender {
   }
 
   private send(packet: Buffer): void {
+    if (this.stopped) return;
     this.packets++;
     if (this.udp !== undefined) {
       this.udp.send(packet, this.target.port, this.target.ip);
@@ -75,7 +76,12 @@ export class RtpPsSender {
     this.tcp?.write(Buffer.concat([len, packet]));
   }
 
+  private stopped = false;
+
+  /** Idempotent: a stream stopped by a test and then hung up is stopped twice. */
   stop(): void {
+    if (this.stopped) return;
+    this.stopped = true;
     this.ffmpeg.kill('SIGKILL');
     this.udp?.close();
     this.tcp?.destroy();
