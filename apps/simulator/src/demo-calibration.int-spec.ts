@@ -5,12 +5,15 @@ import { testConfig } from '@fengqiao/testing';
 import { FIRST_STEP_DAYS } from './history-plan';
 import { KEEP_OVERDUE_OPEN } from './history-settle';
 import { HistoryService, localMidnight } from './history.service';
+import { liveFirstStep } from './testing/demo-carry';
 import { ownDatabase, startKpiReader } from './testing/demo-kpis';
 
 // The demo history against the seed's figures (domain.md), read through the API's own KPI tiles
-// (GET /api/kpis on a fixed clock), in a database of this spec's own. Reduced but representative:
-// a tenth of the city's intake over the full 92 days the tiles reach back (the complex tier's
-// 61-day promise plus the 30-day window) and the year-ago days, on a 600-camera city.
+// (GET /api/kpis on a fixed clock), in databases of this spec's own. The first step as `npm start`
+// runs it (the city's full intake: four days and the same days a year earlier, then the live
+// simulator's first step), timed; then, reduced but representative, a tenth of the intake over the
+// full 92 days the tiles reach back (the complex tier's 61-day promise plus the 30-day window) and
+// the year-ago days, on a 600-camera city.
 
 const SEED = 4242;
 const RATE = 0.1;
@@ -19,8 +22,13 @@ const END = localMidnight(Date.parse('2026-12-07T12:00:00+08:00'));
 const NOW = new Date(END + 10 * 3_600_000);
 const city = buildDemoCity({ seed: SEED, cameras: 600, townships: 40 });
 
-let db: Awaited<ReturnType<typeof ownDatabase>>;
+/** Four days a side at the full intake hold ~4,700 and ~5,800 cases: a sampling sd of ~1.6 points. */
+const FIRST_STEP_YOY_POINTS = 4;
+
+type OwnDb = Awaited<ReturnType<typeof ownDatabase>>;
+let db: OwnDb;
 let afterFirstStep: KpiSnapshot;
+let firstStepSeconds: number;
 let full: KpiSnapshot;
 const history = (pool: DbPool, days: number) =>
   new HistoryService(pool, city, () => undefined).run({ seed: SEED, days, rate: RATE, endMs: END });
@@ -28,8 +36,8 @@ const history = (pool: DbPool, days: number) =>
 const tier = (s: KpiSnapshot, t: string) => s.onTimeByTier.rows.find((r) => r.tier === t);
 
 /** The tiles as an API started now on the fixed clock computes them (stopped again: it idles meanwhile). */
-async function tiles(): Promise<KpiSnapshot> {
-  const kpis = await startKpiReader(db.config, NOW);
+async function tiles(of: OwnDb = db): Promise<KpiSnapshot> {
+  const kpis = await startKpiReader(of.config, NOW);
   try {
     return await kpis.city();
   } finally {
@@ -37,18 +45,36 @@ async function tiles(): Promise<KpiSnapshot> {
   }
 }
 
+/** `npm start`'s first step at the full intake, in a database of its own: its tiles and its time. */
+async function firstStep(): Promise<void> {
+  const own = await ownDatabase(testConfig(), `fq_demo_first_step_${process.pid}`);
+  try {
+    const t0 = performance.now();
+    await new HistoryService(own.pool, city, () => undefined).run({
+      seed: SEED,
+      days: FIRST_STEP_DAYS,
+      yearAgoDays: FIRST_STEP_DAYS + 1,
+      rate: 1,
+      endMs: END,
+    });
+    firstStepSeconds = (performance.now() - t0) / 1000;
+    await liveFirstStep(own.pool, city, {
+      seed: SEED,
+      rate: 1,
+      nowMs: NOW.getTime(),
+      carryDays: FIRST_STEP_DAYS,
+    });
+    afterFirstStep = await tiles(own);
+  } finally {
+    await own.drop();
+  }
+}
+
 beforeAll(async () => {
+  await firstStep();
   db = await ownDatabase(testConfig(), `fq_demo_calibration_${process.pid}`);
-  // The first step alone (what the wall has after it), then the rest behind it.
-  await new HistoryService(db.pool, city, () => undefined).run({
-    seed: SEED,
-    days: FIRST_STEP_DAYS,
-    yearAgoDays: FIRST_STEP_DAYS + 1,
-    rate: RATE,
-    endMs: END,
-  });
-  afterFirstStep = await tiles();
   await history(db.pool, 92);
+  await liveFirstStep(db.pool, city, { seed: SEED, rate: RATE, nowMs: NOW.getTime(), carryDays: 14 });
   full = await tiles();
 }, 1_800_000);
 
@@ -57,7 +83,10 @@ afterAll(async () => {
 });
 
 describe('the demo history looks like the seed (domain.md), through the API tiles', () => {
-  it('after the first step every rate tile has a value', () => {
+  it('after the first step every rate tile has a value (its time printed)', () => {
+    // Printed, not asserted: wall-clock time on a shared 2-core machine says more about the load than
+    // the code. 36-53 s at load 9-14 (tools alone); 230 s inside this spec at load 20 (docs/demo-data.md).
+    process.stdout.write(`first step at the full intake: ${firstStepSeconds.toFixed(1)} s\n`);
     const s = afterFirstStep;
     expect(s.routedWithinOneWorkingDay.rate).not.toBeNull();
     expect(s.onTimeByTier.rows.some((r) => r.rate !== null)).toBe(true);
@@ -65,9 +94,17 @@ describe('the demo history looks like the seed (domain.md), through the API tile
     expect(s.averageCycleHours.value).not.toBeNull();
     expect(s.satisfaction.average).not.toBeNull();
     expect(s.disputesYearOnYear.changePercent).not.toBeNull();
-    // Reported, not asserted: on four days the change is noisy (-28.3 % in the run of 2026-12-07
-    // 04:42 against -17.8 % once loaded; issue 21 keeps it open). The loaded figure is asserted below.
-    process.stdout.write(`year on year after the first step: ${s.disputesYearOnYear.changePercent} %\n`);
+  });
+
+  it(`after the first step has disputes 17.8 % down year on year (± ${FIRST_STEP_YOY_POINTS} points)`, () => {
+    // It read -28.3 %: a tenth of the intake (a sampling sd of ~5 points on four days), and the
+    // year-ago window held today's first ten hours while today had none before the simulator began.
+    const y = afterFirstStep.disputesYearOnYear;
+    process.stdout.write(
+      `year on year after the first step: ${y.changePercent} % (${y.current} / ${y.previous})\n`,
+    );
+    expect(y.previous).toBeGreaterThan(5_000);
+    expect(Math.abs((y.changePercent ?? 0) - -17.8)).toBeLessThanOrEqual(FIRST_STEP_YOY_POINTS);
   });
 
   it('routes nearly every case within one working day (≥ 97 %)', () => {
@@ -103,15 +140,15 @@ describe('the demo history looks like the seed (domain.md), through the API tile
     expect(full.satisfaction.satisfiedShare).toBeGreaterThanOrEqual(0.85);
   });
 
-  it('leaves a handful of cases overdue and open, not hundreds (the oldest printed)', async () => {
+  it('leaves a handful of cases overdue and open, not hundreds, none late by 3 days', async () => {
     const r = await db.pool.query<{ n: number; oldest_days: number | null }>(
       `SELECT count(*)::int AS n, max(extract(epoch FROM $1::timestamptz - due_at) / 86400)::float8 AS oldest_days
        FROM cases WHERE clock_stopped_at IS NULL AND due_at < $1`,
       [NOW],
     );
-    expect(r.rows[0]?.n).toBeLessThanOrEqual(2 * KEEP_OVERDUE_OPEN);
-    // How late the oldest is, reported: 11.7 days in the run of 2026-12-07 04:42 (the issue asks for
-    // a handful of overdue cases, which the count holds; their age is left for issue 21's note).
     process.stdout.write(`overdue and open: ${r.rows[0]?.n}, oldest ${r.rows[0]?.oldest_days} days late\n`);
+    expect(r.rows[0]?.n).toBeLessThanOrEqual(2 * KEEP_OVERDUE_OPEN);
+    // 11.7 days late in the run of 2026-12-07 04:42: the five most recently due stayed open, however late.
+    expect(r.rows[0]?.oldest_days ?? 0).toBeLessThan(3);
   });
 });

@@ -3,12 +3,12 @@ import { allTopicSpecs } from '@fengqiao/contracts';
 import { loadConfig } from '@fengqiao/config';
 import { DEFAULT_DEMO_SEED } from '@fengqiao/geo';
 import { createPool } from '@fengqiao/db';
-import { cityStartOfDayMs, DAY_MS } from '@fengqiao/domain';
 import { KafkaEventPublisher, createKafkaClient, ensureTopics } from '@fengqiao/kafka';
 import { runProcess, type StopStep } from '@fengqiao/process';
 import { followCaseClock, type FollowedCaseClock } from './case-clock';
 import { CliError, numberFlag, parseFlags, runCli, say } from './cli-args';
 import { DEFAULT_REGISTRY_SIZE, loadDemoWorld } from './demo-world';
+import { carryHistory } from './history-carry';
 import { startMediaGuard } from './media-guard';
 import { progressLine } from './progress';
 import { SimRunner, type MessageSink } from './sim-runner';
@@ -28,7 +28,8 @@ const USAGE = `usage: node -r @swc-node/register apps/simulator/src/main.ts [fla
   --media-window S  send no heartbeat for cameras the media service reported in the last S seconds
                     (read from the database every minute; default 300, 0 = off)
   --carry-days N    carry on the cases of the history's last N days (npm run history) from local
-                    midnight at real pace, so none it left open falls overdue (default 14, 0 = off)
+                    midnight at real pace, so none it left open falls overdue, and today's cases
+                    reported before the start (default 14, 0 = off)
   --dry-run         generate without producing (measures the generator alone)
 At runtime, stdin lines: an incident SPEC, "rate X", or "status".`;
 
@@ -139,12 +140,6 @@ async function main(): Promise<void> {
         caseClock: rules?.clock.current,
         heartbeatMs: config.tuning.simulator.heartbeatMs,
       });
-      if (o.carryDays > 0) {
-        // The history ends at local midnight today (history.ts): its cases go on from there.
-        const end = cityStartOfDayMs(Date.now());
-        const n = gen.carryHistory(end - o.carryDays * DAY_MS, end, o.rate, end);
-        say(`simulator: carrying on ${n} events of the history's cases of the last ${o.carryDays} days`);
-      }
       let sink: MessageSink = { publish: () => Promise.resolve() };
       let publisher: KafkaEventPublisher | undefined;
       if (!o.dryRun) {
@@ -157,6 +152,13 @@ async function main(): Promise<void> {
         sink = publisher;
       }
       const runner = new SimRunner(gen, sink, Date.now, o.rate);
+      if (o.carryDays > 0) {
+        // The history ends at local midnight today (history.ts): its cases, and today's, go on from there.
+        const n = carryHistory(gen, runner.cursorMs, o.carryDays, o.rate);
+        say(
+          `simulator: carrying on ${n} events of the history's cases of the last ${o.carryDays} days and today's`,
+        );
+      }
       const guard =
         o.dryRun || o.mediaWindowS === 0 ? undefined : await guardMedia(config.postgres.url, runner, o);
       // After the runner exists, so the slot holding each incident's start is still to be generated.

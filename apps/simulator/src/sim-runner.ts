@@ -62,6 +62,11 @@ export class SimRunner {
     this.cursor = Math.floor(clock() / slotMs) * slotMs;
   }
 
+  /** The start of the next slot to generate (before the first step: where the live traffic begins). */
+  get cursorMs(): number {
+    return this.cursor;
+  }
+
   /** How far the generated traffic trails the clock (ms). */
   get behindMs(): number {
     return Math.max(0, this.clock() - this.cursor);
