@@ -99,10 +99,14 @@ export class Campaign {
     this.outcomes.push(outcome);
     progress(`${fault}: ${JSON.stringify(outcome)}`);
     if (outcomeProblems(outcome).length > 0) {
-      const why = await explainProblems(this.system.pool, ledger, this.dlq, {
-        wall: this.wall,
-        fromSeq,
-      }).catch((e: unknown) => [String(e)]);
+      const why = await explainProblems(
+        this.system.pool,
+        ledger,
+        this.dlq,
+        { wall: this.wall, fromSeq },
+        // The ingest instances run under their default group (apps/ingest INGEST_GROUP_ID).
+        { brokers: this.system.infra.kafka.brokers, ingestGroup: 'fengqiao-ingest' },
+      ).catch((e: unknown) => [String(e)]);
       progress(`${fault}: ${why.length === 0 ? 'no detail' : why.join('\n  ')}`);
       await this.supervisorReset(fault);
     }

@@ -2,6 +2,7 @@ import { INPUT_TOPICS, deadLetterTopicOf } from '@fengqiao/contracts';
 import { type DbPool } from '@fengqiao/db';
 import { createKafkaClient } from '@fengqiao/kafka';
 import { type EventTable, type FaultLedger, type FaultOutcome } from '@fengqiao/testing';
+import { findInKafka } from './find-in-kafka';
 import { type WallClient } from './wall-client';
 
 /** The ingest's dead-letter headers (apps/ingest dead-letter.publisher, DEAD_LETTER_HEADERS). */
@@ -68,16 +69,26 @@ export async function explainProblems(
   ledger: FaultLedger,
   dlq: DeadLetterCollector,
   wall?: { readonly wall: WallClient; readonly fromSeq: number },
+  kafka?: { readonly brokers: readonly string[]; readonly ingestGroup: string },
 ): Promise<string[]> {
   const lines: string[] = [];
   if (wall !== undefined) lines.push(...(await explainWall(pool, wall.wall, wall.fromSeq)));
+  const missing = new Map<EventTable, string[]>();
   for (const [table, ids] of ledger.events) {
     const res = await pool.query<{ id: string }>(
       `SELECT i.id FROM unnest($1::uuid[]) AS i(id) WHERE NOT EXISTS (SELECT 1 FROM ${table} t WHERE t.event_id = i.id)`,
       [ids],
     );
-    for (const r of res.rows.slice(0, 10)) lines.push(`not stored: ${table} ${r.id}`);
+    const first = res.rows.slice(0, 10).map((r) => r.id);
+    missing.set(table, first);
+    for (const id of first) lines.push(`not stored: ${table} ${id}`);
   }
+  if (kafka !== undefined && [...missing.values()].some((ids) => ids.length > 0))
+    lines.push(
+      ...(await findInKafka(kafka.brokers, missing, kafka.ingestGroup).catch((e: unknown) => [
+        `Kafka lookup failed: ${String(e)}`,
+      ])),
+    );
   const expected = new Set(ledger.deadLetters.map((d) => d.key));
   for (const [key, letters] of dlq.byKey) {
     const sources = letters.map((l) => `${l.code}@${l.source} (record ${l.record})`);
