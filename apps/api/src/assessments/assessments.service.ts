@@ -5,20 +5,12 @@ import {
   type QuarterlyScorecardQuery,
 } from '@fengqiao/contracts';
 import { AssessmentReportsRepository, AssessmentRepository } from '@fengqiao/db';
-import {
-  AssessmentError,
-  assessedCaseOf,
-  buildScorecard,
-  currentQuarter,
-  quarterOfLabel,
-  siteTypeRows,
-  type Quarter,
-} from '@fengqiao/reports';
-import { cityMidnightMs } from '@fengqiao/domain';
+import { AssessmentError, currentQuarter, quarterOfLabel, siteTypeRows } from '@fengqiao/reports';
 import { ApiError } from '../common/api-error';
 import { type Clock } from '../infra/api-options';
 import { Database } from '../infra/database';
 import { CLOCK } from '../infra/tokens';
+import { quarterScorecardSoFar } from './quarter-so-far';
 
 /** The HTTP answer of each assessment failure; exhaustive. */
 function apiErrorOf(err: AssessmentError): ApiError {
@@ -54,21 +46,12 @@ export class AssessmentsService {
       const quarter = q.quarter === undefined ? currentQuarter(now) : quarterOfLabel(q.quarter);
       const card =
         (await this.stored.find(this.db.pool, quarter.label))?.scorecard ??
-        (await this.compute(quarter, now));
+        (await quarterScorecardSoFar(this.db.pool, quarter, now));
       return { ...card, townships: card.townships.filter((t) => inScope(scope, t)) };
     } catch (err) {
       if (err instanceof AssessmentError) throw apiErrorOf(err);
       throw err;
     }
-  }
-
-  private async compute(quarter: Quarter, now: number): Promise<QuarterlyScorecard> {
-    const to = new Date(Math.min(cityMidnightMs(quarter.end), now));
-    const [rows, townships] = await Promise.all([
-      this.facts.facts(this.db.pool, new Date(cityMidnightMs(quarter.start)), to),
-      this.facts.townships(this.db.pool),
-    ]);
-    return buildScorecard({ quarter, now, townships, cases: rows.map(assessedCaseOf) });
   }
 
   async siteTypes(scope: string | null): Promise<CameraSiteTypes> {

@@ -3,7 +3,7 @@ import { type AddressInfo } from 'node:net';
 import { type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { type FengqiaoConfig } from '@fengqiao/config';
 import { type CaseEvent, caseEventSchema, type ServiceTier, type UserRole } from '@fengqiao/contracts';
-import { caseEventRow, createPool, type DbPool } from '@fengqiao/db';
+import { caseEventRow, createPool, type DbPool, type Queryable } from '@fengqiao/db';
 import { testConfig, uniqueName } from '@fengqiao/testing';
 import { createApiApp } from '../app.factory';
 import { TokenService } from '../auth/token.service';
@@ -94,7 +94,7 @@ export function caseEventOf(caseId: string, township: string, s: CaseStepAt): Ca
 
 /** Stores a case's events as the ingest writer does (the facts follow through the trigger). */
 export async function storeCase(
-  pool: DbPool,
+  pool: Queryable,
   township: string,
   steps: readonly CaseStepAt[],
   caseId = `C${township.slice(0, 6)}-20260101-${String(randomInt(0, 99_999)).padStart(5, '0')}`,
