@@ -64,8 +64,8 @@ WHERE camera_state.seen_at < EXCLUDED.seen_at`;
 
 /**
  * Appends status history (COPY; ON CONFLICT only for a batch holding an already stored event id)
- * and moves each camera's latest state forward when it changed, in one transaction of its own (a
- * second one when the first met a stored event id). One per process: it remembers what it wrote.
+ * and moves each camera's latest state forward when it changed, on two connections at once. One
+ * per process: it remembers what it wrote.
  */
 export class CameraStatusAppender {
   private readonly filter: CameraStateFilter;
@@ -78,29 +78,20 @@ export class CameraStatusAppender {
   async append(pool: DbPool, rows: readonly CameraStatusRow[]): Promise<number> {
     if (rows.length === 0) return 0;
     const state = this.filter.select(latestPerCamera(rows), (l) => l.health !== undefined);
-    // No savepoint: two round trips fewer per flush; a redelivery is rare enough to pay a rollback.
-    let inserted: number | undefined;
-    try {
-      inserted = await withTransaction(pool, async (c) => {
-        await pipeline(Readable.from([statusCopyText(rows)]), c.query(copyFrom(COPY_STATUS)));
-        await this.writeState(c, state);
-        return rows.length;
-      });
-    } catch (err) {
-      if (sqlStateOf(err) !== UNIQUE_VIOLATION) throw err;
-    }
-    inserted ??= await withTransaction(pool, async (c) => {
-      const n = await insertIdempotent(c, rows);
-      await this.writeState(c, state);
-      return n;
-    });
+    // History and state on two connections at once, each atomic on its own: both are idempotent and
+    // the offsets are committed only after both, so a failure of either redelivers the flush.
+    const [history, latest] = await Promise.allSettled([
+      appendHistory(pool, rows),
+      state.length === 0 ? Promise.resolve() : this.writeState(pool, state),
+    ]);
+    if (history.status === 'rejected') throw history.reason;
+    if (latest.status === 'rejected') throw latest.reason;
     this.filter.remember(state);
-    return inserted;
+    return history.value;
   }
 
-  private async writeState(client: PoolClient, latest: readonly Latest[]): Promise<void> {
-    if (latest.length === 0) return;
-    await client.query(STATE_ON_CHANGE, [
+  private async writeState(pool: DbPool, latest: readonly Latest[]): Promise<void> {
+    await pool.query(STATE_ON_CHANGE, [
       latest.map((l) => l.row.cameraId),
       latest.map((l) => l.row.occurredAt),
       latest.map((l) => l.row.online),
@@ -112,6 +103,22 @@ export class CameraStatusAppender {
       this.seenResolutionMs,
     ]);
   }
+}
+
+// COPY is atomic on its own: no transaction around it (two round trips fewer per flush). A batch
+// holding a stored event id (rare: a redelivery) fails whole and is written again with ON CONFLICT.
+async function appendHistory(pool: DbPool, rows: readonly CameraStatusRow[]): Promise<number> {
+  const client = await pool.connect();
+  try {
+    await pipeline(Readable.from([statusCopyText(rows)]), client.query(copyFrom(COPY_STATUS)));
+    client.release();
+    return rows.length;
+  } catch (err) {
+    // A failed COPY may leave the session mid-protocol: the connection is not reused.
+    client.release(err instanceof Error ? err : new Error(String(err)));
+    if (sqlStateOf(err) !== UNIQUE_VIOLATION) throw err;
+  }
+  return withTransaction(pool, (c) => insertIdempotent(c, rows));
 }
 
 interface Latest {
