@@ -1,3 +1,4 @@
+import { KPI_WINDOW_DAYS } from '@fengqiao/domain';
 import { JOINT_CYCLE_DAYS, YEARLY_JOINT_CYCLE_CHANGE } from './traffic/calibration';
 import { DAY_MS } from './traffic/rhythm';
 
@@ -10,8 +11,6 @@ export interface HistoryDay {
   readonly part: 'cases' | 'detections';
 }
 
-/** The wall's rate tiles compare the trailing 30 days with the same days a year earlier. */
-const KPI_WINDOW_DAYS = 30;
 /** The longest joint mediation a year ago (its cycle was longer): the year-ago days start this much earlier. */
 const YEAR_AGO_LEAD_DAYS = Math.ceil(JOINT_CYCLE_DAYS[1] / (1 + YEARLY_JOINT_CYCLE_CHANGE));
 /** Year-ago report days: today's a year ago (the window ends mid-day), the window's, and the lead. */

@@ -90,6 +90,7 @@ export {
   previousPeriod,
 } from './time/report-periods';
 export { CASE_CATEGORY_NAMES_ZH } from './cases/case-category-names';
+export { KPI_WINDOW_DAYS } from './cases/kpi-window';
 export {
   ALERT_CAUSE_FACTS,
   ALERT_GROUP_WINDOW_MS,

@@ -1,13 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { type KpiSnapshot, SERVICE_TIERS } from '@fengqiao/contracts';
-import { cityStartOfDayMs, DAY_MS } from '@fengqiao/domain';
+import { cityStartOfDayMs, DAY_MS, KPI_WINDOW_DAYS } from '@fengqiao/domain';
 import { Database } from '../infra/database';
 import { judgeGroups, rateOf } from './deadline-groups';
 import { ActiveDeadlines } from './active-deadlines';
 import { lookbackMs, maxTierLookbackMs } from './deadline-specs';
 import { KpisRepository } from './kpis.repository';
-
-export const KPI_WINDOW_DAYS = 30;
 
 export type FastTiles = Pick<KpiSnapshot, 'casesToday' | 'camerasOnline' | 'openAlerts'>;
 export type SlowTiles = Omit<KpiSnapshot, 'scope' | 'windowDays' | keyof FastTiles>;

@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type FengqiaoConfig } from '@fengqiao/config';
 import { type KpiSnapshot } from '@fengqiao/contracts';
+import { KPI_WINDOW_DAYS } from '@fengqiao/domain';
 import { type Clock } from '../infra/api-options';
 import { CLOCK, CONFIG } from '../infra/tokens';
-import { type FastTiles, KPI_WINDOW_DAYS, KpiTilesService, type SlowTiles } from './kpi-tiles.service';
+import { type FastTiles, KpiTilesService, type SlowTiles } from './kpi-tiles.service';
 
 interface Cached<T> {
   readonly at: number;
