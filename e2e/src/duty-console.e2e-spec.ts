@@ -190,13 +190,23 @@ describe('the duty console: alert to case, dispatch to a unit', () => {
     expect(errors).toEqual([]);
   });
 
-  it('the opened alert shows its facts in Chinese and its nearest camera through the play grant', async () => {
+  it('the opened alert shows its facts in Chinese, its evidence events and its nearest camera through the play grant', async () => {
+    // Two analytics events of the township's first camera (seedWallWorld's), one with a snapshot.
+    const camera = '51190201132001000001';
+    const evidence = [randomUUID(), randomUUID()];
+    for (const [i, id] of evidence.entries()) {
+      await pool.query(
+        `INSERT INTO camera_analytics_events (event_id, occurred_at, camera_id, kind, confidence, head_count, snapshot_ref)
+         VALUES ($1, now() - make_interval(secs => $2), $3, 'crowd', 0.93, 320, $4)`,
+        [id, 60 * (i + 1), camera, i === 0 ? `snapshots/${camera}/e2e.jpg` : null],
+      );
+    }
     const alert = aRedAlert('巴州区 广场人群聚集（识别）', {
       ruleId: `e2e-duty-${randomUUID().slice(0, 8)}`,
       region: { county: '511902', township: '511902001' },
       explanation: {
         summary: '广场摄像头识别到 320 人聚集',
-        evidence: [randomUUID(), randomUUID()],
+        evidence,
         values: { analyticsKind: 'crowd', headCount: 320, confidence: 0.93, siteType: 'square' },
         thresholds: { orange: 150, red: 300 },
       },
@@ -224,6 +234,16 @@ describe('the duty console: alert to case, dispatch to a unit', () => {
     expect(await detail.getByTestId('alert-evidence').locator('summary').textContent()).toContain(
       '2 条证据事件',
     );
+    const events = detail.getByTestId('evidence-event');
+    await events.first().waitFor();
+    const shownIds: (string | null)[] = [];
+    for (let i = 0; i < (await events.count()); i += 1)
+      shownIds.push(await events.nth(i).getAttribute('data-event-id'));
+    expect(shownIds).toEqual(evidence);
+    expect(await events.first().textContent()).toMatch(
+      /^\d{2}:\d{2}:\d{2} 001号广场1号机 · 人群聚集 · 置信度 93% · 人数 320 · 有抓拍$/,
+    );
+    expect(await detail.getByTestId('evidence-snapshot').count()).toBe(1);
     // The township's camera plays in the panel, watched for this alert (the API's grant, audited).
     const tile = detail.getByTestId('video-tile');
     await tile.waitFor({ timeout: 20_000 });

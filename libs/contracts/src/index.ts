@@ -184,6 +184,7 @@ export {
 export {
   acknowledgeRequestSchema,
   alertDetailSchema,
+  alertEvidenceEventSchema,
   alertHistoryEntrySchema,
   alertIdParamsSchema,
   alertListQuerySchema,
@@ -194,6 +195,7 @@ export {
   transitionResponseSchema,
   type AcknowledgeRequest,
   type AlertDetail,
+  type AlertEvidenceEvent,
   type AlertHistoryEntry,
   type AlertListQuery,
   type AlertListResponse,

@@ -111,3 +111,4 @@ export { RostersRepository, type PersonRow } from './notify/rosters.repository';
 export { UsersRepository, type NewUser, type UserFilter, type UserRow } from './users/users.repository';
 export { camerasNearOpenAlerts, NEAR_ALERT_METRES } from './cameras-near-alerts';
 export { AlertCaseLinks, type NewAlertCaseLink } from './alerts/alert-case-links.repository';
+export { AlertEvidenceEvents, EVIDENCE_SHOWN } from './alerts/alert-evidence.repository';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type AlertDetail, type AlertListQuery, type AlertListResponse } from '@fengqiao/contracts';
-import { AlertCaseLinks, AlertStore, toAlert, toHistoryEntry } from '@fengqiao/db';
+import { AlertCaseLinks, AlertEvidenceEvents, AlertStore, toAlert, toHistoryEntry } from '@fengqiao/db';
 import { type AuthUser } from '../auth/auth-user';
 import { inScope } from '../auth/region-scope';
 import { ApiError } from '../common/api-error';
@@ -29,6 +29,7 @@ export class AlertQueriesService {
     private readonly db: Database,
     private readonly alerts: AlertStore,
     private readonly links: AlertCaseLinks,
+    private readonly evidence: AlertEvidenceEvents,
   ) {}
 
   /** Only alerts inside the caller's regions; a `region` filter narrows, never widens, that scope. */
@@ -62,6 +63,18 @@ export class AlertQueriesService {
     // An officer's note is free text that can name people: the wall never gets it (docs/security.md).
     const shown = user.role === 'wall' ? entries.map(({ note: _note, ...e }) => e) : entries;
     const caseId = await this.links.caseOf(this.db.pool, alertId);
-    return { alert: toAlert(row), history: shown, ...(caseId === undefined ? {} : { caseId }) };
+    const alert = toAlert(row);
+    const evidenceEvents = await this.evidence.cameraEvents(
+      this.db.pool,
+      alert.explanation.evidence,
+      alert.raisedAt,
+      alert.updatedAt,
+    );
+    return {
+      alert,
+      history: shown,
+      ...(caseId === undefined ? {} : { caseId }),
+      ...(evidenceEvents.length === 0 ? {} : { evidenceEvents }),
+    };
   }
 }

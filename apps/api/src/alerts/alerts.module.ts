@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { AlertCaseLinks, AlertStore } from '@fengqiao/db';
+import { AlertCaseLinks, AlertEvidenceEvents, AlertStore } from '@fengqiao/db';
 import { AuditModule } from '../audit/audit.module';
 import { AlertCommandsService } from './alert-commands.service';
 import { AlertGroupCommandsService } from './alert-group-commands.service';
@@ -18,6 +18,7 @@ import { AlertsController } from './alerts.controller';
   providers: [
     { provide: AlertStore, useValue: new AlertStore() },
     { provide: AlertCaseLinks, useValue: new AlertCaseLinks() },
+    { provide: AlertEvidenceEvents, useValue: new AlertEvidenceEvents() },
     AlertQueriesService,
     AlertQualityService,
     AlertCommandsService,

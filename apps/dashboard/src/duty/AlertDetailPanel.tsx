@@ -76,7 +76,7 @@ export function AlertDetailPanel({
           <FactList title={S.values} values={explanation.values} testId="alert-facts" />
           <FactList title={S.thresholds} values={explanation.thresholds} testId="alert-thresholds" />
         </div>
-        <EvidenceCount evidence={explanation.evidence} />
+        <EvidenceCount evidence={explanation.evidence} events={detail.data?.evidenceEvents ?? []} />
       </section>
       <NearbyCameras
         alert={alert}

@@ -1,4 +1,5 @@
-import { type Alert, type CameraSummary } from '@fengqiao/contracts';
+import { type Alert, type AlertEvidenceEvent, type CameraSummary } from '@fengqiao/contracts';
+import { cityClockTime } from '@fengqiao/domain';
 import { categoryLabel, currentLang, L, S } from '../i18n/strings';
 import { G } from '../live/group-strings';
 import { VideoTile } from '../video';
@@ -39,17 +40,51 @@ export function FactList({
   );
 }
 
-/** The events the rule counted: how many, their ids kept behind a fold for whoever traces them. */
-export function EvidenceCount({ evidence }: { readonly evidence: readonly string[] }) {
+/** One analytics event the rule counted: when, which camera, what it saw, and its snapshot. */
+function EvidenceEvent({ e }: { readonly e: AlertEvidenceEvent }) {
   return (
-    <details className="detail__evidence" data-testid="alert-evidence">
+    <li data-testid="evidence-event" data-event-id={e.eventId}>
+      <time dateTime={e.occurredAt}>{cityClockTime(Date.parse(e.occurredAt))}</time>{' '}
+      <span title={e.cameraId}>{e.cameraName ?? e.cameraId}</span> · {categoryLabel(e.kind)} · {D.confidence}{' '}
+      {Math.round(e.confidence * 100)}%{e.headCount !== undefined && ` · ${D.headCount} ${e.headCount}`}
+      {e.snapshotRef !== undefined && (
+        <span className="detail__snapshot" data-testid="evidence-snapshot" title={e.snapshotRef}>
+          {' '}
+          · {D.snapshot}
+        </span>
+      )}
+    </li>
+  );
+}
+
+/**
+ * The events the rule counted: the camera analytics events with their facts, then the count of all
+ * of them with the ids kept behind a fold for whoever traces them.
+ */
+export function EvidenceCount({
+  evidence,
+  events,
+}: {
+  readonly evidence: readonly string[];
+  readonly events: readonly AlertEvidenceEvent[];
+}) {
+  return (
+    <details className="detail__evidence" data-testid="alert-evidence" open={events.length > 0}>
       <summary>
         {S.evidence}：{D.evidenceCount(evidence.length)}
       </summary>
       <ul>
-        {evidence.slice(0, 20).map((id) => (
-          <li key={id}>{id}</li>
+        {events.map((e) => (
+          <EvidenceEvent key={e.eventId} e={e} />
         ))}
+        {evidence
+          .filter((id) => !events.some((e) => e.eventId === id))
+          .slice(0, 20)
+          .map((id) => (
+            <li key={id} className="detail__evidence-id">
+              {id}
+            </li>
+          ))}
       </ul>
     </details>
   );

@@ -7,7 +7,8 @@ import {
   escalationLevelSchema,
   resolutionOutcomeSchema,
 } from '../alerts/alert';
-import { caseIdSchema, instantSchema } from '../ids';
+import { analyticsKindSchema } from '../events/camera-event';
+import { cameraIdSchema, caseIdSchema, eventIdSchema, instantSchema } from '../ids';
 import { scopeRegionSchema } from './auth';
 import { csvOf } from './query-params';
 
@@ -53,6 +54,24 @@ export const alertHistoryEntrySchema = z
   .strict();
 export type AlertHistoryEntry = z.infer<typeof alertHistoryEntrySchema>;
 
+/**
+ * One event of an alert's evidence as a person reads it: what a camera's analytics saw, where and
+ * when, and the snapshot it kept (`snapshotRef`, as the camera reported it), if any.
+ */
+export const alertEvidenceEventSchema = z
+  .object({
+    eventId: eventIdSchema,
+    occurredAt: instantSchema,
+    cameraId: cameraIdSchema,
+    cameraName: z.string().optional(),
+    kind: analyticsKindSchema,
+    confidence: z.number().min(0).max(1),
+    headCount: z.number().int().min(0).optional(),
+    snapshotRef: z.string().max(256).optional(),
+  })
+  .strict();
+export type AlertEvidenceEvent = z.infer<typeof alertEvidenceEventSchema>;
+
 /** GET /api/alerts/:alertId: the alert with its explanation and evidence, and its history. */
 export const alertDetailSchema = z
   .object({
@@ -60,6 +79,8 @@ export const alertDetailSchema = z
     history: z.array(alertHistoryEntrySchema),
     /** The case the alert was turned into (POST /api/alerts/:alertId/case), if any. */
     caseId: caseIdSchema.optional(),
+    /** The camera analytics events among the evidence (newest first, at most 20), with their facts. */
+    evidenceEvents: z.array(alertEvidenceEventSchema).max(20).optional(),
   })
   .strict();
 export type AlertDetail = z.infer<typeof alertDetailSchema>;
