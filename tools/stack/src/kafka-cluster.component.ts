@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createKafkaClient, probeKafka } from '@fengqiao/kafka';
+import { newKafkaClusterId } from './kafka-cluster-id';
 import { ensureKafkaJars } from './kafka-jars';
 import { isAlive, portOpen, runOrThrow, sleep, spawnDaemon, stopProcess, tail } from './processes';
 import { StackError } from './stack-error';
@@ -61,7 +61,7 @@ export class KafkaCluster {
     }
     mkdirSync(this.o.home, { recursive: true });
     this.jars = await ensureKafkaJars(this.o.cacheDir, join(this.o.home, 'jars.log'), say);
-    const clusterId = randomBytes(16).toString('base64url');
+    const clusterId = newKafkaClusterId();
     for (const id of this.nodeIds) this.format(id, clusterId);
     for (const id of this.nodeIds) this.spawn(id);
     say(`${NAME}: formatted and started ${this.o.nodes} node(s), waiting for them`);

@@ -1,10 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type FengqiaoConfig } from '@fengqiao/config';
 import { allTopicSpecs } from '@fengqiao/contracts';
 import { createKafkaClient, ensureTopics, probeKafka } from '@fengqiao/kafka';
 import { type ComponentStatus, type StackComponent } from './component';
+import { newKafkaClusterId } from './kafka-cluster-id';
 import { ensureKafkaJars } from './kafka-jars';
 import {
   isAlive,
@@ -125,7 +125,7 @@ export const kafkaComponent: StackComponent = {
         const classpath = `${jars}/*`;
         if (!existsSync(join(p.data, 'meta.properties'))) {
           say('kafka: formatting the KRaft storage (first run)');
-          const clusterId = randomBytes(16).toString('base64url');
+          const clusterId = newKafkaClusterId();
           runOrThrow(
             NAME,
             'java',
