@@ -114,7 +114,10 @@ export class KafkaTailConsumer {
     consumer.on(consumer.events.GROUP_JOIN, () => {
       this.joined = true;
       this.options.onJoining?.();
-      void this.positionAtEnd(consumer, topic).then(() => this.options.onJoin?.());
+      void this.positionAtEnd(consumer, topic).then(() => {
+        // A consumer stopped or replaced meanwhile says nothing: its caller may be closing.
+        if (!this.stopped() && this.consumer === consumer) this.options.onJoin?.();
+      });
     });
     consumer.on(consumer.events.CRASH, () => (this.joined = false));
     consumer.on(consumer.events.STOP, () => (this.joined = false));

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { LIVE_RESUME_MARGIN, type AlertChanged } from '@fengqiao/contracts';
 import { AlertStore, toAlertChanged } from '@fengqiao/db';
 import { type Clock } from '../infra/api-options';
@@ -35,7 +35,7 @@ function resumeFrom(lastSeq: number, seen: readonly number[] | undefined): numbe
 
 /** Sends each alert change once to every socket allowed to see it: live from Kafka, or replayed. */
 @Injectable()
-export class AlertFanout {
+export class AlertFanout implements OnApplicationShutdown {
   private readonly logger = new Logger('alert-fanout');
   private readonly log = new BroadcastLog();
   private readonly snapshots: AlertSnapshots;
@@ -52,6 +52,8 @@ export class AlertFanout {
   private catchUpAgain = false;
   /** A catch-up is reading the database. */
   private catchingUp = false;
+  /** The API is shutting down: no catch-up is started or retried (its pool is closing). */
+  private closed = false;
   private retryTimer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -86,6 +88,7 @@ export class AlertFanout {
    * alert's changes stay in order; when that gap is too large, every socket resynchronises instead.
    */
   catchUp(): void {
+    if (this.closed) return;
     if (this.catchingUp) {
       this.catchUpAgain = true;
       return;
@@ -112,7 +115,7 @@ export class AlertFanout {
   }
 
   private lateCatchUp(): void {
-    if (this.catchingUp) return;
+    if (this.catchingUp || this.closed) return;
     this.catchingUp = true;
     this.held ??= [];
     void this.catchUpOnce().then(() => (this.catchingUp = false));
@@ -155,6 +158,11 @@ export class AlertFanout {
     this.highestSent = Math.max(this.highestSent ?? 0, latest);
     for (const socket of sockets) await this.resync(socket);
     this.logger.log(`resynchronised ${sockets.length} socket(s): the stream's gap was too large to catch up`);
+  }
+
+  onApplicationShutdown(): void {
+    this.closed = true;
+    clearTimeout(this.retryTimer);
   }
 
   /** Sends one change to every socket allowed to see it; false when it was already sent. */
