@@ -40,7 +40,7 @@ const offlineSince = async (ids: readonly string[], sinceMs: number): Promise<st
   (
     await stack.harness.pool.query<{ camera_id: string }>(
       `SELECT camera_id FROM camera_status_events
-       WHERE camera_id = ANY($1) AND online = false AND occurred_at >= $2 ORDER BY occurred_at`,
+       WHERE camera_id = ANY($1) AND online = false AND occurred_at >= $2 ORDER BY camera_id, occurred_at`,
       [ids, new Date(sinceMs)],
     )
   ).rows.map((r) => r.camera_id);

@@ -129,3 +129,11 @@ describe('groupAlerts', () => {
     );
   });
 });
+
+describe('alertCauseOf on a stored row without its values', () => {
+  it('names no cause and groups the row with the others instead of throwing', () => {
+    const handWritten = { ...alert(), explanation: {} } as unknown as Alert;
+    expect(alertCauseOf(handWritten)).toBe('');
+    expect(groupAlerts([handWritten, alert({ minute: 1 })]).length).toBeGreaterThan(0);
+  });
+});

@@ -42,7 +42,9 @@ const RANK: Readonly<Record<AlertColour, number>> = { blue: 1, orange: 2, red: 3
 
 /** The cause of an alert as its explanation recorded it ('' when the rule compared none). */
 export function alertCauseOf(alert: Alert): string {
-  const values = alert.explanation.values;
+  // A stored row written by hand or before the contract may lack its values (a clean-clone CI's
+  // shared database held one): it has no cause, and grouping every other alert goes on.
+  const values: Alert['explanation']['values'] = alert.explanation.values ?? {};
   let cause = '';
   for (const f of ALERT_CAUSE_FACTS) {
     const v = values[f];
