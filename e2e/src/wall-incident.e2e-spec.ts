@@ -80,13 +80,13 @@ describe('incident mode, rotation and video splits on the wall', () => {
     await page.locator('[data-testid=wall][data-live=live]').waitFor({ timeout: 60_000 });
     return page;
   }
-  const acknowledge = async (a: Alert, version = a.version) =>
-    (
-      await postAs(system.apiUrl, 'officer', 'officer-demo-2026', `/api/alerts/${a.alertId}/acknowledge`, {
-        version,
-        note: '已电话核实，民警已出警',
-      })
-    )();
+  /** Signs the officer in; the returned call acknowledges (so a timing starts after the sign-in). */
+  const acknowledgement = (a: Alert, version = a.version) =>
+    postAs(system.apiUrl, 'officer', 'officer-demo-2026', `/api/alerts/${a.alertId}/acknowledge`, {
+      version,
+      note: '已电话核实，民警已出警',
+    });
+  const acknowledge = async (a: Alert, version = a.version) => (await acknowledgement(a, version))();
   const takenBy = (page: Page, a: Alert) =>
     page.locator(`[data-testid=incident][data-alert-id="${a.alertId}"]`);
   it('a new red takes over two walls; the acknowledgement through the API releases both within a second', async () => {
@@ -132,8 +132,10 @@ describe('incident mode, rotation and video splits on the wall', () => {
     expect(titlePx).toBeGreaterThanOrEqual(80); // 3.8vh of 2160 px: legible from across the room
     await wall.setViewportSize(FULL_HD);
 
+    // From the acknowledgement itself: the officer's sign-in before it is not the wall's business.
+    const ack = await acknowledgement(red);
     const asked = Date.now();
-    await acknowledge(red);
+    await ack();
     const released = await Promise.all(
       walls.map(async (w) => {
         await takenBy(w, red).waitFor({ state: 'detached', timeout: 5000 });
