@@ -134,7 +134,7 @@ describe('alerts REST (real PostgreSQL and Kafka)', () => {
     }).expect(422);
     expect((silence.body as ApiErrorBody).code).toBe('ALERT_NOT_SILENCEABLE');
     await post(`alerts/${red.alertId}/acknowledge`, officer, { version: 1, note: '收到' }).expect(200);
-    await post(`alerts/${red.alertId}/dispatch`, officer, { version: 2, unit: '巴州派出所' }).expect(200);
+    await post(`alerts/${red.alertId}/dispatch`, officer, { version: 2, unit: 'center@511902' }).expect(200);
     const done = (
       await post(`alerts/${red.alertId}/resolve`, officer, { version: 3, outcome: 'real-incident' }).expect(
         200,

@@ -53,6 +53,7 @@ export function httpStatusOf(code: ApiErrorCode): number {
       return 415;
     case 'ALERT_NOTE_REQUIRED':
     case 'ALERT_NOT_SILENCEABLE':
+    case 'DISPATCH_UNIT_UNKNOWN':
     case 'IDEMPOTENCY_KEY_REUSED':
       return 422;
     case 'RATE_LIMITED':

@@ -49,8 +49,12 @@ export function escalateLabel(alert: Alert): string {
   return next === undefined ? D.escalateTop : D.escalateTo(D.level[next]);
 }
 
-function problemText(cmd: DutyCommand, reason: 'state' | 'note' | 'red-silence' | 'top-level'): string {
+function problemText(
+  cmd: DutyCommand,
+  reason: 'state' | 'note' | 'red-silence' | 'top-level' | 'unit',
+): string {
   if (reason === 'note') return cmd.kind === 'escalate' ? D.escalateNoteRequired : S.noteRequired;
+  if (reason === 'unit') return S.unit;
   return reason === 'top-level' ? D.escalateTop : reason;
 }
 
@@ -72,7 +76,6 @@ export function ActionForm({ alert, kind, onSubmit, onCancel }: Props) {
     const cmd = toCommand(alert, kind, f);
     const check = checkCommand(alert, cmd);
     if (!check.ok) return setProblem(problemText(cmd, check.reason));
-    if (cmd.kind === 'dispatch' && cmd.unit === '') return setProblem(S.unit);
     onSubmit(cmd);
   };
 

@@ -34,6 +34,18 @@ describe('duty console commands', () => {
       { ok: false, reason: 'state' },
     ],
     [
+      "dispatching to a unit that does not stand at the alert's place",
+      { ...base, state: 'acknowledged' as const },
+      { kind: 'dispatch' as const, unit: '派出所' },
+      { ok: false, reason: 'unit' },
+    ],
+    [
+      "dispatching to its county's centre",
+      { ...base, state: 'acknowledged' as const },
+      { kind: 'dispatch' as const, unit: 'center@511902' },
+      { ok: true },
+    ],
+    [
       'silencing a red alert',
       base,
       { kind: 'silence' as const, minutes: 30, note: 'x' },

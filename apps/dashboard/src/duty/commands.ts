@@ -9,15 +9,16 @@ export type DutyCommand = Extract<
 
 export type CommandKind = DutyCommand['kind'];
 
-const REASON_OF: Readonly<Record<AlertRefusal['code'], 'state' | 'note' | 'red-silence'>> = {
+const REASON_OF: Readonly<Record<AlertRefusal['code'], 'state' | 'note' | 'red-silence' | 'unit'>> = {
   ALERT_INVALID_TRANSITION: 'state',
   ALERT_NOTE_REQUIRED: 'note',
   ALERT_NOT_SILENCEABLE: 'red-silence',
+  DISPATCH_UNIT_UNKNOWN: 'unit',
 };
 
 export type CommandCheck =
   | { readonly ok: true }
-  | { readonly ok: false; readonly reason: 'state' | 'note' | 'red-silence' | 'top-level' };
+  | { readonly ok: false; readonly reason: 'state' | 'note' | 'red-silence' | 'top-level' | 'unit' };
 
 /** Whether the command can be sent for this alert as it is shown now (the API's own table and checks). */
 export function checkCommand(alert: Alert, cmd: DutyCommand): CommandCheck {

@@ -20,6 +20,8 @@ export const API_ERROR_CODES = [
   'ALERT_NOT_SILENCEABLE',
   // The alert was already turned into a case (issue 20): the message names it.
   'ALERT_CASE_EXISTS',
+  // A dispatch names a unit that does not stand at the alert's township or county (issue 20).
+  'DISPATCH_UNIT_UNKNOWN',
   'CASE_INVALID_TRANSITION',
   'FORBIDDEN_CHARACTER',
   'IDEMPOTENCY_KEY_REUSED',

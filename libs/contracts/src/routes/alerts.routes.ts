@@ -56,7 +56,7 @@ export const ALERT_ROUTES = {
   ),
   'alerts.dispatch': transition(
     'dispatch',
-    'Dispatch a unit to an acknowledged alert',
+    'Dispatch a unit of the alert’s township or county (unit@region) to an acknowledged alert; 422 DISPATCH_UNIT_UNKNOWN for any other unit',
     dispatchRequestSchema,
   ),
   'alerts.resolve': transition('resolve', 'Resolve with an outcome', resolveRequestSchema),

@@ -26,7 +26,7 @@ const alert = (state: AlertState, colour: Alert['colour'] = 'orange'): Alert => 
 });
 
 const ack: TransitionCommand = { kind: 'acknowledge', note: 'ok' };
-const dispatch: TransitionCommand = { kind: 'dispatch', unit: '派出所' };
+const dispatch: TransitionCommand = { kind: 'dispatch', unit: 'center@511902' };
 const resolve: TransitionCommand = { kind: 'resolve', outcome: 'false-alarm' };
 const silence: TransitionCommand = { kind: 'silence', minutes: 30, note: '演练' };
 const escalate: TransitionCommand = { kind: 'escalate', note: '无人响应' };
@@ -51,6 +51,18 @@ describe('planTransition', () => {
 
   it.each([
     ['dispatch an unacknowledged alert', alert('raised'), dispatch, 'ALERT_INVALID_TRANSITION'],
+    [
+      "dispatch to a unit that does not stand at the alert's place",
+      alert('acknowledged'),
+      { kind: 'dispatch', unit: '派出所' } as const,
+      'DISPATCH_UNIT_UNKNOWN',
+    ],
+    [
+      "dispatch to another county's centre",
+      alert('acknowledged'),
+      { kind: 'dispatch', unit: 'center@511921' } as const,
+      'DISPATCH_UNIT_UNKNOWN',
+    ],
     ['resolve a raised alert', alert('raised'), resolve, 'ALERT_INVALID_TRANSITION'],
     ['acknowledge a resolved alert', alert('resolved'), ack, 'ALERT_INVALID_TRANSITION'],
     [

@@ -6,6 +6,7 @@ import {
   type ApiErrorCode,
   type EscalationLevel,
 } from '@fengqiao/contracts';
+import { isDispatchUnitOf } from './dispatch-units';
 
 /** What a person may do to an alert (docs/rules.md, Lifecycle and escalation). */
 export type AlertAction = 'acknowledge' | 'dispatch' | 'resolve' | 'close' | 'silence' | 'escalate';
@@ -57,7 +58,7 @@ export type AlertCommand =
 export interface AlertRefusal {
   readonly code: Extract<
     ApiErrorCode,
-    'ALERT_INVALID_TRANSITION' | 'ALERT_NOTE_REQUIRED' | 'ALERT_NOT_SILENCEABLE'
+    'ALERT_INVALID_TRANSITION' | 'ALERT_NOTE_REQUIRED' | 'ALERT_NOT_SILENCEABLE' | 'DISPATCH_UNIT_UNKNOWN'
   >;
   readonly message: string;
 }
@@ -70,7 +71,8 @@ const blank = (note: string | undefined): boolean => note === undefined || note.
 
 /**
  * Why the command cannot be applied to the alert as it stands, or undefined when it can. Red
- * alerts need a note to be acknowledged and can never be silenced (a red alert is handled, not muted).
+ * alerts need a note to be acknowledged and can never be silenced (a red alert is handled, not muted);
+ * a dispatch names one of the units of the alert's township or county (dispatch-units.ts).
  */
 export function refusalOf(alert: Alert, cmd: AlertCommand): AlertRefusal | undefined {
   if (!isAlertActionAllowed(cmd.kind, alert.state)) {
@@ -85,7 +87,17 @@ export function refusalOf(alert: Alert, cmd: AlertCommand): AlertRefusal | undef
   if (cmd.kind === 'silence' && alert.colour === 'red') {
     return { code: 'ALERT_NOT_SILENCEABLE', message: 'a red alert cannot be silenced' };
   }
+  if (cmd.kind === 'dispatch' && !isDispatchUnitOf(alert.region, cmd.unit)) {
+    return {
+      code: 'DISPATCH_UNIT_UNKNOWN',
+      message: `no unit ${cmd.unit} stands at the alert's township or county: name one as unit@region (e.g. ${dispatchExample(alert)})`,
+    };
+  }
   return undefined;
+}
+
+function dispatchExample(alert: Alert): string {
+  return `center@${alert.region.township ?? alert.region.county}`;
 }
 
 function joinNote(prefix: string | undefined, note: string | undefined): string | undefined {

@@ -1,5 +1,10 @@
 import { dispatchRequestSchema } from '@fengqiao/contracts';
-import { dispatchTargetsFor, dispatchUnitRef, parseDispatchUnitRef } from './dispatch-units';
+import {
+  dispatchTargetsFor,
+  dispatchUnitRef,
+  isDispatchUnitOf,
+  parseDispatchUnitRef,
+} from './dispatch-units';
 
 describe('the units an alert is dispatched to', () => {
   it("offers the township's units first, then the county's, never the unnamed departments", () => {
@@ -31,4 +36,28 @@ describe('the units an alert is dispatched to', () => {
       expect(parseDispatchUnitRef(ref)).toBeUndefined();
     },
   );
+
+  describe("which units stand at an alert's place", () => {
+    const township = { county: '511902', township: '511902105' };
+    it.each(dispatchTargetsFor(township).map((t) => [dispatchUnitRef(t)]))('%s does', (ref) => {
+      expect(isDispatchUnitOf(township, ref)).toBe(true);
+    });
+
+    it.each([
+      ['free text', '巴州派出所'],
+      ['a unit of another township of the county', 'grid-management@511902106'],
+      ['a unit of another county', 'center@511921'],
+      ['a county sub-centre asked of the township', 'petition-reception@511902105'],
+      ['the unnamed departments', 'department@511902'],
+      ['the unit without its place', 'center'],
+      ['a known unit with spaces around it', ' center@511902105 '],
+    ])('%s (%j) does not', (_title, ref) => {
+      expect(isDispatchUnitOf(township, ref)).toBe(false);
+    });
+
+    it("a county-wide alert has no township's units", () => {
+      expect(isDispatchUnitOf({ county: '511902' }, 'center@511902105')).toBe(false);
+      expect(isDispatchUnitOf({ county: '511902' }, 'center@511902')).toBe(true);
+    });
+  });
 });

@@ -48,3 +48,11 @@ export function parseDispatchUnitRef(ref: string): Pick<DispatchTarget, 'unit' |
   if (unit === undefined || region === undefined) return undefined;
   return (CASE_UNITS as readonly string[]).includes(unit) ? { unit: unit as CaseUnit, region } : undefined;
 }
+
+/**
+ * Whether `ref` names a unit that stands at the alert's place (one of dispatchTargetsFor, written
+ * as dispatchUnitRef): the dispatch route refuses any other unit, free text included.
+ */
+export function isDispatchUnitOf(region: Alert['region'], ref: string): boolean {
+  return dispatchTargetsFor(region).some((t) => dispatchUnitRef(t) === ref);
+}
