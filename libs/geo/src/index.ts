@@ -51,3 +51,4 @@ export {
   villageIsUrban,
   type CityDivisions,
 } from './divisions';
+export { DERIVED_TOWNSHIP_NOTE, townshipCells, type TownshipCell, type TownshipSeat } from './township-cells';

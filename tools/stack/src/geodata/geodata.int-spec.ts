@@ -13,7 +13,9 @@ import {
   parseCityDivisions,
   pointInMultiPolygon,
   shapeAreas,
+  townshipCells,
 } from '@fengqiao/geo';
+import { expectTiling } from '@fengqiao/geo/src/testing/tiling';
 import { csvRecords } from './csv';
 import { ensureCityData, type CityData } from './geodata';
 import { DIVISIONS_PACKAGE } from './sources';
@@ -82,5 +84,20 @@ describe('the real Bazhong from the pinned packages', () => {
       return shape === undefined || !pointInMultiPolygon(cam.location, shape);
     });
     expect(misplaced).toHaveLength(0);
+  });
+
+  it('derives one township area per real township (139), inside its real county outline, tiling it', () => {
+    const c = city();
+    let cells = 0;
+    for (const d of c.districts) {
+      const county = c.shapes.get(d.code) ?? [];
+      const seats = c.hierarchy.townships
+        .filter((t) => t.parent === d.code)
+        .map((t) => ({ code: t.code, name: t.name, seat: t.centre }));
+      const derived = townshipCells(county, seats);
+      expectTiling(county, seats, derived);
+      cells += derived.length;
+    }
+    expect(cells).toBe(139);
   });
 });
