@@ -1,6 +1,6 @@
 import { type FengqiaoConfig } from '@fengqiao/config';
 import { ruleSetSchema, type RuleSetInput } from '@fengqiao/contracts';
-import { AlertOutboxRelay, AlertStore, DbPing, createPool } from '@fengqiao/db';
+import { AlertOutboxRelay, AlertStore, DbPing, activeRuleSetCache, createPool } from '@fengqiao/db';
 import {
   KafkaAlertChangeSink,
   KafkaBatchConsumer,
@@ -122,7 +122,7 @@ export function createWarningApp(config: FengqiaoConfig, options: WarningAppOpti
   const controlRepo = new ControlRepository();
   const control =
     options.ruleSet === undefined
-      ? new ControlPoller(pool, controlRepo, service, clock, logControl)
+      ? new ControlPoller(pool, activeRuleSetCache(pool), controlRepo, service, clock, logControl)
       : undefined;
   const groupId = options.groupId ?? WARNING_GROUP_ID;
   // Fenced like alert writes: a deposed leader neither rewrites nor withdraws the new leader's list.

@@ -70,7 +70,12 @@ export {
   type VersionStatus,
 } from './versioned/versioned-table';
 export { VersionedDocumentsRepository } from './versioned/versioned-documents.repository';
-export { ActiveVersionCache, type ActiveVersion } from './versioned/active-version-cache';
+export {
+  ActiveVersionCache,
+  ActiveVersionInvalidError,
+  type ActiveVersion,
+} from './versioned/active-version-cache';
+export { activeRuleSetCache, RULE_SET_DOCUMENTS } from './versioned/active-rule-set-cache';
 export { reviseActive, type Revised, type Revision } from './versioned/revise-active';
 export {
   ActiveCaseClockCache,

@@ -1,11 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { ruleSetSchema, type RuleSetInput } from '@fengqiao/contracts';
-import { DEFAULT_RULE_SET } from '@fengqiao/rules';
-import { type FengqiaoConfig } from '@fengqiao/config';
-import { type Clock } from '../infra/api-options';
-import { Database } from '../infra/database';
-import { CLOCK, CONFIG } from '../infra/tokens';
-import { RULE_SET_VERSIONS } from '../versioned/versioned-tables';
+import { Injectable } from '@nestjs/common';
+import { type RuleSetInput } from '@fengqiao/contracts';
+import { ActiveRuleSetCache } from '../rules/active-rule-set.cache';
 import { routingGroupsSql, tierGroupsSql } from './deadline-sql';
 import { deadlinesOf, type KpiDeadlines } from './deadline-specs';
 
@@ -24,30 +19,21 @@ export function compileDeadlines(ruleSet: RuleSetInput, version: number | null):
 
 /**
  * The KPI tiles measure the promises of the ACTIVE rule set (its deadlines and its calendar: an
- * activated set with a new public holiday moves the on-time rates too), re-read at most every `tuning.api.routingPollMs` (the poll of every versioned document).
- * Before any activation, or if the stored body does not parse, the default set is the measure.
+ * activated set with a new public holiday moves the on-time rates too). The active version is the
+ * API's one `ActiveRuleSetCache` (libs/db `activeRuleSetCache`, polled every
+ * `tuning.api.routingPollMs` and reloaded at once by an activation here), the same one that stamps
+ * case deadlines; its SQL is compiled once per version. Before any activation the default set stands in.
  */
 @Injectable()
 export class ActiveDeadlines {
-  private current: CompiledDeadlines = compileDeadlines(DEFAULT_RULE_SET, null);
-  private checkedAt = Number.NEGATIVE_INFINITY;
+  private compiled: CompiledDeadlines | undefined;
 
-  constructor(
-    private readonly db: Database,
-    @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(CONFIG) private readonly config: FengqiaoConfig,
-  ) {}
+  constructor(private readonly ruleSets: ActiveRuleSetCache) {}
 
-  async get(): Promise<CompiledDeadlines> {
-    const now = this.clock.now().getTime();
-    if (now - this.checkedAt < this.config.tuning.api.routingPollMs) return this.current;
-    this.checkedAt = now;
-    const version = await RULE_SET_VERSIONS.activeVersion(this.db.pool);
-    if (version === undefined || version === this.current.version) return this.current;
-    const row = await RULE_SET_VERSIONS.find(this.db.pool, version);
-    if (row === undefined) return this.current;
-    const parsed = ruleSetSchema.safeParse(row.document);
-    if (parsed.success) this.current = compileDeadlines(parsed.data, row.version);
-    return this.current;
+  get(): CompiledDeadlines {
+    const { version, ruleSet } = this.ruleSets.current();
+    if (this.compiled === undefined || this.compiled.version !== version)
+      this.compiled = compileDeadlines(ruleSet, version);
+    return this.compiled;
   }
 }

@@ -51,7 +51,7 @@ export class KpiSeriesService {
   async tierCompliance(user: AuthUser, q: TierComplianceQuery): Promise<TierComplianceResponse> {
     const scope = kpiScopeOf(user, q.region);
     const { from, to } = checkedRange(q);
-    const { deadlines: d, tierSql } = await this.active.get();
+    const { deadlines: d, tierSql } = this.active.get();
     const back = maxTierLookbackMs(d);
     const judgeAt = Math.min(to.getTime(), this.clock.now().getTime());
     const rows = await this.kpis.deadlineGroups(

@@ -91,7 +91,7 @@ export class KpiTilesService {
     now: Date,
   ): Promise<Pick<SlowTiles, 'routedWithinOneWorkingDay' | 'onTimeByTier'>> {
     const asOf = now.toISOString();
-    const { deadlines: d, routingSql, tierSql } = await this.active.get();
+    const { deadlines: d, routingSql, tierSql } = this.active.get();
     const tierLookback = maxTierLookbackMs(d);
     const range = (back: number): { from: Date; to: Date } => ({
       from: new Date(from.getTime() - back),

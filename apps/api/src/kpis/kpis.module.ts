@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { RulesModule } from '../rules/rules.module';
 import { ActiveDeadlines } from './active-deadlines';
 import { CameraHealthRepository } from './camera-health.repository';
 import { KpiSeriesService } from './kpi-series.service';
@@ -8,6 +9,7 @@ import { KpisRepository } from './kpis.repository';
 import { KpisService } from './kpis.service';
 
 @Module({
+  imports: [RulesModule],
   controllers: [KpisController],
   providers: [
     ActiveDeadlines,

@@ -4,16 +4,20 @@ import { type KpiSnapshot } from '@fengqiao/contracts';
 import { KPI_WINDOW_DAYS } from '@fengqiao/domain';
 import { type Clock } from '../infra/api-options';
 import { CLOCK, CONFIG } from '../infra/tokens';
+import { ActiveDeadlines } from './active-deadlines';
 import { type FastTiles, KpiTilesService, type SlowTiles } from './kpi-tiles.service';
 
 interface Cached<T> {
   readonly at: number;
+  /** The rule-set version the tiles were measured against (null: the default set). */
+  readonly ruleSetVersion: number | null;
   readonly value: Promise<T>;
 }
 
 /**
  * KPI snapshots per scope, shared by the REST route and the live stream: each half is recomputed
- * only when older than its max age, and concurrent callers share one computation.
+ * only when older than its max age or measured against another rule-set version than the active one
+ * (an activation shows at once), and concurrent callers share one computation.
  */
 @Injectable()
 export class KpisService {
@@ -22,6 +26,7 @@ export class KpisService {
 
   constructor(
     private readonly tiles: KpiTilesService,
+    private readonly active: ActiveDeadlines,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(CONFIG) private readonly config: FengqiaoConfig,
   ) {}
@@ -53,10 +58,12 @@ export class KpisService {
     compute: () => Promise<T>,
   ): Promise<T> {
     const key = scope ?? 'city';
+    const ruleSetVersion = this.active.get().version;
     const hit = cache.get(key);
-    if (hit !== undefined && now.getTime() - hit.at < maxAgeMs) return hit.value;
+    if (hit !== undefined && hit.ruleSetVersion === ruleSetVersion && now.getTime() - hit.at < maxAgeMs)
+      return hit.value;
     const value = compute();
-    cache.set(key, { at: now.getTime(), value });
+    cache.set(key, { at: now.getTime(), ruleSetVersion, value });
     // A failed computation is not kept: the next caller tries again.
     value.catch(() => {
       if (cache.get(key)?.value === value) cache.delete(key);

@@ -98,7 +98,7 @@ describe('the cases list, the KPI tiles and the alerts agree on a major dispute 
     expect(engine).toEqual(expected.engine);
   });
 
-  it('the clocks the projection reads are the activated version right after the activation', async () => {
+  it('the clocks the projection reads and the KPI tiles follow the activated version right after the activation', async () => {
     type ClockRow = { v: number | null; unit: string; count: number };
     const clockOf = async (clock: string): Promise<ClockRow | undefined> =>
       (
@@ -131,15 +131,29 @@ describe('the cases list, the KPI tiles and the alerts agree on a major dispute 
     rule.due = { unit: 'hours', count: 7 };
     const proposed = await send('rules', 'analyst', { body, comment: 'general: 7 hours' }).expect(201);
     const next = (proposed.body as RuleSetDetail).version;
+    // A general case resolved 10 hours after triage, due under either set by NOW: on time under the
+    // active set, late under 7 hours.
+    const township = await claimTownship(api.pool);
+    await storeCase(api.pool, township, [
+      { type: 'reported', at: at('10T09:00:00') },
+      { type: 'triaged', at: at('10T10:00:00'), tier: 'general' },
+      { type: 'resolved', at: at('10T20:00:00') },
+    ]);
+    const generalTile = async (): Promise<unknown> =>
+      (await get<KpiSnapshot>(`kpis?region=${township}`)).onTimeByTier.rows.find((r) => r.tier === 'general');
+    expect(await generalTile()).toMatchObject({ onTime: 1, due: 1 });
     try {
       await send(`rules/${next}/activate`, 'admin').expect(200);
       // No poll in between: the activation's own transaction rewrote them.
       expect(await clockOf('general')).toEqual({ v: next, unit: 'hours', count: 7 });
       expect((await clockOf('routing'))?.v).toBe(next);
+      // The API's clock is fixed: no time-to-live elapses, the tiles see the activation itself.
+      expect(await generalTile()).toMatchObject({ onTime: 0, due: 1 });
     } finally {
       await send(`rules/${before}/activate`, 'admin').expect(200);
     }
     expect((await clockOf('general'))?.v).toBe(before);
     expect(await clockOf('general')).not.toEqual({ v: before, unit: 'hours', count: 7 });
+    expect(await generalTile()).toMatchObject({ onTime: 1, due: 1 });
   });
 });

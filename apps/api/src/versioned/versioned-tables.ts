@@ -2,12 +2,12 @@ import {
   DUTY_ROSTERS_TABLE,
   NOTIFICATION_POLICIES_TABLE,
   ROUTING_TABLES_TABLE,
-  RULE_SETS_TABLE,
+  RULE_SET_DOCUMENTS,
   VersionedDocumentsRepository,
 } from '@fengqiao/db';
 
-/** The rule_sets table (stateless: one instance per process is all it needs). */
-export const RULE_SET_VERSIONS = new VersionedDocumentsRepository(RULE_SETS_TABLE);
+/** The rule_sets table: libs/db's one instance (the active-rule-set cache reads through it too). */
+export const RULE_SET_VERSIONS = RULE_SET_DOCUMENTS;
 /** The routing_tables table. */
 export const ROUTING_TABLE_VERSIONS = new VersionedDocumentsRepository(ROUTING_TABLES_TABLE);
 /** The duty_roster_versions table. */

@@ -1,5 +1,5 @@
-import { ruleSetSchema, silenceSchema, type Silence } from '@fengqiao/contracts';
-import { type DbPool } from '@fengqiao/db';
+import { silenceSchema, type RuleSetInput, type Silence } from '@fengqiao/contracts';
+import { ActiveVersionInvalidError, type ActiveVersionCache, type DbPool } from '@fengqiao/db';
 import { type Clock } from '../clock.port';
 import { type ControlRepository } from '../persistence/control.repository';
 import { type WarningService } from './warning.service';
@@ -13,7 +13,9 @@ export type ControlEvent =
 /**
  * Polls the rule_sets and silences tables (docs/decisions/0008: the table is the truth and commits
  * with the audit row; a control message could be lost or arrive before the commit) and swaps the
- * engine's rule set or silences between two inputs when they change.
+ * engine's rule set or silences between two inputs when they change. The active rule set is followed
+ * through libs/db `activeRuleSetCache`, the one mechanism every process uses; it is refreshed on each
+ * of the engine's ticks (config.tuning.warning.tickMs).
  */
 export class ControlPoller {
   private version: number | undefined;
@@ -21,6 +23,7 @@ export class ControlPoller {
 
   constructor(
     private readonly pool: DbPool,
+    private readonly ruleSets: Pick<ActiveVersionCache<RuleSetInput>, 'refresh'>,
     private readonly control: ControlRepository,
     private readonly service: WarningService,
     private readonly clock: Clock,
@@ -37,12 +40,20 @@ export class ControlPoller {
   }
 
   private async refreshRuleSet(): Promise<void> {
-    const version = await this.control.activeRuleSetVersion(this.pool);
-    if (version === undefined || version === this.version) return;
-    const body = await this.control.ruleSetBody(this.pool, version);
+    let loaded;
+    try {
+      loaded = await this.ruleSets.refresh();
+    } catch (err) {
+      // A body the schema refuses is reported once (the cache skips that version afterwards).
+      if (!(err instanceof ActiveVersionInvalidError)) throw err;
+      this.report({ kind: 'rule-set-invalid', version: err.version, error: err.message.slice(0, 300) });
+      return;
+    }
+    if (loaded === undefined || loaded.version === this.version) return;
+    const { version, document } = loaded;
     this.version = version;
     try {
-      await this.service.activate(ruleSetSchema.parse(body));
+      await this.service.activate(document);
       this.report({ kind: 'rule-set-activated', version });
     } catch (err) {
       const error = err instanceof Error ? err.message.slice(0, 300) : String(err);

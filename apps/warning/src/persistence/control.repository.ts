@@ -1,8 +1,5 @@
 import { type RuleSet, type Silence } from '@fengqiao/contracts';
-import { type Queryable, RULE_SETS_TABLE, VersionedDocumentsRepository } from '@fengqiao/db';
-
-/** The rule_sets table, shared with the API through the one versioned-document store (libs/db). */
-const RULE_SETS = new VersionedDocumentsRepository(RULE_SETS_TABLE);
+import { type Queryable, RULE_SET_DOCUMENTS } from '@fengqiao/db';
 
 /** Silences that have not ended or been expired; future ones too (the engine checks the window). */
 const LIVE_SILENCES = `
@@ -19,28 +16,18 @@ interface SilenceRow {
   comment: string;
 }
 
-/** What the operators control through the API: the active rule set and the silences. */
+/** What the operators control through the API: the default rule set and the silences (the active set: libs/db activeRuleSetCache). */
 export class ControlRepository {
   /**
    * Version 1 is the default rule set, inserted by whichever process starts first (the API or the
    * warning service); ON CONFLICT makes the race between them harmless.
    */
   ensureDefaultRuleSet(db: Queryable, ruleSet: RuleSet): Promise<void> {
-    return RULE_SETS.ensureDefault(db, {
+    return RULE_SET_DOCUMENTS.ensureDefault(db, {
       document: ruleSet,
       label: ruleSet.name,
       note: 'default rule set (libs/rules)',
     });
-  }
-
-  /** The active version's number only: what each poll compares (versions are immutable). */
-  activeRuleSetVersion(db: Queryable): Promise<number | undefined> {
-    return RULE_SETS.activeVersion(db);
-  }
-
-  /** A version's stored body, validated by the caller; undefined when there is no such version. */
-  async ruleSetBody(db: Queryable, version: number): Promise<unknown> {
-    return (await RULE_SETS.find(db, version))?.document;
   }
 
   async liveSilences(db: Queryable, now: Date): Promise<Silence[]> {

@@ -1,10 +1,9 @@
-import { ruleSetSchema, type RuleSetInput } from '@fengqiao/contracts';
+import { type RuleSetInput } from '@fengqiao/contracts';
 import { caseDueTimesOf, type CaseDueTimes } from '@fengqiao/domain';
 import { DEFAULT_RULE_SET } from '@fengqiao/rules';
 import { type Queryable } from '../transaction';
-import { ActiveVersionCache } from './active-version-cache';
-import { VersionedDocumentsRepository } from './versioned-documents.repository';
-import { RULE_SETS_TABLE } from './versioned-table';
+import { activeRuleSetCache } from './active-rule-set-cache';
+import { type ActiveVersionCache } from './active-version-cache';
 
 /** The rule set a producer stamps case deadlines (`dueAt`) with, and its due times. */
 export interface ActiveCaseClock {
@@ -21,9 +20,6 @@ export const DEFAULT_CASE_CLOCK: ActiveCaseClock = {
   due: caseDueTimesOf(DEFAULT_RULE_SET),
 };
 
-const RULE_SETS = new VersionedDocumentsRepository(RULE_SETS_TABLE);
-const parseRuleSet = (raw: unknown): RuleSetInput => ruleSetSchema.parse(raw);
-
 /**
  * The ACTIVE rule set's case clock, cached: the one source of `dueAt` for every producer of case
  * events (the API, the simulator), the same version the KPI tiles, the cases projection and the
@@ -35,7 +31,7 @@ export class ActiveCaseClockCache {
   private readonly cache: ActiveVersionCache<RuleSetInput>;
 
   constructor(db: Queryable, onLoaded: (clock: ActiveCaseClock) => void = () => undefined) {
-    this.cache = new ActiveVersionCache<RuleSetInput>(db, RULE_SETS, parseRuleSet, (loaded) => {
+    this.cache = activeRuleSetCache(db, (loaded) => {
       this.clock = {
         version: loaded.version,
         ruleSet: loaded.document,

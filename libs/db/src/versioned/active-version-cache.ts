@@ -7,14 +7,34 @@ export interface ActiveVersion<Doc> {
   readonly document: Doc;
 }
 
+/** A stored version whose document the kind's validator refused; the last good version stays. */
+export class ActiveVersionInvalidError extends Error {
+  readonly code = 'ACTIVE_VERSION_INVALID';
+
+  constructor(
+    readonly version: number,
+    cause: unknown,
+  ) {
+    super(
+      `ACTIVE_VERSION_INVALID: version ${version} does not validate: ${
+        cause instanceof Error ? cause.message.slice(0, 300) : String(cause)
+      }`,
+    );
+    this.name = 'ActiveVersionInvalidError';
+  }
+}
+
 /**
  * The active version of one kind of versioned document, cached in memory and reloaded only when the
  * active version number changes (versions are immutable: one indexed one-row query per poll). Loads
  * run one after another, so a slow poll cannot overwrite a newer activation's document; a poll that
- * fails (a document that does not validate, a database away) keeps the last good one and reports.
+ * fails (a database away) keeps the last good one and reports. A version whose document does not
+ * validate is reported once (`ActiveVersionInvalidError`) and then skipped: versions never change, so
+ * it would fail the same way on every poll.
  */
 export class ActiveVersionCache<Doc> {
   private active: ActiveVersion<Doc> | undefined;
+  private rejected: number | undefined;
   private queue: Promise<unknown> = Promise.resolve();
   private timer: NodeJS.Timeout | undefined;
   private polling = false;
@@ -55,10 +75,18 @@ export class ActiveVersionCache<Doc> {
 
   private async load(): Promise<ActiveVersion<Doc> | undefined> {
     const version = await this.repo.activeVersion(this.db);
-    if (version === undefined || this.active?.version === version) return this.active;
+    if (version === undefined || this.active?.version === version || this.rejected === version)
+      return this.active;
     const row = await this.repo.find(this.db, version);
     if (row === undefined) return this.active;
-    const loaded: ActiveVersion<Doc> = { version, document: this.validate(row.document) };
+    let document: Doc;
+    try {
+      document = this.validate(row.document);
+    } catch (err: unknown) {
+      this.rejected = version;
+      throw new ActiveVersionInvalidError(version, err);
+    }
+    const loaded: ActiveVersion<Doc> = { version, document };
     this.active = loaded;
     this.onLoaded(loaded);
     return loaded;
