@@ -8,6 +8,7 @@ import { HlsPackager } from './hls/hls-packager';
 import { reapOrphans } from './hls/process-group';
 import { MEDIA_APP } from './media-ports';
 import { Gateway } from './server/gateway';
+import { SnapshotStore } from './snapshots/snapshot-store';
 import { IngestServer } from './server/ingest-server';
 import { relayArgs, relayMarker } from './relay/relay-args';
 import { type Relay, redactSource } from './relay/relay-config';
@@ -59,6 +60,11 @@ export interface RunningMediaService {
 /** The folder of one instance's HLS output; its path is also how an instance finds its leftovers. */
 export function hlsRoot(config: FengqiaoConfig, rtmpPort: number): string {
   return join(config.stack.runDir, 'media', String(rtmpPort), 'hls');
+}
+
+/** The snapshot store of one instance (kept across restarts, unlike the HLS output; decision 0020). */
+export function snapshotRoot(config: FengqiaoConfig, rtmpPort: number): string {
+  return join(config.stack.runDir, 'media', String(rtmpPort), 'snapshots');
 }
 
 /** One ffmpeg per configured relay, pushing into our RTMP ingest; a lost source is retried, doubling to 60 s. */
@@ -132,6 +138,7 @@ export async function startMediaService(
   const gateway = new Gateway({
     mediaSecret: config.media.secret,
     packager,
+    snapshots: new SnapshotStore(snapshotRoot(config, o.rtmpPort)),
     isLive: (id) => ingest.isLive(id),
     internalFlvPath: (id) => `/${MEDIA_APP}/${id}.flv?sign=${loopSign(id)}`,
     internalHttpPort: o.internalHttpPort,

@@ -12,6 +12,8 @@ import { carryHistory } from './history-carry';
 import { startMediaGuard } from './media-guard';
 import { progressLine } from './progress';
 import { SimRunner, type MessageSink } from './sim-runner';
+import { renderSnapshot } from './snapshots/snapshot-render';
+import { SnapshotUploader } from './snapshots/snapshot-uploader';
 import { TrafficGenerator } from './traffic/traffic-generator';
 
 const USAGE = `usage: node -r @swc-node/register apps/simulator/src/main.ts [flags]
@@ -30,6 +32,8 @@ const USAGE = `usage: node -r @swc-node/register apps/simulator/src/main.ts [fla
   --carry-days N    carry on the cases of the history's last N days (npm run history) from local
                     midnight at real pace, so none it left open falls overdue, and today's cases
                     reported before the start (default 14, 0 = off)
+  --no-snapshots    do not render and store the JPEGs the analytics events reference (in the media
+                    service, PUT /snapshots/<ref>; decision 0020)
   --dry-run         generate without producing (measures the generator alone)
 At runtime, stdin lines: an incident SPEC, "rate X", or "status".`;
 
@@ -49,6 +53,7 @@ function readOptions(argv: readonly string[]) {
     'media-window': { type: 'string' },
     'carry-days': { type: 'string' },
     'dry-run': { type: 'boolean' },
+    'no-snapshots': { type: 'boolean' },
     help: { type: 'boolean' },
   });
   const registry = numberFlag(f.registry, 'registry', DEFAULT_REGISTRY_SIZE, 1, 200_000);
@@ -65,6 +70,7 @@ function readOptions(argv: readonly string[]) {
     mediaWindowS: numberFlag(f['media-window'], 'media-window', 300, 0, 86_400),
     carryDays: numberFlag(f['carry-days'], 'carry-days', 14, 0, 400),
     dryRun: f['dry-run'] === true,
+    snapshots: f['no-snapshots'] !== true,
   };
 }
 
@@ -152,6 +158,16 @@ async function main(): Promise<void> {
         sink = publisher;
       }
       const runner = new SimRunner(gen, sink, Date.now, o.rate);
+      const snapshots =
+        o.dryRun || !o.snapshots
+          ? undefined
+          : new SnapshotUploader({
+              mediaUrl: `http://${config.host}:${config.media.httpPort}`,
+              mediaSecret: config.media.secret,
+              render: (scene) => renderSnapshot(scene),
+              log: say,
+            });
+      runner.snapshots = snapshots;
       if (o.carryDays > 0) {
         // The history ends at local midnight today (history.ts): its cases, and today's, go on from there.
         const n = carryHistory(gen, runner.cursorMs, o.carryDays, o.rate);
@@ -170,6 +186,7 @@ async function main(): Promise<void> {
       const done = runLoop(o, gen, runner, loop);
       stops.push({ name: 'loop', stop: () => ((loop.stopping = true), done) });
       if (publisher !== undefined) stops.push({ name: 'kafka', stop: () => publisher.disconnect() });
+      if (snapshots !== undefined) stops.push({ name: 'snapshots', stop: () => snapshots.drain() });
       if (guard !== undefined) stops.push({ name: 'media guard', stop: () => guard.close() });
       if (rules !== undefined) stops.push(rules.step);
       return { stops, done };

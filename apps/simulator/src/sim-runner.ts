@@ -1,4 +1,4 @@
-import { INPUT_TOPICS } from '@fengqiao/contracts';
+import { type CameraAnalytics, INPUT_TOPICS } from '@fengqiao/contracts';
 import { type OutgoingMessage } from '@fengqiao/kafka';
 import { type SlotTraffic, type TrafficGenerator } from './traffic/traffic-generator';
 
@@ -49,6 +49,8 @@ export class SimRunner {
    * (an invented "offline" over a playing stream), so none is sent for them.
    */
   mediaCameras: ReadonlySet<string> = new Set();
+  /** Stores the JPEG each analytics event's snapshotRef names (apps/simulator/src/snapshots). */
+  snapshots: { offer(events: readonly CameraAnalytics[]): void } | undefined;
   private cursor: number;
 
   constructor(
@@ -89,6 +91,8 @@ export class SimRunner {
       batch.cases.push(...t.cases);
       this.cursor += this.slotMs;
     }
+    // Non-blocking: the pictures go to the media service beside the events (decision 0020).
+    this.snapshots?.offer(batch.analytics);
     try {
       await Promise.all([
         this.send(this.topics.cameraStatus, batch.status, (e) => e.cameraId),

@@ -547,6 +547,13 @@ export {
   type PlayGrantResponse,
   type PlayRequest,
 } from './api/video-api';
+export {
+  parseSnapshotRef,
+  snapshotRefOf,
+  type SnapshotKey,
+  type SnapshotRefProblem,
+  type SnapshotRefVerdict,
+} from './media/snapshot-ref';
 export { auditVerifyResponseSchema, type AuditVerifyResponse } from './api/audit-api';
 export {
   ACCOUNT_ADMINS,

@@ -10,11 +10,14 @@ import { connect } from 'node:net';
 import { type Duplex } from 'node:stream';
 import { type PlayTokenRejection, verifyPlayToken } from '@fengqiao/media-tokens';
 import { type HlsPackager } from '../hls/hls-packager';
+import { SnapshotRoutes } from '../snapshots/snapshot-routes';
+import { type SnapshotStore } from '../snapshots/snapshot-store';
 import { CORS_HEADERS, type MediaErrorCode, requestUrl, sendError, sendJson, statusOf } from './http-reply';
 
 export interface GatewayDeps {
   readonly mediaSecret: string;
   readonly packager: HlsPackager;
+  readonly snapshots: SnapshotStore;
   readonly isLive: (cameraId: string) => boolean;
   /** Loopback FLV URL (path + query) of a live stream on node-media-server. */
   readonly internalFlvPath: (cameraId: string) => string;
@@ -37,8 +40,10 @@ const REJECTION_CODE: Record<PlayTokenRejection, MediaErrorCode> = {
 /** The public HTTP face of the media service: every stream read is checked against a play token. */
 export class Gateway {
   readonly server: Server;
+  private readonly snapshots: SnapshotRoutes;
 
   constructor(private readonly deps: GatewayDeps) {
+    this.snapshots = new SnapshotRoutes(deps.mediaSecret, deps.snapshots, (id, url) => this.refusal(id, url));
     this.server = createServer((req, res) => {
       this.route(req, res).catch((err: unknown) => {
         deps.log(`gateway: ${req.method} failed: ${(err as Error).message}`);
@@ -62,6 +67,7 @@ export class Gateway {
   private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = requestUrl(req);
     if (req.method === 'OPTIONS') return void res.writeHead(204, CORS_HEADERS).end();
+    if ((req.url ?? '').startsWith('/snapshots/')) return this.snapshots.handle(req, res, url);
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 'NOT_FOUND', 'no such route');
     if (url.pathname === '/health') return sendJson(res, this.deps.health());
     const match = HLS_PLAYLIST.exec(url.pathname) ?? HLS_SEGMENT.exec(url.pathname) ?? FLV.exec(url.pathname);

@@ -8,19 +8,32 @@ export type MediaErrorCode =
   | 'TOKEN_WRONG_CAMERA'
   | 'NOT_FOUND'
   | 'STREAM_OFFLINE'
-  | 'HLS_NOT_READY';
+  | 'HLS_NOT_READY'
+  | 'SNAPSHOT_REF_INVALID'
+  | 'SNAPSHOT_NOT_FOUND'
+  | 'SNAPSHOT_NOT_JPEG'
+  | 'SNAPSHOT_TOO_LARGE'
+  | 'SIGN_INVALID';
 
 export function statusOf(code: MediaErrorCode): number {
   switch (code) {
     case 'TOKEN_MISSING':
     case 'TOKEN_INVALID':
     case 'TOKEN_EXPIRED':
+    case 'SIGN_INVALID':
       return 401;
+    case 'SNAPSHOT_REF_INVALID':
+      return 400;
     case 'TOKEN_WRONG_CAMERA':
       return 403;
     case 'NOT_FOUND':
     case 'STREAM_OFFLINE':
+    case 'SNAPSHOT_NOT_FOUND':
       return 404;
+    case 'SNAPSHOT_TOO_LARGE':
+      return 413;
+    case 'SNAPSHOT_NOT_JPEG':
+      return 415;
     case 'HLS_NOT_READY':
       return 503;
   }
