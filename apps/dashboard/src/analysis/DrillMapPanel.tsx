@@ -7,6 +7,7 @@ import { type ChartClick } from '../charts/EChart';
 import { usePolled } from '../common/hooks';
 import { districtOf } from '../geo/city-districts';
 import { countyGeoJson } from '../geo/district-map';
+import { useTownshipAreas } from '../geo/township-areas';
 import { useDistrictMap } from '../geo/useDistrictMap';
 import { M } from '../i18n/strings';
 import { ChartPanel } from './ChartPanel';
@@ -60,10 +61,16 @@ export function DrillMapPanel({ view, breakdown, scale, file, go }: Props) {
   const township = level === 'grid' ? view.region.slice(0, 9) : '';
   const rows = useMemo(() => breakdown?.rows ?? [], [breakdown]);
   const cameras = usePolled((signal) => fetchTownshipCameras(township, signal), 300_000, township);
-  const mapName = county === '' ? CITY_MAP : `analysis-county-${county}`;
+  // A county is drawn with its townships' derived areas (Voronoi cells of their seats, issue 21) once
+  // they load; the plain outline until then. Each geometry registers under a name of its own.
+  const townshipAreas = useTownshipAreas(map, county);
+  const mapName =
+    county === '' ? CITY_MAP : `analysis-county-${county}${townshipAreas === null ? '' : '-townships'}`;
   const maps = useMemo(
-    () => ({ [mapName]: county === '' ? map.geoJson : countyGeoJson(map, county) }),
-    [map, mapName, county],
+    () => ({
+      [mapName]: county === '' ? map.geoJson : (townshipAreas?.geoJson ?? countyGeoJson(map, county)),
+    }),
+    [map, mapName, county, townshipAreas],
   );
   const points = useMemo(
     () =>
@@ -75,14 +82,29 @@ export function DrillMapPanel({ view, breakdown, scale, file, go }: Props) {
     const areas: DrillArea[] =
       county === ''
         ? rows.map((r) => ({ name: districtName(r.region), region: r.region, value: r.events }))
-        : [{ name: districtName(county), region: county, value: total }];
-    return buildDrillMapOption({ mapName, areas, points: county === '' ? [] : points, scale });
-  }, [rows, county, points, mapName, scale]);
+        : townshipAreas === null
+          ? [{ name: districtName(county), region: county, value: total }]
+          : // The townships shaded by events; the county outline, drawn over them, stays unfilled.
+            level === 'county'
+            ? rows.map((r) => ({ name: r.name ?? r.region, region: r.region, value: r.events }))
+            : [];
+    const townships =
+      townshipAreas === null
+        ? undefined
+        : {
+            countyName: townshipAreas.countyName,
+            names: [...townshipAreas.townships.keys()],
+            labels: level === 'county',
+            note: M.derivedTownships,
+          };
+    return buildDrillMapOption({ mapName, areas, points: county === '' ? [] : points, scale, townships });
+  }, [rows, county, points, mapName, scale, townshipAreas, level]);
   const onClick = (p: ChartClick): void => {
     // Bubbles carry their region; an area is drawn by the geo component, which reports its name only.
     const region =
       (p.data as { region?: string } | undefined)?.region ??
-      rows.find((r) => districtName(r.region) === p.name || r.name === p.name)?.region;
+      rows.find((r) => districtName(r.region) === p.name || r.name === p.name)?.region ??
+      townshipAreas?.townships.get(p.name);
     if (region !== undefined && region !== view.region) go(drillDown(view, region));
   };
   return (
@@ -100,7 +122,11 @@ export function DrillMapPanel({ view, breakdown, scale, file, go }: Props) {
           rows.map((r) => [r.region, r.name, r.events]),
         )
       }
-      data={{ 'data-level': level, 'data-points': county === '' ? 0 : points.length }}
+      data={{
+        'data-level': level,
+        'data-points': county === '' ? 0 : points.length,
+        'data-township-areas': townshipAreas?.townships.size ?? 0,
+      }}
     />
   );
 }

@@ -3,6 +3,7 @@ import { BarChart, HeatmapChart, LineChart, MapChart, PieChart, ScatterChart } f
 import {
   CalendarComponent,
   GeoComponent,
+  GraphicComponent,
   GridComponent,
   LegendComponent,
   TooltipComponent,
@@ -25,6 +26,7 @@ echarts.use([
   ScatterChart,
   CalendarComponent,
   GeoComponent,
+  GraphicComponent, // the derived-township note on a county map (issue 21)
   GridComponent,
   LegendComponent,
   TooltipComponent,

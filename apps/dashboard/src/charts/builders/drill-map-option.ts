@@ -26,15 +26,73 @@ export interface DrillMapInput {
   /** Bubbles: townships of a county sized by events, or a township's cameras. */
   readonly points: readonly DrillPoint[];
   readonly scale: number;
+  /** A county's derived township areas drawn inside its outline (the map must then say they are derived). */
+  readonly townships?: DrillTownships;
+}
+
+export interface DrillTownships {
+  /** The county's feature: drawn as the thicker outline, unlabelled, not shaded. */
+  readonly countyName: string;
+  /** The townships' area features, by name. */
+  readonly names: readonly string[];
+  /** Township names on their areas (off when bubbles of their own names sit on them). */
+  readonly labels: boolean;
+  /** The note on the map that these borders are derived (派生的乡镇边界，仅示意). */
+  readonly note: string;
+}
+
+/** Thin township borders, the county's outline over them, and the note in a corner. */
+function townshipLayers(t: DrillTownships, scale: number) {
+  const font = Math.round(12 * scale);
+  return {
+    regions: [
+      {
+        name: t.countyName,
+        silent: true,
+        label: { show: false },
+        itemStyle: { areaColor: 'transparent', borderColor: '#8fb4ec', borderWidth: 2.5 * scale },
+      },
+      ...t.names.map((name) => ({
+        name,
+        label: {
+          show: t.labels,
+          color: THEME.text,
+          fontSize: font,
+          // A dark halo keeps the names readable on the brightest shading.
+          textBorderColor: THEME.panel,
+          textBorderWidth: 2 * scale,
+        },
+        itemStyle: { borderColor: '#4a6a9c', borderWidth: 0.6 * scale, borderType: 'solid' as const },
+      })),
+    ],
+    graphic: [
+      {
+        type: 'text' as const,
+        left: Math.round(10 * scale),
+        bottom: Math.round(8 * scale),
+        silent: true,
+        style: { text: t.note, fill: THEME.muted, fontSize: font },
+      },
+    ],
+  };
 }
 
 /** The analysis map at any level: areas shaded by events, bubbles on top; both carry drill targets. */
-export function buildDrillMapOption({ mapName, areas, points, scale }: DrillMapInput): ChartOption {
+export function buildDrillMapOption({
+  mapName,
+  areas,
+  points,
+  scale,
+  townships,
+}: DrillMapInput): ChartOption {
   const max = Math.max(1, ...areas.map((a) => a.value));
   // From the quietest area, so the differences show rather than the common base (as on the wall).
   const min = areas.length > 1 ? Math.min(max - 1, ...areas.map((a) => a.value)) : 0;
   const maxPoint = Math.max(1, ...points.map((p) => p.value));
   const font = Math.round(13 * scale);
+  const layers = townships === undefined ? undefined : townshipLayers(townships, scale);
+  // Labelled township areas shaded by events: the bubbles shrink to seat markers under the names.
+  const seatsOnly = townships?.labels === true;
   return {
     backgroundColor: 'transparent',
     tooltip: { trigger: 'item' },
@@ -48,14 +106,17 @@ export function buildDrillMapOption({ mapName, areas, points, scale }: DrillMapI
     geo: {
       map: mapName,
       roam: false,
-      // With bubbles on top, only they are clickable (the one area shown is the current level itself).
-      silent: points.length > 0,
+      // With bubbles on top, only they are clickable (the one area shown is the current level itself),
+      // unless the county's township areas are drawn: a click on one drills into that township.
+      silent: points.length > 0 && townships === undefined,
       layoutCenter: ['50%', '50%'],
       layoutSize: '95%',
       label: { show: points.length === 0, color: THEME.text, fontSize: font },
       itemStyle: { areaColor: THEME.panel, borderColor: '#5b7bb0', borderWidth: scale },
       emphasis: { label: { color: THEME.text }, itemStyle: { areaColor: '#1f5fa8' } },
+      ...(layers === undefined ? {} : { regions: layers.regions }),
     },
+    ...(layers === undefined ? {} : { graphic: layers.graphic }),
     series: [
       {
         type: 'map',
@@ -66,7 +127,7 @@ export function buildDrillMapOption({ mapName, areas, points, scale }: DrillMapI
         type: 'scatter',
         coordinateSystem: 'geo',
         label: {
-          show: points.length <= 40,
+          show: points.length <= 40 && townships?.labels !== true,
           formatter: '{b}',
           position: 'right',
           color: THEME.text,
@@ -76,7 +137,8 @@ export function buildDrillMapOption({ mapName, areas, points, scale }: DrillMapI
           name: p.name,
           value: [p.lon, p.lat, p.value],
           region: p.region,
-          symbolSize: p.colour === undefined ? (8 + 22 * (p.value / maxPoint)) * scale : 8 * scale,
+          symbolSize:
+            p.colour === undefined && !seatsOnly ? (8 + 22 * (p.value / maxPoint)) * scale : 8 * scale,
           itemStyle: { color: p.colour ?? THEME.heat[4], opacity: 0.85 },
         })),
       },
