@@ -184,6 +184,7 @@ export {
 export {
   acknowledgeRequestSchema,
   alertDetailSchema,
+  alertEvidenceCaseEventSchema,
   alertEvidenceEventSchema,
   alertHistoryEntrySchema,
   alertIdParamsSchema,
@@ -195,6 +196,7 @@ export {
   transitionResponseSchema,
   type AcknowledgeRequest,
   type AlertDetail,
+  type AlertEvidenceCaseEvent,
   type AlertEvidenceEvent,
   type AlertHistoryEntry,
   type AlertListQuery,

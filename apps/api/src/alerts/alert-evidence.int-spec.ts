@@ -35,6 +35,26 @@ async function analyticsEvent(at: Date, snapshotRef: string | null): Promise<str
   return id;
 }
 
+const PARTY = { name: '罗明证据', phone: '13912345678' };
+
+/** A case event as the ingest stores it: the payload holds the summary and the parties. */
+async function caseEvent(caseId: string, type: string, at: Date, payload: object): Promise<string> {
+  const id = randomUUID();
+  await api.pool.query(
+    `INSERT INTO case_events (event_id, occurred_at, case_id, type, channel, county, township, category, tier, payload)
+     VALUES ($1, $2, $3, $4, 'window', '511902', '511902001', $5, 'general', $6)`,
+    [
+      id,
+      at,
+      caseId,
+      type,
+      type === 'reported' ? 'labour-wages' : null,
+      { schema: 'case.event.v1', eventId: id, caseId, type, ...payload },
+    ],
+  );
+  return id;
+}
+
 describe('an alert detail with its evidence events (real PostgreSQL)', () => {
   it('names the camera analytics events among the evidence, newest first, with their facts', async () => {
     const now = Date.now();
@@ -74,7 +94,57 @@ describe('an alert detail with its evidence events (real PostgreSQL)', () => {
     expect(detail.evidenceEvents?.[1]).not.toHaveProperty('snapshotRef');
   });
 
-  it('leaves the field out when no evidence is an analytics event', async () => {
+  it('names the case events among the evidence by case, kind, time and place, and nothing personal', async () => {
+    const now = Date.now();
+    const caseId = `C511902-20261207-${String(Math.floor(Math.random() * 90_000) + 10_000)}`;
+    const reportedAt = new Date(now - 3 * 86_400_000);
+    const reported = await caseEvent(caseId, 'reported', reportedAt, {
+      category: 'labour-wages',
+      summary: `${PARTY.name}讨要工资，电话${PARTY.phone}`,
+      partiesCount: 1,
+      riskFlags: { violenceRisk: false, extremeWords: false, groupPetition: true, repeatVisits: 0 },
+      parties: [PARTY],
+    });
+    const assigned = await caseEvent(caseId, 'assigned', new Date(now - 3_600_000), {
+      department: '劳动监察大队',
+      assignee: '王调解员',
+    });
+    const alert = anAlert(
+      { explanation: { summary: '欠薪聚集', evidence: [reported, assigned], values: {}, thresholds: {} } },
+      'red',
+    );
+    await storeRaisedAlert(api.pool, alert);
+    const res = await request(api.url)
+      .get(`/api/alerts/${alert.alertId}`)
+      .set('authorization', `Bearer ${token}`)
+      .expect(200);
+    const detail = res.body as AlertDetail;
+    expect(detail.evidenceCaseEvents).toEqual([
+      {
+        eventId: assigned,
+        occurredAt: new Date(now - 3_600_000).toISOString(),
+        caseId,
+        type: 'assigned',
+        county: '511902',
+        township: '511902001',
+      },
+      {
+        eventId: reported,
+        occurredAt: reportedAt.toISOString(),
+        caseId,
+        type: 'reported',
+        county: '511902',
+        township: '511902001',
+        category: 'labour-wages',
+      },
+    ]);
+    expect(detail).not.toHaveProperty('evidenceEvents');
+    const text = JSON.stringify(res.body);
+    for (const personal of [PARTY.name, PARTY.phone, '讨要工资', '王调解员', '劳动监察大队'])
+      expect(text).not.toContain(personal);
+  });
+
+  it('leaves the fields out when no evidence is an analytics or case event', async () => {
     const alert = anAlert({}, 'orange');
     await storeRaisedAlert(api.pool, alert);
     const res = await request(api.url)
@@ -82,5 +152,6 @@ describe('an alert detail with its evidence events (real PostgreSQL)', () => {
       .set('authorization', `Bearer ${token}`)
       .expect(200);
     expect(res.body as AlertDetail).not.toHaveProperty('evidenceEvents');
+    expect(res.body as AlertDetail).not.toHaveProperty('evidenceCaseEvents');
   });
 });

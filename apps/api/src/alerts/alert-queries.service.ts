@@ -64,17 +64,16 @@ export class AlertQueriesService {
     const shown = user.role === 'wall' ? entries.map(({ note: _note, ...e }) => e) : entries;
     const caseId = await this.links.caseOf(this.db.pool, alertId);
     const alert = toAlert(row);
-    const evidenceEvents = await this.evidence.cameraEvents(
-      this.db.pool,
-      alert.explanation.evidence,
-      alert.raisedAt,
-      alert.updatedAt,
-    );
+    const { evidence } = alert.explanation;
+    const { raisedAt, updatedAt } = alert;
+    const evidenceEvents = await this.evidence.cameraEvents(this.db.pool, evidence, raisedAt, updatedAt);
+    const evidenceCaseEvents = await this.evidence.caseEvents(this.db.pool, evidence, raisedAt, updatedAt);
     return {
       alert,
       history: shown,
       ...(caseId === undefined ? {} : { caseId }),
       ...(evidenceEvents.length === 0 ? {} : { evidenceEvents }),
+      ...(evidenceCaseEvents.length === 0 ? {} : { evidenceCaseEvents }),
     };
   }
 }

@@ -76,7 +76,11 @@ export function AlertDetailPanel({
           <FactList title={S.values} values={explanation.values} testId="alert-facts" />
           <FactList title={S.thresholds} values={explanation.thresholds} testId="alert-thresholds" />
         </div>
-        <EvidenceCount evidence={explanation.evidence} events={detail.data?.evidenceEvents ?? []} />
+        <EvidenceCount
+          evidence={explanation.evidence}
+          events={detail.data?.evidenceEvents ?? []}
+          caseEvents={detail.data?.evidenceCaseEvents ?? []}
+        />
       </section>
       <NearbyCameras
         alert={alert}

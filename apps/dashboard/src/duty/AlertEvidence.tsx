@@ -1,9 +1,16 @@
-import { type Alert, type AlertEvidenceEvent, type CameraSummary } from '@fengqiao/contracts';
+import {
+  type Alert,
+  type AlertEvidenceCaseEvent,
+  type AlertEvidenceEvent,
+  type CameraSummary,
+} from '@fengqiao/contracts';
 import { cityClockTime } from '@fengqiao/domain';
 import { categoryLabel, currentLang, L, S } from '../i18n/strings';
 import { G } from '../live/group-strings';
 import { VideoTile } from '../video';
+import { otherEvidenceIds } from './case-evidence';
 import { D } from './duty-strings';
+import { EvidenceCaseEvents } from './EvidenceCaseEvents';
 import { factLines, type FactNames } from './facts';
 
 const lang = currentLang(window.location.search);
@@ -64,12 +71,18 @@ function EvidenceEvent({ e }: { readonly e: AlertEvidenceEvent }) {
 export function EvidenceCount({
   evidence,
   events,
+  caseEvents = [],
 }: {
   readonly evidence: readonly string[];
   readonly events: readonly AlertEvidenceEvent[];
+  readonly caseEvents?: readonly AlertEvidenceCaseEvent[];
 }) {
   return (
-    <details className="detail__evidence" data-testid="alert-evidence" open={events.length > 0}>
+    <details
+      className="detail__evidence"
+      data-testid="alert-evidence"
+      open={events.length + caseEvents.length > 0}
+    >
       <summary>
         {S.evidence}：{D.evidenceCount(evidence.length)}
       </summary>
@@ -77,14 +90,12 @@ export function EvidenceCount({
         {events.map((e) => (
           <EvidenceEvent key={e.eventId} e={e} />
         ))}
-        {evidence
-          .filter((id) => !events.some((e) => e.eventId === id))
-          .slice(0, 20)
-          .map((id) => (
-            <li key={id} className="detail__evidence-id">
-              {id}
-            </li>
-          ))}
+        <EvidenceCaseEvents events={caseEvents} />
+        {otherEvidenceIds(evidence, [...events, ...caseEvents]).map((id) => (
+          <li key={id} className="detail__evidence-id">
+            {id}
+          </li>
+        ))}
       </ul>
     </details>
   );

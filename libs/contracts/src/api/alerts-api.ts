@@ -8,7 +8,9 @@ import {
   resolutionOutcomeSchema,
 } from '../alerts/alert';
 import { analyticsKindSchema } from '../events/camera-event';
+import { CASE_EVENT_TYPES, caseCategorySchema } from '../events/case-event';
 import { cameraIdSchema, caseIdSchema, eventIdSchema, instantSchema } from '../ids';
+import { countyCodeSchema, townshipCodeSchema } from '../regions';
 import { scopeRegionSchema } from './auth';
 import { csvOf } from './query-params';
 
@@ -72,6 +74,23 @@ export const alertEvidenceEventSchema = z
   .strict();
 export type AlertEvidenceEvent = z.infer<typeof alertEvidenceEventSchema>;
 
+/**
+ * One case event of an alert's evidence as a person reads it: which case, what happened to it, when
+ * and where. Never personal data: no summary, no parties, no free text of any kind (a wall reads it).
+ */
+export const alertEvidenceCaseEventSchema = z
+  .object({
+    eventId: eventIdSchema,
+    occurredAt: instantSchema,
+    caseId: caseIdSchema,
+    type: z.enum(CASE_EVENT_TYPES),
+    county: countyCodeSchema,
+    township: townshipCodeSchema,
+    category: caseCategorySchema.optional(),
+  })
+  .strict();
+export type AlertEvidenceCaseEvent = z.infer<typeof alertEvidenceCaseEventSchema>;
+
 /** GET /api/alerts/:alertId: the alert with its explanation and evidence, and its history. */
 export const alertDetailSchema = z
   .object({
@@ -81,6 +100,8 @@ export const alertDetailSchema = z
     caseId: caseIdSchema.optional(),
     /** The camera analytics events among the evidence (newest first, at most 20), with their facts. */
     evidenceEvents: z.array(alertEvidenceEventSchema).max(20).optional(),
+    /** The case events among the evidence (newest first, at most 20), without personal data. */
+    evidenceCaseEvents: z.array(alertEvidenceCaseEventSchema).max(20).optional(),
   })
   .strict();
 export type AlertDetail = z.infer<typeof alertDetailSchema>;
