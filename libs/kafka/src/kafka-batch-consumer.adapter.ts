@@ -2,6 +2,9 @@ import { type Consumer, type EachBatchPayload, type Kafka } from 'kafkajs';
 import { type BatchConsumer, type BatchConsumerOptions, type BatchHandler } from './batch-consumer';
 import { ConsumerProgress } from './consumer-progress';
 
+/** After a retriable crash, when a new client replaces the crashed one (kafkajs' own default). */
+const RESTART_AFTER_MS = 1000;
+
 /**
  * At-least-once batch consumption in one consumer group: a partition's offset is committed only
  * after the handler resolved (i.e. after the database commit), so a crash redelivers, never loses.
@@ -14,7 +17,9 @@ export class KafkaBatchConsumer implements BatchConsumer {
   private gaveUp = false;
   private pausedAll = false;
   private handler: BatchHandler | undefined;
-  /** Times a crashed client was replaced by a new one (reviveAfterCrashMs). */
+  /** A replacement client being started (connect, subscribe, join); stop() waits for it. */
+  private replacing: Promise<void> | undefined;
+  /** Times a crashed client was replaced by a new one (a retriable crash, or reviveAfterCrashMs). */
   revivals = 0;
 
   constructor(
@@ -34,7 +39,20 @@ export class KafkaBatchConsumer implements BatchConsumer {
       maxWaitTimeInMs: options.maxWaitTimeMs ?? 100,
       sessionTimeout: options.sessionTimeoutMs ?? 30_000,
       heartbeatInterval: options.heartbeatIntervalMs ?? 3000,
+      // kafkajs asks this only after a retriable crash, and never restarts by itself here: its own
+      // restart joins the group on a timer, and a stop during that join returns without leaving and
+      // closes the connection under it, so the broker keeps a member nobody drives, holding
+      // partitions until its session expires (the warning waited 40 s after a database outage).
+      // This adapter replaces the client instead, and stop() waits for that join (below).
+      retry: {
+        retries: 5, // kafkajs' consumer default, which a `retry` given here would replace
+        restartOnFailure: () => {
+          retriable = true;
+          return Promise.resolve(false);
+        },
+      },
     });
+    let retriable = false;
     const left = (): void => {
       if (consumer !== this.consumer) return;
       this.joined = false;
@@ -46,19 +64,34 @@ export class KafkaBatchConsumer implements BatchConsumer {
       this.progress.joinedGroup();
     });
     consumer.on(consumer.events.STOP, left);
-    consumer.on(consumer.events.CRASH, (e) => {
+    consumer.on(consumer.events.CRASH, () => {
       left();
-      // kafkajs restarts itself after retriable errors only ("the coordinator is not aware of this
-      // member" after a missed session is not one): then nothing consumes until a new consumer does.
-      if (e.payload.restart || consumer !== this.consumer) return;
+      const restart = retriable;
+      retriable = false;
+      if (consumer !== this.consumer || !this.running) return;
+      // After a retriable error a new client goes on at once, as kafkajs' own restart would.
+      if (restart) return this.replaceLater(consumer, RESTART_AFTER_MS);
+      // Not retriable ("the coordinator is not aware of this member" after a missed session): nothing
+      // consumes until a new client does, which the owner may leave to this adapter or do itself.
       this.gaveUp = true;
       const after = this.options.reviveAfterCrashMs;
-      if (after !== undefined && this.running) setTimeout(() => void this.revive(consumer), after).unref();
+      if (after !== undefined) this.replaceLater(consumer, after);
     });
     return consumer;
   }
 
-  /** Replaces a client that gave up by a new one in the same group, from the committed offsets. */
+  private replaceLater(dead: Consumer, afterMs: number): void {
+    setTimeout(() => {
+      if (!this.running || dead !== this.consumer) return;
+      const replacing = this.revive(dead);
+      this.replacing = replacing;
+      void replacing.finally(() => {
+        if (this.replacing === replacing) this.replacing = undefined;
+      });
+    }, afterMs).unref();
+  }
+
+  /** Replaces a crashed client by a new one in the same group, from the committed offsets. */
   private async revive(dead: Consumer): Promise<void> {
     const handler = this.handler;
     if (!this.running || dead !== this.consumer || handler === undefined) return;
@@ -71,8 +104,7 @@ export class KafkaBatchConsumer implements BatchConsumer {
     } catch {
       // The new client could not start (broker away): try again later, like a crash.
       this.gaveUp = true;
-      if (this.running)
-        setTimeout(() => void this.revive(this.consumer), this.options.reviveAfterCrashMs ?? 1000).unref();
+      if (this.running) this.replaceLater(this.consumer, this.options.reviveAfterCrashMs ?? RESTART_AFTER_MS);
     }
   }
 
@@ -117,6 +149,8 @@ export class KafkaBatchConsumer implements BatchConsumer {
 
   async stop(): Promise<void> {
     this.running = false;
+    // A replacement joining right now: disconnecting under its join would leave a member behind.
+    await this.replacing;
     await this.consumer.disconnect();
   }
 
