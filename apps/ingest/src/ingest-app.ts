@@ -32,6 +32,7 @@ import { noopEventsSink, type EventsSink } from './pipeline/rules-port';
 import { CameraSilenceWatch } from './silence/camera-silence.watch';
 import { SilenceConfirmRepository } from './silence/silence-confirm.repository';
 import { SilenceSweeper, silenceAwareSink } from './silence/silence-sweeper';
+import { ingestRules } from './validation/ingest-rules';
 
 /** Wait before a new consumer client replaces one kafkajs gave up on (an invariant, not tuning). */
 const CONSUMER_REVIVE_MS = 1000;
@@ -72,8 +73,9 @@ export function createIngestApp(config: FengqiaoConfig, options: IngestAppOption
   const topics = ingestTopics(options.topicSuffix);
   const metrics = new IngestMetrics();
   const { tuning } = config;
-  // What every event is checked against, on both paths (consumer and HTTP intake): the window and the city.
-  const rules = { ...tuning.ingest, city: config.city.code };
+  // What every event is checked against, on both paths (consumer and HTTP intake): the window, the city
+  // and its extent.
+  const rules = { ...tuning.ingest, ...ingestRules(config) };
   const kafka = createKafkaClient({ brokers: config.kafka.brokers, clientId: 'fengqiao-ingest' });
   // One flush at a time, writing up to four table families in parallel; the spare connections
   // serve camera lookups and the outage probe.

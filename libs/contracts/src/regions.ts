@@ -73,6 +73,29 @@ export const geoPointSchema = z
   .strict();
 export type GeoPoint = z.infer<typeof geoPointSchema>;
 
+/**
+ * The configured city's extent: the bounding box of its outlines widened by a margin (libs/geo
+ * `cityExtentOf`). Events carrying a point outside it are refused (LOCATION_OUTSIDE_CITY) by the ingest
+ * and the API's case intake alike.
+ */
+export interface CityExtent {
+  readonly minLon: number;
+  readonly minLat: number;
+  readonly maxLon: number;
+  readonly maxLat: number;
+  /** The margin around the outlines' box, in km, for the refusal's message. */
+  readonly marginKm: number;
+}
+
+/** THE check of "is this point ours" (coarse: the city's box, not its polygon). */
+export function pointOutsideExtent(p: GeoPoint, extent: CityExtent): boolean {
+  return p.lon < extent.minLon || p.lon > extent.maxLon || p.lat < extent.minLat || p.lat > extent.maxLat;
+}
+
+/** The refusal's message: no coordinates (they may place a person), only the rule. */
+export const outsideExtentMessage = (extent: CityExtent): string =>
+  `outside the configured city’s extent (its outline’s bounding box + ${extent.marginKm} km)`;
+
 /** A county-level district: its code, name, seat and area (from the city's outlines, or built in). */
 export interface District {
   readonly code: string;

@@ -52,3 +52,4 @@ export {
   type CityDivisions,
 } from './divisions';
 export { DERIVED_TOWNSHIP_NOTE, townshipCells, type TownshipCell, type TownshipSeat } from './township-cells';
+export { CITY_EXTENT_MARGIN_KM, cityExtentOf } from './city-extent';

@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { type Kafka } from 'kafkajs';
 import { type FengqiaoConfig } from '@fengqiao/config';
-import { type CaseEvent, checkCaseEvent } from '@fengqiao/contracts';
+import { type CaseEvent, type CityExtent, checkCaseEvent } from '@fengqiao/contracts';
+import { cityExtentOf } from '@fengqiao/geo';
 import { KafkaEventPublisher } from '@fengqiao/kafka';
 import { ApiError } from '../common/api-error';
 import { type ApiOptions } from '../infra/api-options';
@@ -19,6 +21,8 @@ export class CasePublisher implements OnApplicationShutdown {
   readonly topic: string;
   /** The configured city (FQ_CITY_CODE): the ingest refuses case events of any other. */
   private readonly city: string;
+  /** Its extent (outlines' box + margin, libs/geo cityExtentOf): the ingest refuses locations outside. */
+  private readonly extent: CityExtent | undefined;
 
   constructor(
     @Inject(KAFKA) kafka: Kafka,
@@ -28,6 +32,8 @@ export class CasePublisher implements OnApplicationShutdown {
     this.publisher = new KafkaEventPublisher(kafka);
     this.topic = casesTopicOf(options);
     this.city = config.city.code;
+    const outlines = config.geojsonPath === undefined ? undefined : readFileSync(config.geojsonPath, 'utf8');
+    this.extent = cityExtentOf(outlines === undefined ? undefined : JSON.parse(outlines), this.city);
   }
 
   /**
@@ -35,7 +41,7 @@ export class CasePublisher implements OnApplicationShutdown {
    * an event the ingest would dead-letter is refused here with its code (400), never answered 202.
    */
   async publish(events: readonly CaseEvent[]): Promise<void> {
-    for (const event of events) assertIngestible(event, this.city);
+    for (const event of events) assertIngestible(event, this.city, this.extent);
     try {
       await this.publisher.connect();
       await this.publisher.publish(
@@ -53,8 +59,8 @@ export class CasePublisher implements OnApplicationShutdown {
   }
 }
 
-function assertIngestible(event: CaseEvent, city: string): void {
-  const checked = checkCaseEvent(event, city);
+function assertIngestible(event: CaseEvent, city: string, extent: CityExtent | undefined): void {
+  const checked = checkCaseEvent(event, city, extent);
   if (checked.ok) return;
   const code = checked.code === 'FORBIDDEN_CHARACTER' ? 'FORBIDDEN_CHARACTER' : 'VALIDATION_FAILED';
   throw new ApiError(code, 'request failed validation', checked.issues);

@@ -105,6 +105,18 @@ export function badInputs(knownCamera: string): BadInput[] {
       'REGION_OUTSIDE_CITY',
     ),
     bad(
+      'a case reported far outside the city (Beijing)',
+      'case',
+      json(aCaseReported({ location: { lon: 116.4, lat: 39.9 } })),
+      'LOCATION_OUTSIDE_CITY',
+    ),
+    bad(
+      'a camera registered at a point outside the city',
+      'cameraRegistered',
+      json(aCameraRegistered({ location: { lon: 104.07, lat: 30.67 } })),
+      'LOCATION_OUTSIDE_CITY',
+    ),
+    bad(
       'a township outside its county',
       'case',
       json({ ...reported, region: { county: '511902', township: '511903001' } }),

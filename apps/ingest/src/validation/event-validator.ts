@@ -5,6 +5,9 @@ import {
   checkCaseEvent,
   codeOutsideCity,
   countyOfCameraId,
+  outsideExtentMessage,
+  pointOutsideExtent,
+  type CityExtent,
   type CameraAnalytics,
   type CameraRegistered,
   type CameraStatus,
@@ -44,12 +47,14 @@ const DAY_MS = 24 * 3600 * 1000;
 export type ValidationRules = Pick<InputLimits, 'maxFutureSkewMs' | 'maxEventAgeMs'> & {
   /** The configured city's 4-digit prefecture code (FQ_CITY_CODE): every region code must lie in it. */
   readonly city: string;
+  /** The city's extent (libs/geo cityExtentOf): every location must lie in it; no check when absent. */
+  readonly extent?: CityExtent;
 };
 
 /**
  * Validates a parsed message against its topic's contract and the ingest's plausibility rules;
  * `occurredAt` must lie within the configured window (clock skew ahead, age behind), its region
- * codes and camera id in the configured city.
+ * codes and camera id in the configured city, its location (if any) in the city's extent.
  */
 export function validateEvent(
   kind: TopicKind,
@@ -57,7 +62,10 @@ export function validateEvent(
   nowMs: number,
   limits: ValidationRules,
 ): Checked<IngestEvent> {
-  const checked = kind === 'case' ? checkCase(value, limits.city) : checkCamera(kind, value, limits.city);
+  const checked =
+    kind === 'case'
+      ? checkCase(value, limits.city, limits.extent)
+      : checkCamera(kind, value, limits.city, limits.extent);
   if (!checked.ok) return checked;
   const tagged = checked.value;
   const at = Date.parse(tagged.event.occurredAt);
@@ -71,13 +79,18 @@ export function validateEvent(
 
 // The contracts' one case validator, the very one the API runs before it produces (issue 17 #11):
 // a case event the API accepted is never dead-lettered here for its content.
-function checkCase(value: unknown, city: string): Checked<IngestEvent> {
-  const checked = checkCaseEvent(value, city);
+function checkCase(value: unknown, city: string, extent: CityExtent | undefined): Checked<IngestEvent> {
+  const checked = checkCaseEvent(value, city, extent);
   if (checked.ok) return { ok: true, value: { kind: 'case', event: checked.event } };
   return reject(checked.code, checked.issues.map((i) => `${i.path}: ${i.message}`).join('; '));
 }
 
-function checkCamera(kind: Exclude<TopicKind, 'case'>, value: unknown, city: string): Checked<IngestEvent> {
+function checkCamera(
+  kind: Exclude<TopicKind, 'case'>,
+  value: unknown,
+  city: string,
+  extent: CityExtent | undefined,
+): Checked<IngestEvent> {
   const parsed = CAMERA_SCHEMAS[kind].safeParse(value);
   if (!parsed.success) return reject('SCHEMA_INVALID', describeIssues(parsed.error.issues));
   const e = parsed.data;
@@ -89,6 +102,9 @@ function checkCamera(kind: Exclude<TopicKind, 'case'>, value: unknown, city: str
       'REGION_OUTSIDE_CITY',
       `${outside === e.cameraId ? 'cameraId' : 'region.county'}: not in the configured city (FQ_CITY_CODE ${city})`,
     );
+  // The same check as the case validator's (libs/contracts pointOutsideExtent): a registered camera's place.
+  if (extent !== undefined && 'location' in e && pointOutsideExtent(e.location, extent))
+    return reject('LOCATION_OUTSIDE_CITY', `location: ${outsideExtentMessage(extent)}`);
   return { ok: true, value: { kind, event: e } as IngestEvent };
 }
 

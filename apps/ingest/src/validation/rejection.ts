@@ -13,7 +13,9 @@ export type RejectCode =
   | 'UNKNOWN_CASE'
   | 'DB_REJECTED'
   /** A region code or camera id of another city than the configured one (FQ_CITY_CODE). */
-  | 'REGION_OUTSIDE_CITY';
+  | 'REGION_OUTSIDE_CITY'
+  /** A location outside the configured city's extent (its outlines' bounding box + a margin). */
+  | 'LOCATION_OUTSIDE_CITY';
 
 export interface Rejection {
   readonly code: RejectCode;
@@ -38,6 +40,7 @@ export function httpStatusOf(code: RejectCode): 400 | 413 | 422 {
     case 'UNKNOWN_CASE':
     case 'DB_REJECTED':
     case 'REGION_OUTSIDE_CITY':
+    case 'LOCATION_OUTSIDE_CITY':
       return 422;
     case 'EMPTY':
     case 'NOT_UTF8':

@@ -10,12 +10,13 @@ import {
 import { type TopicKind } from '../ingest-topics';
 import { badInputs } from '../testing/bad-inputs';
 import { validateEvent } from './event-validator';
+import { ingestRules } from './ingest-rules';
 import { type Checked } from './rejection';
 import { parseJsonSafely } from './safe-json';
 
 const config = loadConfig({});
-// The window and the configured city (5119 by default), as the ingest app hands them over.
-const limits = { ...config.tuning.ingest, city: config.city.code };
+// The window, the configured city (5119 by default) and its extent, as the ingest app hands them over.
+const limits = ingestRules(config);
 
 function check(kind: TopicKind, value: string | Buffer): Checked<unknown> {
   const parsed = parseJsonSafely(Buffer.isBuffer(value) ? value : Buffer.from(value), limits);
@@ -94,6 +95,28 @@ describe('message validation', () => {
     const refused = validateEvent('case', aCaseReported(), Date.now(), rules);
     expect(refused.ok ? '' : refused.rejection.reason).toBe(
       'region.county: not in the configured city (FQ_CITY_CODE 5113)',
+    );
+  });
+
+  it('dead-letters a point outside the city’s extent (its outline’s box + 10 km) with LOCATION_OUTSIDE_CITY', () => {
+    const codeOf = (kind: TopicKind, value: unknown): string => {
+      const checked = validateEvent(kind, value, Date.now(), limits);
+      return checked.ok ? 'ACCEPTED' : checked.rejection.code;
+    };
+    const beijing = { lon: 116.4, lat: 39.9 };
+    // Just beyond the built-in city's box (its schematic outline reaches 107.69° E) and just inside it.
+    const east = { lon: 107.82, lat: 31.9 };
+    const edge = { lon: 107.74, lat: 31.9 };
+    expect(codeOf('case', aCaseReported({ location: beijing }))).toBe('LOCATION_OUTSIDE_CITY');
+    expect(codeOf('case', aCaseReported({ location: east }))).toBe('LOCATION_OUTSIDE_CITY');
+    expect(codeOf('case', aCaseReported({ location: edge }))).toBe('ACCEPTED');
+    expect(codeOf('cameraRegistered', aCameraRegistered({ location: beijing }))).toBe(
+      'LOCATION_OUTSIDE_CITY',
+    );
+    expect(codeOf('cameraRegistered', aCameraRegistered({ location: edge }))).toBe('ACCEPTED');
+    const refused = validateEvent('case', aCaseReported({ location: beijing }), Date.now(), limits);
+    expect(refused.ok ? '' : refused.rejection.reason).toBe(
+      'location: outside the configured city’s extent (its outline’s bounding box + 10 km)',
     );
   });
 

@@ -21,6 +21,7 @@ export const INTAKE_REJECT_CODES = [
   'UNKNOWN_CASE',
   'DB_REJECTED',
   'REGION_OUTSIDE_CITY',
+  'LOCATION_OUTSIDE_CITY',
 ] as const;
 export type IntakeRejectCode = (typeof INTAKE_REJECT_CODES)[number];
 
@@ -98,7 +99,7 @@ const INTAKE_STATUSES = {
   409: 'REPLAYED: this signed request was already accepted.',
   413: 'OVERSIZED: the body exceeds 1 MiB.',
   415: 'UNSUPPORTED_MEDIA_TYPE: the body is not application/json.',
-  422: 'UNKNOWN_CAMERA, UNKNOWN_CASE, DB_REJECTED, or REGION_OUTSIDE_CITY (a region code or camera id outside the configured city, FQ_CITY_CODE).',
+  422: 'UNKNOWN_CAMERA, UNKNOWN_CASE, DB_REJECTED, REGION_OUTSIDE_CITY (a region code or camera id outside the configured city, FQ_CITY_CODE), or LOCATION_OUTSIDE_CITY (a location outside the city’s extent: its outlines’ bounding box + 10 km).',
   503: 'KAFKA_UNAVAILABLE: retry after the Retry-After header (seconds).',
 } as const;
 

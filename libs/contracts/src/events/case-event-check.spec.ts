@@ -68,3 +68,25 @@ describe('checkCaseEvent with the configured city (FQ_CITY_CODE)', () => {
     });
   });
 });
+
+describe('checkCaseEvent with the city’s extent', () => {
+  const extent = { minLon: 106.2, minLat: 31.2, maxLon: 107.8, maxLat: 32.8, marginKm: 10 };
+  it('refuses a reported location outside it with LOCATION_OUTSIDE_CITY, and takes one inside or none', () => {
+    expect(checkCaseEvent({ ...reported, location: { lon: 106.75, lat: 31.86 } }, '5119', extent).ok).toBe(
+      true,
+    );
+    expect(checkCaseEvent(reported, '5119', extent).ok).toBe(true);
+    expect(checkCaseEvent({ ...reported, location: { lon: 116.4, lat: 39.9 } }, '5119', extent)).toEqual({
+      ok: false,
+      code: 'LOCATION_OUTSIDE_CITY',
+      issues: [
+        {
+          path: 'location',
+          message: 'outside the configured city’s extent (its outline’s bounding box + 10 km)',
+        },
+      ],
+    });
+    // Without an extent (another city with no outlines) no location is refused for its place.
+    expect(checkCaseEvent({ ...reported, location: { lon: 116.4, lat: 39.9 } }, '5119').ok).toBe(true);
+  });
+});

@@ -1,11 +1,15 @@
 import { type z } from 'zod';
 import { type CaseEvent, caseEventSchema } from './case-event';
-import { codeOutsideCity } from '../regions';
+import { codeOutsideCity, outsideExtentMessage, pointOutsideExtent, type CityExtent } from '../regions';
 import { findForbiddenText } from './forbidden-text';
 
 /** Why a case event is refused; the API answers 400 with it, the ingest dead-letters with it. */
 export type CaseEventRejectCode =
-  'FORBIDDEN_CHARACTER' | 'SCHEMA_INVALID' | 'INCONSISTENT_IDS' | 'REGION_OUTSIDE_CITY';
+  | 'FORBIDDEN_CHARACTER'
+  | 'SCHEMA_INVALID'
+  | 'INCONSISTENT_IDS'
+  | 'REGION_OUTSIDE_CITY'
+  | 'LOCATION_OUTSIDE_CITY';
 
 export interface CaseEventIssue {
   /** Dotted path of the offending field; `(root)` for the whole event. */
@@ -39,9 +43,10 @@ function issuesOf(issues: readonly z.core.$ZodIssue[]): CaseEventIssue[] {
  * THE validator of a case event, for every producer and consumer (the API before it produces, the
  * ingest before it stores): the schema, no control or bidirectional characters in any text, and a
  * case id whose county is the event's county, and (given the configured city, FQ_CITY_CODE) a county
- * of that city. A case event it accepts is never refused downstream.
+ * of that city, and (given the city's extent) a location inside it. A case event it accepts is never
+ * refused downstream.
  */
-export function checkCaseEvent(value: unknown, city?: string): CaseEventCheck {
+export function checkCaseEvent(value: unknown, city?: string, extent?: CityExtent): CaseEventCheck {
   const forbidden = findForbiddenText(value);
   if (forbidden !== undefined)
     return refuse('FORBIDDEN_CHARACTER', [
@@ -58,5 +63,8 @@ export function checkCaseEvent(value: unknown, city?: string): CaseEventCheck {
     return refuse('REGION_OUTSIDE_CITY', [
       { path: 'region.county', message: `not in the configured city (FQ_CITY_CODE ${city.slice(0, 4)})` },
     ]);
+  const location = event.type === 'reported' ? event.location : undefined;
+  if (extent !== undefined && location !== undefined && pointOutsideExtent(location, extent))
+    return refuse('LOCATION_OUTSIDE_CITY', [{ path: 'location', message: outsideExtentMessage(extent) }]);
   return { ok: true, event };
 }
