@@ -77,6 +77,7 @@ export function AlertDetailPanel({
           <FactList title={S.thresholds} values={explanation.thresholds} testId="alert-thresholds" />
         </div>
         <EvidenceCount
+          alertId={alert.alertId}
           evidence={explanation.evidence}
           events={detail.data?.evidenceEvents ?? []}
           caseEvents={detail.data?.evidenceCaseEvents ?? []}

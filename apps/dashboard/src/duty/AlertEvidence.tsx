@@ -7,7 +7,7 @@ import {
 import { cityClockTime } from '@fengqiao/domain';
 import { categoryLabel, currentLang, L, S } from '../i18n/strings';
 import { G } from '../live/group-strings';
-import { VideoTile } from '../video';
+import { SnapshotImage, VideoTile } from '../video';
 import { otherEvidenceIds } from './case-evidence';
 import { D } from './duty-strings';
 import { EvidenceCaseEvents } from './EvidenceCaseEvents';
@@ -48,7 +48,7 @@ export function FactList({
 }
 
 /** One analytics event the rule counted: when, which camera, what it saw, and its snapshot. */
-function EvidenceEvent({ e }: { readonly e: AlertEvidenceEvent }) {
+function EvidenceEvent({ e, alertId }: { readonly e: AlertEvidenceEvent; readonly alertId: string }) {
   return (
     <li data-testid="evidence-event" data-event-id={e.eventId}>
       <time dateTime={e.occurredAt}>{cityClockTime(Date.parse(e.occurredAt))}</time>{' '}
@@ -60,6 +60,14 @@ function EvidenceEvent({ e }: { readonly e: AlertEvidenceEvent }) {
           · {D.snapshot}
         </span>
       )}
+      {e.snapshotRef !== undefined && (
+        <SnapshotImage
+          cameraId={e.cameraId}
+          snapshotRef={e.snapshotRef}
+          why={{ reason: 'alert', alertId }}
+          className="detail__snapshot-image"
+        />
+      )}
     </li>
   );
 }
@@ -69,10 +77,13 @@ function EvidenceEvent({ e }: { readonly e: AlertEvidenceEvent }) {
  * of them with the ids kept behind a fold for whoever traces them.
  */
 export function EvidenceCount({
+  alertId,
   evidence,
   events,
   caseEvents = [],
 }: {
+  /** Whose evidence: its snapshots are read with play grants watched for this alert. */
+  readonly alertId: string;
   readonly evidence: readonly string[];
   readonly events: readonly AlertEvidenceEvent[];
   readonly caseEvents?: readonly AlertEvidenceCaseEvent[];
@@ -88,7 +99,7 @@ export function EvidenceCount({
       </summary>
       <ul>
         {events.map((e) => (
-          <EvidenceEvent key={e.eventId} e={e} />
+          <EvidenceEvent key={e.eventId} e={e} alertId={alertId} />
         ))}
         <EvidenceCaseEvents events={caseEvents} />
         {otherEvidenceIds(evidence, [...events, ...caseEvents]).map((id) => (

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { type CameraHealth } from '@fengqiao/contracts';
 import { healthBadge } from '../cameras/health-badge';
+import { LatestSnapshot } from './LatestSnapshot';
 import { requestPlayGrant, type RequestPlayGrant, type WatchReason } from './play-grant';
 import { TILE_STATE_LABEL, type TileState } from './tile-state';
 import { type PlayMode, useHlsPlayer } from './useHlsPlayer';
@@ -27,6 +28,8 @@ export type VideoTileProps = {
   /** 'flv' (mpegts.js, lower latency, no remux) for the one focused tile; 'hls' by default. */
   readonly mode?: PlayMode;
   readonly className?: string;
+  /** Show the camera's latest analytics snapshot in a corner (the video wall; decision 0020). */
+  readonly snapshots?: boolean;
 } & ({ readonly reason: 'patrol' } | { readonly reason: 'alert'; readonly alertId: string });
 
 /** One live camera: hls.js player with its name, region and stream state, and a clear offline state. */
@@ -35,7 +38,7 @@ export function VideoTile(props: VideoTileProps) {
   const video = useRef<HTMLVideoElement>(null);
   const why: WatchReason =
     props.reason === 'alert' ? { reason: 'alert', alertId: props.alertId } : { reason: 'patrol' };
-  const { state } = useHlsPlayer(
+  const { state, grant } = useHlsPlayer(
     video,
     camera.cameraId,
     why,
@@ -56,6 +59,9 @@ export function VideoTile(props: VideoTileProps) {
     >
       <video ref={video} className="fq-video-tile__video" muted playsInline autoPlay />
       {dark && <div className="fq-video-tile__blackout">{TILE_STATE_LABEL[state]}</div>}
+      {props.snapshots === true && grant !== undefined && state !== 'denied' && (
+        <LatestSnapshot grant={grant} />
+      )}
       <div className="fq-video-tile__caption">
         <span className="fq-video-tile__name">{camera.name}</span>
         <span className="fq-video-tile__region">{regionName ?? camera.county}</span>

@@ -56,6 +56,7 @@ export function VideoWall({ split, scope, cameras }: Props) {
             camera={c}
             regionName={districtName(c.county)}
             reason="patrol"
+            snapshots
             onStateChange={(s) => onState(c.cameraId, s)}
           />
         ))}
