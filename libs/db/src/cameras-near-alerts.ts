@@ -1,3 +1,4 @@
+import { OPEN } from './alerts/alert-store.sql';
 import { type Queryable } from './transaction';
 
 /** Within about this many metres of an open alert's location a camera counts as near it. */
@@ -15,7 +16,7 @@ export async function camerasNearOpenAlerts(db: Queryable, cameraIds: readonly s
   const { rows } = await db.query<{ camera_id: string }>(
     `SELECT DISTINCT c.camera_id
        FROM cameras c
-       JOIN alerts a ON a.state NOT IN ('resolved', 'closed')
+       JOIN alerts a ON ${OPEN}
       WHERE c.camera_id = ANY($1::text[])
         AND (
           (a.lon IS NOT NULL AND abs(c.lon - a.lon) <= $2 AND abs(c.lat - a.lat) <= $3)

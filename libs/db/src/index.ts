@@ -38,6 +38,7 @@ export {
 export { ALERT_CHANGES_LOCK_KEY, lockAlertChangeSequence } from './alert-changes-lock';
 export { cameraAnalyticsRow, cameraRow, cameraStatusRow, caseEventRow } from './event-rows.mapper';
 export { cameraSites, hourlyCounts } from './engine-inputs.repository';
+export { offlineCameras, recentAnalytics, replayCaseEvents } from './engine-replay.repository';
 export {
   alertChangeEventId,
   toAlert,
@@ -89,6 +90,21 @@ export {
   type VersionedRuleSet,
 } from './cases/domain-tables';
 export { CaseProjectionRepository } from './cases/case-projection.repository';
+export {
+  fixedMsOf,
+  lookbackMs,
+  maxTierLookbackMs,
+  routingGroupsSql,
+  tierGroupsSql,
+  type DeadlineGroupRow,
+} from './kpis/kpi-deadline-sql';
+export { KpiFactsRepository, type CaseWindowRow, type JointCycleRow } from './kpis/kpi-facts.repository';
+export {
+  CameraHealthRepository,
+  type CameraCountRow,
+  type HealthBucketRow,
+} from './kpis/camera-health.repository';
+export { AlertCounts } from './alerts/alert-counts.repository';
 export {
   ReportsRepository,
   type ReportListFilter,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type RuleSetInput } from '@fengqiao/contracts';
+import { routingGroupsSql, tierGroupsSql } from '@fengqiao/db';
 import { ActiveRuleSetCache } from '../rules/active-rule-set.cache';
-import { routingGroupsSql, tierGroupsSql } from './deadline-sql';
 import { deadlinesOf, type KpiDeadlines } from './deadline-specs';
 
 /** The deadlines of one rule-set version and the SQL compiled from them. */

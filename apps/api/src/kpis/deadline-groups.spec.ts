@@ -1,6 +1,6 @@
 import { DEFAULT_RULE_SET } from '@fengqiao/rules';
 import { judgeGroups, rateOf } from './deadline-groups';
-import { type DeadlineGroupRow } from './deadline-sql';
+import { type DeadlineGroupRow } from '@fengqiao/db';
 import { deadlinesOf } from './deadline-specs';
 import { kpiScopeOf } from './kpi-scope';
 

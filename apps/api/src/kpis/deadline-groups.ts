@@ -1,6 +1,6 @@
 import { DAY_MS } from '@fengqiao/domain';
 import { type DeadlineDue } from '@fengqiao/contracts';
-import { type DeadlineGroupRow } from './deadline-sql';
+import { type DeadlineGroupRow } from '@fengqiao/db';
 import { type KpiDeadlines } from './deadline-specs';
 
 /** Promises that fell due on one day, and how many were kept. */

@@ -7,18 +7,16 @@ import {
   type TierComplianceQuery,
   type TierComplianceResponse,
 } from '@fengqiao/contracts';
+import { CameraHealthRepository, KpiFactsRepository, maxTierLookbackMs } from '@fengqiao/db';
 import { DAY_MS } from '@fengqiao/domain';
 import { type AuthUser } from '../auth/auth-user';
 import { ApiError } from '../common/api-error';
 import { type Clock } from '../infra/api-options';
 import { Database } from '../infra/database';
 import { CLOCK } from '../infra/tokens';
-import { CameraHealthRepository } from './camera-health.repository';
 import { judgeGroups, rateOf } from './deadline-groups';
 import { ActiveDeadlines } from './active-deadlines';
-import { maxTierLookbackMs } from './deadline-specs';
 import { kpiScopeOf } from './kpi-scope';
-import { KpisRepository } from './kpis.repository';
 
 /** Longer ranges belong to the yearly reports, not to a chart. */
 const MAX_RANGE_MS = 400 * DAY_MS;
@@ -42,7 +40,7 @@ function bucketStart(day: number, bucket: 'day' | 'week', offsetMs: number): str
 export class KpiSeriesService {
   constructor(
     private readonly db: Database,
-    private readonly kpis: KpisRepository,
+    private readonly kpis: KpiFactsRepository,
     private readonly health: CameraHealthRepository,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly active: ActiveDeadlines,

@@ -1,11 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { type KpiSnapshot, SERVICE_TIERS } from '@fengqiao/contracts';
 import { cityStartOfDayMs, DAY_MS, KPI_WINDOW_DAYS } from '@fengqiao/domain';
+import {
+  AlertCounts,
+  CameraHealthRepository,
+  KpiFactsRepository,
+  lookbackMs,
+  maxTierLookbackMs,
+} from '@fengqiao/db';
 import { Database } from '../infra/database';
 import { judgeGroups, rateOf } from './deadline-groups';
 import { ActiveDeadlines } from './active-deadlines';
-import { lookbackMs, maxTierLookbackMs } from './deadline-specs';
-import { KpisRepository } from './kpis.repository';
 
 export type FastTiles = Pick<KpiSnapshot, 'casesToday' | 'camerasOnline' | 'openAlerts'>;
 export type SlowTiles = Omit<KpiSnapshot, 'scope' | 'windowDays' | keyof FastTiles>;
@@ -18,7 +23,9 @@ const share = (part: number, whole: number): number | null => (whole === 0 ? nul
 export class KpiTilesService {
   constructor(
     private readonly db: Database,
-    private readonly kpis: KpisRepository,
+    private readonly kpis: KpiFactsRepository,
+    private readonly alerts: AlertCounts,
+    private readonly cameras: CameraHealthRepository,
     private readonly active: ActiveDeadlines,
   ) {}
 
@@ -27,8 +34,8 @@ export class KpiTilesService {
     const midnight = new Date(cityStartOfDayMs(now.getTime()));
     const [today, alerts, cams] = await Promise.all([
       this.kpis.casesSince(this.db.pool, midnight, scope),
-      this.kpis.openAlerts(this.db.pool, scope),
-      this.kpis.cameras(this.db.pool, scope),
+      this.alerts.openByColour(this.db.pool, scope),
+      this.cameras.counts(this.db.pool, scope),
     ]);
     const colour = (c: string): number => alerts.find((a) => a.colour === c)?.n ?? 0;
     return {

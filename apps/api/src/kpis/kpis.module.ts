@@ -1,11 +1,10 @@
 import { Module } from '@nestjs/common';
+import { AlertCounts, CameraHealthRepository, KpiFactsRepository } from '@fengqiao/db';
 import { RulesModule } from '../rules/rules.module';
 import { ActiveDeadlines } from './active-deadlines';
-import { CameraHealthRepository } from './camera-health.repository';
 import { KpiSeriesService } from './kpi-series.service';
 import { KpiTilesService } from './kpi-tiles.service';
 import { KpisController } from './kpis.controller';
-import { KpisRepository } from './kpis.repository';
 import { KpisService } from './kpis.service';
 
 @Module({
@@ -13,8 +12,10 @@ import { KpisService } from './kpis.service';
   controllers: [KpisController],
   providers: [
     ActiveDeadlines,
-    KpisRepository,
-    CameraHealthRepository,
+    // libs/db owns the shared tables these read (case_kpi_facts, alerts, cameras, camera health).
+    { provide: KpiFactsRepository, useValue: new KpiFactsRepository() },
+    { provide: AlertCounts, useValue: new AlertCounts() },
+    { provide: CameraHealthRepository, useValue: new CameraHealthRepository() },
     KpiTilesService,
     KpisService,
     KpiSeriesService,

@@ -1,3 +1,5 @@
+import { FINISHED_ALERT_STATES } from '@fengqiao/domain';
+
 /** The SQL of the alert store, one statement per repository method (reviewed here in one place). */
 
 const CHANGE_COLUMNS =
@@ -7,7 +9,8 @@ const CHANGE_COLUMNS =
 const inScope = (n: number): string =>
   `(cardinality($${n}::text[]) = 0 OR a.county = ANY($${n}) OR a.township = ANY($${n}))`;
 
-export const OPEN = `a.state NOT IN ('resolved', 'closed')`;
+/** Open: not finished, by the domain's one definition (libs/domain FINISHED_ALERT_STATES). */
+export const OPEN = `a.state NOT IN (${FINISHED_ALERT_STATES.map((s) => `'${s}'`).join(', ')})`;
 
 export const LIST = `
 SELECT a.*, (extract(epoch FROM raised_at) * 1000000)::bigint::text AS raised_micros FROM alerts a

@@ -1,6 +1,5 @@
-import { Injectable } from '@nestjs/common';
-import { type Queryable } from '../infra/database';
-import { type DeadlineGroupRow } from './deadline-sql';
+import { type Queryable } from '../transaction';
+import { type DeadlineGroupRow } from './kpi-deadline-sql';
 
 export interface CaseWindowRow {
   readonly total: number;
@@ -19,18 +18,15 @@ export interface JointCycleRow {
   readonly previous_days: number | null;
 }
 
-export interface CameraCountRow {
-  readonly total: number;
-  readonly online: number;
-}
-
 /** `$scope` null = the city; else a county or township code. */
-const SCOPE = (n: number, alias = ''): string =>
-  `($${n}::text IS NULL OR ${alias}county = $${n} OR ${alias}township = $${n})`;
+const SCOPE = (n: number): string => `($${n}::text IS NULL OR county = $${n} OR township = $${n})`;
 
-/** The KPI tiles' queries, each on case_kpi_facts, alerts or the camera registry. */
-@Injectable()
-export class KpisRepository {
+/**
+ * The KPI tiles' reads of `case_kpi_facts` (the case projection's facts view, owned here with the
+ * projection): counts, cycle times, satisfaction and the deadline groups compiled by
+ * `kpi-deadline-sql.ts` from the active rule set.
+ */
+export class KpiFactsRepository {
   async deadlineGroups(
     db: Queryable,
     sql: string,
@@ -109,23 +105,5 @@ export class KpisRepository {
       [range.from, range.to, scope],
     );
     return res.rows[0] ?? { current: 0, previous: 0 };
-  }
-
-  async openAlerts(db: Queryable, scope: string | null): Promise<{ colour: string; n: number }[]> {
-    const res = await db.query<{ colour: string; n: number }>(
-      `SELECT colour, count(*)::int AS n FROM alerts
-       WHERE state NOT IN ('resolved', 'closed') AND ${SCOPE(1)} GROUP BY colour`,
-      [scope],
-    );
-    return res.rows;
-  }
-
-  async cameras(db: Queryable, scope: string | null): Promise<CameraCountRow> {
-    const res = await db.query<CameraCountRow>(
-      `SELECT count(*)::int AS total, count(*) FILTER (WHERE s.online)::int AS online
-       FROM cameras c LEFT JOIN camera_state s USING (camera_id) WHERE ${SCOPE(1, 'c.')}`,
-      [scope],
-    );
-    return res.rows[0] ?? { total: 0, online: 0 };
   }
 }

@@ -1,5 +1,9 @@
-import { Injectable } from '@nestjs/common';
-import { type Queryable } from '../infra/database';
+import { type Queryable } from '../transaction';
+
+export interface CameraCountRow {
+  readonly total: number;
+  readonly online: number;
+}
 
 export interface HealthBucketRow {
   readonly bucket: Date;
@@ -10,9 +14,20 @@ export interface HealthBucketRow {
 const SCOPE = (n: number, alias: string): string =>
   `($${n}::text IS NULL OR ${alias}.county = $${n} OR ${alias}.township = $${n})`;
 
-/** The camera-health rollup: its refresh and the trend that reads it plus the raw tail. */
-@Injectable()
+/**
+ * The KPI tiles' reads of the camera registry and its status: how many cameras are online now, and
+ * the camera-health rollup (its refresh and the trend that reads it plus the raw tail).
+ */
 export class CameraHealthRepository {
+  async counts(db: Queryable, scope: string | null): Promise<CameraCountRow> {
+    const res = await db.query<CameraCountRow>(
+      `SELECT count(*)::int AS total, count(*) FILTER (WHERE s.online)::int AS online
+       FROM cameras c LEFT JOIN camera_state s USING (camera_id) WHERE ${SCOPE(1, 'c')}`,
+      [scope],
+    );
+    return res.rows[0] ?? { total: 0, online: 0 };
+  }
+
   /** Rolls complete hours up to `now`'s hour; returns the new watermark (null: no reports yet). */
   async refresh(db: Queryable, now: Date): Promise<Date | null> {
     const res = await db.query<{ through: Date | null }>('SELECT fq_refresh_camera_health($1) AS through', [

@@ -1,11 +1,27 @@
-import { SERVICE_TIERS } from '@fengqiao/contracts';
-import {
-  type DeadlineSpec,
-  fixedMsOf,
-  type KpiDeadlines,
-  lookbackMs,
-  maxTierLookbackMs,
-} from './deadline-specs';
+import { type DeadlineDue, SERVICE_TIERS } from '@fengqiao/contracts';
+import { type CaseDeadline, type CaseDeadlines, DAY_MS, HOUR_MS } from '@fengqiao/domain';
+
+/** A fixed length in ms, or null for working days (those depend on the calendar, day by day). */
+export function fixedMsOf(due: DeadlineDue): number | null {
+  switch (due.unit) {
+    case 'working-days':
+      return null;
+    case 'calendar-days':
+      return due.count * DAY_MS;
+    case 'hours':
+      return due.count * HOUR_MS;
+  }
+}
+
+/** The longest a promise can take to fall due after it starts (working days: room for holidays). */
+export function lookbackMs(due: DeadlineDue): number {
+  return fixedMsOf(due) ?? (due.count * 2 + 12) * DAY_MS;
+}
+
+/** How far before a window the tier query must look: the slowest tier's promise. */
+export function maxTierLookbackMs(d: CaseDeadlines): number {
+  return Math.max(...SERVICE_TIERS.map((t) => lookbackMs(d.tiers[t].due)));
+}
 
 /**
  * SQL that groups cases by their promise so the calendar work is left to TypeScript on a few
@@ -25,14 +41,14 @@ export interface DeadlineGroupRow {
 }
 
 const col = (step: string): string => `f.${step.replace('-', '_')}_at`;
-const stopOf = (s: DeadlineSpec): string =>
+const stopOf = (s: CaseDeadline): string =>
   s.stopOn.length === 1 ? col(s.stopOn[0] ?? 'closed') : `least(${s.stopOn.map(col).join(', ')})`;
-const fixedOf = (s: DeadlineSpec): string => {
+const fixedOf = (s: CaseDeadline): string => {
   const ms = fixedMsOf(s.due);
   return ms === null ? 'NULL::float8' : `${ms}::float8`;
 };
 
-function byTier(pick: (s: DeadlineSpec) => string, d: KpiDeadlines): string {
+function byTier(pick: (s: CaseDeadline) => string, d: CaseDeadlines): string {
   const arms = SERVICE_TIERS.map((t) => `WHEN '${t}' THEN ${pick(d.tiers[t])}`).join(' ');
   return `CASE f.tier ${arms} END`;
 }
@@ -58,7 +74,7 @@ function groupsSql(key: string, start: string, stop: string, fixed: string, wher
  * lookback; each tier reads only as far back as its own promise needs (a third of the rows of one
  * common range on the seeded history: complex disputes look back 61 days, the rest about 12).
  */
-export function tierGroupsSql(d: KpiDeadlines): string {
+export function tierGroupsSql(d: CaseDeadlines): string {
   const max = maxTierLookbackMs(d);
   const arms = SERVICE_TIERS.map(
     (t) =>
@@ -74,7 +90,7 @@ export function tierGroupsSql(d: KpiDeadlines): string {
 }
 
 /** Routing (triage within 1 working day), selected by the report time. */
-export function routingGroupsSql(d: KpiDeadlines): string {
+export function routingGroupsSql(d: CaseDeadlines): string {
   const r = d.routing;
   return groupsSql(
     `'routing'::text`,
