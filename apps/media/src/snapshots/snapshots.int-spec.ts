@@ -107,6 +107,20 @@ describe('the media service stores and serves analytics snapshots', () => {
     expect([latest.status, latest.name, latest.body.equals(jpeg)]).toEqual([200, 'zz-newest', true]);
   });
 
+  it('keeps each camera’s newest 50 snapshots: the oldest is pruned when the 51st arrives', async () => {
+    const camera = '51190201132001000003';
+    const names = Array.from({ length: 51 }, (_, i) => `p${String(i).padStart(2, '0')}`);
+    for (const name of names) {
+      const put = await raw(ports.http, 'PUT', signed(`/snapshots/${camera}/${name}.jpg`), jpeg);
+      expect(put.status).toBe(201);
+    }
+    const status = async (name: string): Promise<number> =>
+      (await raw(ports.http, 'HEAD', `/snapshots/${camera}/${name}.jpg?token=${token(camera)}`)).status;
+    expect([await status('p00'), await status('p01'), await status('p50')]).toEqual([404, 200, 200]);
+    const latest = await raw(ports.http, 'GET', `/snapshots/${camera}/latest?token=${token(camera)}`);
+    expect(latest.name).toBe('p50');
+  });
+
   it.each([
     ['no token', `/snapshots/${CAMERA}/zz-newest.jpg`, 401, 'TOKEN_MISSING'],
     [
