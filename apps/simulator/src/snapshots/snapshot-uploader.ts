@@ -10,6 +10,11 @@ export interface SnapshotUploaderOptions {
   readonly log: (line: string) => void;
   /** Snapshots waiting at most; more are dropped (counted), so a slow media service never grows memory. */
   readonly maxQueue?: number;
+  /**
+   * Renders start at least this far apart (default 500 ms: ≤ 2 ffmpeg runs a second), so `--rate 30`
+   * costs a bounded share of a core; what the queue cannot hold then is dropped and counted.
+   */
+  readonly minIntervalMs?: number;
 }
 
 export interface SnapshotCounters {
@@ -28,6 +33,7 @@ export class SnapshotUploader {
   private readonly queue: { ref: string; scene: SnapshotScene }[] = [];
   private running: Promise<void> | undefined;
   private lastError = 0;
+  private lastStart = 0;
 
   constructor(private readonly o: SnapshotUploaderOptions) {}
 
@@ -51,6 +57,9 @@ export class SnapshotUploader {
 
   private async work(): Promise<void> {
     for (let next = this.queue.shift(); next !== undefined; next = this.queue.shift()) {
+      const wait = this.lastStart + (this.o.minIntervalMs ?? 500) - Date.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      this.lastStart = Date.now();
       try {
         await this.upload(next.ref, await this.o.render(next.scene));
         this.counters.uploaded += 1;
