@@ -7,13 +7,13 @@ import { isStale, useNow, usePolled } from '../common/hooks';
 import { cityDistricts } from '../geo/city-districts';
 import { useDistrictMap } from '../geo/useDistrictMap';
 import { M, S } from '../i18n/strings';
-import { isFlashing, openAlertsInOrder } from '../live/alert-book';
 import { type HotspotBook } from '../live/hotspot-book';
 import { useLiveAlerts } from '../live/LiveAlerts';
 import { useTownshipPoints } from '../geo/township-points';
 import { focusMap, type MapFocus } from './map-focus';
+import { alertMarkers, sameMarkers } from './map-markers';
 import { PulseOverlay } from './PulseOverlay';
-import { alertPoint, fetchDistrictHeat } from './wall-data';
+import { fetchDistrictHeat } from './wall-data';
 
 const MAP_NAME = 'bazhong-districts';
 
@@ -34,6 +34,13 @@ export function districtShares(aggregate: CameraStatusAggregate | undefined): Ca
     if (total === 0) return [];
     return [{ name: d.name, text: `${M.cameraOnlineShort} ${((online / total) * 100).toFixed(1)}%` }];
   });
+}
+
+/** The previous marker list while the markers are the same: the option is rebuilt only when they change. */
+function useSameMarkers(next: readonly MapMarker[]): readonly MapMarker[] {
+  const kept = useRef(next);
+  if (!sameMarkers(kept.current, next)) kept.current = next;
+  return kept.current;
 }
 
 /** The rings over the markers, re-projected after every settled render of the chart (option, resize). */
@@ -57,14 +64,9 @@ export function DistrictMapPanel({ scale, hotspots, cameras, focus }: Props) {
   const now = useNow(5000);
   const points = useTownshipPoints(hotspots.items.map((h) => h.township));
 
+  const markers = useSameMarkers(useMemo(() => alertMarkers(book.alerts.values()), [book]));
+
   const input = useMemo(() => {
-    const markers: MapMarker[] = openAlertsInOrder(book.alerts.values())
-      .filter((a) => a.colour === 'red' || isFlashing(a))
-      .slice(0, 50)
-      .flatMap((a) => {
-        const p = alertPoint(a);
-        return p === undefined ? [] : [{ name: a.title, lon: p.lon, lat: p.lat, colour: a.colour }];
-      });
     const values = map.districts.map((d) => ({
       name: d.name,
       value: heat.data?.rows.find((r) => r.region === d.code)?.events ?? 0,
@@ -84,7 +86,7 @@ export function DistrictMapPanel({ scale, hotspots, cameras, focus }: Props) {
       hotspots: hot,
       cameraShares: districtShares(cameras),
     };
-  }, [book, heat.data, scale, hotspots.items, points, cameras]);
+  }, [markers, heat.data, scale, hotspots.items, points, cameras]);
   const option = useMemo(() => focusMap(buildMapOption(input), focus), [input, focus]);
   const maps = useMemo(() => ({ [MAP_NAME]: map.geoJson }), [map]);
   const pulses = usePulses(input);

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { memo, useEffect, useMemo, useState } from 'react';
 import { type CameraStatusAggregate, type GeoPoint } from '@fengqiao/contracts';
 import { call } from '../api/call';
 import { type HotspotBook } from '../live/hotspot-book';
@@ -59,8 +59,13 @@ function Overview({ scale, hotspots, cameras, county }: WallSources & { readonly
   );
 }
 
-/** One step of the wall's rotation. The alert ticker stays in every view: a red is never off screen. */
-export function WallViewBody({
+/**
+ * One step of the wall's rotation. The alert ticker stays in every view: a red is never off screen.
+ * Memoised: the wall page re-renders on every alert change, and only the panels that read the alert
+ * book (ticker, map, patrol) need to (they subscribe to it themselves); the rest of the view, trends
+ * and KPI charts included, is left alone (docs/benchmarks.md, the wall under the grouping storm).
+ */
+export const WallViewBody = memo(function WallViewBody({
   view,
   config,
   sources,
@@ -105,4 +110,4 @@ export function WallViewBody({
         </>
       );
   }
-}
+});

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import {
   cameraStatusAggregateSchema,
   hotspotsDeltaSchema,
@@ -68,7 +68,8 @@ export function useHotspots(): { book: HotspotBook; live: boolean; rest: Polled<
     if (parsed.success) setBook((b) => applyDelta(b, parsed.data));
   });
   const live = book.version !== undefined;
-  return { book: live ? book : (rest.data ?? book), live, rest };
+  // One object while nothing changed: the wall's views are memoised on it (WallViews.tsx).
+  return useMemo(() => ({ book: live ? book : (rest.data ?? book), live, rest }), [book, live, rest]);
 }
 
 const fetchCameraAggregate = async (signal: AbortSignal): Promise<CameraStatusAggregate> => {
