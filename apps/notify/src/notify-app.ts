@@ -71,8 +71,9 @@ export function createNotifyApp(config: FengqiaoConfig, options: NotifyAppOption
     ),
     preferences: new NotificationPreferencesRepository(),
     notifications,
+    staleChangeMs: config.tuning.notify.staleChangeMs,
   });
-  const channels = configuredChannels(cfg, now);
+  const channels = configuredChannels(cfg, { now, sendTimeoutMs: config.tuning.notify.sendTimeoutMs });
   const dispatcher = new Dispatcher({
     pool,
     notifications,
@@ -80,6 +81,7 @@ export function createNotifyApp(config: FengqiaoConfig, options: NotifyAppOption
     channels,
     regions: new RegionNames(pool, cityNameOf(config.city)),
     config: cfg,
+    tuning: config.tuning.notify,
   });
   const topic = options.alertsTopic ?? OUTPUT_TOPICS.alertChanges.name;
   const consumer = new KafkaBatchConsumer(kafka, {

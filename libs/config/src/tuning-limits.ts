@@ -55,6 +55,10 @@ export function tuningProblems(t: Tuning, brokers: BrokerFacts): string[] {
     t.ingest.maxMessageBytes >= t.api.bodyLimitBytes,
     `FQ_INGEST_MAX_MESSAGE_BYTES (${t.ingest.maxMessageBytes}) must be at least the API's body limit (${t.api.bodyLimitBytes}): a case the API accepted would be dead-lettered for its size`,
   );
+  need(
+    t.notify.leaseMs > t.notify.sendTimeoutMs,
+    `FQ_NOTIFY_LEASE_MS (${t.notify.leaseMs}) must exceed FQ_NOTIFY_SEND_TIMEOUT_MS (${t.notify.sendTimeoutMs}): a lease that ends during a send lets a second sender page the same person again`,
+  );
   const backoff = t.api.loginBackoff;
   need(
     backoff.firstDelaySeconds <= backoff.maxDelaySeconds,

@@ -149,6 +149,35 @@ export interface ApiTuning {
    * on any instance refuses the session's access tokens on all within this ("within seconds").
    */
   readonly revocationPollMs: number;
+  readonly live: LiveTuning;
+}
+
+/** The live stream to the walls (apps/api/src/live). */
+export interface LiveTuning {
+  /** How often the stream status (Kafka tail joined, stream lag) is looked at. */
+  readonly watchEveryMs: number;
+  /** The camera-status rows sent to a joining wall are reused for this long. */
+  readonly cameraRowsMaxAgeMs: number;
+  /** After a failed catch-up from the database, the next try comes after this. */
+  readonly catchUpRetryMs: number;
+  /** After a rejoin of the Kafka tail, the database is read again this much later (what the join missed). */
+  readonly catchUpAgainMs: number;
+  /** How long the API's start waits for the alert tail to join before serving anyway. */
+  readonly consumerStartupWaitMs: number;
+  /** Unchanged KPI tiles and camera status are re-sent this often anyway (each asOf tells the wall it is fresh). */
+  readonly resendUnchangedMs: number;
+}
+
+/** The notify service's delivery mechanics (apps/notify); the policy is a versioned document. */
+export interface NotifyTuning {
+  /** A claimed notification is ours this long before another sender may take it (crash recovery). */
+  readonly leaseMs: number;
+  /** Notifications claimed per dispatcher pass. */
+  readonly batch: number;
+  /** One HTTP send (webhook, robots, SMS) is abandoned after this and retried; below the lease. */
+  readonly sendTimeoutMs: number;
+  /** An alert change older than this is not paged on (a first start reads the topic from its start). */
+  readonly staleChangeMs: number;
 }
 
 export interface MediaTuning {
@@ -170,6 +199,7 @@ export interface Tuning {
   readonly warning: WarningTuning;
   readonly api: ApiTuning;
   readonly media: MediaTuning;
+  readonly notify: NotifyTuning;
   readonly reports: ReportsTuning;
   readonly simulator: SimulatorTuning;
 }

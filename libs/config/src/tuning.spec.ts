@@ -62,6 +62,12 @@ describe('tuning sections', () => {
       FQ_INGEST_MAX_FUTURE_SKEW_MS: '60000',
       FQ_INGEST_MAX_EVENT_AGE_DAYS: '30',
       FQ_INGEST_SOURCES_POLL_MS: '5000',
+      FQ_NOTIFY_LEASE_MS: '90000',
+      FQ_NOTIFY_BATCH: '5',
+      FQ_NOTIFY_SEND_TIMEOUT_MS: '4000',
+      FQ_NOTIFY_STALE_CHANGE_MS: '600000',
+      FQ_LIVE_WATCH_EVERY_MS: '250',
+      FQ_LIVE_CATCH_UP_RETRY_MS: '1000',
     }).tuning;
     expect(t.kafka).toMatchObject({ replicationFactor: 5, minInsyncReplicas: 3, idempotentProducer: false });
     expect(t.db).toMatchObject({
@@ -99,6 +105,26 @@ describe('tuning sections', () => {
     });
     expect(t.media.heartbeatMs).toBe(10_000);
     expect(t.reports.scheduleIntervalMs).toBe(60_000);
+    expect(t.notify).toEqual({ leaseMs: 90_000, batch: 5, sendTimeoutMs: 4000, staleChangeMs: 600_000 });
+    expect(t.api.live).toMatchObject({ watchEveryMs: 250, catchUpRetryMs: 1000 });
+  });
+
+  it('keeps the notify delivery mechanics and the live stream timers that were constants in the apps', () => {
+    const t = loadConfig({}).tuning;
+    expect(t.notify).toEqual({
+      leaseMs: 60_000,
+      batch: 20,
+      sendTimeoutMs: 10_000,
+      staleChangeMs: 30 * 60_000,
+    });
+    expect(t.api.live).toEqual({
+      watchEveryMs: 500,
+      cameraRowsMaxAgeMs: 5000,
+      catchUpRetryMs: 2000,
+      catchUpAgainMs: 3000,
+      consumerStartupWaitMs: 3000,
+      resendUnchangedMs: 60_000,
+    });
   });
 
   it('keeps the login back-off of issue 17 #6 by default (3 free, 5 s doubling to 15 min, forgotten after 1 h)', () => {
@@ -202,6 +228,12 @@ describe('tuning sections', () => {
     ['no free login failure', { FQ_LOGIN_FREE_FAILURES: '0' }, 'FQ_LOGIN_FREE_FAILURES'],
     ['a sign-in step shorter than a minute', { FQ_LOGIN_CHALLENGE_TTL_S: '10' }, 'FQ_LOGIN_CHALLENGE_TTL_S'],
     ['a revocation poll slower than a minute', { FQ_REVOCATION_POLL_MS: '120000' }, 'FQ_REVOCATION_POLL_MS'],
+    [
+      'a notify lease that can end during one send',
+      { FQ_NOTIFY_SEND_TIMEOUT_MS: '60000' },
+      'FQ_NOTIFY_LEASE_MS',
+    ],
+    ['a notify batch of zero', { FQ_NOTIFY_BATCH: '0' }, 'FQ_NOTIFY_BATCH'],
   ])('refuses %s at load, naming the variable', (_title, env, named) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(named);

@@ -1,9 +1,10 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { type FengqiaoConfig } from '@fengqiao/config';
 import { LIVE_RESUME_MARGIN, type AlertChanged } from '@fengqiao/contracts';
 import { AlertStore, toAlertChanged } from '@fengqiao/db';
 import { type Clock } from '../infra/api-options';
 import { Database } from '../infra/database';
-import { CLOCK } from '../infra/tokens';
+import { CLOCK, CONFIG } from '../infra/tokens';
 import { MetricsService } from '../metrics/metrics.service';
 import { AlertSnapshots } from './alert-snapshots';
 import { BroadcastLog } from './broadcast-log';
@@ -18,10 +19,6 @@ const MAX_REPLAY = 500;
  * transaction commits, so a lower seq can become visible after a higher one was broadcast.
  */
 const CATCH_UP_MARGIN = 200;
-/** A catch-up that failed (database away) is tried again after this. */
-const CATCH_UP_RETRY_MS = 2000;
-/** A second, late pass: a change committed while the stream was taking its position. */
-const CATCH_UP_AGAIN_MS = 3000;
 
 /**
  * Where a resuming socket's replay starts: after `lastSeq`, or, when the socket said which seqs it has
@@ -61,6 +58,7 @@ export class AlertFanout implements OnApplicationShutdown {
     private readonly alerts: AlertStore,
     private readonly metrics: MetricsService,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(CONFIG) private readonly config: FengqiaoConfig,
   ) {
     this.snapshots = new AlertSnapshots(db, alerts);
   }
@@ -98,11 +96,12 @@ export class AlertFanout implements OnApplicationShutdown {
     this.held ??= [];
     void this.catchUpOnce().then((ok) => {
       this.catchingUp = false;
-      if (!ok) this.retryTimer = setTimeout(() => this.catchUp(), CATCH_UP_RETRY_MS);
+      if (!ok) this.retryTimer = setTimeout(() => this.catchUp(), this.config.tuning.api.live.catchUpRetryMs);
       else if (this.catchUpAgain) {
         this.catchUpAgain = false;
         this.catchUp();
-      } else this.retryTimer = setTimeout(() => this.lateCatchUp(), CATCH_UP_AGAIN_MS);
+      } else
+        this.retryTimer = setTimeout(() => this.lateCatchUp(), this.config.tuning.api.live.catchUpAgainMs);
     });
   }
 

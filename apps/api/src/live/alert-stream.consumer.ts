@@ -7,10 +7,6 @@ import { API_OPTIONS, CONFIG, KAFKA } from '../infra/tokens';
 import { MetricsService } from '../metrics/metrics.service';
 import { AlertFanout } from './alert-fanout.service';
 
-// How long the start waits for the stream: enough for a healthy broker and a fresh topic's leaders,
-// short enough that an API started while Kafka is away serves HTTP within seconds.
-const STARTUP_WAIT_MS = 3000;
-
 /**
  * Each API instance reads the whole alerts topic in a consumer group of its own (named after the
  * instance), so every instance sees every change and serves its own clients. It starts at the
@@ -22,6 +18,12 @@ const STARTUP_WAIT_MS = 3000;
 export class AlertStreamConsumer implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('alert-stream');
   private readonly tail: KafkaTailConsumer;
+  /**
+   * How long the start waits for the stream (config.tuning.api.live): enough for a healthy broker
+   * and a fresh topic's leaders, short enough that an API started while Kafka is away serves HTTP
+   * within seconds.
+   */
+  private readonly startupWaitMs: number;
 
   constructor(
     @Inject(KAFKA) kafka: KafkaClient,
@@ -30,6 +32,7 @@ export class AlertStreamConsumer implements OnModuleInit, OnApplicationShutdown 
     private readonly fanout: AlertFanout,
     private readonly metrics: MetricsService,
   ) {
+    this.startupWaitMs = config.tuning.api.live.consumerStartupWaitMs;
     const { partitions, retentionMs, compacted } = OUTPUT_TOPICS.alertChanges;
     this.tail = new KafkaTailConsumer(
       kafka,
@@ -49,7 +52,7 @@ export class AlertStreamConsumer implements OnModuleInit, OnApplicationShutdown 
   /** Never fails nor holds the API's start: REST serves while Kafka is away, the stream retries. */
   async onModuleInit(): Promise<void> {
     this.tail.start();
-    if (!(await this.tail.whenRunning(STARTUP_WAIT_MS)))
+    if (!(await this.tail.whenRunning(this.startupWaitMs)))
       this.logger.warn('alert stream not running yet (Kafka unreachable?); live alerts degraded until it is');
   }
 

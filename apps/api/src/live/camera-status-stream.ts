@@ -1,16 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { type FengqiaoConfig } from '@fengqiao/config';
 import { type Clock } from '../infra/api-options';
 import { Database } from '../infra/database';
-import { CLOCK } from '../infra/tokens';
+import { CLOCK, CONFIG } from '../infra/tokens';
 import { cameraAggregateOf } from './camera-status-aggregate';
-import { RESEND_UNCHANGED_MS } from './kpi-stream';
 import { LiveSourcesRepository, type TownshipCamerasRow } from './live-sources.repository';
 import { activeScopes, roomOfScope, scopesOfUser } from './live-scopes';
 import { type LiveNamespace, type LiveSocket } from './live-types';
 import { SerialQueue } from './serial-queue';
-
-/** Rows younger than this are reused by a welcome instead of re-counting 31,000 cameras. */
-const ROWS_MAX_AGE_MS = 5_000;
 
 /** `camera-status.updated` per scope room: online share by county or township, when it changed. */
 @Injectable()
@@ -23,6 +20,7 @@ export class CameraStatusStream {
     private readonly db: Database,
     private readonly sources: LiveSourcesRepository,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(CONFIG) private readonly config: FengqiaoConfig,
   ) {}
 
   tick(namespace: LiveNamespace): Promise<void> {
@@ -35,7 +33,11 @@ export class CameraStatusStream {
         const aggregate = cameraAggregateOf(rows, scope, now.toISOString());
         const content = JSON.stringify(aggregate.rows);
         const last = this.sent.get(scope ?? 'city');
-        if (last !== undefined && last.content === content && now.getTime() - last.at < RESEND_UNCHANGED_MS)
+        if (
+          last !== undefined &&
+          last.content === content &&
+          now.getTime() - last.at < this.config.tuning.api.live.resendUnchangedMs
+        )
           continue;
         this.sent.set(scope ?? 'city', { content, at: now.getTime() });
         namespace.to(roomOfScope(scope)).emit('camera-status.updated', aggregate);
@@ -45,7 +47,8 @@ export class CameraStatusStream {
 
   welcome(socket: LiveSocket): Promise<void> {
     return this.queue.run(async () => {
-      const rows = await this.load(ROWS_MAX_AGE_MS);
+      // Rows this young are reused by a welcome instead of re-counting 31,000 cameras.
+      const rows = await this.load(this.config.tuning.api.live.cameraRowsMaxAgeMs);
       const asOf = this.clock.now().toISOString();
       for (const scope of scopesOfUser(socket.data.user)) {
         const aggregate = cameraAggregateOf(rows, scope, asOf);

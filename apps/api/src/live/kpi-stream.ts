@@ -1,12 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { type FengqiaoConfig } from '@fengqiao/config';
 import { type KpiSnapshot } from '@fengqiao/contracts';
+import { CONFIG } from '../infra/tokens';
 import { KpisService } from '../kpis/kpis.service';
 import { activeScopes, roomOfScope, scopesOfUser } from './live-scopes';
 import { type LiveNamespace, type LiveSocket } from './live-types';
 import { SerialQueue } from './serial-queue';
-
-/** Unchanged tiles are re-sent this often anyway, so each tile's asOf tells the wall it is fresh. */
-export const RESEND_UNCHANGED_MS = 60_000;
 
 /** A snapshot without its timestamps: two snapshots with the same content are the same. */
 const contentOf = (s: KpiSnapshot): string =>
@@ -18,7 +17,10 @@ export class KpiStream {
   private readonly queue = new SerialQueue();
   private readonly sent = new Map<string, { content: string; at: number }>();
 
-  constructor(private readonly kpis: KpisService) {}
+  constructor(
+    private readonly kpis: KpisService,
+    @Inject(CONFIG) private readonly config: FengqiaoConfig,
+  ) {}
 
   tick(namespace: LiveNamespace, now: number): Promise<void> {
     return this.queue.run(async () => {
@@ -27,7 +29,12 @@ export class KpiStream {
         const key = scope ?? 'city';
         const content = contentOf(snapshot);
         const last = this.sent.get(key);
-        if (last !== undefined && last.content === content && now - last.at < RESEND_UNCHANGED_MS) continue;
+        if (
+          last !== undefined &&
+          last.content === content &&
+          now - last.at < this.config.tuning.api.live.resendUnchangedMs
+        )
+          continue;
         this.sent.set(key, { content, at: now });
         namespace.to(roomOfScope(scope)).emit('kpis.updated', snapshot);
       }

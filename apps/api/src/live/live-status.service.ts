@@ -1,13 +1,11 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { type FengqiaoConfig } from '@fengqiao/config';
 import { SOCKET_EVENTS } from '@fengqiao/contracts';
 import { type Clock } from '../infra/api-options';
-import { CLOCK } from '../infra/tokens';
+import { CLOCK, CONFIG } from '../infra/tokens';
 import { AlertStreamConsumer } from './alert-stream.consumer';
 import { LiveStatusTracker } from './live-status';
 import { type LiveNamespace, type LiveSocket } from './live-types';
-
-/** How often the alert stream's state is looked at: a wall learns of a change within this. */
-const WATCH_EVERY_MS = 500;
 
 /** Tells every wall whether the live streams are whole: on connection, then on each change. */
 @Injectable()
@@ -19,6 +17,7 @@ export class LiveStatusService implements OnModuleDestroy {
   constructor(
     private readonly alerts: AlertStreamConsumer,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(CONFIG) private readonly config: FengqiaoConfig,
   ) {
     this.tracker = new LiveStatusTracker(alerts.state(), clock.now());
   }
@@ -26,7 +25,8 @@ export class LiveStatusService implements OnModuleDestroy {
   bind(namespace: LiveNamespace): void {
     this.namespace = namespace;
     clearInterval(this.timer);
-    this.timer = setInterval(() => this.watch(), WATCH_EVERY_MS);
+    // A wall learns of a change of the alert stream's state within this (config.tuning.api.live).
+    this.timer = setInterval(() => this.watch(), this.config.tuning.api.live.watchEveryMs);
     this.timer.unref();
   }
 

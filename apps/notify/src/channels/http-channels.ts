@@ -17,6 +17,12 @@ import { post } from './http-post';
 
 type Now = () => number;
 
+/** What every HTTP channel sends with: the clock and the send timeout (config.tuning.notify). */
+export interface HttpContext {
+  readonly now: Now;
+  readonly sendTimeoutMs: number;
+}
+
 /** Waits for the robot key's next free slot (20 messages a minute per robot). */
 async function spaced(gate: RateGate, key: string, now: Now): Promise<void> {
   const wait = gate.reserve(key, now()) - now();
@@ -38,15 +44,15 @@ export class HttpChannel implements NotificationChannel {
 
   constructor(
     private readonly spec: HttpChannelSpec,
-    private readonly now: Now,
+    private readonly http: HttpContext,
   ) {
     this.name = spec.name;
   }
 
   async send(d: Delivery): Promise<DeliveryVerdict> {
     if (this.spec.spacing !== undefined)
-      await spaced(this.spec.spacing.gate, this.spec.spacing.key, this.now);
-    const res = await post(this.spec.build(d, this.now()));
+      await spaced(this.spec.spacing.gate, this.spec.spacing.key, this.http.now);
+    const res = await post(this.spec.build(d, this.http.now()), this.http.sendTimeoutMs);
     return this.spec.verdict(res.status, res.body);
   }
 }
@@ -54,7 +60,11 @@ export class HttpChannel implements NotificationChannel {
 /** The robot message names the person by the mention handle of their preference. */
 const mentioning = (d: Delivery) => ({ ...d.message, mention: d.address });
 
-export function weComChannel(cfg: NonNullable<NotifyConfig['wecom']>, gate: RateGate, now: Now): HttpChannel {
+export function weComChannel(
+  cfg: NonNullable<NotifyConfig['wecom']>,
+  gate: RateGate,
+  http: HttpContext,
+): HttpChannel {
   return new HttpChannel(
     {
       name: 'wecom',
@@ -62,14 +72,14 @@ export function weComChannel(cfg: NonNullable<NotifyConfig['wecom']>, gate: Rate
       verdict: robotVerdict,
       spacing: { gate, key: `wecom:${cfg.key}` },
     },
-    now,
+    http,
   );
 }
 
 export function dingTalkChannel(
   cfg: NonNullable<NotifyConfig['dingtalk']>,
   gate: RateGate,
-  now: Now,
+  http: HttpContext,
 ): HttpChannel {
   return new HttpChannel(
     {
@@ -78,23 +88,23 @@ export function dingTalkChannel(
       verdict: robotVerdict,
       spacing: { gate, key: `dingtalk:${cfg.token}` },
     },
-    now,
+    http,
   );
 }
 
-export function feishuChannel(cfg: NonNullable<NotifyConfig['feishu']>, now: Now): HttpChannel {
+export function feishuChannel(cfg: NonNullable<NotifyConfig['feishu']>, http: HttpContext): HttpChannel {
   return new HttpChannel(
     {
       name: 'feishu',
       build: (d, at) => buildFeishuRequest(cfg.baseUrl, cfg.hook, cfg.secret, mentioning(d), at),
       verdict: robotVerdict,
     },
-    now,
+    http,
   );
 }
 
 /** Our signed generic webhook (Standard Webhooks); the address names the person for the receiver. */
-export function webhookChannel(cfg: NonNullable<NotifyConfig['webhook']>, now: Now): HttpChannel {
+export function webhookChannel(cfg: NonNullable<NotifyConfig['webhook']>, http: HttpContext): HttpChannel {
   return new HttpChannel(
     {
       name: 'webhook',
@@ -108,18 +118,18 @@ export function webhookChannel(cfg: NonNullable<NotifyConfig['webhook']>, now: N
         ),
       verdict: httpVerdict,
     },
-    now,
+    http,
   );
 }
 
 /** The SMS gateway adapter: a signed webhook-style POST to a gateway (no provider account needed). */
-export function smsChannel(cfg: NonNullable<NotifyConfig['sms']>, now: Now): HttpChannel {
+export function smsChannel(cfg: NonNullable<NotifyConfig['sms']>, http: HttpContext): HttpChannel {
   return new HttpChannel(
     {
       name: 'sms',
       build: (d, at) => buildSmsRequest(cfg.url, cfg.secret, d.id, d.address, d.message, at),
       verdict: httpVerdict,
     },
-    now,
+    http,
   );
 }

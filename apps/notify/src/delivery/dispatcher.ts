@@ -1,4 +1,4 @@
-import { type NotifyConfig } from '@fengqiao/config';
+import { type NotifyConfig, type NotifyTuning } from '@fengqiao/config';
 import {
   type AlertStore,
   toAlert,
@@ -18,10 +18,6 @@ import { type NotifyChannel } from '@fengqiao/db';
 import { type NotificationChannel } from '../channels/channel.port';
 import { type RegionNames } from '../planning/region-names';
 
-/** How long a claimed notification is ours before another sender may try it (crash recovery). */
-const LEASE_MS = 60_000;
-const BATCH = 20;
-
 export interface DispatcherDeps {
   readonly pool: DbPool;
   readonly notifications: NotificationsRepository;
@@ -29,6 +25,8 @@ export interface DispatcherDeps {
   readonly channels: ReadonlyMap<NotifyChannel, NotificationChannel>;
   readonly regions: RegionNames;
   readonly config: Pick<NotifyConfig, 'secret' | 'linkBase' | 'ackLinkTtlMs' | 'retry'>;
+  /** The claim's lease (crash recovery) and size: config.tuning.notify. */
+  readonly tuning: Pick<NotifyTuning, 'leaseMs' | 'batch'>;
 }
 
 /**
@@ -41,8 +39,8 @@ export class Dispatcher {
 
   /** One pass; resolves with the number of rows handled. */
   async runOnce(nowMs: number): Promise<number> {
-    const { notifications, pool } = this.deps;
-    const rows = await notifications.claimDue(pool, new Date(nowMs), LEASE_MS, BATCH);
+    const { notifications, pool, tuning } = this.deps;
+    const rows = await notifications.claimDue(pool, new Date(nowMs), tuning.leaseMs, tuning.batch);
     const carried = new Set<string>();
     for (const row of rows) {
       if (!carried.has(row.notification_id)) await this.handle(row, nowMs, carried);

@@ -21,12 +21,6 @@ import {
   type PlannedNotice,
 } from '@fengqiao/notify';
 
-/**
- * A change older than this is not paged on (a first start of the consumer group reads the topic
- * from its beginning; an alert that old has long escalated by itself).
- */
-export const STALE_CHANGE_MS = 30 * 60_000;
-
 export interface PlannerDeps {
   readonly pool: DbPool;
   /** The active duty roster (a versioned document), re-checked once per alert change. */
@@ -35,6 +29,11 @@ export interface PlannerDeps {
   readonly policy: Pick<ActiveVersionCache<NotificationPolicy>, 'refresh'>;
   readonly preferences: NotificationPreferencesRepository;
   readonly notifications: NotificationsRepository;
+  /**
+   * A change older than this is not paged on (a first start of the consumer group reads the topic
+   * from its beginning; an alert that old has long escalated by itself): config.tuning.notify.
+   */
+  readonly staleChangeMs: number;
 }
 
 /** Alert change → the notifications the policy asks for, each with its person and channel. */
@@ -43,7 +42,7 @@ export class NotificationPlanner {
 
   /** The number of notifications newly planned (0 for a redelivered change). */
   async handle(change: AlertChanged, nowMs: number): Promise<number> {
-    if (nowMs - Date.parse(change.occurredAt) > STALE_CHANGE_MS) return 0;
+    if (nowMs - Date.parse(change.occurredAt) > this.deps.staleChangeMs) return 0;
     // One indexed query each; a document is reloaded only when another version became active.
     const policy = (await this.deps.policy.refresh())?.document ?? DEFAULT_NOTIFICATION_POLICY;
     const notices = planNotices(change, policyFor(policy, change.alert.region), nowMs);
