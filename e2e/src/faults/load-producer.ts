@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { INPUT_TOPICS, type CaseEvent } from '@fengqiao/contracts';
-import { createKafkaClient } from '@fengqiao/kafka';
+import { createKafkaClient, KafkaEventPublisher } from '@fengqiao/kafka';
 import {
   aCameraAnalytics,
   aCameraId,
@@ -26,7 +26,7 @@ type Msg = { key: string; value: string | Buffer };
  * promises what was acknowledged).
  */
 export class LoadProducer {
-  private readonly producer;
+  private readonly publisher: KafkaEventPublisher;
   private ledger: FaultLedger | undefined;
   private running: Promise<void> | undefined;
   private stopRequested = false;
@@ -48,11 +48,13 @@ export class LoadProducer {
       log: () => undefined,
       retries: 3,
     });
-    this.producer = kafka.producer({ allowAutoTopicCreation: false });
+    // Production's publisher (idempotent, one partition per send): a bare kafkajs producer can
+    // resolve a send whose records a leader kill lost (issue 17, bench/faults/leader-kill-producer.ts).
+    this.publisher = new KafkaEventPublisher(kafka);
   }
 
   async connect(): Promise<void> {
-    await this.producer.connect();
+    await this.publisher.connect();
     const registered = this.cameras.map((cameraId) =>
       aCameraRegistered({
         cameraId,
@@ -80,7 +82,7 @@ export class LoadProducer {
 
   async disconnect(): Promise<void> {
     await this.stop();
-    await this.producer.disconnect();
+    await this.publisher.disconnect();
   }
 
   private async loop(): Promise<void> {
@@ -170,7 +172,7 @@ export class LoadProducer {
   private async send(topic: string, messages: Msg[]): Promise<void> {
     for (;;) {
       try {
-        await this.producer.send({ topic, acks: -1, messages });
+        await this.publisher.publish(topic, messages);
         return;
       } catch {
         await new Promise((r) => setTimeout(r, 500));

@@ -180,6 +180,9 @@ export class KafkaCluster {
       'auto.create.topics.enable=false',
       `default.replication.factor=${nodes}`,
       `min.insync.replicas=${minIsr}`,
+      // Kafka's default, stated: only an in-sync (or, with KRaft's eligible leader replicas, on by
+      // default in 4.1, an ELR) replica may lead, so an acks=all write survives a leader's loss.
+      'unclean.leader.election.enable=false',
       `offsets.topic.replication.factor=${nodes}`,
       'offsets.topic.num.partitions=6',
       `transaction.state.log.replication.factor=${nodes}`,
