@@ -91,6 +91,12 @@ export {
 } from './cases/domain-tables';
 export { CaseProjectionRepository } from './cases/case-projection.repository';
 export {
+  SilencesRepository,
+  silenceViewOf,
+  type NewSilence,
+  type SilenceRow,
+} from './silences/silences.repository';
+export {
   fixedMsOf,
   lookbackMs,
   maxTierLookbackMs,

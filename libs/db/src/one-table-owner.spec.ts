@@ -27,7 +27,6 @@ const KNOWN_OPEN: Readonly<Record<string, string>> = {
   'apps/api/src/live/live-sources.repository.ts': "the live stream's camera state",
   'apps/api/src/regions/regions.repository.ts': 'the region reference table',
   'apps/api/src/rules/backtest-inputs.repository.ts': "the backtest's stored event streams",
-  'apps/api/src/silences/silences.repository.ts': 'silences, written here and read by the warning',
   'apps/api/src/trends/city-trends.repository.ts': 'region rollups',
   'apps/api/src/trends/grid-trends.repository.ts': 'grid trends over event tables',
   'apps/api/src/trends/trends.repository.ts': 'region rollups',
@@ -42,7 +41,6 @@ const KNOWN_OPEN: Readonly<Record<string, string>> = {
   'apps/simulator/src/history.repository.ts': "the simulator's history over cases",
   'apps/simulator/src/media-cameras.repository.ts': 'camera status for the media simulator',
   'apps/simulator/src/registry.repository.ts': 'the camera registry seed',
-  'apps/warning/src/persistence/control.repository.ts': 'live silences (written by the API)',
   'apps/warning/src/persistence/hotspot-scores.repository.ts': 'hotspot_scores (read by the API)',
 };
 

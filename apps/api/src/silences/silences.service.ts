@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { type FengqiaoConfig } from '@fengqiao/config';
+import { SilencesRepository, silenceViewOf, type SilenceRow } from '@fengqiao/db';
 import {
   type CreateSilenceRequest,
   type SilenceListQuery,
@@ -15,7 +16,6 @@ import { type Clock } from '../infra/api-options';
 import { Database, type Queryable } from '../infra/database';
 import { CLOCK, CONFIG } from '../infra/tokens';
 import { matchersOf, placeOf, regionOfMatchers } from './silence-matchers';
-import { SilencesRepository, toView, type SilenceRow } from './silences.repository';
 
 /** Silences as data: created and expired by responders, audited, applied by the warning service. */
 @Injectable()
@@ -39,7 +39,7 @@ export class SilencesService {
       const region = regionOfMatchers(r.matchers);
       return region === null || codeInScope(user.regions, region);
     });
-    return { items: visible.map((r) => toView(r, now)) };
+    return { items: visible.map((r) => silenceViewOf(r, now)) };
   }
 
   async create(user: AuthUser, req: CreateSilenceRequest): Promise<SilenceView> {
@@ -71,7 +71,7 @@ export class SilencesService {
         at: now,
       });
       await this.record(tx, user, now, 'silence.create', row);
-      return toView(row, now);
+      return silenceViewOf(row, now);
     });
   }
 
@@ -85,10 +85,10 @@ export class SilencesService {
       if (user.regions.length > 0 && (region === null || !codeInScope(user.regions, region)))
         throw new ApiError('OUT_OF_SCOPE', 'this silence is outside your regions');
       // Expiring twice is the same as once (a retried request).
-      if (current.expired_at !== null) return toView(current, now);
+      if (current.expired_at !== null) return silenceViewOf(current, now);
       const row = (await this.repo.expire(tx, id, user.username, now)) ?? current;
       await this.record(tx, user, now, 'silence.expire', row);
-      return toView(row, now);
+      return silenceViewOf(row, now);
     });
   }
 

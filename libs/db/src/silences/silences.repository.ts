@@ -1,6 +1,5 @@
-import { Injectable } from '@nestjs/common';
-import { type LabelMatcher, type SilenceView } from '@fengqiao/contracts';
-import { type Queryable } from '../infra/database';
+import { type LabelMatcher, type Silence, type SilenceView } from '@fengqiao/contracts';
+import { type Queryable } from '../transaction';
 
 const COLUMNS = `silence_id, matchers, starts_at, ends_at, allow_red, created_by, created_role, comment, expired_at`;
 
@@ -28,7 +27,8 @@ export interface NewSilence {
   readonly at: Date;
 }
 
-export function toView(r: SilenceRow, now: Date): SilenceView {
+/** A stored silence as the API shows it (active: live now). */
+export function silenceViewOf(r: SilenceRow, now: Date): SilenceView {
   return {
     id: r.silence_id,
     matchers: r.matchers,
@@ -42,8 +42,10 @@ export function toView(r: SilenceRow, now: Date): SilenceView {
   };
 }
 
-/** The silences table, one query per method. */
-@Injectable()
+/**
+ * The silences table, one query per method: officers create and expire silences through the API,
+ * the warning engine reads the live ones on each tick.
+ */
 export class SilencesRepository {
   async insert(tx: Queryable, s: NewSilence): Promise<SilenceRow> {
     const r = await tx.query<SilenceRow>(
@@ -80,5 +82,23 @@ export class SilencesRepository {
       [id, by, at],
     );
     return r.rows[0];
+  }
+
+  /** Silences that have not ended or been expired; future ones too (the engine checks the window). */
+  async live(db: Queryable, now: Date): Promise<Silence[]> {
+    const r = await db.query<SilenceRow>(
+      `SELECT ${COLUMNS} FROM silences WHERE expired_at IS NULL AND ends_at > $1
+       ORDER BY created_at, silence_id LIMIT 1000`,
+      [now],
+    );
+    return r.rows.map((s) => ({
+      id: s.silence_id,
+      matchers: s.matchers,
+      startsAt: s.starts_at.toISOString(),
+      endsAt: s.ends_at.toISOString(),
+      createdBy: s.created_by,
+      comment: s.comment,
+      allowRed: s.allow_red,
+    }));
   }
 }
