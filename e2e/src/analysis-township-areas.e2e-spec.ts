@@ -21,6 +21,7 @@ let db: FreshDatabase;
 let system: RunningSystem;
 let chromium: LaunchedBrowser;
 let townships: number;
+const geojsonBefore = process.env.FQ_GEOJSON;
 
 /** Reported cases over the last week, more in some townships than others, for the map's shading. */
 async function seedCases(): Promise<void> {
@@ -77,6 +78,9 @@ afterAll(async () => {
   await chromium?.close();
   await system?.stop();
   await db?.drop();
+  // Later spec files of this worker see the environment they would have seen without this one.
+  if (geojsonBefore === undefined) delete process.env.FQ_GEOJSON;
+  else process.env.FQ_GEOJSON = geojsonBefore;
 });
 
 describe('the analysis map zoomed to a county', () => {
