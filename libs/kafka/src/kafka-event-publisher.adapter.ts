@@ -8,10 +8,7 @@ import {
 } from 'kafkajs';
 import { chunkMessages } from './chunk-messages';
 import { KafkaAdapterError } from './kafka-error';
-import { groupByPartition, type PartitionOf } from './partition-groups';
-
-/** How long a topic's partition list is trusted before it is fetched again. */
-const LAYOUT_TTL_MS = 60_000;
+import { groupByPartition, TopicLayouts, type PartitionOf } from './partition-groups';
 
 export interface OutgoingMessage {
   readonly key: string | Buffer | null;
@@ -41,10 +38,7 @@ export class KafkaEventPublisher {
   private readonly idempotent: boolean;
   private readonly admin: Admin;
   private readonly partitionOf: PartitionOf = Partitioners.DefaultPartitioner();
-  private readonly layouts = new Map<
-    string,
-    { readonly at: number; readonly partitions: PartitionMetadata[] }
-  >();
+  private readonly layouts = new TopicLayouts();
   private connected = false;
   private adminConnected = false;
 
@@ -112,23 +106,12 @@ export class KafkaEventPublisher {
     await failed.disconnect().catch(() => undefined);
   }
 
-  /** The topic's partitions as the cluster's metadata lists them (cached for a minute). */
   private async partitionsOf(topic: string): Promise<PartitionMetadata[]> {
-    const known = this.layouts.get(topic);
-    if (known !== undefined && Date.now() - known.at < LAYOUT_TTL_MS) return known.partitions;
     if (!this.adminConnected) {
       await this.admin.connect();
       this.adminConnected = true;
     }
-    const meta = await this.admin.fetchTopicMetadata({ topics: [topic] });
-    const partitions = meta.topics.find((t) => t.name === topic)?.partitions ?? [];
-    if (partitions.length === 0)
-      throw new KafkaAdapterError(
-        'PUBLISH_FAILED',
-        `topic ${topic} has no partitions in the cluster's metadata`,
-      );
-    this.layouts.set(topic, { at: Date.now(), partitions });
-    return partitions;
+    return this.layouts.partitionsOf(this.admin, topic);
   }
 
   /**

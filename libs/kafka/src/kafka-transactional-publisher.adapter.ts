@@ -8,6 +8,7 @@ import {
 } from 'kafkajs';
 import { chunkMessages } from './chunk-messages';
 import { KafkaAdapterError } from './kafka-error';
+import { groupByPartition, TopicLayouts } from './partition-groups';
 import { type OutgoingMessage } from './kafka-event-publisher.adapter';
 
 /** The next offset to read of one consumed partition (what a consumer group commits). */
@@ -40,6 +41,8 @@ export interface TransactionalPublisherOptions {
 export class KafkaTransactionalPublisher {
   private producer: Producer | undefined;
   private admin: Admin | undefined;
+  private readonly layouts = new TopicLayouts();
+  private readonly partitionOf = Partitioners.DefaultPartitioner();
 
   constructor(
     private readonly kafka: Kafka,
@@ -51,16 +54,25 @@ export class KafkaTransactionalPublisher {
     groupId: string,
     offsets: readonly NextOffset[],
   ): Promise<void> {
+    // One partition per send (issue 17, partition-groups.ts): a kafkajs send spanning leaders can
+    // resolve without the partitions that moved during its retry, and the commit would keep the gap.
+    const admin = await this.adminClient();
+    const sends: { topic: string; partition: number; list: OutgoingMessage[] }[] = [];
+    for (const [topic, list] of messages) {
+      const partitions = await this.layouts.partitionsOf(admin, topic);
+      for (const [partition, group] of groupByPartition(topic, list, partitions, this.partitionOf))
+        sends.push({ topic, partition, list: group });
+    }
     const producer = await this.connected();
     const txn = await producer.transaction();
     try {
-      for (const [topic, list] of messages)
+      for (const { topic, partition, list } of sends)
         for (const chunk of chunkMessages(list))
           await txn.send({
             topic,
             acks: -1,
             compression: CompressionTypes.None,
-            messages: chunk.map((m) => ({ key: m.key, value: m.value, headers: m.headers })),
+            messages: chunk.map((m) => ({ partition, key: m.key, value: m.value, headers: m.headers })),
           });
       await txn.sendOffsets({ consumerGroupId: groupId, topics: byTopic(offsets) });
       await txn.commit();

@@ -1,4 +1,5 @@
-import { type ICustomPartitioner, type PartitionMetadata } from 'kafkajs';
+import { type Admin, type ICustomPartitioner, type PartitionMetadata } from 'kafkajs';
+import { KafkaAdapterError } from './kafka-error';
 import { type OutgoingMessage } from './kafka-event-publisher.adapter';
 
 /** The partition function of a kafkajs producer (what `createPartitioner` returns). */
@@ -32,4 +33,29 @@ export function groupByPartition(
     else group.push(m);
   }
   return groups;
+}
+
+/** How long a topic's partition list is trusted before it is fetched again. */
+const LAYOUT_TTL_MS = 60_000;
+
+/** Each topic's partitions as the cluster's metadata lists them, fetched at most once a minute. */
+export class TopicLayouts {
+  private readonly known = new Map<
+    string,
+    { readonly at: number; readonly partitions: PartitionMetadata[] }
+  >();
+
+  async partitionsOf(admin: Admin, topic: string): Promise<PartitionMetadata[]> {
+    const known = this.known.get(topic);
+    if (known !== undefined && Date.now() - known.at < LAYOUT_TTL_MS) return known.partitions;
+    const meta = await admin.fetchTopicMetadata({ topics: [topic] });
+    const partitions = meta.topics.find((t) => t.name === topic)?.partitions ?? [];
+    if (partitions.length === 0)
+      throw new KafkaAdapterError(
+        'PUBLISH_FAILED',
+        `topic ${topic} has no partitions in the cluster's metadata`,
+      );
+    this.known.set(topic, { at: Date.now(), partitions });
+    return partitions;
+  }
 }
