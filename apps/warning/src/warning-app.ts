@@ -1,6 +1,13 @@
 import { type FengqiaoConfig } from '@fengqiao/config';
 import { ruleSetSchema, type RuleSetInput } from '@fengqiao/contracts';
-import { AlertOutboxRelay, AlertStore, DbPing, activeRuleSetCache, createPool } from '@fengqiao/db';
+import {
+  AlertOutboxRelay,
+  AlertStore,
+  DbPing,
+  HotspotScoresRepository,
+  activeRuleSetCache,
+  createPool,
+} from '@fengqiao/db';
 import {
   KafkaAlertChangeSink,
   KafkaBatchConsumer,
@@ -20,7 +27,6 @@ import { WarningConsumer } from './messaging/warning-consumer';
 import { CamerasRepository } from './persistence/cameras.repository';
 import { ControlRepository } from './persistence/control.repository';
 import { HistoryRepository } from './persistence/history.repository';
-import { HotspotScoresRepository } from './persistence/hotspot-scores.repository';
 import { LeaderLock } from './persistence/leader-lock';
 import { warningTopics } from './warning-topics';
 

@@ -91,6 +91,11 @@ export {
 } from './cases/domain-tables';
 export { CaseProjectionRepository } from './cases/case-projection.repository';
 export {
+  HotspotScoresRepository,
+  type HotspotRow,
+  type ScoreRun,
+} from './hotspots/hotspot-scores.repository';
+export {
   SilencesRepository,
   silenceViewOf,
   type NewSilence,

@@ -23,7 +23,6 @@ const KNOWN_OPEN: Readonly<Record<string, string>> = {
   'apps/api/src/cameras/stream-state.sql.ts': 'the stream state read from camera_status_events',
   'apps/api/src/cases/cases.repository.ts': 'the cases list and intake (cases, case_events, case_parties)',
   'apps/api/src/cli/party-keys.repository.ts': 'the party-key rotation CLI over case_parties',
-  'apps/api/src/hotspots/hotspot-scores.repository.ts': "reads the warning's hotspot_scores",
   'apps/api/src/live/live-sources.repository.ts': "the live stream's camera state",
   'apps/api/src/regions/regions.repository.ts': 'the region reference table',
   'apps/api/src/rules/backtest-inputs.repository.ts': "the backtest's stored event streams",
@@ -41,7 +40,6 @@ const KNOWN_OPEN: Readonly<Record<string, string>> = {
   'apps/simulator/src/history.repository.ts': "the simulator's history over cases",
   'apps/simulator/src/media-cameras.repository.ts': 'camera status for the media simulator',
   'apps/simulator/src/registry.repository.ts': 'the camera registry seed',
-  'apps/warning/src/persistence/hotspot-scores.repository.ts': 'hotspot_scores (read by the API)',
 };
 
 const IS_TEST = /\.(spec|int-spec|e2e-spec)\.tsx?$|-fixtures?\.ts$|\/(__fixtures__|testing|test-support)\//;

@@ -4,7 +4,7 @@ import { type HotspotsQuery, type ScoredHotspotsResponse } from '@fengqiao/contr
 import { type Clock } from '../infra/api-options';
 import { Database } from '../infra/database';
 import { CLOCK, CONFIG } from '../infra/tokens';
-import { HotspotScoresRepository } from './hotspot-scores.repository';
+import { HotspotScoresRepository } from '@fengqiao/db';
 import { topHotspots } from './hotspot-source';
 
 const HOUR_MS = 3_600_000;

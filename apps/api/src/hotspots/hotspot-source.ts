@@ -1,6 +1,6 @@
 import { type HotspotSource } from '@fengqiao/contracts';
 import { type Queryable } from '../infra/database';
-import { type HotspotRow, type HotspotScoresRepository } from './hotspot-scores.repository';
+import { type HotspotRow, type HotspotScoresRepository } from '@fengqiao/db';
 
 export interface TopHotspots {
   readonly source: HotspotSource;

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type FengqiaoConfig } from '@fengqiao/config';
+import { HotspotScoresRepository } from '@fengqiao/db';
 import { MEDIA_REPORT_SQL } from '../cameras/nearby-cameras.repository';
-import { HotspotScoresRepository } from '../hotspots/hotspot-scores.repository';
 import { topHotspots, type TopHotspots } from '../hotspots/hotspot-source';
 import { type Queryable } from '../infra/database';
 import { CONFIG } from '../infra/tokens';

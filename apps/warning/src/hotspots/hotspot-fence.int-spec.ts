@@ -2,7 +2,7 @@ import { type Hotspot } from '@fengqiao/contracts';
 import { createPool, type DbPool } from '@fengqiao/db';
 import { testConfig, uniqueName } from '@fengqiao/testing';
 import { LeaderLock, LeadershipError } from '../persistence/leader-lock';
-import { HotspotScoresRepository } from '../persistence/hotspot-scores.repository';
+import { HotspotScoresRepository } from '@fengqiao/db';
 import { HotspotPublisher, type HotspotSource } from './hotspot-publisher';
 
 // Issue 17: hotspot writes were not fenced. A deposed warning leader (paused past its lease, or cut

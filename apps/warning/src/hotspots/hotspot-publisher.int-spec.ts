@@ -2,7 +2,7 @@ import { type Hotspot } from '@fengqiao/contracts';
 import { createPool, type DbPool } from '@fengqiao/db';
 import { KafkaEventPublisher, createKafkaClient } from '@fengqiao/kafka';
 import { aCaseId, aCaseReported, pollUntil, testConfig, uniqueName } from '@fengqiao/testing';
-import { HotspotScoresRepository } from '../persistence/hotspot-scores.repository';
+import { HotspotScoresRepository } from '@fengqiao/db';
 import { createWarningApp, type WarningApp } from '../warning-app';
 import { warningTopics } from '../warning-topics';
 import { HotspotPublisher } from './hotspot-publisher';

@@ -1,7 +1,7 @@
 import { type Hotspot } from '@fengqiao/contracts';
 import { type DbPool, withTransaction } from '@fengqiao/db';
 import { type WriteFence } from '../engine/alert-recorder';
-import { type HotspotScoresRepository } from '../persistence/hotspot-scores.repository';
+import { type HotspotScoresRepository } from '@fengqiao/db';
 
 /** What the publisher needs of the engine: its current ranking and rule-set version. */
 export interface HotspotSource {

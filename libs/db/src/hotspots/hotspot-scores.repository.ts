@@ -1,5 +1,5 @@
-import { type HotspotContribution } from '@fengqiao/contracts';
-import { type Queryable } from '../infra/database';
+import { type Hotspot, type HotspotContribution } from '@fengqiao/contracts';
+import { type Queryable } from '../transaction';
 
 /** One township of a top list: counts over the window, and the engine's score when it has one. */
 export interface HotspotRow {
@@ -54,11 +54,49 @@ SELECT top.county, top.township, g.name, tot.events, round(coalesce(base.expecte
 FROM top JOIN tot USING (township) LEFT JOIN base USING (township) LEFT JOIN regions g ON g.code = top.township
 ORDER BY tot.events DESC, top.township`;
 
+const CLEAR = `DELETE FROM hotspot_scores`;
+
+/** One statement for the whole list: unnest keeps it one round trip whatever N is. */
+const INSERT = `
+INSERT INTO hotspot_scores (region, level, county, rank, score, factors, bucket_start, rule_set_version, computed_at)
+SELECT r.region, r.level, left(r.region, 6), r.rank, r.score, r.factors, r.bucket_start, $2, $3
+FROM jsonb_to_recordset($1::jsonb)
+  AS r(region text, level text, rank int, score float8, factors jsonb, bucket_start timestamptz)`;
+
+const HEARTBEAT = `
+INSERT INTO hotspot_score_runs (id, computed_at, rule_set_version, cells) VALUES (1, $1, $2, $3)
+ON CONFLICT (id) DO UPDATE SET computed_at = $1, rule_set_version = $2, cells = $3`;
+
 /**
- * The top townships of a scope (the city, a county or a township): ranked by the warning service's
- * scores (hotspot_scores) or, before it has scored, by the hourly rollup's counts.
+ * hotspot_scores (the current list) and hotspot_score_runs (when the engine last judged): the
+ * warning engine writes them (fenced by its leader lock), the API reads the top townships of a scope,
+ * ranked by those scores or, before the engine has scored, by the hourly rollup's counts.
  */
 export class HotspotScoresRepository {
+  async replace(tx: Queryable, list: readonly Hotspot[], ruleSetVersion: number, at: Date): Promise<void> {
+    await tx.query(CLEAR);
+    if (list.length === 0) return;
+    const rows = list.map((h) => ({
+      region: h.region,
+      level: h.level,
+      rank: h.rank,
+      score: h.score,
+      factors: h.factors,
+      bucket_start: h.bucketStart,
+    }));
+    await tx.query(INSERT, [JSON.stringify(rows), ruleSetVersion, at]);
+  }
+
+  /** A cleanly stopping service withdraws its list: readers fall back to counts at once, not 2 min later. */
+  async retire(tx: Queryable): Promise<void> {
+    await tx.query('DELETE FROM hotspot_score_runs');
+    await tx.query(CLEAR);
+  }
+
+  async heartbeat(db: Queryable, at: Date, ruleSetVersion: number, cells: number): Promise<void> {
+    await db.query(HEARTBEAT, [at, ruleSetVersion, cells]);
+  }
+
   /** When the warning service last judged the hotspots (undefined: never). */
   async lastRun(db: Queryable): Promise<ScoreRun | undefined> {
     const r = await db.query<ScoreRun>(
