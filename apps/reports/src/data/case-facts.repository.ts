@@ -1,5 +1,6 @@
 import { type ReportLevel, SERVICE_TIERS, type ServiceTier } from '@fengqiao/contracts';
 import { type Queryable } from '@fengqiao/db';
+import { FINISHING_STEPS } from '@fengqiao/domain';
 import { type CaseFact } from '@fengqiao/reports';
 import { regionWhere, subRegionColumn } from './region-sql';
 
@@ -70,8 +71,8 @@ export class CaseFactsRepository {
            min(occurred_at) FILTER (WHERE type = 'reported') AS reported_at,
            min(occurred_at) FILTER (WHERE type = 'triaged') AS triaged_at,
            min(occurred_at) FILTER (WHERE type = ANY($5)) AS assigned_at,
-           array_agg(occurred_at) FILTER (WHERE type IN ('resolved', 'closed')) AS done_times,
-           max(occurred_at) FILTER (WHERE type IN ('resolved', 'closed')) AS done_at,
+           array_agg(occurred_at) FILTER (WHERE type = ANY($6)) AS done_times,
+           max(occurred_at) FILTER (WHERE type = ANY($6)) AS done_at,
            max(occurred_at) FILTER (WHERE type = 'reopened') AS reopened_at
          FROM case_events
          WHERE ${regionWhere(level, 1)} AND occurred_at >= $2 AND occurred_at < $3
@@ -79,7 +80,8 @@ export class CaseFactsRepository {
        ) c
        WHERE reported_at IS NOT NULL
          AND (reported_at >= $4 OR done_at IS NULL OR done_at >= $4 OR done_at <= reopened_at)`,
-      [region, w.scanFrom, w.end, w.previousStart, keeping],
+      // $6: the steps that finish a case, the domain's one list (libs/domain FINISHING_STEPS).
+      [region, w.scanFrom, w.end, w.previousStart, keeping, FINISHING_STEPS],
     );
     return res.rows;
   }
