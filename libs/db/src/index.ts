@@ -90,6 +90,7 @@ export {
   type VersionedRuleSet,
 } from './cases/domain-tables';
 export { CaseProjectionRepository } from './cases/case-projection.repository';
+export { RegionsRepository, type RegionRow } from './regions/regions.repository';
 export {
   HotspotScoresRepository,
   type HotspotRow,

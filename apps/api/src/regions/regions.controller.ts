@@ -6,6 +6,7 @@ import {
   type RegionChildrenQuery,
   type RegionNode,
 } from '@fengqiao/contracts';
+import { RegionsRepository, type RegionRow } from '@fengqiao/db';
 import { type AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { ApiError } from '../common/api-error';
@@ -13,7 +14,6 @@ import { ZodPipe } from '../common/zod-pipe';
 import { Database } from '../infra/database';
 import { Endpoint } from '../routes/endpoint.decorator';
 import { regionVisible } from './region-scope';
-import { RegionsRepository, type RegionRow } from './regions.repository';
 
 /** A centre outside the city's bounding box (a hand-made row) is no representative point. */
 function nodeOf(r: RegionRow): RegionNode {

@@ -1,7 +1,10 @@
 import { Module } from '@nestjs/common';
+import { RegionsRepository } from '@fengqiao/db';
 import { RegionsController } from './regions.controller';
-import { RegionsRepository } from './regions.repository';
 
 /** The address hierarchy for the intake form's cascading pickers. */
-@Module({ controllers: [RegionsController], providers: [RegionsRepository] })
+@Module({
+  controllers: [RegionsController],
+  providers: [{ provide: RegionsRepository, useValue: new RegionsRepository() }],
+})
 export class RegionsModule {}

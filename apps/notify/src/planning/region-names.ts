@@ -1,5 +1,7 @@
-import { type DbPool } from '@fengqiao/db';
+import { RegionsRepository, type DbPool } from '@fengqiao/db';
 import { CITY_REGION } from '@fengqiao/notify';
+
+const REGIONS = new RegionsRepository();
 
 /**
  * Display names of region codes for messages (read-only; the regions table is the seed's); the whole
@@ -16,11 +18,7 @@ export class RegionNames {
   async nameOf(codes: readonly string[]): Promise<string> {
     const missing = codes.filter((c) => !this.cache.has(c) && c !== CITY_REGION);
     if (missing.length > 0) {
-      const res = await this.pool.query<{ code: string; name: string }>(
-        'SELECT code, name FROM regions WHERE code = ANY($1)',
-        [missing],
-      );
-      for (const r of res.rows) this.cache.set(r.code, r.name);
+      for (const r of await REGIONS.names(this.pool, missing)) this.cache.set(r.code, r.name);
     }
     return codes.map((c) => (c === CITY_REGION ? this.cityName : (this.cache.get(c) ?? c))).join(' ');
   }
