@@ -39,6 +39,7 @@ export { ALERT_CHANGES_LOCK_KEY, lockAlertChangeSequence } from './alert-changes
 export { cameraAnalyticsRow, cameraRow, cameraStatusRow, caseEventRow } from './event-rows.mapper';
 export { cameraSites, hourlyCounts } from './engine-inputs.repository';
 export { offlineCameras, recentAnalytics, replayCaseEvents } from './engine-replay.repository';
+export { stillSilentCameras } from './camera-still-silent';
 export {
   alertChangeEventId,
   toAlert,

@@ -29,7 +29,6 @@ const KNOWN_OPEN: Readonly<Record<string, string>> = {
   'apps/api/src/trends/grid-trends.repository.ts': 'grid trends over event tables',
   'apps/api/src/trends/trends.repository.ts': 'region rollups',
   'apps/api/src/video/video.repository.ts': 'cameras and alerts for video play grants',
-  'apps/ingest/src/silence/silence-confirm.repository.ts': 'camera_state for silence confirmation',
   'apps/media/src/cameras/main.ts': 'the camera registry',
   'apps/reports/src/data/case-facts.repository.ts': "the reports' case facts from case_events",
   'apps/reports/src/data/context.repository.ts': "the reports' alert and camera context",
