@@ -73,6 +73,7 @@ export async function explainProblems(
 ): Promise<string[]> {
   const lines: string[] = [];
   if (wall !== undefined) lines.push(...(await explainWall(pool, wall.wall, wall.fromSeq)));
+  if (wall !== undefined) lines.push(...(await explainFalseAlerts(pool, wall.fromSeq)));
   const missing = new Map<EventTable, string[]>();
   for (const [table, ids] of ledger.events) {
     const res = await pool.query<{ id: string }>(
@@ -97,6 +98,16 @@ export async function explainProblems(
       lines.push(`doubled dead letter: key ${key}: ${sources.join(', ')}`);
   }
   return lines;
+}
+
+/** The rules that raised alerts the load cannot have caused, with how many each. */
+async function explainFalseAlerts(pool: DbPool, fromSeq: number): Promise<string[]> {
+  const res = await pool.query<{ rule_id: string; n: number }>(
+    `SELECT a.rule_id, count(DISTINCT a.alert_id)::int AS n FROM alerts a JOIN alert_changes ch USING (alert_id)
+      WHERE ch.seq > $1 AND a.rule_id <> 'case-violence-risk' GROUP BY a.rule_id ORDER BY n DESC`,
+    [fromSeq],
+  );
+  return res.rows.map((r) => `false alerts of rule ${r.rule_id}: ${r.n}`);
 }
 
 /** Each change the wall never received (seq, alert, kind, when made and published), and its connections. */
