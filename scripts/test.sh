@@ -39,7 +39,7 @@ run_step "browser tests" npx jest --selectProjects e2e --runInBand --forceExit -
 # database cut, brokers stopped, ledger reconciled (e2e/src/faults, docs/reliability.md).
 # Here only the faults the system survives today: the leader kill in the 3-broker cluster still
 # misses its ledger (docs/reliability.md, open work of issue 17); `npm run test:fault` runs all.
-faults_passing='SIGKILLs the API under a live wall socket|pauses the warning service|pauses the warning leader|restarts PostgreSQL|SIGKILLs one of two ingest|SIGKILLs the warning service at random|cuts every PostgreSQL connection|SIGKILLs the ingest and the warning|stops the broker for the outage'
+faults_passing='SIGKILLs the API under a live wall socket|pauses the warning service|pauses the warning leader|restarts PostgreSQL|SIGKILLs one of two ingest|SIGKILLs the warning service at random|cuts every PostgreSQL connection|SIGKILLs the ingest and the warning|stops the broker for the outage|SIGKILLs the leader broker'
 run_step "fault campaign tests" npx jest --selectProjects fault --runInBand --forceExit -t "$faults_passing" --json --outputFile="$results/fault.json"
 # schemathesis against the OpenAPI document, per role, on its own database (tools/fuzz; ~3 min).
 run_step "API fuzzing" npm run -s test:fuzz
