@@ -154,21 +154,6 @@ function startVerifiable(brokers: string[], t: Tally, cacheDir: string): ChildPr
   return child;
 }
 
-async function leaderOtherThan(
-  cluster: KafkaCluster,
-  topic: string,
-  gone: number,
-  timeoutMs: number,
-): Promise<number | undefined> {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    const leader = await cluster.leaderOf(topic, 0).catch(() => undefined);
-    if (leader !== undefined && leader !== gone && leader >= 0) return leader;
-    await sleep(500);
-  }
-  return undefined;
-}
-
 /** The fault tier's killLeaderThenReplacement, timed: SIGKILL, election, restart, twice. */
 async function killLeaderThenReplacement(cluster: KafkaCluster, topic: string): Promise<void> {
   let gone = await cluster.leaderOf(topic, 0);
@@ -177,7 +162,7 @@ async function killLeaderThenReplacement(cluster: KafkaCluster, topic: string): 
     const killedAt = Date.now();
     await cluster.stopNode(gone, 'SIGKILL');
     say(`SIGKILL node ${gone} (leader of ${topic}-0), round ${round}`);
-    const next = await leaderOtherThan(cluster, topic, gone, 60_000);
+    const next = await cluster.leaderOtherThan(topic, gone, 60_000);
     say(`new leader of ${topic}-0: node ${next} after ${Date.now() - killedAt} ms`);
     await sleep(Math.max(0, killedAt + DOWN_MS - Date.now()));
     await cluster.startNode(gone);

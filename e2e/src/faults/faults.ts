@@ -140,31 +140,15 @@ export async function killLeaderThenReplacement(system: FaultSystem, downMs: num
   if (first === undefined) throw new Error(`no leader for ${topic}-0`);
   const killedAt = Date.now();
   await kafka.stopNode(first, 'SIGKILL');
-  const replacement = await leaderOtherThan(system, topic, first, 60_000);
+  const replacement = await system.infra.kafka.leaderOtherThan(topic, first, 60_000);
   await sleep(Math.max(0, killedAt + downMs - Date.now()));
   await kafka.startNode(first);
   if (replacement === undefined) throw new Error(`no new leader replaced node ${first} within 60 s`);
   await sleep(5000);
   const secondKilledAt = Date.now();
   await kafka.stopNode(replacement, 'SIGKILL');
-  await leaderOtherThan(system, topic, replacement, 60_000);
+  await system.infra.kafka.leaderOtherThan(topic, replacement, 60_000);
   await sleep(Math.max(0, secondKilledAt + downMs - Date.now()));
   await kafka.startNode(replacement);
   return 2;
-}
-
-/** Polls the metadata until `topic`-0 is led by a node other than `gone`; undefined after `timeoutMs`. */
-async function leaderOtherThan(
-  system: FaultSystem,
-  topic: string,
-  gone: number,
-  timeoutMs: number,
-): Promise<number | undefined> {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    const leader = await system.infra.kafka.leaderOf(topic, 0).catch(() => undefined);
-    if (leader !== undefined && leader !== gone && leader >= 0) return leader;
-    await sleep(500);
-  }
-  return undefined;
 }

@@ -105,6 +105,17 @@ export class KafkaCluster {
     }
   }
 
+  /** Polls the metadata until `topic`-0 is led by a node other than `gone`; undefined after `timeoutMs`. */
+  async leaderOtherThan(topic: string, gone: number, timeoutMs: number): Promise<number | undefined> {
+    const until = Date.now() + timeoutMs;
+    while (Date.now() < until) {
+      const leader = await this.leaderOf(topic, 0).catch(() => undefined);
+      if (leader !== undefined && leader !== gone && leader >= 0) return leader;
+      await sleep(500);
+    }
+    return undefined;
+  }
+
   async stop(): Promise<void> {
     await Promise.all(this.nodeIds.map((id) => this.stopNode(id, 'SIGTERM')));
   }
