@@ -5,7 +5,7 @@ import { findRepoRoot, loadConfig } from '@fengqiao/config';
 import { type Alert } from '@fengqiao/contracts';
 import { launchChromium, startProcess, freePort, type RunningProcess } from '@fengqiao/testing';
 import { signIn } from '../../e2e/src/dashboard-pages';
-import { AlertRaiser, aRedAlert } from '../../e2e/src/wall-fixtures';
+import { AlertRaiser, STORM_COUNTY, stormOfflineAlert } from '../../e2e/src/wall-fixtures';
 import { profileWhile } from './cpu-profile';
 import { describeFrames, measureFrames, pct } from './frame-probe';
 import { startWorld } from './world';
@@ -41,29 +41,9 @@ const say = (line: string): void =>
   void process.stdout.write(`${new Date().toISOString().slice(11, 19)} ${line}\n`);
 
 const RULE = `bench-storm-${randomUUID().slice(0, 8)}`;
-const COUNTY = '511922';
-const TOWNSHIPS = ['511922001', '511922002', '511922003'] as const;
-const SITES = ['school', 'station'] as const;
+const COUNTY = STORM_COUNTY;
 
-function offline(i: number): Alert {
-  const township = TOWNSHIPS[i % TOWNSHIPS.length] as string;
-  const site = SITES[Math.floor(i / TOWNSHIPS.length) % SITES.length] as string;
-  const a = aRedAlert(
-    '学校或车站摄像头离线',
-    {
-      ruleId: RULE,
-      region: { county: COUNTY, township },
-      explanation: {
-        summary: '学校或车站摄像头离线：全部条件均满足',
-        evidence: [],
-        values: { online: false, siteType: site },
-        thresholds: { 'online eq': 'false', 'siteType in': 'school,station' },
-      },
-    },
-    'blue',
-  );
-  return { ...a, dedupKey: `${RULE}:${township}01132${String(i).padStart(6, '0')}` };
-}
+const offline = (i: number): Alert => stormOfflineAlert(RULE, i);
 
 /** A built dashboard in another folder, served by vite preview in front of the same API. */
 async function previewOf(dir: string, apiUrl: string): Promise<{ url: string; proc: RunningProcess }> {

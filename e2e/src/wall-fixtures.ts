@@ -209,3 +209,32 @@ export class AlertRaiser {
     };
   }
 }
+
+/** The county, townships and site types of the camera-offline storm (wall grouping e2e, wall-storm bench). */
+export const STORM_COUNTY = '511922';
+export const STORM_TOWNSHIPS = ['511922001', '511922002', '511922003'] as const;
+export const STORM_SITES = ['school', 'station'] as const;
+
+/**
+ * The `i`-th blue "school or station camera offline" alert of a storm under rule `ruleId`: spread over
+ * the storm's three townships and two site types, so it groups into six rows.
+ */
+export function stormOfflineAlert(ruleId: string, i: number): Alert {
+  const township = STORM_TOWNSHIPS[i % STORM_TOWNSHIPS.length] as string;
+  const site = STORM_SITES[Math.floor(i / STORM_TOWNSHIPS.length) % STORM_SITES.length] as string;
+  const a = aRedAlert(
+    '学校或车站摄像头离线',
+    {
+      ruleId,
+      region: { county: STORM_COUNTY, township },
+      explanation: {
+        summary: '学校或车站摄像头离线：全部条件均满足（规则 key-site-camera-offline 第 1 版）',
+        evidence: [],
+        values: { online: false, siteType: site },
+        thresholds: { 'online eq': 'false', 'siteType in': 'school,station' },
+      },
+    },
+    'blue',
+  );
+  return { ...a, dedupKey: `${ruleId}:${township}01132${String(i).padStart(6, '0')}` };
+}

@@ -8,7 +8,7 @@ import { launchChromium, testConfig, type LaunchedBrowser } from '@fengqiao/test
 import { describeFrames, measureFrames } from '../../bench/dashboard/frame-probe';
 import { FULL_HD, overflow, shootDocs as shoot, signIn, UHD } from './dashboard-pages';
 import { startSystem, type RunningSystem } from './system';
-import { AlertRaiser, aRedAlert, seedDemoUsers, seedWallWorld } from './wall-fixtures';
+import { AlertRaiser, seedDemoUsers, seedWallWorld, STORM_COUNTY, stormOfflineAlert } from './wall-fixtures';
 
 // Issue 20, grouping: a storm of 500 camera-offline alerts (3 townships × 2 site types) reaches the
 // wall and the duty console as a handful of group rows (the frames are traced and printed as
@@ -21,31 +21,11 @@ import { AlertRaiser, aRedAlert, seedDemoUsers, seedWallWorld } from './wall-fix
 const root = findRepoRoot(__dirname);
 const STORM = 500;
 const RULE = `e2e-storm-${randomUUID().slice(0, 8)}`;
-const COUNTY = '511922';
-const TOWNSHIPS = ['511922001', '511922002', '511922003'] as const;
-const SITES = ['school', 'station'] as const;
+const COUNTY = STORM_COUNTY;
 /** The last alerts of the storm, one a second, while the frames are traced. */
 const MEASURED = 15;
 
-function offline(i: number): Alert {
-  const township = TOWNSHIPS[i % TOWNSHIPS.length] as string;
-  const site = SITES[Math.floor(i / TOWNSHIPS.length) % SITES.length] as string;
-  const a = aRedAlert(
-    '学校或车站摄像头离线',
-    {
-      ruleId: RULE,
-      region: { county: COUNTY, township },
-      explanation: {
-        summary: '学校或车站摄像头离线：全部条件均满足（规则 key-site-camera-offline 第 1 版）',
-        evidence: [],
-        values: { online: false, siteType: site },
-        thresholds: { 'online eq': 'false', 'siteType in': 'school,station' },
-      },
-    },
-    'blue',
-  );
-  return { ...a, dedupKey: `${RULE}:${township}01132${String(i).padStart(6, '0')}` };
-}
+const offline = (i: number): Alert => stormOfflineAlert(RULE, i);
 
 const rows = (page: Page) => page.getByTestId('ticker-row');
 // Other suites' and other runs' alerts may share the screen: the storm's rows are told apart by
