@@ -68,10 +68,12 @@ export function systemApps(config: FengqiaoConfig): AppProcess[] {
     node('notify', 'apps/notify/src/main.ts', `http://${config.host}:${config.notify.port}/health`),
     // After the history: a report stored while the 90 days are still loading would stay incomplete.
     withAfter(node('reports', 'apps/reports/src/main.ts'), 'history'),
-    node('simulator', 'apps/simulator/src/main.ts'),
     node('media', 'apps/media/src/main.ts', `http://${config.host}:${config.media.httpPort}/health`),
     // Demo only: synthetic cameras (test pattern, id and clock burned in) for real registry ids.
     config.mode === 'production' ? undefined : node('cameras', 'apps/media/src/cameras/main.ts'),
+    // After the media service answers: it stores the snapshots the simulator's analytics events
+    // reference (PUT /snapshots, decision 0020); started before it, the first uploads failed.
+    node('simulator', 'apps/simulator/src/main.ts'),
     {
       name: 'dashboard',
       command: process.execPath,
