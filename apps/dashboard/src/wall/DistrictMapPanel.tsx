@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { type CameraStatusAggregate } from '@fengqiao/contracts';
-import { buildMapOption, type CameraShareLabel, type MapMarker } from '../charts/builders/map-option';
+import { type CameraShareLabel, type MapMarker } from '../charts/builders/map-option';
 import { pulseItems, samePulses, type PulseItem } from '../charts/builders/pulse-overlay';
 import { EChart, type ChartHandle } from '../charts/EChart';
 import { isStale, useNow, usePolled } from '../common/hooks';
@@ -10,9 +10,11 @@ import { M, S } from '../i18n/strings';
 import { type HotspotBook } from '../live/hotspot-book';
 import { useLiveAlerts } from '../live/LiveAlerts';
 import { useTownshipPoints } from '../geo/township-points';
-import { focusMap, type MapFocus } from './map-focus';
+import { buildWallMapOption } from './county-map-option';
+import { type MapFocus } from './map-focus';
 import { alertMarkers, sameMarkers } from './map-markers';
 import { PulseOverlay } from './PulseOverlay';
+import { useWallTownships } from './useWallTownships';
 import { fetchDistrictHeat } from './wall-data';
 
 const MAP_NAME = 'bazhong-districts';
@@ -21,8 +23,10 @@ interface Props {
   readonly scale: number;
   readonly hotspots: HotspotBook;
   readonly cameras: CameraStatusAggregate | undefined;
-  /** A county view of the wall: the map looks at that county. */
+  /** A county view of the wall: the map looks at that county (without its township areas)… */
   readonly focus?: MapFocus | undefined;
+  /** …or draws that county's township areas alone, once they are built. */
+  readonly county?: string | undefined;
 }
 
 /** Camera online share per district: township rows (a county-scoped wall) are summed to their county. */
@@ -57,14 +61,16 @@ function usePulses(input: Parameters<typeof pulseItems>[0]) {
 }
 
 /** The districts shaded by 24 h of events; hotspots pulsing; red alerts where they are; cameras online. */
-export function DistrictMapPanel({ scale, hotspots, cameras, focus }: Props) {
+export function DistrictMapPanel({ scale, hotspots, cameras, focus, county }: Props) {
   const map = useDistrictMap();
   const heat = usePolled(fetchDistrictHeat, 60_000);
   const { book } = useLiveAlerts();
   const now = useNow(5000);
   const points = useTownshipPoints(hotspots.items.map((h) => h.township));
+  const townships = useWallTownships(map, county);
+  const alone = townships?.county;
 
-  const markers = useSameMarkers(useMemo(() => alertMarkers(book.alerts.values()), [book]));
+  const markers = useSameMarkers(useMemo(() => alertMarkers(book.alerts.values(), alone), [book, alone]));
 
   const input = useMemo(() => {
     const values = map.districts.map((d) => ({
@@ -74,7 +80,7 @@ export function DistrictMapPanel({ scale, hotspots, cameras, focus }: Props) {
     const hot = hotspots.items.flatMap((h) => {
       const p = points.get(h.township);
       const ratio = h.expected > 0 ? h.events / h.expected : 0;
-      return p === undefined
+      return p === undefined || (alone !== undefined && !h.township.startsWith(alone))
         ? []
         : [{ name: h.name ?? h.township, lon: p.lon, lat: p.lat, events: h.events, ratio }];
     });
@@ -86,9 +92,12 @@ export function DistrictMapPanel({ scale, hotspots, cameras, focus }: Props) {
       hotspots: hot,
       cameraShares: districtShares(cameras),
     };
-  }, [markers, heat.data, scale, hotspots.items, points, cameras]);
-  const option = useMemo(() => focusMap(buildMapOption(input), focus), [input, focus]);
-  const maps = useMemo(() => ({ [MAP_NAME]: map.geoJson }), [map]);
+  }, [markers, heat.data, scale, hotspots.items, points, cameras, alone]);
+  const option = useMemo(
+    () => buildWallMapOption(input, { focus, townships: townships?.townships }),
+    [input, focus, townships],
+  );
+  const maps = useMemo(() => townships?.maps ?? { [MAP_NAME]: map.geoJson }, [map, townships]);
   const pulses = usePulses(input);
 
   return (
@@ -97,6 +106,7 @@ export function DistrictMapPanel({ scale, hotspots, cameras, focus }: Props) {
       aria-label={S.map}
       data-map-source={map.source}
       data-hotspots-drawn={points.size}
+      data-township-areas={townships?.townships.heat.length ?? 0}
     >
       <h2 className="panel__title">
         {S.map}

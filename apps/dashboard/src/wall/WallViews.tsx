@@ -46,7 +46,13 @@ function Overview({ scale, hotspots, cameras, county }: WallSources & { readonly
         <SiteTypePanel region={county} />
       </div>
       <div className="wall__centre">
-        <DistrictMapPanel scale={scale} hotspots={hotspots.book} cameras={cameras} focus={focus} />
+        <DistrictMapPanel
+          scale={scale}
+          hotspots={hotspots.book}
+          cameras={cameras}
+          focus={focus}
+          county={county}
+        />
         <div className="wall__trends">
           <TrendPanels scale={scale} />
         </div>

@@ -30,6 +30,12 @@ describe('the wall map’s alert markers', () => {
     expect(alertMarkers([...reds, alert(3, 'red', 'resolved')])).toHaveLength(2);
   });
 
+  it('marks only the county’s alerts when the map draws that county alone', () => {
+    const elsewhere = { ...alert(5, 'red'), region: { county: '511922', township: '511922001' } };
+    expect(alertMarkers([...reds, elsewhere]).map((m) => m.name)).toContain('预警 5');
+    expect(alertMarkers([...reds, elsewhere], '511922').map((m) => m.name)).toEqual(['预警 5']);
+  });
+
   it('reads a book grown by blue alerts as the same markers (the map keeps its option)', () => {
     const before = alertMarkers(reds);
     const after = alertMarkers([...reds, ...storm, alert(999, 'blue')]);

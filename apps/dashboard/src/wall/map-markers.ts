@@ -6,10 +6,14 @@ import { alertPoint } from './wall-data';
 /** Most alert markers the map draws. */
 const MAX_MARKERS = 50;
 
-/** The map's alert markers: open red (and flashing) alerts where they are, in the book's order. */
-export function alertMarkers(alerts: Iterable<Alert>): MapMarker[] {
+/**
+ * The map's alert markers: open red (and flashing) alerts where they are, in the book's order; only
+ * `county`'s when the map draws that county alone.
+ */
+export function alertMarkers(alerts: Iterable<Alert>, county?: string): MapMarker[] {
   return openAlertsInOrder(alerts)
     .filter((a) => a.colour === 'red' || isFlashing(a))
+    .filter((a) => county === undefined || a.region.county === county)
     .slice(0, MAX_MARKERS)
     .flatMap((a) => {
       const p = alertPoint(a);

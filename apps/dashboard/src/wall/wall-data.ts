@@ -11,9 +11,10 @@ export const fetchSeries = (hours: number, bucket: 'hour' | 'day', signal: Abort
   return call('trends.series', { query: { from: iso(now - hours * HOUR), to: iso(now), bucket } }, signal);
 };
 
-export const fetchDistrictHeat = (signal: AbortSignal) => {
+/** 24 h of events by county, or by township of `county` (a county view's township areas). */
+export const fetchDistrictHeat = (signal: AbortSignal, county?: string) => {
   const now = Date.now();
-  return call('trends.breakdown', { query: { from: iso(now - 24 * HOUR), to: iso(now) } }, signal);
+  return call('trends.breakdown', { query: { from: iso(now - 24 * HOUR), to: iso(now), county } }, signal);
 };
 
 /** One patrol group of four cameras; `after` pages through the registry on a schedule. */

@@ -1,5 +1,6 @@
 import type { ChartOption } from '../EChart';
 import { THEME } from './palette';
+import { townshipLayers, type TownshipLayers } from './township-layers';
 
 export interface DrillArea {
   readonly name: string;
@@ -27,54 +28,7 @@ export interface DrillMapInput {
   readonly points: readonly DrillPoint[];
   readonly scale: number;
   /** A county's derived township areas drawn inside its outline (the map must then say they are derived). */
-  readonly townships?: DrillTownships;
-}
-
-export interface DrillTownships {
-  /** The county's feature: drawn as the thicker outline, unlabelled, not shaded. */
-  readonly countyName: string;
-  /** The townships' area features, by name. */
-  readonly names: readonly string[];
-  /** Township names on their areas (off when bubbles of their own names sit on them). */
-  readonly labels: boolean;
-  /** The note on the map that these borders are derived (派生的乡镇边界，仅示意). */
-  readonly note: string;
-}
-
-/** Thin township borders, the county's outline over them, and the note in a corner. */
-function townshipLayers(t: DrillTownships, scale: number) {
-  const font = Math.round(12 * scale);
-  return {
-    regions: [
-      {
-        name: t.countyName,
-        silent: true,
-        label: { show: false },
-        itemStyle: { areaColor: 'transparent', borderColor: '#8fb4ec', borderWidth: 2.5 * scale },
-      },
-      ...t.names.map((name) => ({
-        name,
-        label: {
-          show: t.labels,
-          color: THEME.text,
-          fontSize: font,
-          // A dark halo keeps the names readable on the brightest shading.
-          textBorderColor: THEME.panel,
-          textBorderWidth: 2 * scale,
-        },
-        itemStyle: { borderColor: '#4a6a9c', borderWidth: 0.6 * scale, borderType: 'solid' as const },
-      })),
-    ],
-    graphic: [
-      {
-        type: 'text' as const,
-        left: Math.round(10 * scale),
-        bottom: Math.round(8 * scale),
-        silent: true,
-        style: { text: t.note, fill: THEME.muted, fontSize: font },
-      },
-    ],
-  };
+  readonly townships?: TownshipLayers;
 }
 
 /** The analysis map at any level: areas shaded by events, bubbles on top; both carry drill targets. */
