@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { type CameraStatusAggregate } from '@fengqiao/contracts';
 import { S } from '../i18n/strings';
 import { VideoTile, type TileState } from '../video';
-import { PATROL_TILES, patrolTiles } from './patrol-plan';
+import { patrolTiles, slotTiles } from './patrol-plan';
 import { usePatrolGroup, usePinned } from './usePatrol';
 import { districtName } from './wall-data';
 
@@ -10,7 +10,7 @@ const DARK: readonly TileState[] = ['offline', 'denied', 'error'];
 
 /**
  * The 2×2 video patrol wall: cameras streaming now first, then the county rotation; a flashing red
- * alert pins its nearest cameras (streaming first).
+ * alert pins its nearest cameras (streaming first). Each tile shows the camera's latest snapshot.
  */
 export function VideoPatrolSlot({
   cameras: aggregate,
@@ -27,11 +27,7 @@ export function VideoPatrolSlot({
   const onState = useCallback((cameraId: string, state: TileState) => {
     if (DARK.includes(state)) setDark((d) => (d.has(cameraId) ? d : new Set([...d, cameraId])));
   }, []);
-  const patrol = patrolTiles(group.streaming, group.rotation, dark);
-  const shown = [...pinned, ...patrol.filter((c) => !pinned.some((p) => p.cameraId === c.cameraId))].slice(
-    0,
-    PATROL_TILES,
-  );
+  const shown = slotTiles(pinned, patrolTiles(group.streaming, group.rotation, dark), alertId);
   return (
     <section
       className="panel video"
@@ -44,28 +40,14 @@ export function VideoPatrolSlot({
       </h2>
       <div className="video__grid">
         {/* Keyed by camera: a rotation unmounts the old player, which destroys its hls.js instance. */}
-        {shown.map((c) => {
-          const isPinned = alertId !== undefined && pinned.some((p) => p.cameraId === c.cameraId);
-          const onStateChange = (s: TileState): void => onState(c.cameraId, s);
-          return isPinned ? (
-            <VideoTile
-              key={c.cameraId}
-              camera={c}
-              regionName={districtName(c.county)}
-              reason="alert"
-              alertId={alertId}
-              onStateChange={onStateChange}
-            />
-          ) : (
-            <VideoTile
-              key={c.cameraId}
-              camera={c}
-              regionName={districtName(c.county)}
-              reason="patrol"
-              onStateChange={onStateChange}
-            />
-          );
-        })}
+        {shown.map((tile) => (
+          <VideoTile
+            key={tile.camera.cameraId}
+            {...tile}
+            regionName={districtName(tile.camera.county)}
+            onStateChange={(s) => onState(tile.camera.cameraId, s)}
+          />
+        ))}
       </div>
     </section>
   );

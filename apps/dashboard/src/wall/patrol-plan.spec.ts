@@ -7,8 +7,10 @@ import {
   fillSplit,
   patrolTiles,
   pinOrder,
+  slotTiles,
   splitColumns,
   visibleGroup,
+  type SlotTile,
 } from './patrol-plan';
 
 const cam = (
@@ -115,6 +117,48 @@ describe('the video patrol', () => {
       's6',
     ]);
     expect(shown(nextStreaming(ids('s1', 's2'), new Set()))).toEqual(['s1', 's2']);
+  });
+
+  const slot = (tiles: readonly SlotTile<{ cameraId: string }>[]) =>
+    tiles.map((t) => [t.camera.cameraId, t.reason === 'alert' ? t.alertId : 'patrol', t.snapshots]);
+
+  it.each([
+    [
+      'on patrol: every tile shows its camera’s latest snapshot, as the video wall does',
+      [],
+      ids('s1', 'r1', 'r2', 'r3', 'r4'),
+      undefined,
+      [
+        ['s1', 'patrol', true],
+        ['r1', 'patrol', true],
+        ['r2', 'patrol', true],
+        ['r3', 'patrol', true],
+      ],
+    ],
+    [
+      'a flashing red alert: its cameras first, watched for it, and each camera once',
+      ids('n1', 'n2'),
+      ids('s1', 'n2', 'r1', 'r2'),
+      'alert-1',
+      [
+        ['n1', 'alert-1', true],
+        ['n2', 'alert-1', true],
+        ['s1', 'patrol', true],
+        ['r1', 'patrol', true],
+      ],
+    ],
+    [
+      'pinned cameras left over after the alert is gone: watched on patrol',
+      ids('n1'),
+      ids('s1'),
+      undefined,
+      [
+        ['n1', 'patrol', true],
+        ['s1', 'patrol', true],
+      ],
+    ],
+  ])('the main wall’s 2×2 slot, %s', (_title, pinned, patrol, alertId, expected) => {
+    expect(slot(slotTiles(pinned, patrol, alertId))).toEqual(expected);
   });
 });
 

@@ -48,6 +48,31 @@ export function patrolTiles<T extends { readonly cameraId: string }>(
   return [...first, ...(first.length < tiles ? visibleGroup(rest, dark, tiles - first.length) : [])];
 }
 
+/**
+ * One tile of the 2×2 slot, as VideoTile props: on patrol, or pinned by the flashing red alert. Every
+ * tile shows the camera's latest analytics snapshot in its corner, as on the video wall (decision
+ * 0020): an officer glancing at the slot sees what the analytics last saw, alert or not.
+ */
+export type SlotTile<T> = { readonly camera: T; readonly snapshots: true } & (
+  { readonly reason: 'patrol' } | { readonly reason: 'alert'; readonly alertId: string }
+);
+
+/** The slot's tiles: the alert's pinned cameras first, then the patrol's (each camera once). */
+export function slotTiles<T extends { readonly cameraId: string }>(
+  pinned: readonly T[],
+  patrol: readonly T[],
+  alertId: string | undefined,
+  tiles = PATROL_TILES,
+): SlotTile<T>[] {
+  const pinnedIds = new Set(pinned.map((c) => c.cameraId));
+  const shown = [...pinned, ...patrol.filter((c) => !pinnedIds.has(c.cameraId))].slice(0, tiles);
+  return shown.map((camera) =>
+    alertId !== undefined && pinnedIds.has(camera.cameraId)
+      ? { camera, snapshots: true, reason: 'alert', alertId }
+      : { camera, snapshots: true, reason: 'patrol' },
+  );
+}
+
 /** The streaming cameras a new rotation takes: those found dark in the last one are replaced. */
 export function nextStreaming<T extends { readonly cameraId: string }>(
   page: readonly T[],
