@@ -35,6 +35,14 @@ export class HistoryRepository {
     return inserted;
   }
 
+  /** As `insertCases`, answering the ids of the events inserted (for the folded projection). */
+  async insertCaseIds(db: Queryable, events: readonly CaseEvent[]): Promise<string[]> {
+    const ids: string[] = [];
+    for (let i = 0; i < events.length; i += CHUNK)
+      ids.push(...(await this.store.insertCaseEventIds(db, events.slice(i, i + CHUNK).map(caseEventRow))));
+    return ids;
+  }
+
   async insertDetections(db: Queryable, rows: readonly PlacedDetection[]): Promise<number> {
     let inserted = 0;
     for (let i = 0; i < rows.length; i += CHUNK)

@@ -110,7 +110,7 @@ export class HistoryService {
     const detections = d.part === 'detections' ? this.place(gen, d.day, d.day + DAY_MS, o.rate) : [];
     // A day's cases are whole lives: the projection folds each case's events into one write.
     return withTransaction(this.pool, async (client) => ({
-      cases: await this.projection.folded(client, cases, () => this.repo.insertCases(client, cases)),
+      cases: await this.projection.folded(client, cases, () => this.repo.insertCaseIds(client, cases)),
       detections: await this.repo.insertDetections(client, detections),
     }));
   }

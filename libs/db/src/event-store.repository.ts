@@ -21,7 +21,7 @@ WITH src AS (
   INSERT INTO case_events (event_id, occurred_at, case_id, type, channel, county, township, village, grid,
                            category, tier, payload)
   SELECT * FROM src ON CONFLICT DO NOTHING
-  RETURNING occurred_at, county, township, type, category
+  RETURNING event_id, occurred_at, county, township, type, category
 )`;
 
 const CASE_EVENTS_ROLLUP = `, roll AS (
@@ -36,6 +36,9 @@ const CASE_EVENTS_ROLLUP = `, roll AS (
 
 const COUNT_INSERTED = `
 SELECT (SELECT count(*) FROM ins)::int AS inserted`;
+
+const IDS_INSERTED = `
+SELECT event_id FROM ins`;
 
 const INSERT_CAMERA_STATUS = `
 WITH src AS (
@@ -137,6 +140,24 @@ export class EventStoreRepository {
   /** Inserts case events not yet stored and counts the new `reported` ones into the rollup. */
   async insertCaseEvents(db: Queryable, rows: readonly CaseEventRow[]): Promise<number> {
     if (rows.length === 0) return 0;
+    return inserted(await this.caseEventsInsert<{ inserted: number }>(db, rows, COUNT_INSERTED));
+  }
+
+  /**
+   * As `insertCaseEvents`, answering the ids of the events this statement inserted (not those
+   * already stored): what a bulk writer hands the folded case projection (`CaseProjectionRepository`).
+   */
+  async insertCaseEventIds(db: Queryable, rows: readonly CaseEventRow[]): Promise<string[]> {
+    if (rows.length === 0) return [];
+    const r = await this.caseEventsInsert<{ event_id: string }>(db, rows, IDS_INSERTED);
+    return r.rows.map((row) => row.event_id);
+  }
+
+  private async caseEventsInsert<R extends object>(
+    db: Queryable,
+    rows: readonly CaseEventRow[],
+    answer: string,
+  ): Promise<{ rows: R[] }> {
     const cols = [
       rows.map((r) => r.eventId),
       rows.map((r) => r.occurredAt),
@@ -152,7 +173,7 @@ export class EventStoreRepository {
       rows.map((r) => r.payload),
     ];
     const roll = (await this.writesRollup(db)) ? CASE_EVENTS_ROLLUP : '';
-    return inserted(await db.query<{ inserted: number }>(CASE_EVENTS_INSERTED + roll + COUNT_INSERTED, cols));
+    return db.query<R>(CASE_EVENTS_INSERTED + roll + answer, cols);
   }
 
   /** Inserts status history not yet stored and moves each camera's latest state forward. */

@@ -71,7 +71,7 @@ const rowsOf = (caseId: string, steps: readonly Step[]): CaseEventRow[] =>
   }));
 
 const folded = (rows: readonly CaseEventRow[]): Promise<number> =>
-  withTransaction(pool, (c) => projection.folded(c, rows, () => store.insertCaseEvents(c, rows)));
+  withTransaction(pool, (c) => projection.folded(c, rows, () => store.insertCaseEventIds(c, rows)));
 
 async function caseOf(caseId: string): Promise<Record<string, unknown>> {
   const r = await pool.query<Record<string, unknown>>('SELECT * FROM cases WHERE case_id = $1', [caseId]);
@@ -109,6 +109,29 @@ describe('the case projection folded per case equals the row trigger', () => {
     // The fifth event (the reopening) comes again with the sixth: stored once, applied once.
     expect(await folded(twice.slice(4))).toBe(1);
     expect(await caseOf('C511902-20261124-30002')).toEqual(await caseOf('C511902-20261124-30001'));
+  });
+
+  it('folds into chunks the compression policy already compressed (the history writes past days)', async () => {
+    // Before 20261207191000 the fold found its events by xmin, which TimescaleDB refuses on a
+    // compressed chunk: "transparent decompression only supports tableoid system column".
+    const steps = LIVES.reopened ?? [];
+    const byRow = rowsOf('C511902-20261124-50001', steps);
+    for (const r of byRow) await store.insertCaseEvents(pool, [r]);
+    const twice = rowsOf('C511902-20261124-50002', steps);
+    for (const r of twice.slice(0, 5)) await store.insertCaseEvents(pool, [r]);
+    const compressed = await pool.query<{ chunk: string }>(
+      `SELECT compress_chunk(c, if_not_compressed => true)::text AS chunk FROM show_chunks('case_events') c`,
+    );
+    expect(compressed.rows.length).toBeGreaterThan(0);
+    // The reopening again (stored, now compressed) with the assignment after it: stored and applied once.
+    expect(await folded(twice.slice(4))).toBe(1);
+    expect(await caseOf('C511902-20261124-50002')).toEqual(await caseOf('C511902-20261124-50001'));
+    // A whole new life into the compressed chunk.
+    const major = LIVES.major ?? [];
+    for (const r of rowsOf('C511902-20261124-50003', major)) await store.insertCaseEvents(pool, [r]);
+    await pool.query(`SELECT compress_chunk(c, if_not_compressed => true) FROM show_chunks('case_events') c`);
+    expect(await folded(rowsOf('C511902-20261124-50004', major))).toBe(major.length);
+    expect(await caseOf('C511902-20261124-50004')).toEqual(await caseOf('C511902-20261124-50003'));
   });
 
   it('leaves the row trigger on for the next transaction', async () => {
