@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { copyFileSync } from 'node:fs';
 import { type Page } from 'playwright-core';
 import { findRepoRoot } from '@fengqiao/config';
 import { AlertStore, NotificationsRepository, createPool, withTransaction, type DbPool } from '@fengqiao/db';
@@ -52,8 +51,7 @@ describe('roster screen and acknowledgement link on the real stack', () => {
     expect(await mine.textContent()).toContain('市级值班员');
     expect(await mine.textContent()).toContain('巴州区值班员');
     expect(await page.getByTestId('roster-grid').locator('tbody tr', { hasText: township }).count()).toBe(1);
-    const shot = await shootDocs(page, 'roster.png');
-    copyFileSync(shot, '/tmp/fq-notify/roster.png');
+    await shootDocs(page, 'roster.png');
     expect(errors).toEqual([]);
   });
 
@@ -136,8 +134,7 @@ describe('roster screen and acknowledgement link on the real stack', () => {
     await notes.getByText('已送达').waitFor({ timeout: 15_000 });
     expect(await notes.textContent()).toContain('市级值班员');
     expect(await notes.textContent()).toContain('邮件');
-    const shot = await shootDocs(page, 'duty-console-notifications.png');
-    copyFileSync(shot, '/tmp/fq-notify/duty.png');
+    await shootDocs(page, 'duty-console-notifications.png');
     expect(errors).toEqual([]);
   });
 });
