@@ -160,6 +160,8 @@ describe('alert grouping on the wall and the duty console', () => {
     expect(await head.getAttribute('data-count')).toBe('1');
     expect(await head.getAttribute('class')).toContain('ticker__row--red');
     expect(await keysOf(wall)).toHaveLength(6);
+    // The county view's map draws the county's derived township areas (issue 21), not the city's.
+    await wall.locator('section.map:not([data-township-areas="0"])').waitFor({ timeout: 30_000 });
     await wall.waitForTimeout(1500);
     await shoot(wall, 'wall-grouped-1920x1080.png');
     expect(await overflow(wall)).toEqual({ x: 0, y: 0 });
