@@ -25,8 +25,16 @@ export function seedDemoUsers(root: string): void {
  * year earlier (for year on year), and two online cameras per township for the video slot.
  */
 export async function seedWallWorld(pool: DbPool): Promise<void> {
-  // Seqs far above any other database's, so changes from other runs on the shared topic never collide.
-  await pool.query('SELECT setval($1, $2)', ['alert_changes_seq_seq', 1_000_000_000 + randomInt(1_000_000)]);
+  // Seqs far above any other database's, so changes from other runs on the shared topic never collide;
+  // and never backwards: the spec files of one worker share this database, and a seq below the rows
+  // an earlier file left made a resuming wall's replay reach past every later live change (the wall
+  // e2e's acknowledgement after a reconnect, seen late or never, 2026-12-07).
+  await pool.query(
+    `SELECT setval('alert_changes_seq_seq',
+       greatest((SELECT last_value FROM alert_changes_seq_seq), (SELECT coalesce(max(seq), 0) FROM alert_changes),
+                1000000000) + $1)`,
+    [1 + randomInt(1_000_000)],
+  );
   for (const d of BUILT_IN_DISTRICTS) {
     await pool.query(
       `INSERT INTO regions (code, level, parent, name, lon, lat, population_weight) VALUES ($1, 'county', '511900', $2, $3, $4, 1000)

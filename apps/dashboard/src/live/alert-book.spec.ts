@@ -51,6 +51,22 @@ describe('the alert book of a live screen', () => {
     expect(book.lastSeq).toBe(7);
   });
 
+  it('moves its revision for a change below the highest seq seen, which leaves lastSeq where it was', () => {
+    // A replay after a reconnect reached seq 900; the acknowledgement committed later carries 800.
+    const replayed = alert();
+    const raised = alert();
+    let book = applyChange(emptyBook(), change(replayed, 900));
+    book = applyChange(book, change(raised, 799));
+    const before = book.revision;
+    book = applyChange(book, change({ ...raised, version: 2, state: 'acknowledged' as const }, 800));
+    expect(book.lastSeq).toBe(900);
+    expect(book.alerts.get(raised.alertId)?.state).toBe('acknowledged');
+    expect(book.revision).toBeGreaterThan(before);
+    // A duplicate changes nothing, so nothing needs asking again.
+    const same = applyChange(book, change({ ...raised, version: 2, state: 'acknowledged' as const }, 800));
+    expect(same.revision).toBe(book.revision);
+  });
+
   it('never goes back to an older version, whichever order changes arrive in', () => {
     const v1 = alert();
     const v2 = { ...v1, version: 2, state: 'acknowledged' as const };

@@ -22,6 +22,13 @@ export interface AlertBook {
    * the screen was away.
    */
   readonly recentSeqs: readonly number[];
+  /**
+   * Bumped whenever `alerts` changes (a change applied, a snapshot merged, a resync, an upsert):
+   * what a screen that asks the server again after each live change keys on. `lastSeq` is not: a
+   * change whose seq is below one already seen (its transaction committed later; a replay that
+   * reached a higher seq first) is applied without moving it.
+   */
+  readonly revision: number;
 }
 
 /** A wall runs for days: at most this many alerts are kept (STYLE.md §13). */
@@ -39,6 +46,7 @@ export const emptyBook = (): AlertBook => ({
   duplicates: 0,
   floorSeq: 0,
   recentSeqs: [],
+  revision: 0,
 });
 
 /** `seqs` with `seq` added, ascending, keeping only those within the resume margin of `lastSeq`. */
@@ -74,7 +82,7 @@ export function applyChange(
   }
   const alerts = new Map(book.alerts);
   alerts.set(change.alert.alertId, change.alert);
-  return { ...book, alerts: bounded(alerts, capacity), lastSeq, recentSeqs };
+  return { ...book, alerts: bounded(alerts, capacity), lastSeq, recentSeqs, revision: book.revision + 1 };
 }
 
 /**
@@ -95,6 +103,7 @@ export function resync(
     duplicates: book.duplicates,
     floorSeq: latestSeq,
     recentSeqs: [],
+    revision: book.revision + 1,
   };
 }
 
@@ -109,7 +118,7 @@ export function mergeSnapshot(
     const known = alerts.get(a.alertId);
     if (known === undefined || known.version < a.version) alerts.set(a.alertId, a);
   }
-  return { ...book, alerts: bounded(alerts, capacity) };
+  return { ...book, alerts: bounded(alerts, capacity), revision: book.revision + 1 };
 }
 
 /** Replaces one alert with a newer version (e.g. a transition's answer); never goes backwards. */
@@ -118,7 +127,7 @@ export function upsertAlert(book: AlertBook, alert: Alert): AlertBook {
   if (known !== undefined && known.version >= alert.version) return book;
   const alerts = new Map(book.alerts);
   alerts.set(alert.alertId, alert);
-  return { ...book, alerts };
+  return { ...book, alerts, revision: book.revision + 1 };
 }
 
 const RANK: Record<AlertColour, number> = { red: 0, orange: 1, blue: 2 };

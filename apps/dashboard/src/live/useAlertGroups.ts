@@ -61,7 +61,10 @@ export function useAlertGroups({ region, members, latest }: AlertGroupsOptions):
       refetchDelay(now, firstPending.current, WAIT_MS, MAX_WAIT_MS),
     );
     return () => window.clearTimeout(timer);
-  }, [book.lastSeq, status, region, members]);
+    // Keyed on the book's revision, not its lastSeq: a change below the highest seq seen moves no
+    // lastSeq, and its alert then stayed off the groups (wall e2e: an acknowledgement after a
+    // reconnect whose replay had reached a higher seq never showed).
+  }, [book.revision, status, region, members]);
 
   const groups = useMemo(
     () => overlayGroups(answer?.items ?? [], latest ?? ((id) => book.alerts.get(id))),
