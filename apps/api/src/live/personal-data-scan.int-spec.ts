@@ -195,8 +195,14 @@ describe('personal data stays where docs/security.md allows it', () => {
   it('the case topic and its dead-letter topic hold it, for 3 days at most', async () => {
     const dlq = deadLetterTopicOf(caseTopic);
     expect(leaks(await topicText(caseTopic))).toEqual(SECRETS);
-    expect(leaks(await topicText(dlq))).toEqual(SECRETS);
+    // The ingest dead-letters the malformed message on its own time; the alert the first test waited
+    // for came from the valid case before it (clean-clone CI 2026-12-07 19:55 read an empty topic).
+    const dead = await eventually(async () => {
+      const text = await topicText(dlq).catch(() => '');
+      return leaks(text).length > 0 ? text : undefined;
+    }, 'the dead letter of the malformed case message');
+    expect(leaks(dead)).toEqual(SECRETS);
     expect(await retentionMs(caseTopic)).toBeLessThanOrEqual(3 * DAY_MS);
     expect(await retentionMs(dlq)).toBeLessThanOrEqual(3 * DAY_MS);
-  });
+  }, 90_000);
 });
