@@ -11,8 +11,9 @@ import {
 import { Database } from '../infra/database';
 import { judgeGroups, rateOf } from './deadline-groups';
 import { ActiveDeadlines } from './active-deadlines';
+import { type FAST_TILES } from './kpi-values';
 
-export type FastTiles = Pick<KpiSnapshot, 'casesToday' | 'camerasOnline' | 'openAlerts'>;
+export type FastTiles = Pick<KpiSnapshot, (typeof FAST_TILES)[number]>;
 export type SlowTiles = Omit<KpiSnapshot, 'scope' | 'windowDays' | keyof FastTiles>;
 
 const round = (n: number, digits: number): number => Math.round(n * 10 ** digits) / 10 ** digits;

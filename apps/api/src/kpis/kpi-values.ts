@@ -1,14 +1,12 @@
-import { type KpiSnapshot, type KpiTile } from '@fengqiao/contracts';
+import { KPI_TILES, type KpiSnapshot, type KpiTile } from '@fengqiao/contracts';
 
-/** The tiles of the slow half (the window figures), recomputed at most every FQ_KPI_SLOW_MAX_AGE_MS. */
-export const SLOW_TILES = [
-  'routedWithinOneWorkingDay',
-  'onTimeByTier',
-  'resolutionRate',
-  'averageCycleHours',
-  'disputesYearOnYear',
-  'satisfaction',
-] as const satisfies readonly KpiTile[];
+/** The tiles of the fast half (counts), recomputed at most every FQ_KPI_FAST_MAX_AGE_MS. */
+export const FAST_TILES = ['casesToday', 'camerasOnline', 'openAlerts'] as const satisfies readonly KpiTile[];
+
+/** The other tiles (the window figures), recomputed at most every FQ_KPI_SLOW_MAX_AGE_MS. */
+export const SLOW_TILES: readonly KpiTile[] = KPI_TILES.filter(
+  (t) => !(FAST_TILES as readonly KpiTile[]).includes(t),
+);
 
 /**
  * Whether a tile has a figure to show (the wall shows "—" otherwise): its nullable measure is set.
